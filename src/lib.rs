@@ -1,0 +1,18 @@
+//! jingsai (竞赛) publishes a skills contest from one YAML definition and a few Markdown notices.
+//!
+//! Data flows one way, stage by stage:
+//! `content/` → [`model::Project`] (validated) → [`site::render`] (pages) → [`output::OutputMap`] →
+//! [`output::write`] (atomic) or served from memory.
+
+pub mod build;
+pub mod diagnostics;
+pub mod fs;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod site;
+
+pub use build::{BuildOptions, build_site, check};
+pub use diagnostics::{Problem, Problems};
+pub use model::Project;
+pub use output::OutputMap;

@@ -1,0 +1,475 @@
+//! The contest definition as written in `content/contest.yaml`: one struct per section.
+//!
+//! Every struct denies unknown keys, so a misspelt key is an error at its line and column. Fields that are
+//! checked against other parts of the file after parsing (references, dates, weights) are `Spanned`, so
+//! those errors point at the exact spot too.
+
+use super::values::{Day, Deadline, Id, When};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// The whole contest definition.
+#[derive(Debug, Clone)]
+pub struct Contest {
+    /// Publishing settings.
+    pub site: Site,
+    /// The contest's names.
+    pub contest: ContestInfo,
+    /// The plan (方案) as issued.
+    pub plan: Plan,
+    /// The covering notice (印发通知).
+    pub notice: CoveringNotice,
+    /// Documents referred to.
+    pub references: Vec<Reference>,
+    /// Who runs the contest.
+    pub organisation: Organisation,
+    /// The tracks (赛项).
+    pub tracks: Vec<Track>,
+    /// The groups (组别).
+    pub groups: Vec<Group>,
+    /// Individual or team event.
+    pub format: Format,
+    /// Who may enter, quotas, coaches.
+    pub rules: Rules,
+    /// Parts and weights.
+    pub scoring: Scoring,
+    /// Award rules.
+    pub awards: Awards,
+    /// How to register.
+    pub registration: Registration,
+    /// Dated stages; some may be "to be announced".
+    pub schedule: Vec<Stage>,
+    /// Where the contest takes place.
+    pub venue: String,
+    /// Fees and who pays what.
+    pub costs: Costs,
+    /// Whom to ask.
+    pub contacts: Vec<Contact>,
+    /// The attachments of the notice (forms).
+    pub attachments: Vec<Attachment>,
+}
+
+/// `site:` publishing settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The public address, used only where absolute URLs are required (sitemap, feed, calendar).
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
+    /// Notices listed per page (default 20).
+    #[serde(default)]
+    pub notices_per_page: Option<Spanned<u32>>,
+}
+
+/// `contest:` names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContestInfo {
+    /// The full official name.
+    pub name: String,
+    /// A shorter name for headers and tabs.
+    pub short_name: String,
+    /// How the plan refers to the contest (选拔赛).
+    #[serde(default)]
+    pub abbreviation: Option<String>,
+    /// The contest year.
+    #[serde(default)]
+    pub year: Option<u16>,
+}
+
+/// `plan:` the plan (方案).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The plan's title.
+    pub title: String,
+    /// The paragraph before the numbered sections.
+    #[serde(default)]
+    pub preamble: Option<String>,
+    /// Sections, numbered 一、二、… when shown.
+    pub sections: Vec<PlanSection>,
+}
+
+/// One numbered section of the plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    /// Heading without its number.
+    pub heading: String,
+    /// Paragraphs directly under the heading.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Subsections, numbered （一）（二）….
+    #[serde(default)]
+    pub subsections: Vec<PlanSubsection>,
+}
+
+/// One （一） subsection of the plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSubsection {
+    /// Heading without its number.
+    pub heading: String,
+    /// Whether the heading runs into the first paragraph (（一）报名时间。…).
+    #[serde(default)]
+    pub run_in: bool,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// `notice:` the covering notice that issues the plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoveringNotice {
+    /// Short issuer name used in the title and signature (市人社局).
+    pub issuer: String,
+    /// The issuer's full name (天津市人力资源和社会保障局).
+    pub issuer_full: String,
+    /// The document number (发文字号), when it has one.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The title.
+    pub title: String,
+    /// 主送机关.
+    pub recipients: Vec<String>,
+    /// Body paragraphs.
+    pub body: Vec<String>,
+    /// 成文日期.
+    pub date: Spanned<Day>,
+    /// 附注, such as 此件主动公开.
+    #[serde(default)]
+    pub disclosure: Option<String>,
+}
+
+/// A document referred to by number.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Id used by other sections.
+    pub id: Spanned<Id>,
+    /// 文号, such as 津人社局发〔2024〕5号.
+    pub number: String,
+    /// Title.
+    pub title: String,
+}
+
+/// `organisation:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Contest level (市级一类竞赛).
+    pub level: String,
+    /// 主办.
+    pub organiser: String,
+    /// 承办.
+    pub host: String,
+    /// 协办, when any.
+    #[serde(default)]
+    pub co_organisers: Vec<String>,
+    /// Committees and offices.
+    #[serde(default)]
+    pub bodies: Vec<Body>,
+}
+
+/// A committee or office.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Name.
+    pub name: Spanned<String>,
+    /// What it does.
+    pub duty: String,
+    /// The body it sits under, by name.
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    /// Where it is based.
+    #[serde(default)]
+    pub location: Option<String>,
+}
+
+/// A track (赛项).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Id, used in addresses.
+    pub id: Spanned<Id>,
+    /// Name.
+    pub name: String,
+    /// What is contested.
+    pub description: String,
+    /// Groups this track runs for, by id; all groups when absent.
+    #[serde(default)]
+    pub groups: Option<Vec<Spanned<Id>>>,
+}
+
+/// A group (组别).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Id.
+    pub id: Spanned<Id>,
+    /// Short name (职工组).
+    pub name: String,
+    /// Full name (职工（含教师）组).
+    #[serde(default)]
+    pub full_name: Option<String>,
+    /// Whether teachers enter in this group.
+    #[serde(default)]
+    pub includes_teachers: bool,
+    /// Who may enter.
+    pub eligibility: String,
+}
+
+/// `format:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    /// Individual or team.
+    pub event: EventKind,
+    /// Contestants per entry.
+    #[serde(default)]
+    pub team_size: Option<Spanned<u32>>,
+}
+
+/// Individual or team event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// 单人赛项.
+    Individual,
+    /// 团体赛项.
+    Team,
+}
+
+/// `rules:` who may enter and how many.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Honours whose holders may not enter.
+    #[serde(default)]
+    pub barred_honours: Vec<String>,
+    /// Qualifications whose holders may not enter.
+    #[serde(default)]
+    pub barred_qualifications: Vec<String>,
+    /// The rule as worded in the plan.
+    #[serde(default)]
+    pub barred_note: Option<String>,
+    /// Honours whose holders may enter but receive no award.
+    #[serde(default)]
+    pub no_award_honours: Vec<String>,
+    /// The rule as worded in the plan.
+    #[serde(default)]
+    pub no_award_note: Option<String>,
+    /// Extra rules for one group.
+    #[serde(default)]
+    pub group_restrictions: Vec<GroupRestriction>,
+    /// How many contestants a unit may send.
+    pub quota: Quota,
+    /// Coaches each contestant may name.
+    #[serde(default)]
+    pub coaches_per_contestant: Option<u32>,
+}
+
+/// A rule for one group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRestriction {
+    /// The group, by id.
+    pub group: Spanned<Id>,
+    /// The rule.
+    pub rule: String,
+}
+
+/// Per-unit quota.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    /// Contestants per unit.
+    pub per_unit: Spanned<u32>,
+    /// What the count covers.
+    pub scope: QuotaScope,
+}
+
+/// What a per-unit quota counts over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaScope {
+    /// The whole contest.
+    Contest,
+    /// Each track.
+    Track,
+    /// Each track and group.
+    TrackGroup,
+}
+
+/// `scoring:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Parts with weights in percent; they add up to 100.
+    pub parts: Spanned<Vec<ScoringPart>>,
+    /// How ranks are decided, as worded.
+    pub ranking: String,
+    /// How the content is set, as worded.
+    #[serde(default)]
+    pub setting: Option<String>,
+    /// Who writes the papers.
+    #[serde(default)]
+    pub papers_by: Option<String>,
+}
+
+/// One scored part (理论考试, 实操比赛).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringPart {
+    /// Id.
+    pub id: Spanned<Id>,
+    /// Name.
+    pub name: String,
+    /// Weight in percent.
+    pub weight: Spanned<u32>,
+}
+
+/// `awards:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Awards {
+    /// The reference (by id) that awards follow.
+    #[serde(default)]
+    pub basis: Option<Spanned<Id>>,
+    /// Fewer finalists than this in a track and group: no awards.
+    #[serde(default)]
+    pub min_finalists: Option<Spanned<u32>>,
+    /// What happens below the minimum, as worded.
+    #[serde(default)]
+    pub below_minimum: Option<String>,
+}
+
+/// `registration:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    /// The last day (and time) to register.
+    pub deadline: Spanned<Deadline>,
+    /// The deadline as worded (2025年10月31日（星期五）前); a weekday in it is checked.
+    #[serde(default)]
+    pub deadline_text: Option<Spanned<String>>,
+    /// How units decide whom to send.
+    #[serde(default)]
+    pub procedure: Option<String>,
+    /// Where to send, in words.
+    #[serde(default)]
+    pub send_to: Option<String>,
+    /// The address to send to.
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+    /// What to send.
+    pub materials: Vec<Material>,
+    /// Replacing a contestant.
+    #[serde(default)]
+    pub replacement: Option<Replacement>,
+}
+
+/// One item to send.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    /// What.
+    pub name: String,
+    /// In what form.
+    #[serde(default)]
+    pub requirement: Option<String>,
+    /// The attachment number, when it is a form of the notice.
+    #[serde(default)]
+    pub attachment: Option<Spanned<u32>>,
+}
+
+/// The replacement rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replacement {
+    /// The rule as worded.
+    pub allowed: String,
+    /// Working days before the start by which a replacement must be asked for.
+    pub working_days_before: u32,
+    /// What must be handed in.
+    pub requires: String,
+}
+
+/// A dated stage of the contest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// Id.
+    pub id: Spanned<Id>,
+    /// Name.
+    pub name: String,
+    /// The (first) day, or `tbd`.
+    pub date: Spanned<When>,
+    /// The last day of a stage longer than one day.
+    #[serde(default)]
+    pub until: Option<Spanned<Day>>,
+    /// A note.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Whether this is the contest itself (the registration deadline must come before it).
+    #[serde(default)]
+    pub is_contest: bool,
+}
+
+/// `costs:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Costs {
+    /// Fees, as worded.
+    pub fee: String,
+    /// Insurance, as worded.
+    #[serde(default)]
+    pub insurance: Option<String>,
+    /// Travel and other expenses, as worded.
+    #[serde(default)]
+    pub expenses: Option<String>,
+}
+
+/// A contact person.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Name.
+    pub name: String,
+    /// Organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// What to ask this person about.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Phone.
+    #[serde(default)]
+    pub phone: Option<Spanned<String>>,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<Spanned<String>>,
+}
+
+/// An attachment of the notice.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// 附件1, 附件2, ….
+    pub number: Spanned<u32>,
+    /// Title.
+    pub title: String,
+    /// The built-in form that renders it.
+    #[serde(default)]
+    pub form: Option<FormKind>,
+}
+
+/// Built-in forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// 报名表.
+    Registration,
+    /// 裁判员推荐表.
+    Judge,
+}

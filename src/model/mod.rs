@@ -1,0 +1,195 @@
+//! Stage one: read `content/` into a validated model.
+//!
+//! [`Project::load`] reads `content/contest.yaml` and every `content/notices/*.md`, checks them, and
+//! returns either the model or every problem found, each with its file, line and column.
+
+mod contest;
+mod notice;
+mod validate;
+pub mod values;
+pub mod yaml;
+
+pub use contest::*;
+pub use notice::{Notice, NoticeMeta};
+
+use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::fs;
+use std::path::{Path, PathBuf};
+
+/// The top-level sections of `contest.yaml`, in the order they are documented.
+pub const SECTIONS: [&str; 18] = [
+    "site",
+    "contest",
+    "notice",
+    "plan",
+    "references",
+    "organisation",
+    "tracks",
+    "groups",
+    "format",
+    "rules",
+    "scoring",
+    "awards",
+    "registration",
+    "schedule",
+    "venue",
+    "costs",
+    "contacts",
+    "attachments",
+];
+
+/// A loaded and checked contest folder.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The contest folder (holding `content/`).
+    pub root: PathBuf,
+    /// `content/contest.yaml`, as read.
+    pub contest_file: SourceFile,
+    /// The contest definition.
+    pub contest: Contest,
+    /// Markdown notices, newest first.
+    pub notices: Vec<Notice>,
+    /// Warnings that do not stop the build.
+    pub warnings: Problems,
+}
+
+impl Project {
+    /// The path of the contest definition inside a contest folder.
+    pub fn contest_path(root: &Path) -> PathBuf {
+        root.join("content").join("contest.yaml")
+    }
+
+    /// Reads and checks the contest folder at `root`.
+    pub fn load(root: &Path) -> Result<Project, Problems> {
+        let path = Self::contest_path(root);
+        let text = fs::read_to_string(&path).map_err(|e| {
+            let mut problems = Problems::default();
+            problems.push(
+                Problem::general(None, format!("{e}: {}", e.source))
+                    .with_help("run jingsai in a contest folder (one that has `content/contest.yaml`), or pass that folder as an argument"),
+            );
+            problems
+        })?;
+        let contest_file = SourceFile::new(&display_path(root, &path), text);
+        let mut problems = Problems::default();
+        let contest = parse_contest(&contest_file);
+        let notices = notice::load_all(root, &mut problems);
+        let mut project = match contest {
+            Ok(contest) => Some(Project {
+                root: root.to_path_buf(),
+                contest_file: contest_file.clone(),
+                contest,
+                notices,
+                warnings: Problems::default(),
+            }),
+            Err(found) => {
+                problems.extend(found);
+                None
+            }
+        };
+        if let Some(project) = &mut project {
+            problems.extend(validate::check(project));
+        }
+        problems.sort();
+        match project {
+            Some(mut project) if !problems.has_errors() => {
+                project.warnings = problems;
+                Ok(project)
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+/// Parses the text of `contest.yaml`; every section is read even when an earlier one fails.
+pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
+    let mut sections = yaml::Sections::split(file);
+    sections.reject_unknown(&SECTIONS);
+    let site = sections.take::<Site>("site", false);
+    let contest = sections.take::<ContestInfo>("contest", true);
+    let notice = sections.take::<CoveringNotice>("notice", true);
+    let plan = sections.take::<Plan>("plan", true);
+    let references = sections.take::<Vec<Reference>>("references", false);
+    let organisation = sections.take::<Organisation>("organisation", true);
+    let tracks = sections.take::<Vec<Track>>("tracks", true);
+    let groups = sections.take::<Vec<Group>>("groups", true);
+    let format = sections.take::<Format>("format", true);
+    let rules = sections.take::<Rules>("rules", true);
+    let scoring = sections.take::<Scoring>("scoring", true);
+    let awards = sections.take::<Awards>("awards", false);
+    let registration = sections.take::<Registration>("registration", true);
+    let schedule = sections.take::<Vec<Stage>>("schedule", false);
+    let venue = sections.take::<String>("venue", true);
+    let costs = sections.take::<Costs>("costs", true);
+    let contacts = sections.take::<Vec<Contact>>("contacts", true);
+    let attachments = sections.take::<Vec<Attachment>>("attachments", false);
+    let problems = sections.into_problems();
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    let missing = || Problems::default();
+    Ok(Contest {
+        site: site.unwrap_or(Site { base_url: None, notices_per_page: None }),
+        contest: contest.ok_or_else(missing)?,
+        plan: plan.ok_or_else(missing)?,
+        notice: notice.ok_or_else(missing)?,
+        references: references.unwrap_or_default(),
+        organisation: organisation.ok_or_else(missing)?,
+        tracks: tracks.ok_or_else(missing)?,
+        groups: groups.ok_or_else(missing)?,
+        format: format.ok_or_else(missing)?,
+        rules: rules.ok_or_else(missing)?,
+        scoring: scoring.ok_or_else(missing)?,
+        awards: awards.unwrap_or(Awards { basis: None, min_finalists: None, below_minimum: None }),
+        registration: registration.ok_or_else(missing)?,
+        schedule: schedule.unwrap_or_default(),
+        venue: venue.ok_or_else(missing)?,
+        costs: costs.ok_or_else(missing)?,
+        contacts: contacts.ok_or_else(missing)?,
+        attachments: attachments.unwrap_or_default(),
+    })
+}
+
+/// A path shown relative to the contest folder when it is inside it.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+impl Contest {
+    /// Notices listed per page.
+    pub fn notices_per_page(&self) -> usize {
+        self.site.notices_per_page.as_ref().map_or(20, |n| n.value.max(1) as usize)
+    }
+
+    /// The public address without a trailing slash, when set.
+    pub fn base_url(&self) -> Option<&str> {
+        self.site
+            .base_url
+            .as_ref()
+            .map(|b| b.value.trim().trim_end_matches('/'))
+            .filter(|b| !b.is_empty())
+    }
+
+    /// The stage marked as the contest itself.
+    pub fn contest_stage(&self) -> Option<&Stage> {
+        self.schedule.iter().find(|s| s.is_contest)
+    }
+
+    /// A group by id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id.value.as_str() == id)
+    }
+
+    /// The groups a track runs for.
+    pub fn groups_of<'a>(&'a self, track: &'a Track) -> Vec<&'a Group> {
+        match &track.groups {
+            None => self.groups.iter().collect(),
+            Some(ids) => ids.iter().filter_map(|id| self.group(id.value.as_str())).collect(),
+        }
+    }
+
+    /// A reference by id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id.value.as_str() == id)
+    }
+}

@@ -1,0 +1,200 @@
+//! Reading YAML with serde-saphyr so that every problem names its line and column.
+//!
+//! serde stops at the first error of a document. To report the problems of every section in one run,
+//! [`Sections`] splits a file at its top-level keys and reads each section on its own, from a copy of the
+//! file in which all other sections are blanked out byte for byte, so offsets, lines and columns stay those
+//! of the real file.
+
+use crate::diagnostics::{Problem, Problems, SourceFile};
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Location, Spanned};
+use std::collections::HashMap;
+
+/// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        strict_booleans: true,
+        with_snippet: false,
+    }
+}
+
+/// Reads a whole YAML document as `T`.
+pub fn parse<T: DeserializeOwned>(file: &SourceFile, text: &str) -> Result<T, Problem> {
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| to_problem(file, text, &e))
+}
+
+/// Turns a serde-saphyr error into a located problem in `file`; `text` is what was parsed (the file or
+/// a blanked copy of it with the same byte layout).
+pub fn to_problem(file: &SourceFile, text: &str, error: &serde_saphyr::Error) -> Problem {
+    let inner = error.without_snippet();
+    let message = strip_location(&inner.to_string());
+    let help = help_for(&message);
+    let problem = match inner.location().and_then(|loc| span_of(text, &loc)) {
+        Some(span) => Problem::at(file, span, message.clone()).with_label(short_label(&message)),
+        None => Problem::general(Some(file), message),
+    };
+    match help {
+        Some(help) => problem.with_help(help),
+        None => problem,
+    }
+}
+
+/// Byte offset and length of a location, from the byte span or, failing that, the character span.
+pub fn span_of(text: &str, loc: &Location) -> Option<(usize, usize)> {
+    if *loc == Location::UNKNOWN || loc.line() == 0 {
+        return None;
+    }
+    let span = loc.span();
+    if let (Some(offset), Some(len)) = (span.byte_offset(), span.byte_len()) {
+        return Some((offset as usize, (len as usize).max(1).min(text.len().saturating_sub(offset as usize))));
+    }
+    let start = text.char_indices().nth(span.offset() as usize).map_or(text.len(), |(i, _)| i);
+    let end = text[start..].char_indices().nth(span.len() as usize).map_or(text.len(), |(i, _)| start + i);
+    Some((start, (end - start).max(1).min(text.len() - start)))
+}
+
+/// The span of a `Spanned` value, for semantic errors.
+pub fn spanned_at<T>(file: &SourceFile, value: &Spanned<T>) -> Option<(usize, usize)> {
+    span_of(&file.text, &value.referenced)
+}
+
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(pos) if message[pos..].contains(", column ") => message[..pos].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+fn short_label(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        "unknown key".into()
+    } else if message.starts_with("missing field") {
+        "in this section".into()
+    } else if message.starts_with("duplicate") {
+        "written twice".into()
+    } else {
+        "here".into()
+    }
+}
+
+fn help_for(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field") {
+        if let Some((_, expected)) = rest.split_once("expected one of ") {
+            return Some(format!("check the spelling; the keys allowed here are: {expected}"));
+        }
+        return Some("check the spelling of the key, or remove it".into());
+    }
+    if message.starts_with("missing field") {
+        return Some("add the missing key to this section".into());
+    }
+    if message.starts_with("duplicate mapping key") {
+        return Some("each key may appear once: remove or merge the repeated one".into());
+    }
+    if message.starts_with("unknown variant") {
+        return Some("use one of the values listed".into());
+    }
+    if message.contains("invalid u") || message.contains("invalid i") {
+        return Some("write a whole number without quotes or units, for example 20".into());
+    }
+    if message.contains("tab") {
+        return Some("indent with spaces; YAML does not allow tabs".into());
+    }
+    None
+}
+
+/// A YAML file split at its top-level keys.
+pub struct Sections<'a> {
+    file: &'a SourceFile,
+    /// key, byte range of the section (from the key to the next top-level key)
+    ranges: Vec<(String, std::ops::Range<usize>)>,
+    problems: Problems,
+}
+
+impl<'a> Sections<'a> {
+    /// Splits `file`; duplicate top-level keys are reported.
+    pub fn split(file: &'a SourceFile) -> Self {
+        let text: &str = &file.text;
+        let mut starts: Vec<(String, usize)> = Vec::new();
+        let mut offset = 0;
+        let mut problems = Problems::default();
+        for line in text.split_inclusive('\n') {
+            let first = line.chars().next().unwrap_or(' ');
+            let is_key_line = !matches!(first, ' ' | '\t' | '#' | '-' | '\n' | '\r' | '.' | '%')
+                && line.contains(':');
+            if is_key_line {
+                let key = line.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']).to_string();
+                if let Some((_, first_at)) = starts.iter().find(|(k, _)| *k == key) {
+                    let (first_line, _) = file.line_column(*first_at);
+                    problems.push(
+                        Problem::at(file, (offset, key.len().max(1)), format!("section `{key}` is written twice"))
+                            .with_label("second time")
+                            .with_help(format!("the first `{key}:` is on line {first_line}; keep one of them")),
+                    );
+                } else {
+                    starts.push((key, offset));
+                }
+            }
+            offset += line.len();
+        }
+        let mut ranges = Vec::with_capacity(starts.len());
+        for (i, (key, start)) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map_or(text.len(), |(_, next)| *next);
+            ranges.push((key.clone(), *start..end));
+        }
+        Sections { file, ranges, problems }
+    }
+
+    /// Reports every top-level key that is not in `known`.
+    pub fn reject_unknown(&mut self, known: &[&str]) {
+        for (key, range) in &self.ranges {
+            if !known.contains(&key.as_str()) {
+                self.problems.push(
+                    Problem::at(self.file, (range.start, key.len().max(1)), format!("unknown section `{key}`"))
+                        .with_label("unknown key")
+                        .with_help(format!("check the spelling; the sections are: {}", known.join(", "))),
+                );
+            }
+        }
+    }
+
+    /// Reads section `key` as `T`; a missing section is reported when `required`.
+    pub fn take<T: DeserializeOwned>(&mut self, key: &str, required: bool) -> Option<T> {
+        let Some((_, range)) = self.ranges.iter().find(|(k, _)| k == key) else {
+            if required {
+                self.problems.push(
+                    Problem::general(Some(self.file), format!("the section `{key}` is missing"))
+                        .with_help(format!("add a top-level `{key}:` section (see the README for its keys)")),
+                );
+            }
+            return None;
+        };
+        let masked = blank_outside(&self.file.text, range.clone());
+        match serde_saphyr::from_str_with_options::<HashMap<String, T>>(&masked, options()) {
+            Ok(mut map) => map.remove(key),
+            Err(error) => {
+                self.problems.push(to_problem(self.file, &masked, &error));
+                None
+            }
+        }
+    }
+
+    /// The problems found so far.
+    pub fn into_problems(self) -> Problems {
+        self.problems
+    }
+}
+
+/// A copy of `text` where everything outside `keep` is replaced by spaces of the same byte length
+/// (newlines kept), so that positions in the copy are positions in the original.
+fn blank_outside(text: &str, keep: std::ops::Range<usize>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if keep.contains(&i) || c == '\n' {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
+}
