@@ -18,7 +18,10 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Builds `root` into `root/output`.
     pub fn new(root: &Path) -> Self {
-        BuildOptions { root: root.to_path_buf(), output: root.join("output") }
+        BuildOptions {
+            root: root.to_path_buf(),
+            output: root.join("output"),
+        }
     }
 }
 
@@ -34,7 +37,9 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
 
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
 pub fn build_site(options: &BuildOptions) -> Result<(Project, OutputMap, WriteReport), Problems> {
-    output::check_output_dir(&options.root, &options.output).map_err(|e| one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`")))?;
+    output::check_output_dir(&options.root, &options.output).map_err(|e| {
+        one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`"))
+    })?;
     let project = check(&options.root)?;
     let map = render(&project)?;
     let report = output::write(&map, &options.output)

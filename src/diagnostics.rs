@@ -17,7 +17,10 @@ pub struct SourceFile {
 impl SourceFile {
     /// Wraps a file's path and text.
     pub fn new(path: &Path, text: impl Into<Arc<str>>) -> Self {
-        SourceFile { path: path.to_path_buf(), text: text.into() }
+        SourceFile {
+            path: path.to_path_buf(),
+            text: text.into(),
+        }
     }
 
     /// The byte offset of a 1-based line and character column.
@@ -25,8 +28,11 @@ impl SourceFile {
         let mut offset = 0;
         for (index, text) in self.text.split_inclusive('\n').enumerate() {
             if index + 1 == line {
-                let in_line: usize =
-                    text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
+                let in_line: usize = text
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(char::len_utf8)
+                    .sum();
                 return offset + in_line;
             }
             offset += text.len();
@@ -147,13 +153,18 @@ impl miette::Diagnostic for Problem {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let (offset, len) = self.span?;
         let span = SourceSpan::from((offset, len));
-        let label = miette::LabeledSpan::new_with_span(self.label.clone().or_else(|| Some("here".into())), span);
+        let label = miette::LabeledSpan::new_with_span(
+            self.label.clone().or_else(|| Some("here".into())),
+            span,
+        );
         Some(Box::new(std::iter::once(label)))
     }
 }
@@ -219,7 +230,11 @@ impl Problems {
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let errors = self.errors().count();
-        writeln!(f, "{errors} problem{} found", if errors == 1 { "" } else { "s" })?;
+        writeln!(
+            f,
+            "{errors} problem{} found",
+            if errors == 1 { "" } else { "s" }
+        )?;
         for problem in &self.0 {
             writeln!(f, "{problem}")?;
         }

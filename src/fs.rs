@@ -18,7 +18,11 @@ pub struct FsError {
 impl FsError {
     /// Wraps `source` with the action and path it belongs to.
     pub fn new(action: &'static str, path: &Path, source: std::io::Error) -> Self {
-        FsError { action, path: path.to_path_buf(), source }
+        FsError {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }
 

@@ -83,6 +83,9 @@ fn print_problems(problems: &Problems) {
 fn fail(problems: &Problems, then: &str) -> ExitCode {
     print_problems(problems);
     let count = problems.errors().count();
-    eprintln!("error: {count} problem{} found; {then}", if count == 1 { "" } else { "s" });
+    eprintln!(
+        "error: {count} problem{} found; {then}",
+        if count == 1 { "" } else { "s" }
+    );
     ExitCode::FAILURE
 }

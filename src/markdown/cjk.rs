@@ -21,7 +21,17 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Quotation marks, dashes and ellipses that Chinese text shares with Western text.
 fn is_shared_punctuation(c: char) -> bool {
-    matches!(c, '\u{2014}' | '\u{2015}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{00B7}')
+    matches!(
+        c,
+        '\u{2014}'
+            | '\u{2015}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2026}'
+            | '\u{00B7}'
+    )
 }
 
 /// Whether a line break between `before` and `after` should vanish instead of becoming a space.

@@ -44,8 +44,15 @@ fn drop_cjk_soft_breaks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
         if matches!(event, Event::SoftBreak) {
-            let before = events[..i].iter().rev().find_map(text_of).and_then(|t| t.chars().last());
-            let after = events[i + 1..].iter().find_map(text_of).and_then(|t| t.chars().next());
+            let before = events[..i]
+                .iter()
+                .rev()
+                .find_map(text_of)
+                .and_then(|t| t.chars().last());
+            let after = events[i + 1..]
+                .iter()
+                .find_map(text_of)
+                .and_then(|t| t.chars().next());
             if let (Some(a), Some(b)) = (before, after) {
                 if cjk::joins_without_space(a, b) {
                     continue;
@@ -80,8 +87,11 @@ fn neutralise_html(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 
 /// Whether a link or image address is safe to keep.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String =
-        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
     match cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#')) {
         Some(pos) if cleaned[pos..].starts_with(':') => {
             matches!(&cleaned[..pos], "http" | "https" | "mailto" | "tel")
@@ -95,7 +105,8 @@ fn drop_unsafe_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut out = Vec::with_capacity(events.len());
     for event in events {
         match &event {
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 let safe = is_safe_url(dest_url);
                 kept_stack.push(safe);
                 if safe {
@@ -125,7 +136,11 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() { "section".to_string() } else { slug }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
 }
 
 fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
@@ -146,7 +161,11 @@ fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 None => slugify(&text),
             };
             let count = seen.entry(base.clone()).or_insert(0);
-            let unique = if *count == 0 { base } else { format!("{base}-{count}") };
+            let unique = if *count == 0 {
+                base
+            } else {
+                format!("{base}-{count}")
+            };
             *count += 1;
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                 *id = Some(CowStr::from(unique));
@@ -201,7 +220,11 @@ mod tests {
     fn heading_ids_keep_chinese_and_are_unique() {
         let out = render("## 报名 要求\n\n## 报名 要求\n");
         assert!(out.html.contains(r#"<h2 id="报名-要求">"#), "{}", out.html);
-        assert!(out.html.contains(r#"<h2 id="报名-要求-1">"#), "{}", out.html);
+        assert!(
+            out.html.contains(r#"<h2 id="报名-要求-1">"#),
+            "{}",
+            out.html
+        );
     }
 
     #[test]
@@ -214,13 +237,27 @@ mod tests {
 
     #[test]
     fn javascript_links_lose_their_link() {
-        for src in ["[点击](javascript:alert(1))", "[点击](JaVaScRiPt:alert(1))", "[点击]( java\tscript:x)", "<javascript:alert(1)>", "![图](data:text/html;base64,xx)"] {
+        for src in [
+            "[点击](javascript:alert(1))",
+            "[点击](JaVaScRiPt:alert(1))",
+            "[点击]( java\tscript:x)",
+            "<javascript:alert(1)>",
+            "![图](data:text/html;base64,xx)",
+        ] {
             let out = render(src);
             assert!(!out.html.contains("href="), "{src}: {}", out.html);
             assert!(!out.html.contains("src="), "{src}: {}", out.html);
         }
-        assert!(render("[报名](../registration.html)").html.contains(r#"href="../registration.html""#));
-        assert!(render("[邮件](mailto:a@b.cn)").html.contains("mailto:a@b.cn"));
+        assert!(
+            render("[报名](../registration.html)")
+                .html
+                .contains(r#"href="../registration.html""#)
+        );
+        assert!(
+            render("[邮件](mailto:a@b.cn)")
+                .html
+                .contains("mailto:a@b.cn")
+        );
     }
 
     #[test]

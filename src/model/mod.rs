@@ -129,7 +129,10 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     }
     let missing = || Problems::default();
     Ok(Contest {
-        site: site.unwrap_or(Site { base_url: None, notices_per_page: None }),
+        site: site.unwrap_or(Site {
+            base_url: None,
+            notices_per_page: None,
+        }),
         contest: contest.ok_or_else(missing)?,
         plan: plan.ok_or_else(missing)?,
         notice: notice.ok_or_else(missing)?,
@@ -140,7 +143,11 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
         format: format.ok_or_else(missing)?,
         rules: rules.ok_or_else(missing)?,
         scoring: scoring.ok_or_else(missing)?,
-        awards: awards.unwrap_or(Awards { basis: None, min_finalists: None, below_minimum: None }),
+        awards: awards.unwrap_or(Awards {
+            basis: None,
+            min_finalists: None,
+            below_minimum: None,
+        }),
         registration: registration.ok_or_else(missing)?,
         schedule: schedule.unwrap_or_default(),
         venue: venue.ok_or_else(missing)?,
@@ -152,13 +159,18 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
 
 /// A path shown relative to the contest folder when it is inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 impl Contest {
     /// Notices listed per page.
     pub fn notices_per_page(&self) -> usize {
-        self.site.notices_per_page.as_ref().map_or(20, |n| n.value.max(1) as usize)
+        self.site
+            .notices_per_page
+            .as_ref()
+            .map_or(20, |n| n.value.max(1) as usize)
     }
 
     /// The public address without a trailing slash, when set.
@@ -184,7 +196,10 @@ impl Contest {
     pub fn groups_of<'a>(&'a self, track: &'a Track) -> Vec<&'a Group> {
         match &track.groups {
             None => self.groups.iter().collect(),
-            Some(ids) => ids.iter().filter_map(|id| self.group(id.value.as_str())).collect(),
+            Some(ids) => ids
+                .iter()
+                .filter_map(|id| self.group(id.value.as_str()))
+                .collect(),
         }
     }
 

@@ -42,7 +42,10 @@ impl Notice {
     /// Parses a notice from its text.
     pub fn parse(file: SourceFile) -> Result<Notice, Problem> {
         let text: &str = &file.text;
-        let Some(after_open) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+        let Some(after_open) = text
+            .strip_prefix("---\n")
+            .or_else(|| text.strip_prefix("---\r\n"))
+        else {
             return Err(Problem::at(&file, (0, text.len().min(1)), "a notice must start with front matter")
                 .with_help("begin the file with a `---` line, then `title:`, `date:` and `source:`, then another `---` line"));
         };
@@ -64,18 +67,35 @@ impl Notice {
         let masked = format!("   {}", &text[3..front_end]);
         let meta: NoticeMeta = yaml::parse(&file, &masked)?;
         let body_start = (front_end + 4).min(text.len());
-        let body = text[body_start..].trim_start_matches(['\r', '\n']).to_string();
-        let stem = file.path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let body = text[body_start..]
+            .trim_start_matches(['\r', '\n'])
+            .to_string();
+        let stem = file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         let slug = meta.slug.clone().unwrap_or(stem);
         if !is_id(&slug) {
             let help = "name the file with lower-case letters, digits and `-` (for example `2025-10-16-plan.md`), or add `slug: plan` to the front matter";
-            return Err(Problem::general(Some(&file), format!("`{slug}` cannot be part of an address"))
-                .with_help(help));
+            return Err(Problem::general(
+                Some(&file),
+                format!("`{slug}` cannot be part of an address"),
+            )
+            .with_help(help));
         }
         if meta.title.trim().is_empty() {
-            return Err(Problem::general(Some(&file), "the notice has an empty title").with_help("write a title"));
+            return Err(
+                Problem::general(Some(&file), "the notice has an empty title")
+                    .with_help("write a title"),
+            );
         }
-        Ok(Notice { file, meta, slug, body })
+        Ok(Notice {
+            file,
+            meta,
+            slug,
+            body,
+        })
     }
 }
 
@@ -96,10 +116,17 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
             Ok(text) => match Notice::parse(SourceFile::new(&shown, text)) {
                 Ok(notice) => {
                     if let Some(other) = notices.iter().find(|n| n.slug == notice.slug) {
-                        problems.push(Problem::general(
-                            Some(&notice.file),
-                            format!("the address `notices/{}.html` is also used by `{}`", notice.slug, other.file.path.display()),
-                        ).with_help("give one of them another file name or `slug:`"));
+                        problems.push(
+                            Problem::general(
+                                Some(&notice.file),
+                                format!(
+                                    "the address `notices/{}.html` is also used by `{}`",
+                                    notice.slug,
+                                    other.file.path.display()
+                                ),
+                            )
+                            .with_help("give one of them another file name or `slug:`"),
+                        );
                     } else {
                         notices.push(notice);
                     }
@@ -109,6 +136,11 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
             Err(e) => problems.push(Problem::general(None, format!("{e}: {}", e.source))),
         }
     }
-    notices.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.slug.cmp(&b.slug)));
+    notices.sort_by(|a, b| {
+        b.meta
+            .date
+            .cmp(&a.meta.date)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     notices
 }

@@ -12,7 +12,10 @@ use std::collections::HashMap;
 pub fn check(project: &Project) -> Problems {
     let file = &project.contest_file;
     let c = &project.contest;
-    let mut out = Checker { file, problems: Problems::default() };
+    let mut out = Checker {
+        file,
+        problems: Problems::default(),
+    };
     out.unique_ids("track", c.tracks.iter().map(|t| &t.id));
     out.unique_ids("group", c.groups.iter().map(|g| &g.id));
     out.unique_ids("reference", c.references.iter().map(|r| &r.id));
@@ -42,7 +45,11 @@ impl Checker<'_> {
         self.problems.push(problem.with_help(help.to_string()));
     }
 
-    fn unique_ids<'b, T: ToString + 'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b Spanned<T>>) {
+    fn unique_ids<'b, T: ToString + 'b>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'b Spanned<T>>,
+    ) {
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
         for id in ids {
             let key = id.value.to_string();
@@ -63,7 +70,11 @@ impl Checker<'_> {
         let mut seen = Vec::new();
         for number in numbers {
             if seen.contains(&number.value) {
-                self.error_at(number, format!("{what} {} is numbered twice", number.value), "number the attachments 1, 2, 3, …");
+                self.error_at(
+                    number,
+                    format!("{what} {} is numbered twice", number.value),
+                    "number the attachments 1, 2, 3, …",
+                );
             }
             seen.push(number.value);
         }
@@ -77,7 +88,10 @@ impl Checker<'_> {
                 if !group_ids.contains(&group.value.as_str()) {
                     self.error_at(
                         group,
-                        format!("track `{}` refers to the group `{}`, which is not defined", track.id.value, group.value),
+                        format!(
+                            "track `{}` refers to the group `{}`, which is not defined",
+                            track.id.value, group.value
+                        ),
                         &format!("define it under `groups:` or use one of: {known_groups}"),
                     );
                 }
@@ -87,7 +101,10 @@ impl Checker<'_> {
             if !group_ids.contains(&restriction.group.value.as_str()) {
                 self.error_at(
                     &restriction.group,
-                    format!("the rule refers to the group `{}`, which is not defined", restriction.group.value),
+                    format!(
+                        "the rule refers to the group `{}`, which is not defined",
+                        restriction.group.value
+                    ),
                     &format!("use one of: {known_groups}"),
                 );
             }
@@ -97,8 +114,14 @@ impl Checker<'_> {
                 let known: Vec<&str> = c.references.iter().map(|r| r.id.value.as_str()).collect();
                 self.error_at(
                     basis,
-                    format!("awards refer to the document `{}`, which is not under `references:`", basis.value),
-                    &format!("add it to `references:` or use one of: {}", known.join(", ")),
+                    format!(
+                        "awards refer to the document `{}`, which is not under `references:`",
+                        basis.value
+                    ),
+                    &format!(
+                        "add it to `references:` or use one of: {}",
+                        known.join(", ")
+                    ),
                 );
             }
         }
@@ -106,56 +129,100 @@ impl Checker<'_> {
         for material in &c.registration.materials {
             if let Some(n) = &material.attachment {
                 if !numbers.contains(&n.value) {
-                    self.error_at(n, format!("there is no attachment {}", n.value), "add it under `attachments:` or fix the number");
+                    self.error_at(
+                        n,
+                        format!("there is no attachment {}", n.value),
+                        "add it under `attachments:` or fix the number",
+                    );
                 }
             }
         }
-        let bodies: Vec<&str> = c.organisation.bodies.iter().map(|b| b.name.value.as_str()).collect();
+        let bodies: Vec<&str> = c
+            .organisation
+            .bodies
+            .iter()
+            .map(|b| b.name.value.as_str())
+            .collect();
         for body in &c.organisation.bodies {
             if let Some(parent) = &body.parent {
                 if !bodies.contains(&parent.value.as_str()) {
                     self.error_at(
                         parent,
-                        format!("`{}` sits under `{}`, which is not one of the bodies", body.name.value, parent.value),
+                        format!(
+                            "`{}` sits under `{}`, which is not one of the bodies",
+                            body.name.value, parent.value
+                        ),
                         &format!("use one of: {}", bodies.join(", ")),
                     );
                 }
             }
         }
         if c.tracks.is_empty() {
-            self.problems.push(Problem::general(Some(self.file), "the contest has no tracks").with_help("add at least one track under `tracks:`"));
+            self.problems.push(
+                Problem::general(Some(self.file), "the contest has no tracks")
+                    .with_help("add at least one track under `tracks:`"),
+            );
         }
         if c.groups.is_empty() {
-            self.problems.push(Problem::general(Some(self.file), "the contest has no groups").with_help("add at least one group under `groups:`"));
+            self.problems.push(
+                Problem::general(Some(self.file), "the contest has no groups")
+                    .with_help("add at least one group under `groups:`"),
+            );
         }
     }
 
     fn scoring(&mut self, c: &Contest) {
         let parts = &c.scoring.parts;
         if parts.value.is_empty() {
-            self.error_at(parts, "scoring has no parts".into(), "add at least one part, for example a practical part with weight 100");
+            self.error_at(
+                parts,
+                "scoring has no parts".into(),
+                "add at least one part, for example a practical part with weight 100",
+            );
             return;
         }
         for part in &parts.value {
             if part.weight.value == 0 || part.weight.value > 100 {
-                self.error_at(&part.weight, format!("the weight of `{}` must be between 1 and 100 percent", part.name), "weights are percentages of the total");
+                self.error_at(
+                    &part.weight,
+                    format!(
+                        "the weight of `{}` must be between 1 and 100 percent",
+                        part.name
+                    ),
+                    "weights are percentages of the total",
+                );
             }
         }
         let sum: u32 = parts.value.iter().map(|p| p.weight.value).sum();
         if sum != 100 {
-            let listed: Vec<String> = parts.value.iter().map(|p| format!("{} {}%", p.name, p.weight.value)).collect();
+            let listed: Vec<String> = parts
+                .value
+                .iter()
+                .map(|p| format!("{} {}%", p.name, p.weight.value))
+                .collect();
             self.error_at(
                 &parts.value[0].weight,
-                format!("the scoring weights add up to {sum}%, not 100% ({})", listed.join(" + ")),
+                format!(
+                    "the scoring weights add up to {sum}%, not 100% ({})",
+                    listed.join(" + ")
+                ),
                 "change the weights so that they add up to 100",
             );
         }
         if c.rules.quota.per_unit.value == 0 {
-            self.error_at(&c.rules.quota.per_unit, "a unit may send at least one contestant".into(), "write a number of 1 or more");
+            self.error_at(
+                &c.rules.quota.per_unit,
+                "a unit may send at least one contestant".into(),
+                "write a number of 1 or more",
+            );
         }
         if let Some(size) = &c.format.team_size {
             if size.value == 0 {
-                self.error_at(size, "a team has at least one member".into(), "write 1 for an individual event");
+                self.error_at(
+                    size,
+                    "a team has at least one member".into(),
+                    "write 1 for an individual event",
+                );
             }
         }
     }
@@ -165,12 +232,23 @@ impl Checker<'_> {
         for stage in &c.schedule {
             if let (When::On(start), Some(until)) = (stage.date.value, &stage.until) {
                 if until.value < start {
-                    self.error_at(until, format!("`{}` ends on {} before it starts on {}", stage.name, until.value, start), "the end date must be on or after the start date");
+                    self.error_at(
+                        until,
+                        format!(
+                            "`{}` ends on {} before it starts on {}",
+                            stage.name, until.value, start
+                        ),
+                        "the end date must be on or after the start date",
+                    );
                 }
             }
             if stage.until.is_some() && stage.date.value == When::Tbd {
                 if let Some(until) = &stage.until {
-                    self.error_at(until, format!("`{}` has an end date but its start is `tbd`", stage.name), "give a start date or remove `until`");
+                    self.error_at(
+                        until,
+                        format!("`{}` has an end date but its start is `tbd`", stage.name),
+                        "give a start date or remove `until`",
+                    );
                 }
             }
         }
@@ -186,40 +264,96 @@ impl Checker<'_> {
             }
         }
         if c.schedule.iter().filter(|s| s.is_contest).count() > 1 {
-            self.problems.push(Problem::general(Some(self.file), "more than one schedule stage has `is_contest: true`").with_help("mark only the contest itself"));
+            self.problems.push(
+                Problem::general(
+                    Some(self.file),
+                    "more than one schedule stage has `is_contest: true`",
+                )
+                .with_help("mark only the contest itself"),
+            );
         }
         if let Some(text) = &c.registration.deadline_text {
             self.weekday_matches(text, deadline.value.day);
         }
         if deadline.value.day < c.notice.date.value {
-            self.error_at(deadline, format!("the registration deadline {} is before the notice date {}", deadline.value.day, c.notice.date.value), "check the year, month and day");
+            self.error_at(
+                deadline,
+                format!(
+                    "the registration deadline {} is before the notice date {}",
+                    deadline.value.day, c.notice.date.value
+                ),
+                "check the year, month and day",
+            );
         }
     }
 
     fn weekday_matches(&mut self, text: &Spanned<String>, day: Day) {
         let actual = day.weekday_chinese();
-        for name in ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"] {
-            if text.value.contains(name) && name != actual && !(name == "星期天" && actual == "星期日") {
-                self.error_at(text, format!("{} is a {actual}, but the text says {name}", day.chinese()), "correct the weekday or the date");
+        for name in [
+            "星期一",
+            "星期二",
+            "星期三",
+            "星期四",
+            "星期五",
+            "星期六",
+            "星期日",
+            "星期天",
+        ] {
+            if text.value.contains(name)
+                && name != actual
+                && !(name == "星期天" && actual == "星期日")
+            {
+                self.error_at(
+                    text,
+                    format!("{} is a {actual}, but the text says {name}", day.chinese()),
+                    "correct the weekday or the date",
+                );
             }
         }
         if !text.value.contains(&day.chinese()) {
-            self.error_at(text, format!("the deadline text does not mention the deadline {}", day.chinese()), "write the same date as `deadline:`");
+            self.error_at(
+                text,
+                format!(
+                    "the deadline text does not mention the deadline {}",
+                    day.chinese()
+                ),
+                "write the same date as `deadline:`",
+            );
         }
     }
 
     fn contacts(&mut self, c: &Contest) {
         if c.contacts.is_empty() {
-            self.problems.push(Problem::general(Some(self.file), "the contest has no contact person").with_help("add one under `contacts:`"));
+            self.problems.push(
+                Problem::general(Some(self.file), "the contest has no contact person")
+                    .with_help("add one under `contacts:`"),
+            );
         }
-        let emails = c.contacts.iter().filter_map(|k| k.email.as_ref()).chain(c.registration.email.as_ref());
+        let emails = c
+            .contacts
+            .iter()
+            .filter_map(|k| k.email.as_ref())
+            .chain(c.registration.email.as_ref());
         let bad: Vec<&Spanned<String>> = emails.filter(|e| !looks_like_email(&e.value)).collect();
         for email in bad {
-            self.error_at(email, format!("`{}` is not an e-mail address", email.value), "write it as name@example.cn");
+            self.error_at(
+                email,
+                format!("`{}` is not an e-mail address", email.value),
+                "write it as name@example.cn",
+            );
         }
-        let bad: Vec<&Spanned<String>> = c.contacts.iter().filter_map(|k| k.phone.as_ref()).filter(|p| !looks_like_phone(&p.value)).collect();
+        let bad: Vec<&Spanned<String>> = c
+            .contacts
+            .iter()
+            .filter_map(|k| k.phone.as_ref())
+            .filter(|p| !looks_like_phone(&p.value))
+            .collect();
         for phone in bad {
-            self.error_at(phone, format!("`{}` is not a phone number", phone.value), "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"");
+            self.error_at(
+                phone,
+                format!("`{}` is not a phone number", phone.value),
+                "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"",
+            );
         }
     }
 
@@ -232,7 +366,11 @@ impl Checker<'_> {
         }
         if let Some(n) = &c.site.notices_per_page {
             if n.value == 0 {
-                self.error_at(n, "at least one notice must be listed per page".into(), "write a number such as 20");
+                self.error_at(
+                    n,
+                    "at least one notice must be listed per page".into(),
+                    "write a number such as 20",
+                );
             }
         }
     }
@@ -241,7 +379,11 @@ impl Checker<'_> {
     fn plan_mentions(&mut self, c: &Contest) {
         let mut text = String::new();
         for section in &c.plan.sections {
-            for p in section.paragraphs.iter().chain(section.subsections.iter().flat_map(|s| s.paragraphs.iter())) {
+            for p in section
+                .paragraphs
+                .iter()
+                .chain(section.subsections.iter().flat_map(|s| s.paragraphs.iter()))
+            {
                 text.push_str(p);
             }
         }
@@ -252,11 +394,17 @@ impl Checker<'_> {
         for group in &c.groups {
             expected.push((group.name.trim_end_matches('组').to_string(), "group"));
         }
-        expected.push((c.registration.deadline.value.day.chinese(), "registration deadline"));
+        expected.push((
+            c.registration.deadline.value.day.chinese(),
+            "registration deadline",
+        ));
         for part in &c.scoring.parts.value {
             expected.push((format!("{}%", part.weight.value), "scoring weight"));
         }
-        expected.push((format!("{}人", c.rules.quota.per_unit.value), "per-unit quota"));
+        expected.push((
+            format!("{}人", c.rules.quota.per_unit.value),
+            "per-unit quota",
+        ));
         for (needle, what) in expected {
             if !text.contains(&needle) {
                 self.problems.push(
@@ -272,12 +420,21 @@ impl Checker<'_> {
 fn looks_like_email(text: &str) -> bool {
     let text = text.trim();
     match text.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !text.contains(char::is_whitespace),
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+        }
         None => false,
     }
 }
 
 fn looks_like_phone(text: &str) -> bool {
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    (7..=15).contains(&digits) && text.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '（' | '）' | '转'))
+    (7..=15).contains(&digits)
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '（' | '）' | '转')
+        })
 }

@@ -24,11 +24,17 @@ fn parse_date(text: &str) -> Result<Date, String> {
     let shaped = bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
-        return Err(format!("`{text}` is not a date: write it as YYYY-MM-DD, for example 2025-10-31"));
+        return Err(format!(
+            "`{text}` is not a date: write it as YYYY-MM-DD, for example 2025-10-31"
+        ));
     }
-    text.parse::<Date>().map_err(|_| format!("`{text}` is not a real date (check the month and the day)"))
+    text.parse::<Date>()
+        .map_err(|_| format!("`{text}` is not a real date (check the month and the day)"))
 }
 
 impl Day {
@@ -119,7 +125,9 @@ impl<'de> Deserialize<'de> for Deadline {
         let time = match time_part {
             None => None,
             Some(t) => Some(t.parse::<Time>().map_err(|_| {
-                D::Error::custom(format!("`{t}` is not a time of day: write it as HH:MM, for example 17:00"))
+                D::Error::custom(format!(
+                    "`{t}` is not a time of day: write it as HH:MM, for example 17:00"
+                ))
             })?),
         };
         Ok(Deadline { day, time })
@@ -129,7 +137,9 @@ impl<'de> Deserialize<'de> for Deadline {
 impl Deadline {
     /// The last moment that still counts, as a civil date-time.
     pub fn last_moment(&self) -> DateTime {
-        self.day.0.to_datetime(self.time.unwrap_or(Time::constant(23, 59, 59, 0)))
+        self.day
+            .0
+            .to_datetime(self.time.unwrap_or(Time::constant(23, 59, 59, 0)))
     }
 
     /// ISO 8601 with the Beijing offset, for machines: `2025-10-31T23:59:59+08:00`.
@@ -170,7 +180,9 @@ pub fn is_id(text: &str) -> bool {
         && text.len() <= 64
         && !text.starts_with('-')
         && !text.ends_with('-')
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 impl fmt::Display for Id {

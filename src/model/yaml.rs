@@ -21,7 +21,8 @@ fn options() -> serde_saphyr::Options {
 
 /// Reads a whole YAML document as `T`.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile, text: &str) -> Result<T, Problem> {
-    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| to_problem(file, text, &e))
+    serde_saphyr::from_str_with_options::<T>(text, options())
+        .map_err(|e| to_problem(file, text, &e))
 }
 
 /// Turns a serde-saphyr error into a located problem in `file`; `text` is what was parsed (the file or
@@ -47,10 +48,21 @@ pub fn span_of(text: &str, loc: &Location) -> Option<(usize, usize)> {
     }
     let span = loc.span();
     if let (Some(offset), Some(len)) = (span.byte_offset(), span.byte_len()) {
-        return Some((offset as usize, (len as usize).max(1).min(text.len().saturating_sub(offset as usize))));
+        return Some((
+            offset as usize,
+            (len as usize)
+                .max(1)
+                .min(text.len().saturating_sub(offset as usize)),
+        ));
     }
-    let start = text.char_indices().nth(span.offset() as usize).map_or(text.len(), |(i, _)| i);
-    let end = text[start..].char_indices().nth(span.len() as usize).map_or(text.len(), |(i, _)| start + i);
+    let start = text
+        .char_indices()
+        .nth(span.offset() as usize)
+        .map_or(text.len(), |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(span.len() as usize)
+        .map_or(text.len(), |(i, _)| start + i);
     Some((start, (end - start).max(1).min(text.len() - start)))
 }
 
@@ -81,7 +93,9 @@ fn short_label(message: &str) -> String {
 fn help_for(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field") {
         if let Some((_, expected)) = rest.split_once("expected one of ") {
-            return Some(format!("check the spelling; the keys allowed here are: {expected}"));
+            return Some(format!(
+                "check the spelling; the keys allowed here are: {expected}"
+            ));
         }
         return Some("check the spelling of the key, or remove it".into());
     }
@@ -123,13 +137,25 @@ impl<'a> Sections<'a> {
             let is_key_line = !matches!(first, ' ' | '\t' | '#' | '-' | '\n' | '\r' | '.' | '%')
                 && line.contains(':');
             if is_key_line {
-                let key = line.split(':').next().unwrap_or("").trim().trim_matches(['"', '\'']).to_string();
+                let key = line
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_matches(['"', '\''])
+                    .to_string();
                 if let Some((_, first_at)) = starts.iter().find(|(k, _)| *k == key) {
                     let (first_line, _) = file.line_column(*first_at);
                     problems.push(
-                        Problem::at(file, (offset, key.len().max(1)), format!("section `{key}` is written twice"))
-                            .with_label("second time")
-                            .with_help(format!("the first `{key}:` is on line {first_line}; keep one of them")),
+                        Problem::at(
+                            file,
+                            (offset, key.len().max(1)),
+                            format!("section `{key}` is written twice"),
+                        )
+                        .with_label("second time")
+                        .with_help(format!(
+                            "the first `{key}:` is on line {first_line}; keep one of them"
+                        )),
                     );
                 } else {
                     starts.push((key, offset));
@@ -142,7 +168,11 @@ impl<'a> Sections<'a> {
             let end = starts.get(i + 1).map_or(text.len(), |(_, next)| *next);
             ranges.push((key.clone(), *start..end));
         }
-        Sections { file, ranges, problems }
+        Sections {
+            file,
+            ranges,
+            problems,
+        }
     }
 
     /// Reports every top-level key that is not in `known`.
@@ -150,9 +180,16 @@ impl<'a> Sections<'a> {
         for (key, range) in &self.ranges {
             if !known.contains(&key.as_str()) {
                 self.problems.push(
-                    Problem::at(self.file, (range.start, key.len().max(1)), format!("unknown section `{key}`"))
-                        .with_label("unknown key")
-                        .with_help(format!("check the spelling; the sections are: {}", known.join(", "))),
+                    Problem::at(
+                        self.file,
+                        (range.start, key.len().max(1)),
+                        format!("unknown section `{key}`"),
+                    )
+                    .with_label("unknown key")
+                    .with_help(format!(
+                        "check the spelling; the sections are: {}",
+                        known.join(", ")
+                    )),
                 );
             }
         }
@@ -164,7 +201,9 @@ impl<'a> Sections<'a> {
             if required {
                 self.problems.push(
                     Problem::general(Some(self.file), format!("the section `{key}` is missing"))
-                        .with_help(format!("add a top-level `{key}:` section (see the README for its keys)")),
+                        .with_help(format!(
+                            "add a top-level `{key}:` section (see the README for its keys)"
+                        )),
                 );
             }
             return None;

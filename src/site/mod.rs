@@ -1,10 +1,508 @@
 //! Stage two: the public website, rendered with Tera into the output map.
+//!
+//! Every link is relative (each page gets `root`, the way back to the site's top folder), so the site
+//! works from `file://`, on any server and under any sub-path. `base_url` is used only where an absolute
+//! address is required: the sitemap, the feed and the calendar.
 
-use crate::diagnostics::Problems;
-use crate::model::Project;
+mod calendar;
+pub mod templates;
+pub mod views;
+
+use crate::diagnostics::{Problem, Problems};
+use crate::markdown;
+use crate::model::{Notice, Project};
 use crate::output::OutputMap;
+use serde::Serialize;
+use tera::{Context, Tera};
+use views::{PageMeta, SiteView};
 
-/// Renders every page of the site.
-pub fn render(_project: &Project) -> Result<OutputMap, Problems> {
-    Ok(OutputMap::new())
+/// The newest notices listed in the Atom feed.
+pub const FEED_ENTRIES: usize = 50;
+
+/// A notice rendered to HTML, for the list, the page and the feed.
+#[derive(Serialize)]
+struct NoticeView<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: String,
+    source: &'a str,
+    summary: String,
+    html: String,
+}
+
+/// Renders every page of the site into a new output map.
+pub fn render(project: &Project) -> Result<OutputMap, Problems> {
+    let templates = templates::load(&project.root)?;
+    let mut tera = templates.tera;
+    let c = &project.contest;
+    let site = SiteView::new(c);
+    let globals = tera.global_context();
+    globals.insert("site", &site);
+    globals.insert("deadline", &views::deadline(c));
+    globals.insert("schedule", &views::stages(c));
+    globals.insert("tracks", &views::tracks(c));
+    globals.insert("groups", &views::groups(c));
+    globals.insert("venue", &c.venue);
+    globals.insert("event", &views::event(c));
+    globals.insert("date_iso", &c.notice.date.value.iso());
+    globals.insert("source", &c.notice.issuer);
+    let attachments: Vec<_> = c
+        .attachments
+        .iter()
+        .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
+        .collect();
+    globals.insert("attachments", &attachments);
+    globals.insert(
+        "rules",
+        &serde_json::json!({
+            "barred_honours": c.rules.barred_honours,
+            "barred_qualifications": c.rules.barred_qualifications,
+            "barred_note": c.rules.barred_note,
+            "no_award_honours": c.rules.no_award_honours,
+            "no_award_note": c.rules.no_award_note,
+            "quota": views::quota(c),
+            "coaches": views::coaches(c),
+        }),
+    );
+    globals.insert(
+        "scoring",
+        &serde_json::json!({
+            "parts": c.scoring.parts.value.iter().map(|p| serde_json::json!({"name": p.name, "weight": p.weight.value})).collect::<Vec<_>>(),
+            "ranking": c.scoring.ranking,
+            "setting": c.scoring.setting.as_deref().unwrap_or(""),
+        }),
+    );
+    let tera = tera;
+
+    let mut map = OutputMap::new();
+    let mut problems = Problems::default();
+    for (name, bytes) in &templates.statics {
+        map.insert(name.clone(), bytes.clone());
+    }
+    map.insert("calendar.ics", calendar::render(c));
+
+    let notices = render_notices(&project.notices);
+    let mut pages = Pages {
+        tera: &tera,
+        map: &mut map,
+        problems: &mut problems,
+    };
+
+    pages.home(project, &notices);
+    pages.plan(project);
+    pages.tracks(project);
+    pages.simple(
+        "eligibility.html",
+        "eligibility.html",
+        "",
+        "参赛对象",
+        "eligibility",
+        Context::new(),
+    );
+    pages.contacts(project);
+    pages.notices(project, &notices);
+    pages.simple("404.html", "404.html", "", "页面不存在", "", Context::new());
+    pages.feed(project, &notices);
+    pages.registration(project);
+    pages.sitemap(project);
+
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok(map)
+}
+
+/// Renders the Markdown of every notice, on both cores for large sites.
+fn render_notices(notices: &[Notice]) -> Vec<NoticeView<'_>> {
+    fn one(n: &Notice) -> NoticeView<'_> {
+        let rendered = markdown::render(&n.body);
+        let summary = n
+            .meta
+            .summary
+            .clone()
+            .unwrap_or_else(|| summarise(&rendered.text, 120));
+        NoticeView {
+            slug: &n.slug,
+            title: &n.meta.title,
+            date: n.meta.date.iso(),
+            source: &n.meta.source,
+            summary,
+            html: rendered.html,
+        }
+    }
+    if notices.len() < 64 {
+        return notices.iter().map(one).collect();
+    }
+    let (first, second) = notices.split_at(notices.len() / 2);
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(|| second.iter().map(one).collect::<Vec<_>>());
+        let mut out: Vec<NoticeView<'_>> = first.iter().map(one).collect();
+        out.extend(handle.join().expect("notice rendering thread"));
+        out
+    })
+}
+
+fn summarise(text: &str, chars: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= chars {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(chars).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+struct Pages<'a> {
+    tera: &'a Tera,
+    map: &'a mut OutputMap,
+    problems: &'a mut Problems,
+}
+
+impl Pages<'_> {
+    fn render(&mut self, template: &str, path: &str, root: &str, meta: PageMeta, mut ctx: Context) {
+        ctx.insert("root", root);
+        ctx.insert("page", &meta);
+        match self.tera.render(template, &ctx) {
+            Ok(text) => self.map.insert(path, text),
+            Err(e) => self.problems.push(
+                Problem::general(None, format!("cannot render `{path}` with the template `{template}`:\n{e}"))
+                    .with_help("fix the template, or delete its override in `templates/` to use the built-in one"),
+            ),
+        }
+    }
+
+    fn simple(
+        &mut self,
+        template: &str,
+        path: &str,
+        root: &str,
+        title: &str,
+        section: &'static str,
+        ctx: Context,
+    ) {
+        let meta = PageMeta {
+            title: title.to_string(),
+            description: title.to_string(),
+            section,
+        };
+        self.render(template, path, root, meta, ctx);
+    }
+
+    fn home(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+        let c = &project.contest;
+        let mut ctx = Context::new();
+        ctx.insert(
+            "notice",
+            &serde_json::json!({
+                "title": c.notice.title,
+                "number": c.notice.number,
+                "issuer": c.notice.issuer,
+                "issuer_full": c.notice.issuer_full,
+                "recipients": c.notice.recipients.join("，"),
+                "body": c.notice.body,
+                "date_iso": c.notice.date.value.iso(),
+                "date_chinese": c.notice.date.value.chinese(),
+                "disclosure": c.notice.disclosure,
+            }),
+        );
+        ctx.insert("plan_title", &c.plan.title);
+        ctx.insert("latest", &notices.iter().take(5).collect::<Vec<_>>());
+        let meta = PageMeta {
+            title: c.notice.title.clone(),
+            description: c.contest.name.clone(),
+            section: "home",
+        };
+        self.render("index.html", "index.html", "", meta, ctx);
+    }
+
+    fn plan(&mut self, project: &Project) {
+        let c = &project.contest;
+        let sections: Vec<_> = c
+            .plan
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                serde_json::json!({
+                    "number": views::chinese_number(i + 1),
+                    "heading": s.heading,
+                    "paragraphs": s.paragraphs,
+                    "subsections": s.subsections.iter().enumerate().map(|(j, sub)| serde_json::json!({
+                        "number": views::chinese_number(j + 1),
+                        "heading": sub.heading,
+                        "run_in": sub.run_in,
+                        "paragraphs": sub.paragraphs,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert(
+            "plan",
+            &serde_json::json!({
+                "title": c.plan.title,
+                "preamble": c.plan.preamble,
+                "sections": sections,
+                "date_iso": c.notice.date.value.iso(),
+                "source": c.notice.issuer,
+            }),
+        );
+        let meta = PageMeta {
+            title: c.plan.title.clone(),
+            description: c.plan.title.clone(),
+            section: "plan",
+        };
+        self.render("plan.html", "plan.html", "", meta, ctx);
+    }
+
+    fn tracks(&mut self, project: &Project) {
+        let c = &project.contest;
+        let names: Vec<&str> = c.tracks.iter().map(|t| t.name.as_str()).collect();
+        let summary = format!("本次竞赛设{}等{}个赛项。", names.join("、"), names.len());
+        let mut ctx = Context::new();
+        ctx.insert("summary", &summary);
+        self.simple(
+            "tracks.html",
+            "tracks/index.html",
+            "../",
+            "赛项设置",
+            "tracks",
+            ctx,
+        );
+        for track in views::tracks(c) {
+            let mut ctx = Context::new();
+            ctx.insert("track", &track);
+            let meta = PageMeta {
+                title: format!("{}赛项", track.name),
+                description: track.description.to_string(),
+                section: "tracks",
+            };
+            self.render(
+                "track.html",
+                &format!("tracks/{}.html", track.id),
+                "../",
+                meta,
+                ctx,
+            );
+        }
+    }
+
+    fn contacts(&mut self, project: &Project) {
+        let o = &project.contest.organisation;
+        let mut summary = format!(
+            "本次竞赛为{}，由{}主办，{}承办",
+            o.level, o.organiser, o.host
+        );
+        if !o.co_organisers.is_empty() {
+            summary.push_str(&format!("，{}协办", o.co_organisers.join("、")));
+        }
+        summary.push('。');
+        let bodies: Vec<String> = o
+            .bodies
+            .iter()
+            .map(|b| {
+                let mut text = b.name.value.clone();
+                if let Some(location) = &b.location {
+                    text.push_str(&format!("（设在{location}）"));
+                }
+                text.push_str(&format!("：{}", b.duty));
+                text
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert(
+            "organisation",
+            &serde_json::json!({"summary": summary, "bodies": bodies}),
+        );
+        self.simple(
+            "contacts.html",
+            "contacts.html",
+            "",
+            "联系我们",
+            "contacts",
+            ctx,
+        );
+    }
+
+    fn notices(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+        let per_page = project.contest.notices_per_page();
+        let chunks: Vec<&[NoticeView<'_>]> = if notices.is_empty() {
+            vec![&[]]
+        } else {
+            notices.chunks(per_page).collect()
+        };
+        let count = chunks.len();
+        let href = |n: usize| {
+            if n == 1 {
+                "notices/index.html".to_string()
+            } else {
+                format!("notices/page/{n}.html")
+            }
+        };
+        for (i, chunk) in chunks.iter().enumerate() {
+            let number = i + 1;
+            let root = if number == 1 { "../" } else { "../../" };
+            let pages: Vec<_> = (1..=count)
+                .filter(|&n| count <= 15 || n <= 2 || n + 2 > count || n.abs_diff(number) <= 3)
+                .map(|n| serde_json::json!({"number": n, "href": href(n), "current": n == number}))
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert("notices", chunk);
+            ctx.insert(
+                "pager",
+                &serde_json::json!({
+                    "current": number,
+                    "pages": pages,
+                    "prev": (number > 1).then(|| href(number - 1)),
+                    "next": (number < count).then(|| href(number + 1)),
+                }),
+            );
+            self.simple(
+                "notices.html",
+                &href(number),
+                root,
+                "通知公告",
+                "notices",
+                ctx,
+            );
+        }
+        for notice in notices {
+            let mut ctx = Context::new();
+            ctx.insert("notice", notice);
+            let meta = PageMeta {
+                title: notice.title.to_string(),
+                description: notice.summary.clone(),
+                section: "notices",
+            };
+            self.render(
+                "notice.html",
+                &format!("notices/{}.html", notice.slug),
+                "../",
+                meta,
+                ctx,
+            );
+        }
+    }
+
+    fn feed(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+        let c = &project.contest;
+        let base = c.base_url();
+        let absolute = |path: &str| match base {
+            Some(base) => format!("{base}/{path}"),
+            None => path.to_string(),
+        };
+        let id_prefix = match base {
+            Some(base) => format!("{base}/"),
+            None => format!("urn:jingsai:{:016x}:", fnv(c.contest.name.as_bytes())),
+        };
+        let stamp = |date: &str| format!("{date}T00:00:00+08:00");
+        let entries: Vec<_> = notices
+            .iter()
+            .take(FEED_ENTRIES)
+            .map(|n| {
+                let path = format!("notices/{}.html", n.slug);
+                serde_json::json!({
+                    "title": n.title, "id": format!("{id_prefix}{path}"), "href": absolute(&path),
+                    "updated": stamp(&n.date), "source": n.source, "summary": n.summary, "html": n.html,
+                })
+            })
+            .collect();
+        let updated = notices
+            .iter()
+            .map(|n| n.date.clone())
+            .max()
+            .unwrap_or_else(|| c.notice.date.value.iso())
+            .max(c.notice.date.value.iso());
+        let mut ctx = Context::new();
+        ctx.insert(
+            "feed",
+            &serde_json::json!({
+                "id": format!("{id_prefix}feed.xml"), "updated": stamp(&updated), "self_href": absolute("feed.xml"),
+                "home_href": absolute("index.html"), "entries": entries,
+            }),
+        );
+        self.simple("feed.xml", "feed.xml", "", "通知公告", "", ctx);
+    }
+
+    fn registration(&mut self, project: &Project) {
+        let c = &project.contest;
+        let downloads: Vec<_> = self
+            .map
+            .iter()
+            .filter(|(path, _)| path.starts_with("downloads/") || *path == "calendar.ics")
+            .map(|(path, bytes)| {
+                let (label, kind) = match path {
+                    "calendar.ics" => ("竞赛日程（可导入手机或电脑日历）".to_string(), "iCalendar"),
+                    other => (other.rsplit('/').next().unwrap_or(other).to_string(), if other.ends_with(".pdf") { "PDF" } else { "文件" }),
+                };
+                serde_json::json!({"href": path, "label": label, "kind": kind, "size": views::human_size(bytes.len())})
+            })
+            .collect();
+        let r = &c.registration;
+        let materials: Vec<_> = r
+            .materials
+            .iter()
+            .map(|m| serde_json::json!({"name": m.name, "requirement": m.requirement}))
+            .collect();
+        let costs: Vec<&str> = [
+            Some(c.costs.fee.as_str()),
+            c.costs.insurance.as_deref(),
+            c.costs.expenses.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut ctx = Context::new();
+        ctx.insert("downloads", &downloads);
+        ctx.insert("costs", &costs);
+        ctx.insert(
+            "registration",
+            &serde_json::json!({
+                "procedure": r.procedure, "send_to": r.send_to.as_deref().unwrap_or("以下电子邮箱"),
+                "email": r.email.as_ref().map(|e| e.value.as_str()), "materials": materials,
+                "replacement": r.replacement.as_ref().map(|x| x.allowed.as_str()),
+            }),
+        );
+        self.simple(
+            "registration.html",
+            "registration.html",
+            "",
+            "竞赛报名",
+            "registration",
+            ctx,
+        );
+    }
+
+    fn sitemap(&mut self, project: &Project) {
+        let c = &project.contest;
+        let base = c.base_url();
+        let dates: std::collections::HashMap<String, String> = project
+            .notices
+            .iter()
+            .map(|n| (format!("notices/{}.html", n.slug), n.meta.date.iso()))
+            .collect();
+        let urls: Vec<_> = self
+            .map
+            .iter()
+            .filter(|(path, _)| path.ends_with(".html") && *path != "404.html")
+            .map(|(path, _)| {
+                let loc = match base {
+                    Some(base) => format!("{base}/{path}"),
+                    None => path.to_string(),
+                };
+                serde_json::json!({"loc": loc, "lastmod": dates.get(path)})
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        self.simple("sitemap.xml", "sitemap.xml", "", "sitemap", "", ctx);
+    }
+}
+
+/// FNV-1a, for stable ids that do not depend on the process.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
 }

@@ -1,0 +1,269 @@
+//! Borrowed view structs handed to templates: what a page shows, already in words, never domain types.
+
+use crate::model::values::When;
+use crate::model::{Contest, EventKind, QuotaScope, Stage};
+use serde::Serialize;
+
+/// Site-wide data, available to every template as `site`.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub issuer: &'a str,
+    pub issuer_full: &'a str,
+    pub organiser: &'a str,
+    pub host: &'a str,
+    pub base_url: Option<&'a str>,
+    pub nav: Vec<NavItem>,
+    pub contacts: Vec<ContactView<'a>>,
+}
+
+/// A main navigation entry.
+#[derive(Serialize)]
+pub struct NavItem {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub href: &'static str,
+}
+
+/// A contact person.
+#[derive(Serialize)]
+pub struct ContactView<'a> {
+    pub name: &'a str,
+    pub organisation: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    /// The phone number as used in a `tel:` link.
+    pub phone_tel: String,
+    pub email: Option<&'a str>,
+}
+
+/// The per-page header fields.
+#[derive(Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// The navigation key of the section this page belongs to.
+    pub section: &'static str,
+}
+
+/// A schedule stage in words.
+#[derive(Serialize)]
+pub struct StageView<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub tbd: bool,
+    pub when: String,
+    pub note: Option<&'a str>,
+}
+
+/// A track.
+#[derive(Serialize)]
+pub struct TrackView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub groups: Vec<GroupView<'a>>,
+}
+
+/// A group.
+#[derive(Serialize)]
+pub struct GroupView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub full_name: &'a str,
+    pub eligibility: &'a str,
+    pub restrictions: Vec<&'a str>,
+}
+
+/// The deadline in words and for machines.
+#[derive(Serialize)]
+pub struct DeadlineView {
+    pub chinese: String,
+    pub iso: String,
+}
+
+impl<'a> SiteView<'a> {
+    /// The site-wide view of a contest.
+    pub fn new(c: &'a Contest) -> Self {
+        SiteView {
+            name: &c.contest.name,
+            short_name: &c.contest.short_name,
+            issuer: &c.notice.issuer,
+            issuer_full: &c.notice.issuer_full,
+            organiser: &c.organisation.organiser,
+            host: &c.organisation.host,
+            base_url: c.base_url(),
+            nav: nav(),
+            contacts: c
+                .contacts
+                .iter()
+                .map(|k| ContactView {
+                    name: &k.name,
+                    organisation: k.organisation.as_deref(),
+                    role: k.role.as_deref(),
+                    phone: k.phone.as_ref().map(|p| p.value.as_str()),
+                    phone_tel: k
+                        .phone
+                        .as_ref()
+                        .map(|p| {
+                            p.value
+                                .chars()
+                                .filter(|c| c.is_ascii_digit() || *c == '+')
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    email: k.email.as_ref().map(|e| e.value.as_str()),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn nav() -> Vec<NavItem> {
+    [
+        ("home", "首页", "index.html"),
+        ("plan", "竞赛方案", "plan.html"),
+        ("tracks", "赛项设置", "tracks/index.html"),
+        ("eligibility", "参赛对象", "eligibility.html"),
+        ("registration", "竞赛报名", "registration.html"),
+        ("notices", "通知公告", "notices/index.html"),
+        ("contacts", "联系我们", "contacts.html"),
+    ]
+    .into_iter()
+    .map(|(key, label, href)| NavItem { key, label, href })
+    .collect()
+}
+
+/// Stages in words.
+pub fn stages(c: &Contest) -> Vec<StageView<'_>> {
+    c.schedule.iter().map(stage).collect()
+}
+
+fn stage(s: &Stage) -> StageView<'_> {
+    let when = match (s.date.value, &s.until) {
+        (When::Tbd, _) => "另行通知".to_string(),
+        (When::On(day), Some(until)) if until.value != day => {
+            format!("{}至{}", day.chinese(), until.value.chinese())
+        }
+        (When::On(day), _) => format!("{}（{}）", day.chinese(), day.weekday_chinese()),
+    };
+    StageView {
+        key: s.id.value.as_str(),
+        name: &s.name,
+        tbd: s.date.value == When::Tbd,
+        when,
+        note: s.note.as_deref(),
+    }
+}
+
+/// Tracks with their groups.
+pub fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
+    c.tracks
+        .iter()
+        .map(|t| TrackView {
+            id: t.id.value.as_str(),
+            name: &t.name,
+            description: &t.description,
+            groups: c.groups_of(t).into_iter().map(|g| group(c, g)).collect(),
+        })
+        .collect()
+}
+
+/// Groups with their rules.
+pub fn groups(c: &Contest) -> Vec<GroupView<'_>> {
+    c.groups.iter().map(|g| group(c, g)).collect()
+}
+
+fn group<'a>(c: &'a Contest, g: &'a crate::model::Group) -> GroupView<'a> {
+    GroupView {
+        id: g.id.value.as_str(),
+        name: &g.name,
+        full_name: g.full_name.as_deref().unwrap_or(&g.name),
+        eligibility: &g.eligibility,
+        restrictions: c
+            .rules
+            .group_restrictions
+            .iter()
+            .filter(|r| r.group.value == g.id.value)
+            .map(|r| r.rule.as_str())
+            .collect(),
+    }
+}
+
+/// The registration deadline.
+pub fn deadline(c: &Contest) -> DeadlineView {
+    let d = &c.registration.deadline.value;
+    DeadlineView {
+        chinese: d.chinese(),
+        iso: d.iso_beijing(),
+    }
+}
+
+/// "单人赛项" or "团体赛项（每队N人）".
+pub fn event(c: &Contest) -> String {
+    match (c.format.event, c.format.team_size.as_ref().map(|s| s.value)) {
+        (EventKind::Individual, _) => "均为单人赛项".to_string(),
+        (EventKind::Team, Some(n)) => format!("均为团体赛项，每队{n}人"),
+        (EventKind::Team, None) => "均为团体赛项".to_string(),
+    }
+}
+
+/// The quota rule in words.
+pub fn quota(c: &Contest) -> String {
+    let n = c.rules.quota.per_unit.value;
+    match c.rules.quota.scope {
+        QuotaScope::Contest => format!("每个参赛单位只可选派{n}人参加比赛。"),
+        QuotaScope::Track => format!("每个参赛单位每个赛项只可选派{n}人参加比赛。"),
+        QuotaScope::TrackGroup => format!("每个参赛单位每个赛项的每个组别只可选派{n}人参加比赛。"),
+    }
+}
+
+/// The coach rule in words.
+pub fn coaches(c: &Contest) -> Option<String> {
+    c.rules
+        .coaches_per_contestant
+        .map(|n| format!("每位参赛选手可以指定指导教师（教练）{n}名。"))
+}
+
+/// 一, 二, … 九十九.
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n % 10]),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A file size for people: `812 B`, `3.4 KB`, `1.2 MB`.
+pub fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        assert_eq!(chinese_number(1), "一");
+        assert_eq!(chinese_number(7), "七");
+        assert_eq!(chinese_number(10), "十");
+        assert_eq!(chinese_number(12), "十二");
+        assert_eq!(chinese_number(20), "二十");
+        assert_eq!(chinese_number(23), "二十三");
+    }
+}
