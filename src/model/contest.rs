@@ -415,6 +415,9 @@ pub struct Stage {
     /// Whether this is the contest itself (the registration deadline must come before it).
     #[serde(default)]
     pub is_contest: bool,
+    /// The tracks this stage is for, by id; all tracks when absent.
+    #[serde(default)]
+    pub tracks: Option<Vec<Spanned<Id>>>,
 }
 
 /// `costs:`.

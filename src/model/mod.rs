@@ -187,6 +187,11 @@ impl Contest {
         self.schedule.iter().find(|s| s.is_contest)
     }
 
+    /// The stages that are the contest itself (one per track when tracks compete on different days).
+    pub fn contest_stages(&self) -> impl Iterator<Item = &Stage> {
+        self.schedule.iter().filter(|s| s.is_contest)
+    }
+
     /// A group by id.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id.value.as_str() == id)

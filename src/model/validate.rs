@@ -97,6 +97,18 @@ impl Checker<'_> {
                 }
             }
         }
+        let track_ids: Vec<&str> = c.tracks.iter().map(|t| t.id.value.as_str()).collect();
+        for stage in &c.schedule {
+            for track in stage.tracks.iter().flatten() {
+                if !track_ids.contains(&track.value.as_str()) {
+                    self.error_at(
+                        track,
+                        format!("the stage `{}` refers to the track `{}`, which is not defined", stage.id.value, track.value),
+                        &format!("define it under `tracks:` or use one of: {}", track_ids.join(", ")),
+                    );
+                }
+            }
+        }
         for restriction in &c.rules.group_restrictions {
             if !group_ids.contains(&restriction.group.value.as_str()) {
                 self.error_at(
@@ -252,7 +264,7 @@ impl Checker<'_> {
                 }
             }
         }
-        if let Some(stage) = c.contest_stage() {
+        for stage in c.contest_stages() {
             if let When::On(start) = stage.date.value {
                 if deadline.value.day > start {
                     self.error_at(
