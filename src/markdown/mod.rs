@@ -32,6 +32,7 @@ pub fn render(source: &str) -> Rendered {
     let events = drop_cjk_soft_breaks(events);
     let events = neutralise_html(events);
     let events = drop_unsafe_links(events);
+    let events = demote_headings(events);
     let events = add_heading_ids(events);
     let mut html = String::with_capacity(source.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
@@ -124,6 +125,35 @@ fn drop_unsafe_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
+/// Shifts headings one level down: the page title is the only `<h1>`, so a notice's `#` becomes `<h2>`.
+fn demote_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let down = |level: HeadingLevel| match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: down(level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
+            other => other,
+        })
+        .collect()
+}
+
 /// Makes an id from heading text: letters and digits of any script are kept, ASCII is lower-cased,
 /// spaces become `-`, other punctuation is dropped.
 pub fn slugify(text: &str) -> String {
@@ -176,22 +206,22 @@ fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     events
 }
 
+/// The text of the document without its headings, for summaries.
 fn plain_text(events: &[Event<'_>]) -> String {
     let mut text = String::new();
+    let mut in_heading = false;
     for event in events {
         match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            _ if in_heading => {}
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
+            Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push('\n'),
             _ => {}
         }
     }
     text.trim().to_string()
-}
-
-/// The heading level as a number, for callers that build outlines.
-pub fn level_number(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 #[cfg(test)]

@@ -103,8 +103,14 @@ impl Checker<'_> {
                 if !track_ids.contains(&track.value.as_str()) {
                     self.error_at(
                         track,
-                        format!("the stage `{}` refers to the track `{}`, which is not defined", stage.id.value, track.value),
-                        &format!("define it under `tracks:` or use one of: {}", track_ids.join(", ")),
+                        format!(
+                            "the stage `{}` refers to the track `{}`, which is not defined",
+                            stage.id.value, track.value
+                        ),
+                        &format!(
+                            "define it under `tracks:` or use one of: {}",
+                            track_ids.join(", ")
+                        ),
                     );
                 }
             }
@@ -370,6 +376,13 @@ impl Checker<'_> {
     }
 
     fn site(&mut self, c: &Contest) {
+        if c.base_url().is_none() {
+            self.problems.push(
+                Problem::general(Some(self.file), "`site.base_url` is empty, so `sitemap.xml` is not written, the feed and calendar use relative addresses and the 404 page assumes the site is at the root of its server")
+                    .with_help("set `base_url` under `site:` to the public address once it is known, for example https://contest.example.cn/ai-2025/")
+                    .warning(),
+            );
+        }
         if let Some(url) = &c.site.base_url {
             let v = url.value.trim();
             if !v.is_empty() && !(v.starts_with("https://") || v.starts_with("http://")) {

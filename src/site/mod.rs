@@ -101,10 +101,23 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
     );
     pages.contacts(project);
     pages.notices(project, &notices);
-    pages.simple("404.html", "404.html", "", "页面不存在", "", Context::new());
+    // A server shows the 404 page at whatever address was missing, so its links cannot be relative.
+    let root_404 = c
+        .base_url()
+        .map_or_else(|| "/".to_string(), |base| format!("{base}/"));
+    pages.simple(
+        "404.html",
+        "404.html",
+        &root_404,
+        "页面不存在",
+        "",
+        Context::new(),
+    );
     pages.feed(project, &notices);
     pages.registration(project);
-    pages.sitemap(project);
+    if let Some(base) = c.base_url() {
+        pages.sitemap(project, base);
+    }
 
     if problems.has_errors() {
         return Err(problems);
@@ -474,9 +487,7 @@ impl Pages<'_> {
         );
     }
 
-    fn sitemap(&mut self, project: &Project) {
-        let c = &project.contest;
-        let base = c.base_url();
+    fn sitemap(&mut self, project: &Project, base: &str) {
         let dates: std::collections::HashMap<String, String> = project
             .notices
             .iter()
@@ -487,11 +498,7 @@ impl Pages<'_> {
             .iter()
             .filter(|(path, _)| path.ends_with(".html") && *path != "404.html")
             .map(|(path, _)| {
-                let loc = match base {
-                    Some(base) => format!("{base}/{path}"),
-                    None => path.to_string(),
-                };
-                serde_json::json!({"loc": loc, "lastmod": dates.get(path)})
+                serde_json::json!({"loc": format!("{base}/{path}"), "lastmod": dates.get(path)})
             })
             .collect();
         let mut ctx = Context::new();
