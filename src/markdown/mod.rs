@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn heading_ids_keep_chinese_and_are_unique() {
         let out = render("## 报名 要求\n\n## 报名 要求\n");
-        assert!(out.html.contains(r#"<h2 id="报名-要求">"#), "{}", out.html);
+        assert!(out.html.contains(r#"<h3 id="报名-要求">"#), "{}", out.html);
         assert!(
             out.html.contains(r#"<h2 id="报名-要求-1">"#),
             "{}",
