@@ -251,10 +251,19 @@ mod tests {
         let out = render("## 报名 要求\n\n## 报名 要求\n");
         assert!(out.html.contains(r#"<h3 id="报名-要求">"#), "{}", out.html);
         assert!(
-            out.html.contains(r#"<h2 id="报名-要求-1">"#),
+            out.html.contains(r#"<h3 id="报名-要求-1">"#),
             "{}",
             out.html
         );
+    }
+
+    #[test]
+    fn notice_headings_never_become_h1_and_stay_out_of_the_summary() {
+        let out = render("# 一级\n\n正文。\n\n###### 六级\n");
+        assert!(!out.html.contains("<h1"), "{}", out.html);
+        assert!(out.html.contains("<h2"), "{}", out.html);
+        assert!(out.html.contains("<h6"), "{}", out.html);
+        assert_eq!(out.text, "正文。");
     }
 
     #[test]
