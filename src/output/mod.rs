@@ -1,0 +1,157 @@
+//! The last stage: the in-memory output map, and writing it to disk safely.
+//!
+//! A build renders everything into an [`OutputMap`] first; nothing touches the disk until every page
+//! rendered, so a failed build leaves the previous output untouched. [`write`] then replaces files one
+//! by one through a temporary name and a rename (a reader never sees half a file), skips files whose bytes
+//! did not change, and removes only files that the previous build wrote (listed in a manifest inside the
+//! output folder). It never writes or deletes outside the output folder.
+
+mod safety;
+
+pub use safety::{UnsafeOutput, check_output_dir};
+
+use crate::fs::{self, FsError};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the manifest of generated files kept inside the output folder.
+pub const MANIFEST: &str = ".jingsai-manifest";
+
+/// Every generated file, keyed by its `/`-separated path relative to the output folder.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OutputMap {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl OutputMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file. Paths are relative, `/`-separated, and never contain `..`.
+    ///
+    /// # Panics
+    /// When the path is absolute or climbs out of the output folder: paths are made by the tool itself.
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        let path = path.into();
+        assert!(
+            is_safe_relative(&path),
+            "generated path `{path}` must stay inside the output folder"
+        );
+        self.files.insert(path, bytes.into());
+    }
+
+    /// The bytes of one file.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    /// All files in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+
+    /// The number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether no file was generated.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Total size in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+}
+
+/// Whether `path` is a relative path that stays inside its root.
+pub fn is_safe_relative(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains('\\')
+        && !path.contains(':')
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// What [`write`] did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files written because they are new or changed.
+    pub written: usize,
+    /// Files left alone because their bytes were already on disk.
+    pub unchanged: usize,
+    /// Files of the previous build that this build no longer makes, removed.
+    pub removed: usize,
+}
+
+/// Writes `map` into `dir`, replacing each file atomically and removing stale files of the previous build.
+pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, FsError> {
+    fs::create_dir_all(dir)?;
+    let previous = read_manifest(dir);
+    let mut report = WriteReport::default();
+    for (rel, bytes) in map.iter() {
+        let target = dir.join(rel);
+        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+            report.unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let temp = temp_name(&target);
+        fs::write(&temp, bytes)?;
+        fs::rename(&temp, &target)?;
+        report.written += 1;
+    }
+    for stale in previous.iter().filter(|p| map.get(p).is_none()) {
+        if !is_safe_relative(stale) {
+            continue;
+        }
+        let path = dir.join(stale);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {
+                report.removed += 1;
+                remove_empty_parents(dir, &path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(FsError::new("remove", &path, e)),
+        }
+    }
+    let manifest: String = map.iter().map(|(p, _)| format!("{p}\n")).collect();
+    let manifest_path = dir.join(MANIFEST);
+    let temp = temp_name(&manifest_path);
+    fs::write(&temp, manifest.as_bytes())?;
+    fs::rename(&temp, &manifest_path)?;
+    Ok(report)
+}
+
+fn temp_name(target: &Path) -> PathBuf {
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".jingsai-tmp-{}", std::process::id()));
+    target.with_file_name(name)
+}
+
+fn read_manifest(dir: &Path) -> Vec<String> {
+    std::fs::read_to_string(dir.join(MANIFEST))
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut current = file.parent();
+    while let Some(folder) = current {
+        if folder == root || !folder.starts_with(root) || std::fs::remove_dir(folder).is_err() {
+            break;
+        }
+        current = folder.parent();
+    }
+}
