@@ -281,14 +281,27 @@ impl Checker<'_> {
                 }
             }
         }
-        if c.schedule.iter().filter(|s| s.is_contest).count() > 1 {
-            self.problems.push(
-                Problem::general(
-                    Some(self.file),
-                    "more than one schedule stage has `is_contest: true`",
-                )
-                .with_help("mark only the contest itself"),
-            );
+        // Tracks may compete on different days, but each track has at most one contest stage.
+        let contest_stages: Vec<_> = c.contest_stages().collect();
+        for (i, later) in contest_stages.iter().enumerate() {
+            let covers = |stage: &crate::model::Stage, track: &str| {
+                stage
+                    .tracks
+                    .as_ref()
+                    .is_none_or(|ids| ids.iter().any(|id| id.value.as_str() == track))
+            };
+            let clash = contest_stages[..i].iter().find(|earlier| {
+                c.tracks.iter().any(|t| {
+                    covers(earlier, t.id.value.as_str()) && covers(later, t.id.value.as_str())
+                })
+            });
+            if let Some(earlier) = clash {
+                self.error_at(
+                    &later.id,
+                    format!("the stages `{}` and `{}` are both the contest of the same track", earlier.id.value, later.id.value),
+                    "when tracks compete on different days, give each contest stage its own `tracks: [...]`",
+                );
+            }
         }
         if let Some(text) = &c.registration.deadline_text {
             self.weekday_matches(text, deadline.value.day);
@@ -426,8 +439,12 @@ impl Checker<'_> {
         for part in &c.scoring.parts.value {
             expected.push((format!("{}%", part.weight.value), "scoring weight"));
         }
+        let unit = match c.format.event {
+            crate::model::EventKind::Individual => "人",
+            crate::model::EventKind::Team => "支",
+        };
         expected.push((
-            format!("{}人", c.rules.quota.per_unit.value),
+            format!("{}{unit}", c.rules.quota.per_unit.value),
             "per-unit quota",
         ));
         for (needle, what) in expected {

@@ -29,9 +29,16 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, text: &str) -> Result<T, Pr
 /// a blanked copy of it with the same byte layout).
 pub fn to_problem(file: &SourceFile, text: &str, error: &serde_saphyr::Error) -> Problem {
     let inner = error.without_snippet();
-    let message = strip_location(&inner.to_string());
+    let mut span = inner.location().and_then(|loc| span_of(text, &loc));
+    let message = plain_message(
+        &strip_location(&inner.to_string()),
+        span.map(|(at, len)| &text[at..at + len]),
+    );
     let help = help_for(&message);
-    let problem = match inner.location().and_then(|loc| span_of(text, &loc)) {
+    if message.contains("tab") {
+        span = span.map(|(at, _)| back_to_tab(text, at));
+    }
+    let problem = match span {
         Some(span) => Problem::at(file, span, message.clone()).with_label(short_label(&message)),
         None => Problem::general(Some(file), message),
     };
@@ -71,6 +78,38 @@ pub fn spanned_at<T>(file: &SourceFile, value: &Spanned<T>) -> Option<(usize, us
     span_of(&file.text, &value.referenced)
 }
 
+/// Rewrites library wording into words for people editing the file.
+fn plain_message(message: &str, found: Option<&str>) -> String {
+    let message = message
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(message);
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        return format!("the key `{key}` is written twice in this section");
+    }
+    let kind = message.strip_prefix("invalid ").unwrap_or("");
+    if matches!(
+        kind,
+        "u8" | "u16" | "u32" | "u64" | "i8" | "i16" | "i32" | "i64" | "usize"
+    ) {
+        return match found {
+            Some(found) => format!("`{}` is not a whole number", found.trim()),
+            None => "expected a whole number".to_string(),
+        };
+    }
+    message.to_string()
+}
+
+/// Moves an error about a tab back onto the first tab of its line, at or before `at`.
+fn back_to_tab(text: &str, at: usize) -> (usize, usize) {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    match text[line_start..line_end].find('\t') {
+        Some(tab) => (line_start + tab, 1),
+        None => (at, 1),
+    }
+}
+
 fn strip_location(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(pos) if message[pos..].contains(", column ") => message[..pos].to_string(),
@@ -83,7 +122,7 @@ fn short_label(message: &str) -> String {
         "unknown key".into()
     } else if message.starts_with("missing field") {
         "in this section".into()
-    } else if message.starts_with("duplicate") {
+    } else if message.contains("written twice") {
         "written twice".into()
     } else {
         "here".into()
@@ -102,14 +141,29 @@ fn help_for(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
         return Some("add the missing key to this section".into());
     }
-    if message.starts_with("duplicate mapping key") {
+    if message.contains("is written twice") {
         return Some("each key may appear once: remove or merge the repeated one".into());
     }
     if message.starts_with("unknown variant") {
         return Some("use one of the values listed".into());
     }
-    if message.contains("invalid u") || message.contains("invalid i") {
-        return Some("write a whole number without quotes or units, for example 20".into());
+    if message.contains("not a whole number") {
+        return Some("write a whole number in digits, without units, for example 20".into());
+    }
+    if message.contains("is not a date")
+        || message.contains("is not a real date")
+        || message.contains("is not a time")
+    {
+        return Some(
+            "dates are written YYYY-MM-DD, such as 2025-10-31; a date not fixed yet is written tbd"
+                .into(),
+        );
+    }
+    if message.contains("mapping values are not allowed")
+        || message.contains("did not find expected")
+        || message.contains("block")
+    {
+        return Some("check the indentation: keys of one section must line up under each other, and a value that contains `: ` must be put in quotes".into());
     }
     if message.contains("tab") {
         return Some("indent with spaces; YAML does not allow tabs".into());
@@ -130,6 +184,7 @@ impl<'a> Sections<'a> {
     pub fn split(file: &'a SourceFile) -> Self {
         let text: &str = &file.text;
         let mut starts: Vec<(String, usize)> = Vec::new();
+        let mut boundaries: Vec<usize> = Vec::new();
         let mut offset = 0;
         let mut problems = Problems::default();
         for line in text.split_inclusive('\n') {
@@ -144,6 +199,7 @@ impl<'a> Sections<'a> {
                     .trim()
                     .trim_matches(['"', '\''])
                     .to_string();
+                boundaries.push(offset);
                 if let Some((_, first_at)) = starts.iter().find(|(k, _)| *k == key) {
                     let (first_line, _) = file.line_column(*first_at);
                     problems.push(
@@ -164,8 +220,12 @@ impl<'a> Sections<'a> {
             offset += line.len();
         }
         let mut ranges = Vec::with_capacity(starts.len());
-        for (i, (key, start)) in starts.iter().enumerate() {
-            let end = starts.get(i + 1).map_or(text.len(), |(_, next)| *next);
+        for (key, start) in &starts {
+            let end = boundaries
+                .iter()
+                .find(|b| **b > *start)
+                .copied()
+                .unwrap_or(text.len());
             ranges.push((key.clone(), *start..end));
         }
         Sections {

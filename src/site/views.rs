@@ -55,6 +55,8 @@ pub struct StageView<'a> {
     pub tbd: bool,
     pub when: String,
     pub note: Option<&'a str>,
+    /// The tracks this stage is for; empty when it is for every track.
+    pub tracks: Vec<&'a str>,
 }
 
 /// A track.
@@ -154,6 +156,12 @@ fn stage(s: &Stage) -> StageView<'_> {
         tbd: s.date.value == When::Tbd,
         when,
         note: s.note.as_deref(),
+        tracks: s
+            .tracks
+            .iter()
+            .flatten()
+            .map(|t| t.value.as_str())
+            .collect(),
     }
 }
 
@@ -210,12 +218,17 @@ pub fn event(c: &Contest) -> String {
 }
 
 /// The quota rule in words.
+/// For a team event the quota counts teams (支参赛队), otherwise people (人).
 pub fn quota(c: &Contest) -> String {
     let n = c.rules.quota.per_unit.value;
+    let who = match c.format.event {
+        EventKind::Individual => format!("{n}人"),
+        EventKind::Team => format!("{n}支参赛队"),
+    };
     match c.rules.quota.scope {
-        QuotaScope::Contest => format!("每个参赛单位只可选派{n}人参加比赛。"),
-        QuotaScope::Track => format!("每个参赛单位每个赛项只可选派{n}人参加比赛。"),
-        QuotaScope::TrackGroup => format!("每个参赛单位每个赛项的每个组别只可选派{n}人参加比赛。"),
+        QuotaScope::Contest => format!("每个参赛单位只可选派{who}参加比赛。"),
+        QuotaScope::Track => format!("每个参赛单位每个赛项只可选派{who}参加比赛。"),
+        QuotaScope::TrackGroup => format!("每个参赛单位每个赛项的每个组别只可选派{who}参加比赛。"),
     }
 }
 
