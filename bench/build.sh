@@ -3,6 +3,7 @@
 #
 #   bench/build.sh                      # all sizes, 5 timed runs per mode after one warm-up
 #   SIZES="10000" RUNS=9 bench/build.sh # one size, more runs
+#   JINGSAI_BIN=/path/to/jingsai bench/build.sh   # a binary built elsewhere, no cargo build
 #
 # Everything it generates lives on tmpfs under $BENCH_ROOT (default /dev/shm/jingsai-bench), so the
 # throttled disk is out of the measurement. See bench/README.md for what is measured and the targets.
@@ -24,54 +25,60 @@ case "$BENCH_ROOT" in
 esac
 
 # --- the measuring tool ------------------------------------------------------------------------------
+# Peak RSS comes from GNU time (`/usr/bin/time -f %M`), installed with apt-get when missing. A small python3
+# runner spawns it and waits with os.wait4, which gives wall time and CPU time (user + sys of time and the
+# build, time's own share is about a millisecond) to the microsecond. Without GNU time, ru_maxrss of the
+# python runner's child is used instead; its floor is then the runner's own RSS (about 10 MiB), since the
+# high-water mark survives exec.
 if [[ ! -x /usr/bin/time ]]; then
   echo "installing GNU time for peak RSS ..." >&2
   if command -v apt-get >/dev/null && [[ $(id -u) -eq 0 ]]; then
     apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1; } || true
   fi
+  [[ -x /usr/bin/time ]] || echo "note: GNU time unavailable; peak RSS from os.wait4 (floor about 10 MiB)" >&2
 fi
-USE_GNU_TIME=1
-[[ -x /usr/bin/time ]] || { USE_GNU_TIME=0; echo "note: /usr/bin/time unavailable; using python3 os.wait4 for RSS" >&2; }
 
 # --- the binary, built once ---------------------------------------------------------------------------
-echo "== cargo build --release" >&2
-(cd "$REPO" && cargo build --release --quiet)
 mkdir -p "$BENCH_ROOT"
-# A private copy, so a concurrent `cargo build` in the repo cannot swap the binary between runs.
 BIN="$BENCH_ROOT/jingsai"
-cp "$REPO/target/release/jingsai" "$BIN"
-COMMIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-DIRTY=$(cd "$REPO" && git status --porcelain -- src templates Cargo.toml Cargo.lock 2>/dev/null | head -1)
-[[ -n "$DIRTY" ]] && COMMIT="$COMMIT+dirty"
+if [[ -n ${JINGSAI_BIN:-} ]]; then              # benchmark a binary built elsewhere (another branch)
+  cp "$JINGSAI_BIN" "$BIN"
+  COMMIT="$(basename "$JINGSAI_BIN") (JINGSAI_BIN)"
+else
+  echo "== cargo build --release" >&2
+  (cd "$REPO" && cargo build --release --quiet)
+  # A private copy, so a concurrent `cargo build` in the repo cannot swap the binary between runs.
+  cp "$REPO/target/release/jingsai" "$BIN"
+  COMMIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  DIRTY=$(cd "$REPO" && git status --porcelain -- src templates Cargo.toml Cargo.lock 2>/dev/null | head -1)
+  [[ -n "$DIRTY" ]] && COMMIT="$COMMIT+dirty"
+fi
 
 TMP=$(mktemp -d "$BENCH_ROOT/run.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-# timed_build DIR OUT -> prints "wall_s peak_rss_kib cpu_s", build messages in $TMP/err
+# timed_build DIR OUT -> prints "wall_s peak_rss_kib cpu_s"; the build's messages go to $TMP/err
 timed_build() {
-  local dir=$1 out=$2 t0 t1 rss u s
-  if [[ $USE_GNU_TIME == 1 ]]; then
-    t0=$EPOCHREALTIME
-    /usr/bin/time -f '%M %U %S' -o "$TMP/time" "$BIN" build "$dir" --output "$out" 2>"$TMP/err" \
-      || { cat "$TMP/err" >&2; echo "build failed" >&2; exit 1; }
-    t1=$EPOCHREALTIME
-    read -r rss u s < "$TMP/time"
-    awk -v a="$t0" -v b="$t1" -v r="$rss" -v u="$u" -v s="$s" 'BEGIN { printf "%.4f %d %.2f\n", b - a, r, u + s }'
-  else
-    python3 - "$BIN" "$dir" "$out" "$TMP/err" <<'PY'
-import os, subprocess, sys, time
-binary, d, out, err = sys.argv[1:]
-with open(err, "wb") as e:
-    t0 = time.perf_counter()
-    p = subprocess.Popen([binary, "build", d, "--output", out], stderr=e)
-    _, status, ru = os.wait4(p.pid, 0)
-    t1 = time.perf_counter()
-if status != 0:
-    sys.exit("build failed")
-print(f"{t1 - t0:.4f} {ru.ru_maxrss} {ru.ru_utime + ru.ru_stime:.2f}")
-PY
-  fi
+  python3 "$TMP/run.py" "$TMP" "$BIN" build "$1" --output "$2" \
+    || { cat "$TMP/err" >&2; echo "build failed" >&2; exit 1; }
 }
+cat >"$TMP/run.py" <<'PY'
+import os, sys, time
+tmp, argv = sys.argv[1], sys.argv[2:]
+gnu_time = os.access("/usr/bin/time", os.X_OK)
+if gnu_time:
+    argv = ["/usr/bin/time", "-f", "%M", "-o", f"{tmp}/rss"] + argv
+fd = os.open(f"{tmp}/err", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+t0 = time.perf_counter()
+pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, fd, 2)])
+_, status, ru = os.wait4(pid, 0)
+t1 = time.perf_counter()
+os.close(fd)
+if os.waitstatus_to_exitcode(status) != 0:
+    sys.exit(1)
+rss = int(open(f"{tmp}/rss").read().split()[-1]) if gnu_time else ru.ru_maxrss
+print(f"{t1 - t0:.4f} {rss} {ru.ru_utime + ru.ru_stime:.3f}")
+PY
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 maximum() { sort -g | tail -1; }
@@ -90,7 +97,7 @@ html = open(pages[0], encoding="utf-8").read()
 article = html[html.index("<article"):html.index("</article>")]
 problems = []
 if 'href="../registration.html"' not in article: problems.append("link to ../registration.html missing")
-if "<h2" not in article or "<ul>" not in article: problems.append("heading or list missing")
+if not re.search(r"<h[2-6] id=", article) or "<ul>" not in article: problems.append("heading or list missing")
 paragraphs = [re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", article, re.S)]
 if len(paragraphs) < 2: problems.append("paragraphs missing")
 if any(re.search(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\s+[\u4e00-\u9fff]", p) for p in paragraphs):
@@ -160,29 +167,39 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
   echo
   echo "median build s is the cold build (empty output folder, every file written)."
   echo
-  echo "| notices | cold s (min–max) | rebuild s (min–max) | CPU s cold / rebuild | RSS MiB cold / rebuild | cold s per 1000 | rebuild s per 1000 |"
-  echo "|--------:|-----------------:|--------------------:|---------------------:|-----------------------:|----------------:|-------------------:|"
+  echo "| notices | cold s (min–max) | rebuild s (min–max) | CPU s cold / rebuild | RSS MiB cold / rebuild | cold s per 1000 | CPU s per 1000 (cold) |"
+  echo "|--------:|-----------------:|--------------------:|---------------------:|-----------------------:|----------------:|----------------------:|"
   for n in $SIZES; do
-    printf "| %s | %.3f (%.3f–%.3f) | %.3f (%.3f–%.3f) | %s / %s | %s / %s | %.3f | %.3f |\n" "$n" \
+    printf "| %s | %.3f (%.3f–%.3f) | %.3f (%.3f–%.3f) | %.3f / %.3f | %s / %s | %.3f | %.3f |\n" "$n" \
       "${COLD[$n]}" "${COLD_MIN[$n]}" "${COLD_MAX[$n]}" "${REB[$n]}" "${REB_MIN[$n]}" "${REB_MAX[$n]}" \
       "${CPU_COLD[$n]}" "${CPU_REB[$n]}" "$(mib "${RSS_COLD[$n]}")" "$(mib "${RSS_REB[$n]}")" \
       "$(awk -v t="${COLD[$n]}" -v n="$n" 'BEGIN { print t * 1000 / n }')" \
-      "$(awk -v t="${REB[$n]}" -v n="$n" 'BEGIN { print t * 1000 / n }')"
+      "$(awk -v t="${CPU_COLD[$n]}" -v n="$n" 'BEGIN { print t * 1000 / n }')"
   done
   echo
-  # Linearity: time per 1000 notices at the largest size against the next smaller one (the smallest size
-  # is dominated by fixed start-up cost).
+  # Linearity: the marginal cost per 1000 notices between successive sizes (which cancels the fixed
+  # start-up cost) should stay flat. CPU time is checked too: it is far less disturbed than wall time when
+  # other processes share the cores.
   read -r -a sizes <<<"$SIZES"
-  if (( ${#sizes[@]} >= 2 )); then
-    big=${sizes[-1]} small=${sizes[-2]}
-    awk -v tb="${COLD[$big]}" -v ts="${COLD[$small]}" -v rb="${REB[$big]}" -v rs="${REB[$small]}" \
-        -v nb="$big" -v ns="$small" 'BEGIN {
-      c = (tb / nb) / (ts / ns); r = (rb / nb) / (rs / ns)
-      printf "linearity: time per notice at %d is %.2fx (cold) and %.2fx (rebuild) that at %d; ", nb, c, r, ns
-      print ((c < 1.3 && r < 1.3) ? "linear (<1.3x)" : "SUPER-LINEAR (>=1.3x): something grows faster than the notice count")
-      # marginal cost between the two sizes
-      printf "marginal cost: %.3f s (cold), %.3f s (rebuild) per 1000 notices between %d and %d\n",
-        (tb - ts) * 1000 / (nb - ns), (rb - rs) * 1000 / (nb - ns), ns, nb
+  echo "marginal cost per 1000 notices (cold wall / rebuild wall / cold CPU):"
+  for ((i = 1; i < ${#sizes[@]}; i++)); do
+    a=${sizes[i-1]} b=${sizes[i]}
+    awk -v a="$a" -v b="$b" -v ta="${COLD[$a]}" -v tb="${COLD[$b]}" -v ra="${REB[$a]}" -v rb="${REB[$b]}" \
+        -v ca="${CPU_COLD[$a]}" -v cb="${CPU_COLD[$b]}" 'BEGIN {
+      k = 1000 / (b - a)
+      printf "  %6d -> %-6d %.3f / %.3f / %.3f s\n", a, b, (tb - ta) * k, (rb - ra) * k, (cb - ca) * k }'
+  done
+  if (( ${#sizes[@]} >= 3 )); then
+    a=${sizes[-3]} b=${sizes[-2]} c=${sizes[-1]}
+    awk -v a="$a" -v b="$b" -v c="$c" \
+        -v ta="${COLD[$a]}" -v tb="${COLD[$b]}" -v tc="${COLD[$c]}" \
+        -v ra="${REB[$a]}" -v rb="${REB[$b]}" -v rc="${REB[$c]}" \
+        -v ca="${CPU_COLD[$a]}" -v cb="${CPU_COLD[$b]}" -v cc="${CPU_COLD[$c]}" 'BEGIN {
+      w = ((tc - tb) / (c - b)) / ((tb - ta) / (b - a))
+      r = ((rc - rb) / (c - b)) / ((rb - ra) / (b - a))
+      u = ((cc - cb) / (c - b)) / ((cb - ca) / (b - a))
+      printf "linearity: marginal cost %d->%d vs %d->%d: %.2fx cold wall, %.2fx rebuild wall, %.2fx cold CPU; ", b, c, a, b, w, r, u
+      print ((w < 1.15 && r < 1.15 && u < 1.15) ? "linear (all < 1.15x)" : "SUPER-LINEAR (>= 1.15x): something grows faster than the notice count")
     }'
   fi
   if [[ " $SIZES " == *" 10000 "* ]]; then
@@ -191,8 +208,8 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
       printf "target (10,000 notices < %s s and < %s MiB): %.3f s %s, %.1f MiB %s\n", tt, tm,
         t, (t < tt ? "PASS" : "FAIL"), m, (m < tm ? "PASS" : "FAIL") }'
   fi
-  case "$LOAD_AFTER" in
-    0.*) ;;
-    *) echo "note: load average $LOAD_AFTER while measuring; other processes may have shared the cores. Re-run to confirm." ;;
-  esac
+  if awk -v l="${LOAD_AFTER%% *}" -v c="$(nproc)" 'BEGIN { exit !(l >= c / 2) }'; then
+    echo "note: 1-minute load average ${LOAD_AFTER%% *} on $(nproc) cores while measuring: other processes shared the cores,"
+    echo "      so wall times are inflated and noisy (CPU s is the steadier figure). Re-run on a quiet machine to confirm."
+  fi
 } | tee "$BENCH_ROOT/results.md"

@@ -77,7 +77,12 @@ pub fn list_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, FsError> {
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.ends_with(suffix) && !name.starts_with('.') && path.is_file() {
+        let is_file = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => path.is_file(),
+            Ok(kind) => kind.is_file(),
+            Err(_) => false,
+        };
+        if name.ends_with(suffix) && !name.starts_with('.') && is_file {
             files.push(path);
         }
     }

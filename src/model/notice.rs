@@ -5,6 +5,7 @@ use super::{display_path, yaml};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The front matter of a notice.
@@ -34,8 +35,15 @@ pub struct Notice {
     pub meta: NoticeMeta,
     /// The address name, `notices/<slug>.html`.
     pub slug: String,
+    /// Where the Markdown after the front matter starts in the file's text.
+    body_start: usize,
+}
+
+impl Notice {
     /// The Markdown after the front matter.
-    pub body: String,
+    pub fn body(&self) -> &str {
+        &self.file.text[self.body_start..]
+    }
 }
 
 impl Notice {
@@ -66,10 +74,8 @@ impl Notice {
         // the file.
         let masked = format!("   {}", &text[3..front_end]);
         let meta: NoticeMeta = yaml::parse(&file, &masked)?;
-        let body_start = (front_end + 4).min(text.len());
-        let body = text[body_start..]
-            .trim_start_matches(['\r', '\n'])
-            .to_string();
+        let after_close = (front_end + 4).min(text.len());
+        let body_start = text.len() - text[after_close..].trim_start_matches(['\r', '\n']).len();
         let stem = file
             .path
             .file_stem()
@@ -94,12 +100,13 @@ impl Notice {
             file,
             meta,
             slug,
-            body,
+            body_start,
         })
     }
 }
 
-/// Reads every notice, newest first (then by address); problems go to `problems`.
+/// Reads every notice, newest first (then by address); problems go to `problems`. Large folders are
+/// read and parsed on two threads.
 pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
     let dir = root.join("content").join("notices");
     let paths = match fs::list_files(&dir, ".md") {
@@ -109,31 +116,44 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
             return Vec::new();
         }
     };
-    let mut notices: Vec<Notice> = Vec::with_capacity(paths.len());
-    for path in paths {
-        let shown = display_path(root, &path);
-        match fs::read_to_string(&path) {
-            Ok(text) => match Notice::parse(SourceFile::new(&shown, text)) {
-                Ok(notice) => {
-                    if let Some(other) = notices.iter().find(|n| n.slug == notice.slug) {
-                        problems.push(
-                            Problem::general(
-                                Some(&notice.file),
-                                format!(
-                                    "the address `notices/{}.html` is also used by `{}`",
-                                    notice.slug,
-                                    other.file.path.display()
-                                ),
-                            )
-                            .with_help("give one of them another file name or `slug:`"),
-                        );
-                    } else {
-                        notices.push(notice);
-                    }
+    let load = |path: &std::path::PathBuf| -> Result<Notice, Problem> {
+        let text = fs::read_to_string(path)
+            .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
+        Notice::parse(SourceFile::new(&display_path(root, path), text))
+    };
+    let loaded: Vec<Result<Notice, Problem>> = if paths.len() < 64 {
+        paths.iter().map(load).collect()
+    } else {
+        let (first, second) = paths.split_at(paths.len() / 2);
+        std::thread::scope(|scope| {
+            let handle = scope.spawn(|| second.iter().map(load).collect::<Vec<_>>());
+            let mut out: Vec<_> = first.iter().map(load).collect();
+            out.extend(handle.join().expect("notice loading thread"));
+            out
+        })
+    };
+    let mut notices: Vec<Notice> = Vec::with_capacity(loaded.len());
+    let mut by_slug: HashMap<String, usize> = HashMap::with_capacity(loaded.len());
+    for result in loaded {
+        match result {
+            Ok(notice) => match by_slug.get(&notice.slug) {
+                Some(&other) => problems.push(
+                    Problem::general(
+                        Some(&notice.file),
+                        format!(
+                            "the address `notices/{}.html` is also used by `{}`",
+                            notice.slug,
+                            notices[other].file.path.display()
+                        ),
+                    )
+                    .with_help("give one of them another file name or `slug:`"),
+                ),
+                None => {
+                    by_slug.insert(notice.slug.clone(), notices.len());
+                    notices.push(notice);
                 }
-                Err(problem) => problems.push(problem),
             },
-            Err(e) => problems.push(Problem::general(None, format!("{e}: {}", e.source))),
+            Err(problem) => problems.push(problem),
         }
     }
     notices.sort_by(|a, b| {

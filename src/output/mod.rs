@@ -11,7 +11,7 @@ mod safety;
 pub use safety::{UnsafeOutput, check_output_dir};
 
 use crate::fs::{self, FsError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The name of the manifest of generated files kept inside the output folder.
@@ -94,22 +94,26 @@ pub struct WriteReport {
 pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, FsError> {
     fs::create_dir_all(dir)?;
     let previous = read_manifest(dir);
+    let suffix = format!(".jingsai-tmp-{}", std::process::id());
     let mut report = WriteReport::default();
+    let mut made_folders: HashSet<PathBuf> = HashSet::new();
     for (rel, bytes) in map.iter() {
         let target = dir.join(rel);
-        if std::fs::read(&target).is_ok_and(|old| old == bytes) {
+        // Only a folder written before can hold an identical file; compare sizes before contents.
+        if previous.is_some() && unchanged(&target, bytes) {
             report.unchanged += 1;
             continue;
         }
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+            if !made_folders.contains(parent) {
+                fs::create_dir_all(parent)?;
+                made_folders.insert(parent.to_path_buf());
+            }
         }
-        let temp = temp_name(&target);
-        fs::write(&temp, bytes)?;
-        fs::rename(&temp, &target)?;
+        replace(&target, bytes, &suffix)?;
         report.written += 1;
     }
-    for stale in previous.iter().filter(|p| map.get(p).is_none()) {
+    for stale in previous.iter().flatten().filter(|p| map.get(p).is_none()) {
         if !is_safe_relative(stale) {
             continue;
         }
@@ -124,26 +128,31 @@ pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, FsError> {
         }
     }
     let manifest: String = map.iter().map(|(p, _)| format!("{p}\n")).collect();
-    let manifest_path = dir.join(MANIFEST);
-    let temp = temp_name(&manifest_path);
-    fs::write(&temp, manifest.as_bytes())?;
-    fs::rename(&temp, &manifest_path)?;
+    replace(&dir.join(MANIFEST), manifest.as_bytes(), &suffix)?;
     Ok(report)
 }
 
-fn temp_name(target: &Path) -> PathBuf {
+fn unchanged(target: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(target).is_ok_and(|old| old == bytes)
+}
+
+/// Writes `bytes` under a temporary name next to `target`, then renames it over `target`.
+fn replace(target: &Path, bytes: &[u8], suffix: &str) -> Result<(), FsError> {
     let mut name = target
         .file_name()
         .map(|n| n.to_os_string())
         .unwrap_or_default();
-    name.push(format!(".jingsai-tmp-{}", std::process::id()));
-    target.with_file_name(name)
+    name.push(suffix);
+    let temp = target.with_file_name(name);
+    std::fs::write(&temp, bytes).map_err(|e| FsError::new("write", &temp, e))?;
+    fs::rename(&temp, target)
 }
 
-fn read_manifest(dir: &Path) -> Vec<String> {
+fn read_manifest(dir: &Path) -> Option<Vec<String>> {
     std::fs::read_to_string(dir.join(MANIFEST))
+        .ok()
         .map(|text| text.lines().map(str::to_string).collect())
-        .unwrap_or_default()
 }
 
 fn remove_empty_parents(root: &Path, file: &Path) {

@@ -19,9 +19,18 @@ use views::{PageMeta, SiteView};
 /// The newest notices listed in the Atom feed.
 pub const FEED_ENTRIES: usize = 50;
 
-/// A notice rendered to HTML, for the list, the page and the feed.
+/// A notice in a list.
 #[derive(Serialize)]
-struct NoticeView<'a> {
+struct NoticeItem<'a> {
+    slug: &'a str,
+    title: &'a str,
+    date: String,
+    source: &'a str,
+}
+
+/// A notice in the feed: its HTML is kept only for the newest [`FEED_ENTRIES`].
+#[derive(Serialize)]
+struct FeedEntry<'a> {
     slug: &'a str,
     title: &'a str,
     date: String,
@@ -81,14 +90,21 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
     }
     map.insert("calendar.ics", calendar::render(c));
 
-    let notices = render_notices(&project.notices);
+    let items: Vec<NoticeItem<'_>> = project.notices.iter().map(item).collect();
+    let (notice_pages, feed_entries, notice_problems) = render_notices(&tera, &project.notices);
+    for (path, page) in notice_pages {
+        map.insert(path, page);
+    }
+    for problem in notice_problems {
+        problems.push(problem);
+    }
     let mut pages = Pages {
         tera: &tera,
         map: &mut map,
         problems: &mut problems,
     };
 
-    pages.home(project, &notices);
+    pages.home(project, &items);
     pages.plan(project);
     pages.tracks(project);
     pages.simple(
@@ -100,7 +116,7 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
         Context::new(),
     );
     pages.contacts(project);
-    pages.notices(project, &notices);
+    pages.notices(project, &items);
     // A server shows the 404 page at whatever address was missing, so its links cannot be relative.
     let root_404 = c
         .base_url()
@@ -113,7 +129,7 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
         "",
         Context::new(),
     );
-    pages.feed(project, &notices);
+    pages.feed(project, &feed_entries);
     pages.registration(project);
     if let Some(base) = c.base_url() {
         pages.sitemap(project, base);
@@ -125,44 +141,119 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
     Ok(map)
 }
 
-/// Renders the Markdown of every notice, on both cores for large sites.
-fn render_notices(notices: &[Notice]) -> Vec<NoticeView<'_>> {
-    fn one(n: &Notice) -> NoticeView<'_> {
-        let rendered = markdown::render(&n.body);
-        let summary = n
-            .meta
-            .summary
-            .clone()
-            .unwrap_or_else(|| summarise(&rendered.text, 120));
-        NoticeView {
-            slug: &n.slug,
-            title: &n.meta.title,
-            date: n.meta.date.iso(),
-            source: &n.meta.source,
-            summary,
-            html: rendered.html,
+fn item(n: &Notice) -> NoticeItem<'_> {
+    NoticeItem {
+        slug: &n.slug,
+        title: &n.meta.title,
+        date: n.meta.date.iso(),
+        source: &n.meta.source,
+    }
+}
+
+type NoticePages<'a> = (Vec<(String, Vec<u8>)>, Vec<FeedEntry<'a>>, Vec<Problem>);
+
+/// Renders the Markdown and the page of every notice, on both cores for large sites. The HTML of a
+/// notice is dropped once its page is rendered, except for the newest ones, which the feed carries.
+fn render_notices<'a>(tera: &Tera, notices: &'a [Notice]) -> NoticePages<'a> {
+    let work = |offset: usize, slice: &'a [Notice]| {
+        let mut pages = Vec::with_capacity(slice.len());
+        let mut feed = Vec::new();
+        let mut problems = Vec::new();
+        for (i, n) in slice.iter().enumerate() {
+            let rendered = markdown::render(n.body());
+            let summary = n
+                .meta
+                .summary
+                .clone()
+                .unwrap_or_else(|| summarise(&rendered.text, 120));
+            let path = format!("notices/{}.html", n.slug);
+            let meta = PageMeta {
+                title: n.meta.title.clone(),
+                description: summary.clone(),
+                section: "notices",
+            };
+            let entry = FeedEntry {
+                slug: &n.slug,
+                title: &n.meta.title,
+                date: n.meta.date.iso(),
+                source: &n.meta.source,
+                summary,
+                html: rendered.html,
+            };
+            let mut ctx = Context::new();
+            ctx.insert("notice", &entry);
+            match render_page(tera, "notice.html", &path, "../", &meta, ctx) {
+                Ok(page) => pages.push((path, page)),
+                Err(problem) => problems.push(problem),
+            }
+            if offset + i < FEED_ENTRIES {
+                feed.push(entry);
+            }
         }
-    }
+        (pages, feed, problems)
+    };
     if notices.len() < 64 {
-        return notices.iter().map(one).collect();
+        return work(0, notices);
     }
-    let (first, second) = notices.split_at(notices.len() / 2);
+    let middle = notices.len() / 2;
+    let (first, second) = notices.split_at(middle);
     std::thread::scope(|scope| {
-        let handle = scope.spawn(|| second.iter().map(one).collect::<Vec<_>>());
-        let mut out: Vec<NoticeView<'_>> = first.iter().map(one).collect();
-        out.extend(handle.join().expect("notice rendering thread"));
-        out
+        let handle = scope.spawn(|| work(middle, second));
+        let (mut pages, mut feed, mut problems) = work(0, first);
+        let (more_pages, more_feed, more_problems) =
+            handle.join().expect("notice rendering thread");
+        pages.extend(more_pages);
+        feed.extend(more_feed);
+        problems.extend(more_problems);
+        (pages, feed, problems)
     })
 }
 
+/// The first `chars` characters of `text` with runs of white space made single spaces.
 fn summarise(text: &str, chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= chars {
-        flat
-    } else {
-        let mut cut: String = flat.chars().take(chars).collect();
-        cut.push('…');
-        cut
+    let mut out = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            if count >= chars {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
+}
+
+/// Renders one page into bytes of exactly its size.
+fn render_page(
+    tera: &Tera,
+    template: &str,
+    path: &str,
+    root: &str,
+    meta: &PageMeta,
+    mut ctx: Context,
+) -> Result<Vec<u8>, Problem> {
+    ctx.insert("root", root);
+    ctx.insert("page", meta);
+    let mut out = Vec::with_capacity(8 * 1024);
+    match tera.render_to(template, &ctx, &mut out) {
+        Ok(()) => {
+            out.shrink_to_fit();
+            Ok(out)
+        }
+        Err(e) => Err(Problem::general(
+            None,
+            format!("cannot render `{path}` with the template `{template}`:\n{e}"),
+        )
+        .with_help(
+            "fix the template, or delete its override in `templates/` to use the built-in one",
+        )),
     }
 }
 
@@ -173,15 +264,10 @@ struct Pages<'a> {
 }
 
 impl Pages<'_> {
-    fn render(&mut self, template: &str, path: &str, root: &str, meta: PageMeta, mut ctx: Context) {
-        ctx.insert("root", root);
-        ctx.insert("page", &meta);
-        match self.tera.render(template, &ctx) {
-            Ok(text) => self.map.insert(path, text),
-            Err(e) => self.problems.push(
-                Problem::general(None, format!("cannot render `{path}` with the template `{template}`:\n{e}"))
-                    .with_help("fix the template, or delete its override in `templates/` to use the built-in one"),
-            ),
+    fn render(&mut self, template: &str, path: &str, root: &str, meta: PageMeta, ctx: Context) {
+        match render_page(self.tera, template, path, root, &meta, ctx) {
+            Ok(page) => self.map.insert(path, page),
+            Err(problem) => self.problems.push(problem),
         }
     }
 
@@ -202,7 +288,7 @@ impl Pages<'_> {
         self.render(template, path, root, meta, ctx);
     }
 
-    fn home(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+    fn home(&mut self, project: &Project, notices: &[NoticeItem<'_>]) {
         let c = &project.contest;
         let mut ctx = Context::new();
         ctx.insert(
@@ -338,9 +424,9 @@ impl Pages<'_> {
         );
     }
 
-    fn notices(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+    fn notices(&mut self, project: &Project, notices: &[NoticeItem<'_>]) {
         let per_page = project.contest.notices_per_page();
-        let chunks: Vec<&[NoticeView<'_>]> = if notices.is_empty() {
+        let chunks: Vec<&[NoticeItem<'_>]> = if notices.is_empty() {
             vec![&[]]
         } else {
             notices.chunks(per_page).collect()
@@ -357,7 +443,9 @@ impl Pages<'_> {
             let number = i + 1;
             let root = if number == 1 { "../" } else { "../../" };
             let pages: Vec<_> = (1..=count)
-                .filter(|&n| count <= 15 || n <= 2 || n + 2 > count || n.abs_diff(number) <= 3)
+                .filter(|&n| {
+                    count <= 15 || n <= 2 || n + 2 > count || n.abs_diff(number) <= 3_usize
+                })
                 .map(|n| serde_json::json!({"number": n, "href": href(n), "current": n == number}))
                 .collect();
             let mut ctx = Context::new();
@@ -380,25 +468,9 @@ impl Pages<'_> {
                 ctx,
             );
         }
-        for notice in notices {
-            let mut ctx = Context::new();
-            ctx.insert("notice", notice);
-            let meta = PageMeta {
-                title: notice.title.to_string(),
-                description: notice.summary.clone(),
-                section: "notices",
-            };
-            self.render(
-                "notice.html",
-                &format!("notices/{}.html", notice.slug),
-                "../",
-                meta,
-                ctx,
-            );
-        }
     }
 
-    fn feed(&mut self, project: &Project, notices: &[NoticeView<'_>]) {
+    fn feed(&mut self, project: &Project, notices: &[FeedEntry<'_>]) {
         let c = &project.contest;
         let base = c.base_url();
         let absolute = |path: &str| match base {
