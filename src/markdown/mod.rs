@@ -34,17 +34,19 @@ pub fn render(source: &str) -> Rendered {
     let events = drop_unsafe_links(events);
     let events = demote_headings(events);
     let events = add_heading_ids(events);
-    let mut html = String::with_capacity(source.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
     let text = plain_text(&events);
+    let mut html = String::with_capacity(source.len() + source.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, text }
 }
 
 /// Removes soft breaks whose neighbouring characters are both CJK.
-fn drop_cjk_soft_breaks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out = Vec::with_capacity(events.len());
-    for (i, event) in events.iter().enumerate() {
-        if matches!(event, Event::SoftBreak) {
+fn drop_cjk_soft_breaks(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let drop: Vec<bool> = (0..events.len())
+        .map(|i| {
+            if !matches!(events[i], Event::SoftBreak) {
+                return false;
+            }
             let before = events[..i]
                 .iter()
                 .rev()
@@ -54,15 +56,15 @@ fn drop_cjk_soft_breaks(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 .iter()
                 .find_map(text_of)
                 .and_then(|t| t.chars().next());
-            if let (Some(a), Some(b)) = (before, after) {
-                if cjk::joins_without_space(a, b) {
-                    continue;
-                }
-            }
-        }
-        out.push(event.clone());
-    }
-    out
+            matches!((before, after), (Some(a), Some(b)) if cjk::joins_without_space(a, b))
+        })
+        .collect();
+    let mut index = 0;
+    events.retain(|_| {
+        index += 1;
+        !drop[index - 1]
+    });
+    events
 }
 
 fn text_of<'a>(event: &'a Event<'_>) -> Option<&'a str> {
