@@ -3,7 +3,8 @@
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Project;
 use crate::output::{self, OutputMap, WriteReport};
-use crate::site;
+use crate::pdf::{self, PdfEngine, fonts::FontOptions};
+use crate::site::{self, Download};
 use std::path::{Path, PathBuf};
 
 /// Where to build from and to.
@@ -13,6 +14,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// The output folder; `<root>/output` by default.
     pub output: PathBuf,
+    /// Where the PDFs find fonts besides the bundled ones.
+    pub fonts: FontOptions,
 }
 
 impl BuildOptions {
@@ -21,6 +24,10 @@ impl BuildOptions {
         BuildOptions {
             root: root.to_path_buf(),
             output: root.join("output"),
+            fonts: FontOptions {
+                system: true,
+                paths: Vec::new(),
+            },
         }
     }
 }
@@ -30,9 +37,27 @@ pub fn check(root: &Path) -> Result<Project, Problems> {
     Project::load(root)
 }
 
-/// Renders a checked project into memory.
-pub fn render(project: &Project) -> Result<OutputMap, Problems> {
-    site::render(project)
+/// Renders a checked project into memory: the PDFs first (the site lists them with their sizes), then
+/// the pages.
+pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Problems> {
+    let pdfs = engine.render(project)?;
+    let mut downloads: Vec<Download> = pdfs
+        .iter()
+        .map(|p| Download {
+            path: p.path.clone(),
+            label: p.title.clone(),
+            bytes: p.bytes.clone(),
+        })
+        .collect();
+    if pdfs.iter().any(|p| p.form.is_some()) {
+        let date = project.contest.notice.date.value.0;
+        downloads.push(Download {
+            path: "downloads/forms.zip".into(),
+            label: "全部表格（压缩包）".into(),
+            bytes: pdf::forms_zip(&pdfs, date),
+        });
+    }
+    site::render(project, downloads)
 }
 
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
@@ -41,7 +66,8 @@ pub fn build_site(options: &BuildOptions) -> Result<(Project, OutputMap, WriteRe
         one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`"))
     })?;
     let project = check(&options.root)?;
-    let map = render(&project)?;
+    let mut engine = PdfEngine::new(&options.fonts);
+    let map = render(&project, &mut engine)?;
     let report = output::write(&map, &options.output)
         .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
     Ok((project, map, report))
@@ -49,4 +75,64 @@ pub fn build_site(options: &BuildOptions) -> Result<(Project, OutputMap, WriteRe
 
 fn one(problem: Problem) -> Problems {
     Problems(vec![problem])
+}
+
+/// Writes one pre-filled `form` per row of the roster at `roster` into `out`, which must not be inside the
+/// site's output folder (the forms hold personal data). Returns the files written.
+pub fn fill_forms(
+    root: &Path,
+    roster: &Path,
+    form: &str,
+    out: &Path,
+    fonts: &FontOptions,
+) -> Result<Vec<PathBuf>, Problems> {
+    let kind = match form {
+        "registration" => crate::model::FormKind::Registration,
+        "judge" => crate::model::FormKind::Judge,
+        other => {
+            return Err(one(Problem::general(
+                None,
+                format!("there is no form `{other}`"),
+            )
+            .with_help(
+                "use `--form registration` (报名表) or `--form judge` (裁判员推荐表)",
+            )));
+        }
+    };
+    output::check_output_dir(root, out).map_err(|e| {
+        one(Problem::general(None, e.to_string()).with_help("pass another folder with `--out`"))
+    })?;
+    let site_output = root.join("output");
+    if out.starts_with(&site_output) {
+        return Err(one(Problem::general(
+            None,
+            format!(
+                "refusing to write filled forms into `{}`: it is published",
+                out.display()
+            ),
+        )
+        .with_help(
+            "filled forms hold ID and phone numbers; pass a folder outside the site with `--out`",
+        )));
+    }
+    let project = check(root)?;
+    let bytes = crate::fs::read(roster)
+        .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+    let rows = pdf::roster::read(roster, &pdf::roster::decode(&bytes), kind, &project.contest)?;
+    let mut engine = PdfEngine::new(fonts);
+    let mut map = OutputMap::new();
+    for row in &rows {
+        let (pdfs, _) = engine.render_filled(&project, Some(kind), &row.values)?;
+        let pdf = pdfs.into_iter().next().ok_or_else(|| {
+            one(Problem::general(
+                Some(&project.contest_file),
+                format!("the contest has no attachment with `form: {form}`"),
+            )
+            .with_help("add it under `attachments:`"))
+        })?;
+        map.insert(row.file_name.clone(), pdf.bytes);
+    }
+    output::write(&map, out)
+        .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+    Ok(rows.iter().map(|r| out.join(&r.file_name)).collect())
 }

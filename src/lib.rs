@@ -10,9 +10,11 @@ pub mod fs;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pdf;
+pub mod results;
 pub mod site;
 
-pub use build::{BuildOptions, build_site, check};
+pub use build::{BuildOptions, build_site, check, fill_forms};
 pub use diagnostics::{Problem, Problems};
 pub use model::Project;
 pub use output::OutputMap;

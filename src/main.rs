@@ -23,6 +23,26 @@ enum Command {
         /// Where to write the site; `<dir>/output` by default.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// Write one pre-filled form per row of a roster (CSV, UTF-8 or GBK) into a folder of its own.
+    Forms {
+        /// The contest folder (holding `content/`); the current folder by default.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...).
+        #[arg(long)]
+        fill: PathBuf,
+        /// Which form: `registration` (报名表) or `judge` (裁判员推荐表).
+        #[arg(long, default_value = "registration")]
+        form: String,
+        /// Where to write the filled forms; `<dir>/filled-forms` by default. They hold personal data, so
+        /// they never go into the public site.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
@@ -32,14 +52,40 @@ enum Command {
     },
 }
 
+/// Where the PDFs find fonts.
+#[derive(clap::Args)]
+struct FontArgs {
+    /// A folder of extra fonts (for example a 仿宋); may be given more than once.
+    #[arg(long = "font-path", value_name = "DIR")]
+    font_paths: Vec<PathBuf>,
+    /// Use only the bundled fonts and `--font-path`, not the fonts installed on this machine.
+    #[arg(long)]
+    no_system_fonts: bool,
+}
+
+impl FontArgs {
+    fn options(&self) -> jingsai::pdf::fonts::FontOptions {
+        jingsai::pdf::fonts::FontOptions {
+            system: !self.no_system_fonts,
+            paths: self.font_paths.clone(),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Long messages stay on one line, so they can be searched for in logs.
+    miette::set_hook(Box::new(|_| {
+        Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
+    }))
+    .expect("the report handler is set once");
     match cli.command {
-        Command::Build { dir, output } => {
+        Command::Build { dir, output, fonts } => {
             let mut options = BuildOptions::new(&dir);
             if let Some(output) = output {
                 options.output = output;
             }
+            options.fonts = fonts.options();
             match jingsai::build_site(&options) {
                 Ok((project, map, report)) => {
                     print_problems(&project.warnings);
@@ -52,6 +98,25 @@ fn main() -> ExitCode {
                         report.unchanged,
                         report.removed
                     );
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => fail(&problems, "nothing was written"),
+            }
+        }
+        Command::Forms {
+            dir,
+            fill,
+            form,
+            out,
+            fonts,
+        } => {
+            let out = out.unwrap_or_else(|| dir.join("filled-forms"));
+            match jingsai::fill_forms(&dir, &fill, &form, &out, &fonts.options()) {
+                Ok(written) => {
+                    for path in &written {
+                        eprintln!("wrote `{}`", path.display());
+                    }
+                    eprintln!("{} filled forms in `{}`", written.len(), out.display());
                     ExitCode::SUCCESS
                 }
                 Err(problems) => fail(&problems, "nothing was written"),

@@ -298,7 +298,41 @@ fn registration_page_shows_deadline_materials_costs_and_downloads() {
         item.contains(&shown),
         "`{item}` should give the size {shown}"
     );
-    assert_eq!(page.attrs("h2#downloads + ul a", "href"), ["calendar.ics"]);
+    assert_eq!(
+        page.attrs("h2#downloads + ul a", "href"),
+        [
+            "downloads/notice.pdf",
+            "downloads/registration-form.pdf",
+            "downloads/judge-form.pdf",
+            "downloads/forms.zip",
+            "calendar.ics"
+        ]
+    );
+    for (href, label) in [
+        ("downloads/registration-form.pdf", "附件1 报名表"),
+        ("downloads/judge-form.pdf", "附件2 裁判员推荐表"),
+        ("downloads/forms.zip", "全部表格"),
+    ] {
+        let size = site.bytes(href).len();
+        let item = page
+            .texts("h2#downloads + ul li")
+            .into_iter()
+            .find(|t| t.contains(label))
+            .unwrap_or_else(|| panic!("the downloads list names {href}"));
+        let shown = format!(
+            "{:.1} {}",
+            if size < 1 << 20 {
+                size as f64 / 1024.0
+            } else {
+                size as f64 / 1048576.0
+            },
+            if size < 1 << 20 { "KB" } else { "MB" }
+        );
+        assert!(
+            item.contains(&shown),
+            "`{item}` should give the size {shown}"
+        );
+    }
     page.has("article ol li", &format!("附件1：{ATTACHMENT_1}"));
     page.has("article ol li", &format!("附件2：{ATTACHMENT_2}"));
 }

@@ -17,7 +17,7 @@ use crate::fs;
 use std::path::{Path, PathBuf};
 
 /// The top-level sections of `contest.yaml`, in the order they are documented.
-pub const SECTIONS: [&str; 18] = [
+pub const SECTIONS: [&str; 19] = [
     "site",
     "contest",
     "notice",
@@ -36,6 +36,7 @@ pub const SECTIONS: [&str; 18] = [
     "costs",
     "contacts",
     "attachments",
+    "results",
 ];
 
 /// A loaded and checked contest folder.
@@ -51,6 +52,8 @@ pub struct Project {
     pub notices: Vec<Notice>,
     /// Warnings that do not stop the build.
     pub warnings: Problems,
+    /// The checked results of `content/results.*`, when there is such a file (for the pages and the PDF).
+    pub results: Option<crate::results::Results>,
 }
 
 impl Project {
@@ -81,6 +84,7 @@ impl Project {
                 contest,
                 notices,
                 warnings: Problems::default(),
+                results: None,
             }),
             Err(found) => {
                 problems.extend(found);
@@ -89,6 +93,10 @@ impl Project {
         };
         if let Some(project) = &mut project {
             problems.extend(validate::check(project));
+            match crate::results::load(root, &project.contest, &project.contest_file) {
+                Ok(results) => project.results = results,
+                Err(found) => problems.extend(found),
+            }
         }
         problems.sort();
         match project {
@@ -123,6 +131,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let costs = sections.take::<Costs>("costs", true);
     let contacts = sections.take::<Vec<Contact>>("contacts", true);
     let attachments = sections.take::<Vec<Attachment>>("attachments", false);
+    let results = sections.take::<crate::results::ResultsConfig>("results", false);
     let problems = sections.into_problems();
     if problems.has_errors() {
         return Err(problems);
@@ -154,6 +163,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
         costs: costs.ok_or_else(missing)?,
         contacts: contacts.ok_or_else(missing)?,
         attachments: attachments.unwrap_or_default(),
+        results: results.unwrap_or_default(),
     })
 }
 

@@ -39,12 +39,23 @@ struct FeedEntry<'a> {
     html: String,
 }
 
-/// Renders every page of the site into a new output map.
-pub fn render(project: &Project) -> Result<OutputMap, Problems> {
+/// A file offered for download (a PDF, the forms zip), placed in the site and listed with its size.
+#[derive(Debug, Clone)]
+pub struct Download {
+    /// Where it goes in the site.
+    pub path: String,
+    /// What the downloads list calls it.
+    pub label: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every page of the site into a new output map, with the given downloads.
+pub fn render(project: &Project, downloads: Vec<Download>) -> Result<OutputMap, Problems> {
     let templates = templates::load(&project.root)?;
     let mut tera = templates.tera;
     let c = &project.contest;
-    let site = SiteView::new(c);
+    let site = SiteView::new(c).with_results(project.results.is_some());
     let globals = tera.global_context();
     globals.insert("site", &site);
     globals.insert("deadline", &views::deadline(c));
@@ -89,6 +100,13 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
         map.insert(name.clone(), bytes.clone());
     }
     map.insert("calendar.ics", calendar::render(c));
+    let download_labels: Vec<(String, String)> = downloads
+        .iter()
+        .map(|d| (d.path.clone(), d.label.clone()))
+        .collect();
+    for download in downloads {
+        map.insert(download.path, download.bytes);
+    }
 
     let items: Vec<NoticeItem<'_>> = project.notices.iter().map(item).collect();
     let (notice_pages, feed_entries, notice_problems) = render_notices(&tera, &project.notices);
@@ -130,7 +148,10 @@ pub fn render(project: &Project) -> Result<OutputMap, Problems> {
         Context::new(),
     );
     pages.feed(project, &feed_entries);
-    pages.registration(project);
+    pages.registration(project, &download_labels);
+    if let Some(results) = &project.results {
+        crate::results::pages::render(&tera, c, results, pages.map, pages.problems);
+    }
     if let Some(base) = c.base_url() {
         pages.sitemap(project, base);
     }
@@ -231,7 +252,7 @@ fn summarise(text: &str, chars: usize) -> String {
 }
 
 /// Renders one page into bytes of exactly its size.
-fn render_page(
+pub(crate) fn render_page(
     tera: &Tera,
     template: &str,
     path: &str,
@@ -510,18 +531,28 @@ impl Pages<'_> {
         self.simple("feed.xml", "feed.xml", "", "通知公告", "", ctx);
     }
 
-    fn registration(&mut self, project: &Project) {
+    fn registration(&mut self, project: &Project, labels: &[(String, String)]) {
         let c = &project.contest;
-        let downloads: Vec<_> = self
-            .map
+        let mut listed: Vec<(&str, String)> = labels
             .iter()
-            .filter(|(path, _)| path.starts_with("downloads/") || *path == "calendar.ics")
-            .map(|(path, bytes)| {
-                let (label, kind) = match path {
-                    "calendar.ics" => ("竞赛日程（可导入手机或电脑日历）".to_string(), "iCalendar"),
-                    other => (other.rsplit('/').next().unwrap_or(other).to_string(), if other.ends_with(".pdf") { "PDF" } else { "文件" }),
+            .map(|(p, l)| (p.as_str(), l.clone()))
+            .collect();
+        listed.push((
+            "calendar.ics",
+            "竞赛日程（可导入手机或电脑日历）".to_string(),
+        ));
+        let downloads: Vec<_> = listed
+            .into_iter()
+            .filter_map(|(path, label)| {
+                let bytes = self.map.get(path)?;
+                let kind = match path.rsplit('.').next() {
+                    Some("pdf") => "PDF",
+                    Some("zip") => "ZIP 压缩包",
+                    Some("ics") => "iCalendar",
+                    _ => "文件",
                 };
-                serde_json::json!({"href": path, "label": label, "kind": kind, "size": views::human_size(bytes.len())})
+                let label = label.trim_end_matches(".pdf").to_string();
+                Some(serde_json::json!({"href": path, "label": label, "kind": kind, "size": views::human_size(bytes.len())}))
             })
             .collect();
         let r = &c.registration;

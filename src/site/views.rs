@@ -122,6 +122,26 @@ impl<'a> SiteView<'a> {
     }
 }
 
+impl SiteView<'_> {
+    /// Adds the results page to the navigation (before 联系我们) when results are published.
+    pub fn with_results(mut self, results: bool) -> Self {
+        if results {
+            let at = self
+                .nav
+                .iter()
+                .position(|n| n.key == "contacts")
+                .unwrap_or(self.nav.len());
+            let item = NavItem {
+                key: "results",
+                label: "成绩公布",
+                href: "results/index.html",
+            };
+            self.nav.insert(at, item);
+        }
+        self
+    }
+}
+
 fn nav() -> Vec<NavItem> {
     [
         ("home", "首页", "index.html"),

@@ -1,0 +1,65 @@
+//! The contest data handed to Typst as `/data.json`: everything the documents print, already in words.
+
+use crate::model::{Contest, FormKind};
+use crate::site::views;
+use serde_json::{Value, json};
+
+/// The JSON the built-in documents read with `json("/data.json")`. `qr` is the address a QR code on the
+/// forms points to (only when the site has a `base_url`).
+pub fn contest_json(c: &Contest) -> Value {
+    let sections: Vec<Value> = c
+        .plan
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            json!({
+                "number": views::chinese_number(i + 1),
+                "heading": s.heading,
+                "paragraphs": s.paragraphs,
+                "subsections": s.subsections.iter().enumerate().map(|(j, sub)| json!({
+                    "number": views::chinese_number(j + 1),
+                    "heading": sub.heading,
+                    "run_in": sub.run_in,
+                    "paragraphs": sub.paragraphs,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "contest": { "name": c.contest.name, "short_name": c.contest.short_name },
+        "notice": {
+            "issuer": c.notice.issuer,
+            "issuer_full": c.notice.issuer_full,
+            "number": c.notice.number,
+            "title": c.notice.title,
+            "recipients": c.notice.recipients.join("，"),
+            "body": c.notice.body,
+            "date_chinese": c.notice.date.value.chinese(),
+            "disclosure": c.notice.disclosure,
+        },
+        "plan": { "title": c.plan.title, "preamble": c.plan.preamble, "sections": sections },
+        "tracks": c.tracks.iter().map(|t| json!({"id": t.id.value.as_str(), "name": t.name})).collect::<Vec<_>>(),
+        "groups": c.groups.iter().map(|g| json!({
+            "id": g.id.value.as_str(), "name": g.name, "full_name": g.full_name.as_deref().unwrap_or(&g.name),
+        })).collect::<Vec<_>>(),
+        "contacts": c.contacts.iter().map(|k| json!({
+            "name": k.name, "organisation": k.organisation,
+            "phone": k.phone.as_ref().map(|p| p.value.as_str()), "email": k.email.as_ref().map(|e| e.value.as_str()),
+        })).collect::<Vec<_>>(),
+        "attachments": c.attachments.iter().map(|a| json!({
+            "number": a.number.value, "title": a.title, "form": a.form.map(form_name),
+        })).collect::<Vec<_>>(),
+        "deadline": c.registration.deadline.value.chinese(),
+        "venue": c.venue,
+        "qr": c.base_url().map(|base| format!("{base}/index.html")),
+    })
+}
+
+/// The name of a built-in form as used in templates and file names.
+pub fn form_name(kind: FormKind) -> &'static str {
+    match kind {
+        FormKind::Registration => "registration",
+        FormKind::Judge => "judge",
+    }
+}

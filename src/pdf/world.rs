@@ -1,0 +1,146 @@
+//! A thin Typst `World`: sources and files from memory, fonts from [`super::fonts`], a fixed date.
+//!
+//! One world lives as long as its [`super::PdfEngine`], so Typst's caches make recompiles cheap. The
+//! engine replaces sources and files before each compile; [`PdfWorld::dependencies`] tells which files
+//! the last compile read.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::fonts::FontStore;
+
+/// The id of a virtual file such as `/registration.typ` or `/data.json`.
+pub fn file_id(path: &str) -> FileId {
+    let virtual_path = VirtualPath::new(path).expect("virtual paths are made by jingsai");
+    RootedPath::new(VirtualRoot::Project, virtual_path).intern()
+}
+
+/// The Typst world of one build.
+pub struct PdfWorld {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Datetime,
+    read: Mutex<Vec<FileId>>,
+}
+
+impl PdfWorld {
+    /// A world with these fonts and no files.
+    pub fn new(fonts: FontStore) -> Self {
+        PdfWorld {
+            library: LazyHash::new(Library::builder().build()),
+            fonts,
+            main: file_id("/main.typ"),
+            sources: HashMap::new(),
+            files: HashMap::new(),
+            today: Datetime::from_ymd(2000, 1, 1).expect("valid date"),
+            read: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Adds or replaces a Typst source; an unchanged text keeps its parsed tree.
+    pub fn set_source(&mut self, path: &str, text: &str) {
+        let id = file_id(path);
+        match self.sources.get_mut(&id) {
+            Some(source) if source.text() == text => {}
+            Some(source) => {
+                source.replace(text);
+            }
+            None => {
+                self.sources.insert(id, Source::new(id, text.to_string()));
+            }
+        }
+    }
+
+    /// Adds or replaces another file (`/data.json`, images).
+    pub fn set_file(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(file_id(path), Bytes::new(bytes));
+    }
+
+    /// Removes a file.
+    pub fn remove_file(&mut self, path: &str) {
+        self.files.remove(&file_id(path));
+    }
+
+    /// Chooses the document to compile next.
+    pub fn set_main(&mut self, path: &str) {
+        self.main = file_id(path);
+    }
+
+    /// The date `datetime.today()` returns, fixed so output is reproducible.
+    pub fn set_today(&mut self, today: Datetime) {
+        self.today = today;
+    }
+
+    /// Forgets which files were read; call before a compile.
+    pub fn reset(&mut self) {
+        self.read.lock().expect("not poisoned").clear();
+    }
+
+    /// The virtual paths the last compile read.
+    pub fn dependencies(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .read
+            .lock()
+            .expect("not poisoned")
+            .iter()
+            .map(|id| id.vpath().get_with_slash().to_string())
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    fn note(&self, id: FileId) {
+        self.read.lock().expect("not poisoned").push(id);
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_without_slash().into())
+}
+
+impl World for PdfWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.note(id);
+        self.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.note(id);
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        match self.sources.get(&id) {
+            Some(source) => Ok(Bytes::from_string(source.text().to_string())),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

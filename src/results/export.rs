@@ -1,0 +1,206 @@
+//! The results as downloads: `results.xlsx` (numbers as numbers) and `results.csv` (UTF-8 with a
+//! byte-order mark and CRLF line ends, so Excel on Chinese Windows opens it correctly). Both hold exactly
+//! the published columns; both are byte-identical for the same input.
+
+use super::{Results, validate::Status};
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+
+/// The column headers of the downloads.
+pub fn headers(results: &Results) -> Vec<String> {
+    let mut headers: Vec<String> = ["赛项", "组别", "名次", "姓名", "参赛单位"]
+        .map(String::from)
+        .to_vec();
+    for part in &results.parts {
+        headers.push(format!("{}成绩（{}%）", part.name, part.weight));
+    }
+    if results.has_time {
+        headers.push("实操用时".into());
+    }
+    headers.push("总成绩".into());
+    if results.has_awards {
+        headers.push("奖项".into());
+    }
+    headers.push("备注".into());
+    headers
+}
+
+/// One text row per published entry, in the order of the pages.
+pub fn rows(results: &Results) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for table in &results.tables {
+        for e in &table.entries {
+            let mut row = vec![
+                table.track_name.clone(),
+                table.group_name.clone(),
+                e.rank.map(|r| r.to_string()).unwrap_or_default(),
+                e.name.clone(),
+                e.unit.clone(),
+            ];
+            row.extend(e.scores.iter().cloned());
+            if results.has_time {
+                row.push(e.time.clone());
+            }
+            row.push(e.total.clone());
+            if results.has_awards {
+                row.push(e.award.clone());
+            }
+            row.push(e.note.clone());
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// `results.csv`.
+pub fn csv(results: &Results) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let mut write = |row: &[String]| {
+            writer
+                .write_record(row)
+                .expect("writing CSV into memory cannot fail");
+        };
+        write(&headers(results));
+        for row in rows(results) {
+            write(&row);
+        }
+        writer.flush().expect("writing CSV into memory cannot fail");
+    }
+    out
+}
+
+/// `results.xlsx`: the sheet 成绩 with every entry and the sheet 说明 with the rules and the date.
+pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let published = published_datetime(&results.published)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_creation_datetime(&published),
+    );
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center);
+    let number = Format::new().set_num_format(if results.decimals == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(results.decimals as usize))
+    });
+    let headers = headers(results);
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("成绩")?;
+    for (col, header) in headers.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, header, &bold)?;
+    }
+    let parts = results.parts.len();
+    let mut row: u32 = 1;
+    for table in &results.tables {
+        for e in &table.entries {
+            let mut col: u16 = 0;
+            let text = |sheet: &mut rust_xlsxwriter::Worksheet,
+                        col: &mut u16,
+                        value: &str|
+             -> Result<(), XlsxError> {
+                if !value.is_empty() {
+                    sheet.write_string(row, *col, value)?;
+                }
+                *col += 1;
+                Ok(())
+            };
+            text(sheet, &mut col, &table.track_name)?;
+            text(sheet, &mut col, &table.group_name)?;
+            match e.rank {
+                Some(rank) => {
+                    sheet.write_number(row, col, f64::from(rank))?;
+                }
+                None => {}
+            }
+            col += 1;
+            text(sheet, &mut col, &e.name)?;
+            text(sheet, &mut col, &e.unit)?;
+            for i in 0..parts {
+                if let Some(Some(score)) = e.score_values.get(i)
+                    && e.status == Status::Ranked
+                {
+                    sheet.write_number_with_format(
+                        row,
+                        col,
+                        score.to_f64().unwrap_or(0.0),
+                        &number,
+                    )?;
+                }
+                col += 1;
+            }
+            if results.has_time {
+                text(sheet, &mut col, &e.time)?;
+            }
+            if let Some(total) = e.total_value {
+                sheet.write_number_with_format(row, col, total.to_f64().unwrap_or(0.0), &number)?;
+            }
+            col += 1;
+            if results.has_awards {
+                text(sheet, &mut col, &e.award)?;
+            }
+            text(sheet, &mut col, &e.note)?;
+            row += 1;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row.saturating_sub(1).max(1), headers.len() as u16 - 1)?;
+    sheet.set_repeat_rows(0, 0)?;
+    let widths: Vec<f64> = headers
+        .iter()
+        .map(|h| match h.as_str() {
+            "赛项" => 24.0,
+            "参赛单位" => 30.0,
+            "备注" => 30.0,
+            "组别" => 16.0,
+            "姓名" => 12.0,
+            "名次" => 6.0,
+            _ => 12.0,
+        })
+        .collect();
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    let about = workbook.add_worksheet();
+    about.set_name("说明")?;
+    about.set_column_width(0, 100.0)?;
+    let wrap = Format::new().set_text_wrap();
+    about.write_string_with_format(0, 0, title, &Format::new().set_bold())?;
+    about.write_string(1, 0, format!("公布日期：{}", results.published_chinese))?;
+    let mut line = 3;
+    about.write_string_with_format(line - 1, 0, "评定规则", &Format::new().set_bold())?;
+    for rule in &results.rules {
+        about.write_string_with_format(line, 0, rule, &wrap)?;
+        line += 1;
+    }
+    for table in &results.tables {
+        if let Some(note) = &table.below_minimum {
+            about.write_string_with_format(
+                line,
+                0,
+                format!("{}赛项{}：{note}", table.track_name, table.group_name),
+                &wrap,
+            )?;
+            line += 1;
+        }
+    }
+    if let Some(note) = &results.note {
+        about.write_string_with_format(line, 0, note, &wrap)?;
+    }
+    workbook.save_to_buffer()
+}
+
+fn published_datetime(iso: &str) -> Result<ExcelDateTime, XlsxError> {
+    let mut parts = iso.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
+    let year = parts.next().unwrap_or(2000) as u16;
+    let month = parts.next().unwrap_or(1) as u8;
+    let day = parts.next().unwrap_or(1) as u8;
+    ExcelDateTime::from_ymd(year, month, day)
+}

@@ -1,0 +1,86 @@
+//! The results pages of the site: `results/index.html`, one page per track and group
+//! (`results/<track>-<group>.html`) and the downloads `results/results.xlsx` and `results/results.csv`.
+
+use super::{Results, export};
+use crate::diagnostics::{Problem, Problems};
+use crate::model::Contest;
+use crate::output::OutputMap;
+use crate::site::views::{PageMeta, human_size};
+use tera::{Context, Tera, Value};
+
+/// The folder of the results pages.
+pub const DIR: &str = "results";
+
+/// Renders the results pages and downloads into `map`; problems go to `problems`.
+pub fn render(
+    tera: &Tera,
+    contest: &Contest,
+    results: &Results,
+    map: &mut OutputMap,
+    problems: &mut Problems,
+) {
+    let title = format!("{}成绩", contest.contest.name);
+    let csv = export::csv(results);
+    let xlsx = match export::xlsx(results, &title) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.push(Problem::general(
+                None,
+                format!("cannot write `{DIR}/results.xlsx`: {e}"),
+            ));
+            return;
+        }
+    };
+    let downloads = serde_json::json!([
+        {"href": "results.xlsx", "label": "成绩表（Excel 工作簿）", "kind": "XLSX", "size": human_size(xlsx.len())},
+        {"href": "results.csv", "label": "成绩表（CSV，UTF-8）", "kind": "CSV", "size": human_size(csv.len())},
+    ]);
+    map.insert(format!("{DIR}/results.xlsx"), xlsx);
+    map.insert(format!("{DIR}/results.csv"), csv);
+
+    let shared = match Value::try_from_serializable(results) {
+        Ok(value) => value,
+        Err(e) => {
+            problems.push(Problem::general(
+                None,
+                format!("cannot prepare the results pages: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut ctx = Context::new();
+    ctx.insert_value("results", shared.clone());
+    ctx.insert("downloads", &downloads);
+    let meta = PageMeta {
+        title: "成绩公布".into(),
+        description: format!("{}成绩公布", contest.contest.name),
+        section: "results",
+    };
+    let path = format!("{DIR}/index.html");
+    match crate::site::render_page(tera, "results.html", &path, "../", &meta, ctx) {
+        Ok(page) => map.insert(path, page),
+        Err(problem) => problems.push(problem),
+    }
+    for table in results.tables.iter().filter(|t| !t.entries.is_empty()) {
+        let mut ctx = Context::new();
+        ctx.insert_value("results", shared.clone());
+        ctx.insert("table", table);
+        ctx.insert("downloads", &downloads);
+        let meta = PageMeta {
+            title: format!("{}赛项{}成绩", table.track_name, table.group_name),
+            description: format!(
+                "{}{}赛项{}成绩，{}公布",
+                contest.contest.short_name,
+                table.track_name,
+                table.group_name,
+                results.published_chinese
+            ),
+            section: "results",
+        };
+        let path = format!("{DIR}/{}.html", table.slug);
+        match crate::site::render_page(tera, "results-group.html", &path, "../", &meta, ctx) {
+            Ok(page) => map.insert(path, page),
+            Err(problem) => problems.push(problem),
+        }
+    }
+}

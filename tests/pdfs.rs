@@ -1,0 +1,698 @@
+//! The PDFs of the seed contest, checked with real readers: poppler (`pdftotext`, `pdffonts`,
+//! `pdfinfo`), `qpdf --check` and python's `pypdf`. `tests/run.sh` installs them; a missing tool fails
+//! the test rather than skipping it. Builds use `--no-system-fonts`, as on a fresh machine with no
+//! Chinese font installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Built {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+    out: PathBuf,
+}
+
+fn seed_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contest");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.join("content"),
+    );
+    (tmp, dir)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn jingsai(dir: &Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("jingsai")
+        .unwrap()
+        .args(args)
+        .arg(dir)
+        .arg("--no-system-fonts")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn build(dir: PathBuf, tmp: tempfile::TempDir) -> Built {
+    let output = jingsai(&dir, &["build"]);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Built {
+        _tmp: tmp,
+        out: dir.join("output"),
+        dir,
+    }
+}
+
+fn seed() -> Built {
+    let (tmp, dir) = seed_copy();
+    build(dir, tmp)
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("`{program}` is needed (tests/run.sh installs it): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn text_of(pdf: &Path) -> String {
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    // Labels are spaced out with ideographic spaces (姓　　名): compare without any white space.
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn assert_in_order(text: &str, labels: &[&str], what: &str) {
+    let mut from = 0;
+    for label in labels {
+        match text[from..].find(label) {
+            Some(at) => from += at + label.len(),
+            None => panic!("{what}: `{label}` missing or out of order after byte {from}:\n{text}"),
+        }
+    }
+}
+
+fn pypdf(script: &str, pdf: &Path) -> String {
+    tool("python3", &["-c", script, pdf.to_str().unwrap()])
+}
+
+/// Every field as pypdf reads it: the form's field list, and each widget's own dictionary for the
+/// entries (`/MaxLen`) that pypdf's summary leaves out.
+const FIELDS_SCRIPT: &str = r#"
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+fields = r.get_fields()
+rows = []
+for page in r.pages:
+    for a in page.get('/Annots', []):
+        a = a.get_object()
+        name = a['/T']
+        assert name in fields, name
+        rows.append((name, a.get('/FT'), int(a.get('/Ff', 0)), a.get('/MaxLen', ''), repr(fields[name].get('/V', ''))))
+assert len(rows) == len(fields), (len(rows), len(fields))
+for row in sorted(rows):
+    print(*row)
+"#;
+
+fn fields(pdf: &Path) -> Vec<(String, String, i64, String)> {
+    pypdf(FIELDS_SCRIPT, pdf)
+        .lines()
+        .map(|l| {
+            let parts: Vec<&str> = l.splitn(5, ' ').collect();
+            (
+                parts[0].to_string(),
+                parts[1].to_string(),
+                parts[2].parse().unwrap(),
+                parts[3].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn registration_form_has_every_field_of_attachment_1_in_order() {
+    let site = seed();
+    let pdf = site.out.join("downloads/registration-form.pdf");
+    let text = text_of(&pdf);
+    // Every label is on the form; rows come in the order of the Word original (labels of one row may be
+    // interleaved by pdftotext's layout, so the order is checked on the first label of each row).
+    for label in [
+        "附件1",
+        "报名表",
+        "填表日期",
+        "年",
+        "月",
+        "日",
+        "赛项",
+        "人工智能训练师",
+        "服务机器人应用技术员",
+        "生成式人工智能系统应用员",
+        "参赛组别",
+        "职工组",
+        "学生组",
+        "参赛队别",
+        "队",
+        "姓名",
+        "性别",
+        "男",
+        "女",
+        "照片",
+        "年龄",
+        "民族",
+        "文化程度",
+        "现从事职业",
+        "职称",
+        "身份证号",
+        "职业资格或技能等级证书号码",
+        "所在单位",
+        "选手手机号",
+        "户籍所在地",
+        "教练姓名",
+        "教练手机号",
+        "个人简历",
+        "单位意见",
+        "签章",
+        "备注",
+    ] {
+        assert!(
+            text.contains(label),
+            "registration form: `{label}` missing:\n{text}"
+        );
+    }
+    assert!(
+        text.contains("现有职业资") && text.contains("格及等级"),
+        "现有职业资格及等级 (wrapped in its cell)"
+    );
+    assert_in_order(
+        &text,
+        &[
+            "附件1",
+            "报名表",
+            "填表日期",
+            "赛项",
+            "参赛组别",
+            "姓名",
+            "年龄",
+            "文化程度",
+            "职称",
+            "身份证号",
+            "职业资格或技能等级证书号码",
+            "所在单位",
+            "户籍所在地",
+            "教练姓名",
+            "个人简历",
+            "单位意见",
+            "签章",
+            "备注",
+        ],
+        "registration form",
+    );
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+}
+
+#[test]
+fn judge_form_has_every_field_of_attachment_2_in_order() {
+    let site = seed();
+    let pdf = site.out.join("downloads/judge-form.pdf");
+    let text = text_of(&pdf);
+    for label in [
+        "附件2",
+        "裁判员推荐表",
+        "填表日期",
+        "姓名",
+        "性别",
+        "年龄",
+        "照片",
+        "职业",
+        "（工种）",
+        "职称或",
+        "职业资格",
+        "文化",
+        "程度",
+        "工作",
+        "单位",
+        "职务",
+        "身份证号",
+        "手机号",
+        "赛项",
+        "人工智能训练师",
+        "工作简历",
+        "在国家级、市级、行业等比赛中执裁情况",
+        "时间",
+        "赛事名称",
+        "担任职务",
+        "推荐单位",
+        "意见",
+        "签章",
+    ] {
+        assert!(
+            text.contains(label),
+            "judge form: `{label}` missing:\n{text}"
+        );
+    }
+    assert_in_order(
+        &text,
+        &[
+            "附件2",
+            "裁判员推荐表",
+            "填表日期",
+            "姓名",
+            "职业",
+            "身份证号",
+            "赛项",
+            "工作简历",
+            "在国家级、市级、行业等比赛中执裁情况",
+            "时间",
+            "赛事名称",
+            "担任职务",
+            "推荐单位",
+            "签章",
+            "年",
+            "月",
+            "日",
+        ],
+        "judge form",
+    );
+    let fields = fields(&pdf);
+    let history: Vec<_> = fields
+        .iter()
+        .filter(|f| f.0.starts_with("history-") && f.0.ends_with("-event"))
+        .collect();
+    assert!(
+        history.len() >= 6,
+        "at least six judging-history rows: {history:?}"
+    );
+    assert!(tool("pdfinfo", &[pdf.to_str().unwrap()]).contains("Pages:           1"));
+}
+
+#[test]
+fn form_fields_have_the_right_types_and_take_chinese() {
+    let site = seed();
+    let pdf = site.out.join("downloads/registration-form.pdf");
+    let fields = fields(&pdf);
+    let get = |name: &str| {
+        fields
+            .iter()
+            .find(|f| f.0 == name)
+            .unwrap_or_else(|| panic!("no field `{name}` in {fields:?}"))
+    };
+    for name in [
+        "name",
+        "age",
+        "ethnicity",
+        "unit",
+        "mobile",
+        "household",
+        "coach",
+        "coach-mobile",
+        "fill-date-year",
+        "unit-date-day",
+        "team",
+    ] {
+        assert_eq!(get(name).1, "/Tx", "{name}");
+    }
+    for name in [
+        "track-ai-trainer",
+        "track-service-robot",
+        "track-genai-operator",
+        "group-staff",
+        "group-student",
+        "sex-male",
+        "sex-female",
+    ] {
+        assert_eq!(get(name).1, "/Btn", "{name} is a check box");
+    }
+    let id = get("id-number");
+    assert_eq!(id.1, "/Tx");
+    assert_ne!(id.2 & (1 << 24), 0, "身份证号 is a comb field");
+    assert_eq!(id.3, "18");
+    for name in ["resume", "unit-opinion", "remarks"] {
+        assert_ne!(get(name).2 & (1 << 12), 0, "{name} is multi-line");
+    }
+    // Fill a field with Chinese through pypdf, save, read it back, and render the page with poppler.
+    let filled = site.dir.join("filled.pdf");
+    let script = r#"
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+w = pypdf.PdfWriter(clone_from=r)
+w.update_page_form_field_values(w.pages[0], {"name": "张三丰", "unit": "天津市第一职业技术学校"}, auto_regenerate=False)
+w.write(sys.argv[2])
+print(pypdf.PdfReader(sys.argv[2]).get_fields()["name"].get("/V"))
+"#;
+    let out = tool(
+        "python3",
+        &[
+            "-c",
+            script,
+            pdf.to_str().unwrap(),
+            filled.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.trim(), "张三丰");
+    let text = text_of(&filled);
+    assert!(text.contains("张三丰"), "typed Chinese is drawn: {text}");
+    assert!(text.contains("天津市第一职业技术学校"), "{text}");
+}
+
+#[test]
+fn pdfs_embed_every_font_and_pass_qpdf() {
+    let site = seed();
+    for name in ["notice.pdf", "registration-form.pdf", "judge-form.pdf"] {
+        let pdf = site.out.join("downloads").join(name);
+        let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{name}: no fonts");
+        for row in rows {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            // name type [encoding] emb sub uni object ID: `emb` is the fifth column from the end.
+            let emb = columns[columns.len() - 5];
+            assert!(
+                emb == "yes" || row.contains("ZapfDingbats"),
+                "{name}: font not embedded: {row}"
+            );
+        }
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .expect("qpdf is needed (tests/run.sh installs it)");
+        assert!(
+            check.status.success(),
+            "{name}: qpdf --check: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let stdout = String::from_utf8_lossy(&check.stdout);
+        assert!(!stdout.contains("WARNING"), "{name}: {stdout}");
+    }
+}
+
+#[test]
+fn the_official_notice_pdf_carries_the_notice_the_plan_and_both_attachments() {
+    let site = seed();
+    let pdf = site.out.join("downloads/notice.pdf");
+    let text = text_of(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "市人社局关于印发《2025年“海河工匠杯”技能大赛—第四届全国人工智能应用技术技能大赛天津选拔赛方案》的通知",
+            "各区人力资源和社会保障局，各委办局（集团公司）人力资源部门，各普通高校、职业院校（含技工院校），有关单位：",
+            "现将《",
+            "请遵照执行。",
+            "天津市人力资源和社会保障局",
+            "2025年10月16日",
+            "（此件主动公开）",
+            "天津选拔赛方案",
+            "津人社局函〔2025〕55号",
+            "一、组织机构",
+            "市级一类竞赛",
+            "二、竞赛分组和参赛对象",
+            "（一）竞赛分组",
+            "（二）参赛对象",
+            "每个参赛单位只可选派2人参加比赛",
+            "三、竞赛内容",
+            "理论考试成绩占20%、实操比赛成绩占80%",
+            "四、竞赛报名",
+            "（一）报名时间。2025年10月31日（星期五）前。",
+            "五、竞赛实施",
+            "六、竞赛奖励",
+            "津人社局发〔2024〕5号",
+            "不足20人的",
+            "七、相关说明",
+            "联系人：天津职业技术师范大学电子工程学院李莉",
+            "联系电话：13207515272",
+            "电子邮箱：lili2004@tute.edu.cn",
+            "附件：1．",
+            "报名表",
+            "2．",
+            "裁判员推荐表",
+            "附件1",
+            "身份证号",
+            "附件2",
+            "执裁情况",
+        ],
+        "notice",
+    );
+    let raw = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let numbers: Vec<String> = raw
+        .lines()
+        .map(|l| l.split_whitespace().collect::<String>())
+        .filter(|l| l.starts_with('—') && l.ends_with('—'))
+        .collect();
+    assert_eq!(
+        numbers.first().map(String::as_str),
+        Some("—1—"),
+        "page numbers “— 1 —”: {numbers:?}"
+    );
+    assert!(numbers.iter().any(|n| n == "—2—"), "{numbers:?}");
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let meta = tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+    assert!(
+        meta.contains("<pdfaid:part>2</pdfaid:part>")
+            && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "PDF/A-2b: {meta}"
+    );
+    assert!(meta.contains("pdfuaid:part>1<"), "PDF/UA-1: {meta}");
+    // Each attachment starts a page headed 附件N.
+    let pages: Vec<String> = (1..=12)
+        .map_while(|n| {
+            let out = Command::new("pdftotext")
+                .args([
+                    "-f",
+                    &n.to_string(),
+                    "-l",
+                    &n.to_string(),
+                    pdf.to_str().unwrap(),
+                    "-",
+                ])
+                .output()
+                .ok()?;
+            out.status
+                .success()
+                .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+        })
+        .collect();
+    for n in ["附件1", "附件2"] {
+        let starts = |p: &String| {
+            p.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .starts_with(n)
+        };
+        assert!(pages.iter().any(starts), "a page starts with {n}");
+    }
+}
+
+#[test]
+fn registration_page_lists_the_downloads_with_sizes_and_the_zip_opens_with_chinese_names() {
+    let site = seed();
+    let page = std::fs::read_to_string(site.out.join("registration.html")).unwrap();
+    for href in [
+        "downloads/notice.pdf",
+        "downloads/registration-form.pdf",
+        "downloads/judge-form.pdf",
+        "downloads/forms.zip",
+    ] {
+        assert!(page.contains(&format!("href=\"{href}\"")), "{href} listed");
+    }
+    assert!(
+        page.contains(" KB）") || page.contains(" MB）"),
+        "sizes shown"
+    );
+    let script = r#"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for i in z.infolist():
+    print(i.filename, i.flag_bits & 0x800, i.date_time, i.compress_type)
+"#;
+    let listing = tool(
+        "python3",
+        &[
+            "-c",
+            script,
+            site.out.join("downloads/forms.zip").to_str().unwrap(),
+        ],
+    );
+    let lines: Vec<&str> = listing.lines().collect();
+    assert_eq!(lines.len(), 2, "{listing}");
+    assert!(
+        lines[0].starts_with("附件1 报名表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
+        "{listing}"
+    );
+    assert!(
+        lines[1].starts_with("附件2 裁判员推荐表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn renaming_a_track_in_yaml_changes_every_document() {
+    let (tmp, dir) = seed_copy();
+    let yaml = dir.join("content/contest.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap().replace(
+        "    name: 服务机器人应用技术员\n",
+        "    name: 智能网联汽车测试员\n",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let site = build(dir, tmp);
+    for name in ["registration-form.pdf", "judge-form.pdf", "notice.pdf"] {
+        let text = text_of(&site.out.join("downloads").join(name));
+        assert!(text.contains("智能网联汽车测试员"), "{name}");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_it_and_its_place() {
+    let (_tmp, dir) = seed_copy();
+    let yaml = dir.join("content/contest.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap().replace(
+        "    name: 人工智能训练师\n",
+        "    name: 人工智能训练师\u{30EDE}\n",
+    );
+    std::fs::write(&yaml, text).unwrap();
+    let output = jingsai(&dir, &["build"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("\u{30EDE}") && stderr.contains("U+30EDE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/contest.yaml:"),
+        "points into contest.yaml: {stderr}"
+    );
+    assert!(stderr.contains("--font-path"), "{stderr}");
+    assert!(!dir.join("output").exists(), "nothing written");
+}
+
+#[test]
+fn a_mistake_in_a_form_override_is_reported_with_its_line_and_column() {
+    let (_tmp, dir) = seed_copy();
+    std::fs::create_dir_all(dir.join("forms")).unwrap();
+    std::fs::write(
+        dir.join("forms/judge.typ"),
+        "#import \"common.typ\": *\n\n#let x = (1, 2\n",
+    )
+    .unwrap();
+    let output = jingsai(&dir, &["build"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("forms/judge.typ:3:"), "{stderr}");
+}
+
+#[test]
+fn a_form_override_restyles_the_form() {
+    let (tmp, dir) = seed_copy();
+    std::fs::create_dir_all(dir.join("forms")).unwrap();
+    let builtin = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pdf/builtin/judge.typ"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("forms/judge.typ"),
+        format!("{builtin}\n#align(center)[请于报名截止前报送]\n"),
+    )
+    .unwrap();
+    let site = build(dir, tmp);
+    assert!(text_of(&site.out.join("downloads/judge-form.pdf")).contains("请于报名截止前报送"));
+}
+
+#[test]
+fn a_roster_fills_one_form_per_row_in_utf8_and_gbk() {
+    let (_tmp, dir) = seed_copy();
+    let roster = "姓名,性别,所在单位,赛项,参赛组别,身份证号,选手手机号,填表日期\n\
+                  张三,男,天津职业大学,人工智能训练师,学生组,120101200001011234,13800000000,2025-10-20\n\
+                  李四,女,天津电子信息职业技术学院,生成式人工智能系统应用员,职工组,12010119900101123X,13900000000,2025年10月21日\n";
+    for (name, bytes) in [
+        ("utf8.csv", roster.as_bytes().to_vec()),
+        ("gbk.csv", encoding_rs::GBK.encode(roster).0.into_owned()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = dir.join(format!("filled-{name}"));
+        let output = assert_cmd::Command::cargo_bin("jingsai")
+            .unwrap()
+            .args(["forms"])
+            .arg(&dir)
+            .arg("--fill")
+            .arg(&path)
+            .arg("--out")
+            .arg(&out)
+            .arg("--no-system-fonts")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let first = out.join("天津职业大学-张三.pdf");
+        let second = out.join("天津电子信息职业技术学院-李四.pdf");
+        assert!(
+            first.is_file() && second.is_file(),
+            "{:?}",
+            std::fs::read_dir(&out).unwrap().collect::<Vec<_>>()
+        );
+        let values: Vec<_> = fields(&first);
+        let value = |n: &str| values.iter().find(|f| f.0 == n).map(|f| f.0.clone());
+        assert!(value("name").is_some());
+        let dump = pypdf(FIELDS_SCRIPT, &first);
+        assert!(dump.contains("name /Tx 0  '张三'"), "{dump}");
+        assert!(
+            dump.contains("id-number /Tx 16777216 18 '120101200001011234'"),
+            "{dump}"
+        );
+        assert!(dump.contains("track-ai-trainer /Btn 0  '/Yes'"), "{dump}");
+        assert!(dump.contains("group-student /Btn 0  '/Yes'"), "{dump}");
+        assert!(dump.contains("group-staff /Btn 0  '/Off'"), "{dump}");
+        assert!(dump.contains("fill-date-month /Tx 0  '10'"), "{dump}");
+        assert!(pypdf(FIELDS_SCRIPT, &second).contains("sex-female /Btn 0  '/Yes'"));
+    }
+    // A column that is not on the form, and a choice that does not exist: both reported with their place.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "姓名,学号,赛项\n王五,123,机器人\n").unwrap();
+    let output = assert_cmd::Command::cargo_bin("jingsai")
+        .unwrap()
+        .args(["forms"])
+        .arg(&dir)
+        .arg("--fill")
+        .arg(&bad)
+        .arg("--no-system-fonts")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("row 1, column 2: `学号` is not a field"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("row 2, column 3 (赛项): `机器人` is not one of the choices"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn filled_forms_never_go_into_the_published_site() {
+    let (_tmp, dir) = seed_copy();
+    std::fs::write(dir.join("r.csv"), "姓名\n张三\n").unwrap();
+    let output = assert_cmd::Command::cargo_bin("jingsai")
+        .unwrap()
+        .args(["forms"])
+        .arg(&dir)
+        .arg("--fill")
+        .arg(dir.join("r.csv"))
+        .arg("--out")
+        .arg(dir.join("output/private"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("refusing"));
+    assert!(!dir.join("output").exists());
+}
