@@ -14,12 +14,16 @@ const FONT_SIZE: f64 = 10.0;
 pub struct FieldFont {
     base_name: String,
     is_cff: bool,
+    /// The font program, Flate-compressed.
     font_file: Vec<u8>,
+    /// Its length before compression (`/Length1` of a TrueType program).
+    font_file_len: usize,
     widths: Vec<f64>,
     bbox: [f64; 4],
     ascent: f64,
     descent: f64,
     cap_height: f64,
+    /// The Unicode map, Flate-compressed.
     to_unicode: Vec<u8>,
 }
 
@@ -63,18 +67,24 @@ impl FieldFont {
                     / upem
             })
             .collect();
-        let font_file = if is_cff {
+        let raw = if is_cff {
             sfnt_table(&subset, b"CFF ")
                 .ok_or("the subset has no CFF table")?
                 .to_vec()
         } else {
             subset
         };
+        let raw_len = raw.len();
+        // Compressed once here, not once per form.
+        let mut stream = Stream::new(dictionary! {}, raw);
+        stream.compress().map_err(|e| e.to_string())?;
+        let font_file = stream.content;
         let bb = face.global_bounding_box();
         Ok(FieldFont {
             base_name: format!("JSFORM+{ps_name}"),
             is_cff,
             font_file,
+            font_file_len: raw_len,
             widths,
             bbox: [
                 scale(bb.x_min),
@@ -85,30 +95,32 @@ impl FieldFont {
             ascent: scale(face.ascender()),
             descent: scale(face.descender()),
             cap_height: scale(face.capital_height().unwrap_or(face.ascender())),
-            to_unicode: to_unicode_cmap(&unicode_of_new).into_bytes(),
+            to_unicode: {
+                let mut cmap = Stream::new(
+                    dictionary! {},
+                    to_unicode_cmap(&unicode_of_new).into_bytes(),
+                );
+                cmap.compress().map_err(|e| e.to_string())?;
+                cmap.content
+            },
         })
     }
 
     /// Adds the font's objects to `doc`.
     fn add_to(&self, doc: &mut Document) -> Result<ObjectId, String> {
-        let (key, mut stream) = if self.is_cff {
+        let (key, dict) = if self.is_cff {
             (
                 "FontFile3",
-                Stream::new(
-                    dictionary! { "Subtype" => "CIDFontType0C" },
-                    self.font_file.clone(),
-                ),
+                dictionary! { "Subtype" => "CIDFontType0C", "Filter" => "FlateDecode" },
             )
         } else {
             (
                 "FontFile2",
-                Stream::new(
-                    dictionary! { "Length1" => self.font_file.len() as i64 },
-                    self.font_file.clone(),
-                ),
+                dictionary! { "Length1" => self.font_file_len as i64, "Filter" => "FlateDecode" },
             )
         };
-        stream.compress().map_err(|e| e.to_string())?;
+        let mut stream = Stream::new(dict, self.font_file.clone());
+        stream.allows_compression = false;
         let file = doc.add_object(stream);
         let descriptor = doc.add_object(dictionary! {
             "Type" => "FontDescriptor",
@@ -139,8 +151,11 @@ impl FieldFont {
             cid.set("CIDToGIDMap", "Identity");
         }
         let cid = doc.add_object(cid);
-        let mut to_unicode = Stream::new(dictionary! {}, self.to_unicode.clone());
-        to_unicode.compress().map_err(|e| e.to_string())?;
+        let mut to_unicode = Stream::new(
+            dictionary! { "Filter" => "FlateDecode" },
+            self.to_unicode.clone(),
+        );
+        to_unicode.allows_compression = false;
         let to_unicode = doc.add_object(to_unicode);
         Ok(doc.add_object(dictionary! {
             "Type" => "Font",

@@ -127,67 +127,85 @@ impl PdfEngine {
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
         let shown = self.prepare(project)?;
         let c = &project.contest;
-        let mut problems = Problems::default();
-        let mut out = Vec::new();
-        let mut places = Vec::new();
-        if only.is_none() {
-            let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
-            match self.compile(project, &shown, "/notice.typ", "the notice PDF", &standards) {
-                Ok((_, bytes)) => out.push(Pdf {
-                    path: "downloads/notice.pdf".into(),
-                    title: format!("{}.pdf", c.notice.title),
-                    form: None,
-                    bytes,
-                }),
-                Err(found) => problems.extend(found),
-            }
-        }
-        for attachment in &c.attachments {
-            let Some(kind) = attachment.form else {
-                continue;
-            };
-            if only.is_some_and(|o| o != kind) {
-                continue;
-            }
-            let name = data::form_name(kind);
-            let short = match kind {
-                FormKind::Registration => "报名表",
-                FormKind::Judge => "裁判员推荐表",
-            };
-            let what = format!("附件{} {short}", attachment.number.value);
-            let result = self
-                .compile(project, &shown, &format!("/{name}.typ"), &what, &[])
-                .and_then(|(document, pdf)| {
-                    let found = inspect::fields(&document)
-                        .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
-                    let font = self.field_font()?;
-                    let labels = FormLabels::of(kind, c).accessible_names();
-                    let bytes =
-                        acroform::add_fields(&pdf, &found, &labels, values, font).map_err(|e| {
-                            one(Problem::general(
-                                None,
-                                format!("{what}: cannot add the form fields: {e}"),
-                            ))
-                        })?;
-                    Ok((found, bytes))
-                });
-            match result {
-                Ok((found, bytes)) => {
-                    places = found;
-                    out.push(Pdf {
-                        path: format!("downloads/{name}-form.pdf"),
-                        title: format!("{what}.pdf"),
-                        form: Some(kind),
+        std::thread::scope(|scope| {
+            // Subsetting the field font takes as long as compiling: do it on the other core meanwhile.
+            let pending = self.field_font.is_none().then(|| {
+                scope.spawn(|| FieldFont::new(&fonts::field_font(), &acroform::field_charset()))
+            });
+            let mut problems = Problems::default();
+            let mut out = Vec::new();
+            if only.is_none() {
+                let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
+                match self.compile(project, &shown, "/notice.typ", "the notice PDF", &standards) {
+                    Ok((_, bytes)) => out.push(Pdf {
+                        path: "downloads/notice.pdf".into(),
+                        title: format!("{}.pdf", c.notice.title),
+                        form: None,
                         bytes,
-                    });
+                    }),
+                    Err(found) => problems.extend(found),
                 }
-                Err(found) => problems.extend(found),
             }
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        Ok((out, places))
+            let mut forms = Vec::new();
+            for attachment in &c.attachments {
+                let Some(kind) = attachment.form else {
+                    continue;
+                };
+                if only.is_some_and(|o| o != kind) {
+                    continue;
+                }
+                let name = data::form_name(kind);
+                let short = match kind {
+                    FormKind::Registration => "报名表",
+                    FormKind::Judge => "裁判员推荐表",
+                };
+                let what = format!("附件{} {short}", attachment.number.value);
+                let compiled = self
+                    .compile(project, &shown, &format!("/{name}.typ"), &what, &[])
+                    .and_then(|(document, pdf)| {
+                        let found = inspect::fields(&document)
+                            .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
+                        Ok((found, pdf))
+                    });
+                match compiled {
+                    Ok((found, pdf)) => forms.push((kind, name, what, found, pdf)),
+                    Err(found) => problems.extend(found),
+                }
+            }
+            if let Some(handle) = pending {
+                let font = handle.join().expect("field font thread").map_err(|e| {
+                    one(Problem::general(
+                        None,
+                        format!("cannot prepare the form field font: {e}"),
+                    ))
+                })?;
+                self.field_font = Some(font);
+            }
+            let font = self.field_font.as_ref().expect("made above");
+            let mut places = Vec::new();
+            for (kind, name, what, found, pdf) in forms {
+                let labels = FormLabels::of(kind, c).accessible_names();
+                match acroform::add_fields(&pdf, &found, &labels, values, font) {
+                    Ok(bytes) => {
+                        places = found;
+                        out.push(Pdf {
+                            path: format!("downloads/{name}-form.pdf"),
+                            title: format!("{what}.pdf"),
+                            form: Some(kind),
+                            bytes,
+                        });
+                    }
+                    Err(e) => problems.push(Problem::general(
+                        None,
+                        format!("{what}: cannot add the form fields: {e}"),
+                    )),
+                }
+            }
+            if problems.has_errors() {
+                return Err(problems);
+            }
+            Ok((out, places))
+        })
     }
 
     /// The font lists of the four official faces: families found on this machine or in `--font-path`
@@ -212,20 +230,6 @@ impl PdfEngine {
             "kai": pick(&["KaiTi", "KaiTi_GB2312", "STKaiti"], &["WenKai Subset", "Noto Serif CJK SC"]),
             "fangsong": pick(&["FangSong", "FangSong_GB2312", "STFangsong", "Zhuque Fangsong"], &["Noto Serif CJK SC"]),
         })
-    }
-
-    fn field_font(&mut self) -> Result<&FieldFont, Problems> {
-        if self.field_font.is_none() {
-            let font =
-                FieldFont::new(&fonts::field_font(), &acroform::field_charset()).map_err(|e| {
-                    one(Problem::general(
-                        None,
-                        format!("cannot prepare the form field font: {e}"),
-                    ))
-                })?;
-            self.field_font = Some(font);
-        }
-        Ok(self.field_font.as_ref().expect("just made"))
     }
 
     /// Compiles one document and exports it; every problem names its file, line and column.
@@ -340,6 +344,8 @@ pub fn forms_zip(pdfs: &[Pdf], date: jiff::civil::Date) -> Vec<u8> {
     .unwrap_or_default();
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        // The PDFs are compressed already: the fastest level gives the same size.
+        .compression_level(Some(1))
         .last_modified_time(stamp)
         .unix_permissions(0o644);
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

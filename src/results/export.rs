@@ -114,11 +114,8 @@ pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
             };
             text(sheet, &mut col, &table.track_name)?;
             text(sheet, &mut col, &table.group_name)?;
-            match e.rank {
-                Some(rank) => {
-                    sheet.write_number(row, col, f64::from(rank))?;
-                }
-                None => {}
+            if let Some(rank) = e.rank {
+                sheet.write_number(row, col, f64::from(rank))?;
             }
             col += 1;
             text(sheet, &mut col, &e.name)?;

@@ -144,7 +144,7 @@ pub struct Entry {
 }
 
 /// Finds the results file in `<root>/content`; more than one is a problem.
-pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Problem> {
+pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
     let content = root.join("content");
     let found: Vec<PathBuf> = FILE_NAMES
         .iter()
@@ -154,19 +154,21 @@ pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Problem> {
     match found.len() {
         0 => Ok(None),
         1 => Ok(found.into_iter().next()),
-        _ => Err(Problem::general(
-            None,
-            format!(
-                "there are {} results files: {}",
-                found.len(),
-                found
-                    .iter()
-                    .map(|p| format!("`{}`", display_path(root, p).display()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .with_help("keep one results file in content/ and remove the others")),
+        _ => Err(Box::new(
+            Problem::general(
+                None,
+                format!(
+                    "there are {} results files: {}",
+                    found.len(),
+                    found
+                        .iter()
+                        .map(|p| format!("`{}`", display_path(root, p).display()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .with_help("keep one results file in content/ and remove the others"),
+        )),
     }
 }
 
@@ -188,7 +190,7 @@ pub fn load(
             };
         }
         Err(problem) => {
-            problems.push(problem);
+            problems.push(*problem);
             return Err(problems);
         }
     };

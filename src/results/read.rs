@@ -78,8 +78,20 @@ pub struct Row {
     pub number: usize,
     /// One cell per used column.
     pub cells: Vec<Cell>,
-    /// YAML only: where the entry starts and where each cell is.
-    pub spans: Option<(Option<(usize, usize)>, Vec<Option<(usize, usize)>>)>,
+    /// YAML only: where the entry and each of its cells are.
+    pub spans: Option<Spans>,
+}
+
+/// A byte offset and length in a YAML results file.
+pub type Span = (usize, usize);
+
+/// Where a YAML entry and its cells are.
+#[derive(Debug, Clone)]
+pub struct Spans {
+    /// The entry (its first key).
+    pub entry: Option<Span>,
+    /// Each cell, in the order of the cells.
+    pub cells: Vec<Option<Span>>,
 }
 
 /// The used columns of a results file and its data rows.
@@ -137,11 +149,11 @@ impl Sheet {
     /// A problem at a row (and optionally a column), its message starting with the place.
     pub fn problem(&self, row: &Row, field: Option<Field>, message: impl AsRef<str>) -> Problem {
         let text = format!("{}: {}", self.place(row, field), message.as_ref());
-        let span = row.spans.as_ref().and_then(|(entry, cells)| {
+        let span = row.spans.as_ref().and_then(|spans| {
             field
                 .and_then(|f| self.index(f))
-                .and_then(|i| cells.get(i).copied().flatten())
-                .or(*entry)
+                .and_then(|i| spans.cells.get(i).copied().flatten())
+                .or(spans.entry)
         });
         match span {
             Some(span) => Problem::at(&self.file, span, text),
@@ -606,7 +618,10 @@ pub fn read_yaml(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, P
         sheet.rows.push(Row {
             number: index + 1,
             cells,
-            spans: Some((yaml::spanned_at(&file, entry), spans)),
+            spans: Some(Spans {
+                entry: yaml::spanned_at(&file, entry),
+                cells: spans,
+            }),
         });
     }
     finish(Some(sheet), problems)

@@ -513,8 +513,10 @@ fn duplicates(contest: &Contest, sheet: &Sheet, records: &[Record], problems: &m
 fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], problems: &mut Problems) {
     let per_unit = contest.rules.quota.per_unit.value as usize;
     let scope = contest.rules.quota.scope;
-    let mut counts: Vec<((String, Option<usize>, Option<usize>), Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(String, Option<usize>, Option<usize>), usize> = HashMap::new();
+    // (unit, track when counted per track, group when counted per track and group)
+    type Scope = (String, Option<usize>, Option<usize>);
+    let mut counts: Vec<(Scope, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<Scope, usize> = HashMap::new();
     for (i, record) in records.iter().enumerate() {
         let key = (
             normalise(&record.unit),
