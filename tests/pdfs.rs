@@ -696,3 +696,45 @@ fn filled_forms_never_go_into_the_published_site() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("refusing"));
     assert!(!dir.join("output").exists());
 }
+
+#[test]
+fn with_a_base_url_each_form_carries_a_qr_code_to_the_notice_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contest");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practical-only"),
+        &dir,
+    );
+    let site = build(dir, tmp);
+    let yaml = std::fs::read_to_string(site.dir.join("content/contest.yaml")).unwrap();
+    let base = yaml
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("base_url:"))
+        .unwrap()
+        .trim()
+        .trim_matches('"')
+        .trim_end_matches('/')
+        .to_string();
+    let script = r#"
+import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+def walk(node, out):
+    node = node.get_object()
+    if isinstance(node, pypdf.generic.ArrayObject):
+        for k in node: walk(k, out)
+    elif isinstance(node, pypdf.generic.DictionaryObject):
+        if '/Alt' in node: out.append(str(node['/Alt']))
+        if '/K' in node: walk(node['/K'], out)
+alts = []
+walk(r.trailer['/Root']['/StructTreeRoot'], alts)
+print('\n'.join(alts))
+"#;
+    let alts = pypdf(script, &site.out.join("downloads/registration-form.pdf"));
+    assert!(
+        alts.contains(&format!("二维码，链接到竞赛通知：{base}/index.html")),
+        "{alts}"
+    );
+    // The seed has no public address yet, so its forms have no QR code.
+    let seed = seed();
+    assert!(!pypdf(script, &seed.out.join("downloads/registration-form.pdf")).contains("二维码"));
+}
