@@ -37,10 +37,24 @@ pub fn check(root: &Path) -> Result<Project, Problems> {
     Project::load(root)
 }
 
+/// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
+/// (nothing is written), so a mistake in a template or a form is found too.
+pub fn verify(root: &Path, fonts: &FontOptions) -> Result<Project, Problems> {
+    let project = check(root)?;
+    render(&project, &mut PdfEngine::new(fonts))?;
+    Ok(project)
+}
+
 /// Renders a checked project into memory: the PDFs first (the site lists them with their sizes), then
 /// the pages.
 pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Problems> {
     let pdfs = engine.render(project)?;
+    render_site(project, &pdfs)
+}
+
+/// Renders the pages of a checked project around PDFs compiled before (watch mode reuses the previous
+/// PDFs when only notices or site templates changed).
+pub fn render_site(project: &Project, pdfs: &[pdf::Pdf]) -> Result<OutputMap, Problems> {
     let mut downloads: Vec<Download> = pdfs
         .iter()
         .map(|p| Download {
@@ -54,7 +68,7 @@ pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Pr
         downloads.push(Download {
             path: "downloads/forms.zip".into(),
             label: "全部表格（压缩包）".into(),
-            bytes: pdf::forms_zip(&pdfs, date),
+            bytes: pdf::forms_zip(pdfs, date),
         });
     }
     site::render(project, downloads)

@@ -12,9 +12,10 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod results;
+pub mod serve;
 pub mod site;
 
-pub use build::{BuildOptions, build_site, check, fill_forms};
+pub use build::{BuildOptions, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
 pub use model::Project;
 pub use output::OutputMap;

@@ -44,11 +44,32 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// Build, then serve the site on this machine and rebuild it on every save; open pages reload.
+    Serve {
+        /// The contest folder (holding `content/`); the current folder by default.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port; the first free one from 1111 by default.
+        #[arg(long, short)]
+        port: Option<u16>,
+        /// The interface to listen on. Only this machine can open the site unless you pass another one
+        /// (for example `0.0.0.0` to show it to others on the network).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Compare the files every 200 ms instead of waiting for change events (network drives, some
+        /// containers and virtual machines).
+        #[arg(long)]
+        poll: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
         /// The contest folder (holding `content/`); the current folder by default.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        #[command(flatten)]
+        fonts: FontArgs,
     },
 }
 
@@ -122,7 +143,29 @@ fn main() -> ExitCode {
                 Err(problems) => fail(&problems, "nothing was written"),
             }
         }
-        Command::Check { dir } => match jingsai::check(&dir) {
+        Command::Serve {
+            dir,
+            port,
+            bind,
+            poll,
+            fonts,
+        } => {
+            let options = jingsai::serve::ServeOptions {
+                root: dir,
+                port,
+                bind,
+                poll,
+                fonts: fonts.options(),
+            };
+            match jingsai::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { dir, fonts } => match jingsai::verify(&dir, &fonts.options()) {
             Ok(project) => {
                 print_problems(&project.warnings);
                 eprintln!(

@@ -738,3 +738,73 @@ print('\n'.join(alts))
     let seed = seed();
     assert!(!pypdf(script, &seed.out.join("downloads/registration-form.pdf")).contains("二维码"));
 }
+
+#[test]
+fn check_finds_a_mistake_in_a_form_without_writing_anything() {
+    let (_tmp, dir) = seed_copy();
+    std::fs::create_dir_all(dir.join("forms")).unwrap();
+    std::fs::write(
+        dir.join("forms/registration.typ"),
+        "#import \"common.typ\": *\n#text(font: \"No Such Font\")[x]\n",
+    )
+    .unwrap();
+    let output = jingsai(&dir, &["check"]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("forms/registration.typ:2:") && stderr.contains("unknown font family"),
+        "{stderr}"
+    );
+    assert!(!dir.join("output").exists());
+}
+
+#[test]
+fn results_pdf_lists_the_ranked_results_and_nothing_private() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("contest");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/seed"),
+        &dir,
+    );
+    let site = build(dir, tmp);
+    let pdf = site.out.join("results/results.pdf");
+    let text = text_of(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "成绩公布",
+            "公布日期",
+            "人工智能训练师·职工（含教师）组",
+            "名次",
+            "姓名",
+            "参赛单位",
+            "总成绩",
+            "1",
+            "吕静",
+            "97.20",
+        ],
+        "results PDF",
+    );
+    // The input has ID and phone numbers; the PDF must not.
+    let input = std::fs::read_to_string(site.dir.join("content/results.csv")).unwrap();
+    for line in input.lines().skip(2) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert!(
+            !text.contains(cells[2]),
+            "ID number {} in the PDF",
+            cells[2]
+        );
+        assert!(
+            !text.contains(cells[3]),
+            "phone number {} in the PDF",
+            cells[3]
+        );
+    }
+    let meta = tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2b");
+    let page = std::fs::read_to_string(site.out.join("results/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"results.pdf\""),
+        "the results page offers the PDF"
+    );
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command of README.md: installs the real clients the tests use (poppler's pdftotext, pdffonts
-# and pdfinfo, qpdf, python3's pypdf), then runs every test in the release profile (the profile of
-# `cargo run --release -- build`, so Typst compiles once). A test never skips because a tool is missing:
+# and pdfinfo, qpdf, python3's pypdf, Debian's chromium for tests/e2e), then runs every test in the release
+# profile (the profile of `cargo run --release -- build`, so Typst compiles once). A test never skips because a tool is missing:
 # the tests fail if one is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
+# tests/e2e drives headless Chromium (Debian's package) over the DevTools protocol against `jingsai serve`.
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== installing ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

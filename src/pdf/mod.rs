@@ -146,6 +146,26 @@ impl PdfEngine {
                     Err(found) => problems.extend(found),
                 }
             }
+            if let (None, Some(results)) = (only, &project.results) {
+                let json = serde_json::to_vec(results).expect("json of the results");
+                self.world.set_file("/results.json", json);
+                let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
+                match self.compile(
+                    project,
+                    &shown,
+                    "/results.typ",
+                    "the results PDF",
+                    &standards,
+                ) {
+                    Ok((_, bytes)) => out.push(Pdf {
+                        path: "results/results.pdf".into(),
+                        title: format!("{}成绩公布.pdf", c.contest.name),
+                        form: None,
+                        bytes,
+                    }),
+                    Err(found) => problems.extend(found),
+                }
+            }
             let mut forms = Vec::new();
             for attachment in &c.attachments {
                 let Some(kind) = attachment.form else {

@@ -31,10 +31,14 @@ pub fn render(
             return;
         }
     };
-    let downloads = serde_json::json!([
-        {"href": "results.xlsx", "label": "成绩表（Excel 工作簿）", "kind": "XLSX", "size": human_size(xlsx.len())},
-        {"href": "results.csv", "label": "成绩表（CSV，UTF-8）", "kind": "CSV", "size": human_size(csv.len())},
-    ]);
+    let mut downloads = vec![
+        serde_json::json!({"href": "results.xlsx", "label": "成绩表（Excel 工作簿）", "kind": "XLSX", "size": human_size(xlsx.len())}),
+        serde_json::json!({"href": "results.csv", "label": "成绩表（CSV，UTF-8）", "kind": "CSV", "size": human_size(csv.len())}),
+    ];
+    if let Some(pdf) = map.get(&format!("{DIR}/results.pdf")) {
+        downloads.insert(0, serde_json::json!({"href": "results.pdf", "label": "成绩公布（PDF）", "kind": "PDF", "size": human_size(pdf.len())}));
+    }
+    let downloads = serde_json::Value::Array(downloads);
     map.insert(format!("{DIR}/results.xlsx"), xlsx);
     map.insert(format!("{DIR}/results.csv"), csv);
 

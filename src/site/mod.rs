@@ -535,6 +535,7 @@ impl Pages<'_> {
         let c = &project.contest;
         let mut listed: Vec<(&str, String)> = labels
             .iter()
+            .filter(|(p, _)| p.starts_with("downloads/"))
             .map(|(p, l)| (p.as_str(), l.clone()))
             .collect();
         listed.push((

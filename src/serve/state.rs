@@ -1,0 +1,83 @@
+//! The site being served and the state of the last build, shared by the rebuild thread and the server.
+
+use crate::output::OutputMap;
+use std::sync::{Arc, RwLock};
+use tokio::sync::broadcast;
+
+/// What open pages are told.
+#[derive(Debug, Clone)]
+pub enum Notice {
+    /// A new site is servable: pages older than this generation reload.
+    Reload(u64),
+    /// The last build failed (the overlay text), or the failure is gone (empty).
+    Error(Arc<str>),
+}
+
+/// One consistent view: the site, its generation and the error of the last build, if it failed.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The last good site.
+    pub map: Arc<OutputMap>,
+    /// Counts successful builds.
+    pub generation: u64,
+    /// The problems of the last build, when it failed.
+    pub error: Option<Arc<str>>,
+}
+
+/// Shared between the rebuild thread and the request handlers.
+pub struct Shared {
+    current: RwLock<Snapshot>,
+    notices: broadcast::Sender<Notice>,
+}
+
+impl Shared {
+    /// Nothing built yet.
+    pub fn new() -> Self {
+        Shared {
+            current: RwLock::new(Snapshot {
+                map: Arc::new(OutputMap::new()),
+                generation: 0,
+                error: None,
+            }),
+            notices: broadcast::channel(64).0,
+        }
+    }
+
+    /// The current site and state.
+    pub fn snapshot(&self) -> Snapshot {
+        self.current
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Listens for reloads and errors.
+    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+        self.notices.subscribe()
+    }
+
+    /// Swaps in a new site, then tells open pages to reload: they only ever reload onto it.
+    pub fn publish(&self, map: OutputMap) {
+        let generation = {
+            let mut current = self
+                .current
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            current.map = Arc::new(map);
+            current.generation += 1;
+            current.error = None;
+            current.generation
+        };
+        let _ = self.notices.send(Notice::Reload(generation));
+    }
+
+    /// Keeps the site, records the failure and shows it on open pages.
+    pub fn fail(&self, text: String) {
+        let text: Arc<str> = text.into();
+        self.current
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .error = Some(Arc::clone(&text));
+        let _ = self.notices.send(Notice::Error(text));
+    }
+}
