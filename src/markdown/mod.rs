@@ -127,14 +127,20 @@ fn drop_unsafe_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
-/// Shifts headings one level down: the page title is the only `<h1>`, so a notice's `#` becomes `<h2>`.
+/// Shifts headings so the highest one of the notice is an `<h2>`: the page title is the only `<h1>`,
+/// and no level is skipped after it, whether the notice starts its sections at `#` or at `##`.
 fn demote_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let down = |level: HeadingLevel| match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+    let top = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min();
+    let Some(top) = top else { return events };
+    let shift = |level: HeadingLevel| {
+        let wanted = (level as usize + 2).saturating_sub(top).clamp(2, 6);
+        HeadingLevel::try_from(wanted).unwrap_or(HeadingLevel::H6)
     };
     events
         .into_iter()
@@ -145,12 +151,12 @@ fn demote_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 classes,
                 attrs,
             }) => Event::Start(Tag::Heading {
-                level: down(level),
+                level: shift(level),
                 id,
                 classes,
                 attrs,
             }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shift(level))),
             other => other,
         })
         .collect()
@@ -250,13 +256,14 @@ mod tests {
 
     #[test]
     fn heading_ids_keep_chinese_and_are_unique() {
-        let out = render("## 报名 要求\n\n## 报名 要求\n");
-        assert!(out.html.contains(r#"<h3 id="报名-要求">"#), "{}", out.html);
+        let out = render("## 报名 要求\n\n## 报名 要求\n\n### 材料\n");
+        assert!(out.html.contains(r#"<h2 id="报名-要求">"#), "{}", out.html);
         assert!(
-            out.html.contains(r#"<h3 id="报名-要求-1">"#),
+            out.html.contains(r#"<h2 id="报名-要求-1">"#),
             "{}",
             out.html
         );
+        assert!(out.html.contains(r#"<h3 id="材料">"#), "{}", out.html);
     }
 
     #[test]
