@@ -169,11 +169,22 @@ fn main() -> ExitCode {
             Ok(project) => {
                 print_problems(&project.warnings);
                 eprintln!(
-                    "`{}` is fine: {} tracks, {} groups, {} notices",
+                    "`{}` is fine: {} tracks, {} groups, {} notices, {}",
                     dir.display(),
                     project.contest.tracks.len(),
                     project.contest.groups.len(),
-                    project.notices.len()
+                    project.notices.len(),
+                    match &project.results {
+                        Some(results) => format!(
+                            "results for {} contestants",
+                            results
+                                .tables
+                                .iter()
+                                .map(|t| t.entries.len())
+                                .sum::<usize>()
+                        ),
+                        None => "no results yet".to_string(),
+                    }
                 );
                 ExitCode::SUCCESS
             }
