@@ -24,3 +24,4 @@ fi
 
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 cargo test --release --all-targets
+bash tests/clients/run.sh

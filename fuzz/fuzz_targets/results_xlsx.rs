@@ -1,0 +1,26 @@
+//! The results reader, Excel workbooks: any bytes given as `content/results.xlsx` are read, checked and
+//! ranked, or rejected with problems; never a panic.
+#![no_main]
+
+use jingsai::diagnostics::SourceFile;
+use jingsai::model::Contest;
+use jingsai::results::config::Layout;
+use jingsai::results::{from_sheet, read};
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static CONTEST: LazyLock<Contest> = LazyLock::new(|| {
+    let text = include_str!("../../tests/fixtures/results/seed/content/contest.yaml");
+    let file = SourceFile::new(Path::new("content/contest.yaml"), text);
+    jingsai::model::parse_contest(&file).expect("the fixture contest parses")
+});
+
+fuzz_target!(|data: &[u8]| {
+    let contest = &*CONTEST;
+    let layout = Layout::of(contest);
+    let published = contest.results.published.as_ref().map(|d| d.value);
+    if let Ok(sheet) = read::read_xlsx(data, Path::new("content/results.xlsx"), &layout, None) {
+        let _ = from_sheet(contest, &sheet, published);
+    }
+});

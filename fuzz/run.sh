@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a bounded time (not part of tests/run.sh or CI; run it by hand or nightly):
+#
+#   bash fuzz/run.sh              # each target for 60 s
+#   SECONDS_PER_TARGET=600 bash fuzz/run.sh contest_yaml
+#
+# Targets (fuzz/fuzz_targets/): contest_yaml (the contest.yaml loader), results_csv (the results reader
+# for CSV in UTF-8/UTF-16/GBK and YAML, then checking and ranking), results_xlsx (the same for .xlsx).
+# The corpus is kept in fuzz/corpus/<target>/ (new inputs are added there; commit the interesting ones);
+# a crash is written to fuzz/artifacts/<target>/ and fails the run. Reproduce one with
+#   RUSTC_BOOTSTRAP=1 cargo fuzz run <target> fuzz/artifacts/<target>/<file>
+#
+# cargo fuzz needs nightly flags (-Zsanitizer, -Cpasses=sancov); with the stable toolchain of this project
+# they are enabled with RUSTC_BOOTSTRAP=1. The sanitizer is off by default (the code under test is safe
+# Rust, the findings are panics and hangs); FUZZ_SANITIZER=address turns AddressSanitizer on.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SECS=${SECONDS_PER_TARGET:-60}
+SAN=${FUZZ_SANITIZER:-none}
+export RUSTC_BOOTSTRAP=1
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "== installing cargo-fuzz"
+  cargo install --locked cargo-fuzz
+fi
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(contest_yaml results_csv results_xlsx)
+
+echo "== building ${targets[*]} (sanitizer: $SAN)"
+cargo fuzz build --sanitizer "$SAN" --debug-assertions
+
+failed=()
+for t in "${targets[@]}"; do
+  mkdir -p "fuzz/corpus/$t"
+  echo "== $t for ${SECS}s"
+  # -timeout: an input that takes over 10 s is a hang; -rss_limit_mb: over 2 GiB is a memory blow-up.
+  if ! cargo fuzz run --sanitizer "$SAN" --debug-assertions "$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1; then
+    failed+=("$t")
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]} (see fuzz/artifacts/)"
+  exit 1
+fi
+echo "fuzzing: ${#targets[@]} targets, ${SECS}s each, no crash"

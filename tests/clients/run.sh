@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Checks the built output with real clients that no one here wrote (README: bash tests/run.sh calls this
+# after the cargo tests). Installs its own tools: the npm packages of package-lock.json (vnu-jar, axe-core,
+# playwright-core) and Debian's chromium when missing; Java, qpdf, poppler and pypdf come from tests/run.sh.
+# Never downloads a browser.
+#
+# Sites checked: the seed site (content/), a large generated contest (content/ plus 300 notices from
+# bench/gen_notices.py, so pagination pages exist) and tests/fixtures/results/seed (results pages).
+#
+#   1 html      Nu HTML Checker (vnu.jar) over every HTML page: zero errors
+#   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations;
+#               screenshots of home, registration and results at 375 and 1280 px in target/screenshots/
+#   3 links     every internal link and anchor, the downloads, the feed: resolve (links.mjs)
+#   4 repro     two builds in different folders, a few seconds apart, other TZ/locale: byte-identical
+#   5 pdfs      qpdf --check, pdffonts, pdftotext (Chinese), pypdf fill (pdfs.py)
+#   6 security  a contest built from hostile names, notices and results opened in Chromium: no script
+#               runs; unsafe attachment form names and output folders are refused
+#
+# Prints `N passed, M failed` last; exit status 1 when any check failed.
+set -uo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+cd "$REPO"
+
+passed=0
+failed=0
+failed_names=()
+check() { # check NAME COMMAND...: runs it, counts it
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); echo "-- ok: $name"
+  else failed=$((failed + 1)); failed_names+=("$name"); echo "-- FAILED: $name"; fi
+}
+
+# --- tools ----------------------------------------------------------------------------------------------
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM:-}" ]; then
+  echo "== installing chromium (Debian package)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+export CHROMIUM=${CHROMIUM:-$(command -v chromium)}
+command -v java >/dev/null 2>&1 || { echo "java is needed for the Nu HTML Checker"; exit 1; }
+if [ ! -d "$HERE/node_modules/vnu-jar" ] || [ ! -d "$HERE/node_modules/axe-core" ] || [ ! -d "$HERE/node_modules/playwright-core" ]; then
+  echo "== npm ci (vnu-jar, axe-core, playwright-core)"
+  # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; the machine's Java is used.
+  (cd "$HERE" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || exit 1
+fi
+VNU="$HERE/node_modules/vnu-jar/build/dist/vnu.jar"
+
+cargo build --release --quiet --bin jingsai || exit 1
+JINGSAI="$REPO/target/release/jingsai"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/jingsai-clients.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+SHOTS="$REPO/target/screenshots"
+rm -rf "$SHOTS"; mkdir -p "$SHOTS"
+
+# --- the sites ------------------------------------------------------------------------------------------
+build() { "$JINGSAI" build "$1" --output "$2" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; return 1; }; }
+echo "== building the sites"
+build "$REPO" "$WORK/seed" || exit 1
+mkdir -p "$WORK/large"
+cp -r "$REPO/content" "$WORK/large/content"
+python3 "$REPO/bench/gen_notices.py" 300 "$WORK/large/content/notices" >/dev/null || exit 1
+build "$WORK/large" "$WORK/large-site" || exit 1
+build "$REPO/tests/fixtures/results/seed" "$WORK/results" || exit 1
+SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results")
+[ -d "$WORK/large-site/notices/page" ] || { echo "the large contest has no pagination pages"; exit 1; }
+[ -f "$WORK/results/results/index.html" ] || { echo "the results fixture has no results pages"; exit 1; }
+
+# --- 1 HTML validity ------------------------------------------------------------------------------------
+html_check() {
+  local out
+  out=$(java -jar "$VNU" --errors-only --skip-non-html --format gnu "$@" 2>&1)
+  local rc=$?
+  local pages
+  pages=$(find "$@" -name '*.html' | wc -l)
+  if [ -n "$out" ]; then echo "$out" | head -60; fi
+  echo "vnu: $pages pages, $(printf '%s' "$out" | grep -c 'error' || true) errors"
+  [ $rc -eq 0 ] && [ -z "$out" ]
+}
+for s in "${SITES[@]}"; do check "html $(basename "$s")" html_check "$s"; done
+
+# --- 2 accessibility and screenshots --------------------------------------------------------------------
+pages_of() { (cd "$1" && find . -name '*.html' | sed 's|^\./||' | sort); }
+# The large contest repeats the seed's templates; its notices list pages (first, middle, last) and one
+# generated notice are the pages that differ.
+large_pages() {
+  local last
+  last=$(cd "$WORK/large-site/notices/page" && ls | sort -n | tail -1)
+  echo notices/index.html notices/page/2.html "notices/page/$last" \
+    "notices/$(cd "$WORK/large-site/notices" && ls | grep -v -e '^index.html$' -e '^page$' -e plan-issued | head -1)"
+}
+check "axe seed" node "$HERE/browser.mjs" axe "$WORK/seed" $(pages_of "$WORK/seed")
+check "axe large" node "$HERE/browser.mjs" axe "$WORK/large-site" $(large_pages)
+check "axe results" node "$HERE/browser.mjs" axe "$WORK/results" $(cd "$WORK/results" && ls results/*.html) index.html
+check "screenshots" node "$HERE/browser.mjs" shots "$WORK/results" "$SHOTS" site \
+  index.html registration.html results/index.html \
+  "results/$(cd "$WORK/results/results" && ls *.html | grep -v '^index.html$' | head -1)"
+
+# --- 3 links --------------------------------------------------------------------------------------------
+check "links" node "$HERE/links.mjs" "${SITES[@]}"
+
+# --- 4 reproducibility ----------------------------------------------------------------------------------
+repro() { # repro CONTEST_DIR: two copies in different folders, built seconds apart, in other time zones
+  local src=$1 a="$WORK/repro-a/c" b="$WORK/repro-second/much/deeper/contest"
+  mkdir -p "$a" "$b"
+  cp -r "$src/content" "$a/"; [ -d "$src/templates" ] && cp -r "$src/templates" "$a/"; [ -d "$src/forms" ] && cp -r "$src/forms" "$a/"
+  TZ=Asia/Shanghai LC_ALL=C.UTF-8 build "$a" "$a/output" || return 1
+  sleep 3
+  cp -r "$src/content" "$b/"; [ -d "$src/templates" ] && cp -r "$src/templates" "$b/"; [ -d "$src/forms" ] && cp -r "$src/forms" "$b/"
+  touch "$b"/content/* # other modification times
+  TZ=America/Los_Angeles LC_ALL=C build "$b" "$WORK/repro-out-b" || return 1
+  local files
+  files=$(cd "$a/output" && find . -type f | wc -l)
+  if diff -r "$a/output" "$WORK/repro-out-b" >"$WORK/repro.diff"; then
+    echo "repro $(basename "$src"): $files files byte-identical"
+    rm -rf "$WORK/repro-a" "$WORK/repro-second" "$WORK/repro-out-b"
+  else
+    head -20 "$WORK/repro.diff"; echo "repro: the two builds differ"
+    rm -rf "$WORK/repro-a" "$WORK/repro-second" "$WORK/repro-out-b"
+    return 1
+  fi
+}
+check "reproducible seed" repro "$REPO"
+check "reproducible results" repro "$REPO/tests/fixtures/results/seed"
+
+# --- 5 PDFs ---------------------------------------------------------------------------------------------
+check "pdfs" python3 "$HERE/pdfs.py" "$WORK/seed"
+
+# --- 6 security -----------------------------------------------------------------------------------------
+security() {
+  local c="$WORK/hostile"
+  mkdir -p "$c"
+  cp -r "$REPO/tests/fixtures/results/seed/content" "$c/"
+  python3 "$HERE/hostile.py" "$c" || return 1
+  build "$c" "$c/output" || return 1
+  local pages
+  pages=$(pages_of "$c/output")
+  node "$HERE/browser.mjs" hostile "$c/output" $pages || return 1
+  # vnu too: hostile text must not break the markup.
+  html_check "$c/output" || return 1
+  # An attachment form name that is a path is refused by `check` and `build`.
+  local bad="$WORK/badform"
+  mkdir -p "$bad"; cp -r "$REPO/content" "$bad/"
+  for form in '../../../etc/passwd' '/etc/passwd' 'registration/../../x'; do
+    python3 - "$bad/content/contest.yaml" "$form" <<'EOF' || return 1
+import re, sys
+p, form = sys.argv[1], sys.argv[2]
+s = open(p, encoding="utf-8").read()
+s2 = re.sub(r"(\n    form: )registration\n", lambda m: m.group(1) + repr(form) + "\n", s, count=1)
+assert s2 != s, "no `form: registration` line to replace"
+open(p, "w", encoding="utf-8").write(s2)
+EOF
+    if "$JINGSAI" check "$bad" >/dev/null 2>&1; then echo "attachment form $form was accepted"; return 1; fi
+    if "$JINGSAI" build "$bad" --output "$WORK/badform-out" >/dev/null 2>&1 || [ -e "$WORK/badform-out" ]; then
+      echo "attachment form $form was built"; return 1
+    fi
+    cp "$REPO/content/contest.yaml" "$bad/content/contest.yaml"
+  done
+  echo "security: hostile contest opened in Chromium, 3 unsafe attachment names refused"
+}
+check "security" security
+
+echo
+if [ $failed -gt 0 ]; then echo "failed: ${failed_names[*]}"; fi
+echo "screenshots: $SHOTS"
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
