@@ -48,7 +48,8 @@ fi
 VNU="$HERE/node_modules/vnu-jar/build/dist/vnu.jar"
 
 cargo build --release --quiet --bin jingsai || exit 1
-JINGSAI="$REPO/target/release/jingsai"
+JINGSAI="${CARGO_TARGET_DIR:-$REPO/target}/release/jingsai"
+case "$JINGSAI" in /*) ;; *) JINGSAI="$REPO/$JINGSAI" ;; esac
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jingsai-clients.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
