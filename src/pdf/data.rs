@@ -7,25 +7,7 @@ use serde_json::{Value, json};
 /// The JSON the built-in documents read with `json("/data.json")`. `qr` is the address a QR code on the
 /// forms points to (only when the site has a `base_url`).
 pub fn contest_json(c: &Contest) -> Value {
-    let sections: Vec<Value> = c
-        .plan
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            json!({
-                "number": views::chinese_number(i + 1),
-                "heading": s.heading,
-                "paragraphs": s.paragraphs,
-                "subsections": s.subsections.iter().enumerate().map(|(j, sub)| json!({
-                    "number": views::chinese_number(j + 1),
-                    "heading": sub.heading,
-                    "run_in": sub.run_in,
-                    "paragraphs": sub.paragraphs,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
+    let sections = views::plan_sections(c);
     json!({
         "contest": { "name": c.contest.name, "short_name": c.contest.short_name },
         "notice": {

@@ -338,25 +338,7 @@ impl Pages<'_> {
 
     fn plan(&mut self, project: &Project) {
         let c = &project.contest;
-        let sections: Vec<_> = c
-            .plan
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                serde_json::json!({
-                    "number": views::chinese_number(i + 1),
-                    "heading": s.heading,
-                    "paragraphs": s.paragraphs,
-                    "subsections": s.subsections.iter().enumerate().map(|(j, sub)| serde_json::json!({
-                        "number": views::chinese_number(j + 1),
-                        "heading": sub.heading,
-                        "run_in": sub.run_in,
-                        "paragraphs": sub.paragraphs,
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
+        let sections = views::plan_sections(c);
         let mut ctx = Context::new();
         ctx.insert(
             "plan",

@@ -259,6 +259,28 @@ pub fn coaches(c: &Contest) -> Option<String> {
         .map(|n| format!("每位参赛选手可以指定指导教师（教练）{n}名。"))
 }
 
+/// The plan's sections with their numbers (一、 and （一）), as the pages and the notice PDF print them.
+pub fn plan_sections(c: &Contest) -> Vec<serde_json::Value> {
+    c.plan
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            serde_json::json!({
+                "number": chinese_number(i + 1),
+                "heading": s.heading,
+                "paragraphs": s.paragraphs,
+                "subsections": s.subsections.iter().enumerate().map(|(j, sub)| serde_json::json!({
+                    "number": chinese_number(j + 1),
+                    "heading": sub.heading,
+                    "run_in": sub.run_in,
+                    "paragraphs": sub.paragraphs,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect()
+}
+
 /// 一, 二, … 九十九.
 pub fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
