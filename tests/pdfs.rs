@@ -46,6 +46,21 @@ fn jingsai(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// `jingsai forms DIR --fill ROSTER [--out OUT] --no-system-fonts`.
+fn fill_forms(dir: &Path, roster: &Path, out: Option<&Path>) -> std::process::Output {
+    let mut command = assert_cmd::Command::cargo_bin("jingsai").unwrap();
+    command
+        .arg("forms")
+        .arg(dir)
+        .arg("--fill")
+        .arg(roster)
+        .arg("--no-system-fonts");
+    if let Some(out) = out {
+        command.arg("--out").arg(out);
+    }
+    command.output().unwrap()
+}
+
 fn build(dir: PathBuf, tmp: tempfile::TempDir) -> Built {
     let output = jingsai(&dir, &["build"]);
     assert!(
@@ -616,17 +631,7 @@ fn a_roster_fills_one_form_per_row_in_utf8_and_gbk() {
         let path = dir.join(name);
         std::fs::write(&path, bytes).unwrap();
         let out = dir.join(format!("filled-{name}"));
-        let output = assert_cmd::Command::cargo_bin("jingsai")
-            .unwrap()
-            .args(["forms"])
-            .arg(&dir)
-            .arg("--fill")
-            .arg(&path)
-            .arg("--out")
-            .arg(&out)
-            .arg("--no-system-fonts")
-            .output()
-            .unwrap();
+        let output = fill_forms(&dir, &path, Some(&out));
         assert!(
             output.status.success(),
             "{}",
@@ -657,15 +662,7 @@ fn a_roster_fills_one_form_per_row_in_utf8_and_gbk() {
     // A column that is not on the form, and a choice that does not exist: both reported with their place.
     let bad = dir.join("bad.csv");
     std::fs::write(&bad, "姓名,学号,赛项\n王五,123,机器人\n").unwrap();
-    let output = assert_cmd::Command::cargo_bin("jingsai")
-        .unwrap()
-        .args(["forms"])
-        .arg(&dir)
-        .arg("--fill")
-        .arg(&bad)
-        .arg("--no-system-fonts")
-        .output()
-        .unwrap();
+    let output = fill_forms(&dir, &bad, None);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -682,16 +679,7 @@ fn a_roster_fills_one_form_per_row_in_utf8_and_gbk() {
 fn filled_forms_never_go_into_the_published_site() {
     let (_tmp, dir) = seed_copy();
     std::fs::write(dir.join("r.csv"), "姓名\n张三\n").unwrap();
-    let output = assert_cmd::Command::cargo_bin("jingsai")
-        .unwrap()
-        .args(["forms"])
-        .arg(&dir)
-        .arg("--fill")
-        .arg(dir.join("r.csv"))
-        .arg("--out")
-        .arg(dir.join("output/private"))
-        .output()
-        .unwrap();
+    let output = fill_forms(&dir, &dir.join("r.csv"), Some(&dir.join("output/private")));
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("refusing"));
     assert!(!dir.join("output").exists());
