@@ -55,12 +55,17 @@ pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Pr
 /// Renders the pages of a checked project around PDFs compiled before (watch mode reuses the previous
 /// PDFs when only notices or site templates changed).
 pub fn render_site(project: &Project, pdfs: &[pdf::Pdf]) -> Result<OutputMap, Problems> {
+    site::render(project, downloads(project, pdfs))
+}
+
+/// The files offered for download: the PDFs, and the forms zip when there are forms.
+pub fn downloads(project: &Project, pdfs: &[pdf::Pdf]) -> Vec<Download> {
     let mut downloads: Vec<Download> = pdfs
         .iter()
         .map(|p| Download {
             path: p.path.clone(),
             label: p.title.clone(),
-            bytes: p.bytes.clone(),
+            bytes: p.bytes.clone().into(),
         })
         .collect();
     if pdfs.iter().any(|p| p.form.is_some()) {
@@ -68,10 +73,10 @@ pub fn render_site(project: &Project, pdfs: &[pdf::Pdf]) -> Result<OutputMap, Pr
         downloads.push(Download {
             path: "downloads/forms.zip".into(),
             label: "全部表格（压缩包）".into(),
-            bytes: pdf::forms_zip(pdfs, date),
+            bytes: pdf::forms_zip(pdfs, date).into(),
         });
     }
-    site::render(project, downloads)
+    downloads
 }
 
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.

@@ -109,6 +109,18 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Reads again only the notices at `changed` (absolute paths of files in `content/notices/` that were
+    /// edited, added or removed), leaving the rest of the project as it was checked. On problems the
+    /// project is unchanged. Returns the addresses (slugs) of the notices read again.
+    pub fn update_notices(
+        &mut self,
+        changed: &std::collections::BTreeSet<PathBuf>,
+    ) -> Result<Vec<String>, Problems> {
+        notice::update(&self.root, &mut self.notices, changed)
+    }
+}
+
 /// Parses the text of `contest.yaml`; every section is read even when an earlier one fails.
 pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let mut sections = yaml::Sections::split(file);

@@ -5,8 +5,8 @@ use super::{display_path, yaml};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
 use serde::Deserialize;
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// The front matter of a notice.
 #[derive(Debug, Clone, Deserialize)]
@@ -108,7 +108,7 @@ impl Notice {
 /// Reads every notice, newest first (then by address); problems go to `problems`. Large folders are
 /// read and parsed on two threads.
 pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
-    let dir = root.join("content").join("notices");
+    let dir = notices_dir(root);
     let paths = match fs::list_files(&dir, ".md") {
         Ok(paths) => paths,
         Err(e) => {
@@ -116,11 +116,7 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
             return Vec::new();
         }
     };
-    let load = |path: &std::path::PathBuf| -> Result<Notice, Problem> {
-        let text = fs::read_to_string(path)
-            .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
-        Notice::parse(SourceFile::new(&display_path(root, path), text))
-    };
+    let load = |path: &PathBuf| load_one(root, path);
     let loaded: Vec<Result<Notice, Problem>> = if paths.len() < 64 {
         paths.iter().map(load).collect()
     } else {
@@ -137,17 +133,7 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
     for result in loaded {
         match result {
             Ok(notice) => match by_slug.get(&notice.slug) {
-                Some(&other) => problems.push(
-                    Problem::general(
-                        Some(&notice.file),
-                        format!(
-                            "the address `notices/{}.html` is also used by `{}`",
-                            notice.slug,
-                            notices[other].file.path.display()
-                        ),
-                    )
-                    .with_help("give one of them another file name or `slug:`"),
-                ),
+                Some(&other) => problems.push(same_address(&notice, &notices[other])),
                 None => {
                     by_slug.insert(notice.slug.clone(), notices.len());
                     notices.push(notice);
@@ -156,11 +142,93 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
             Err(problem) => problems.push(problem),
         }
     }
+    sort(&mut notices);
+    notices
+}
+
+/// Brings `notices` (as [`load_all`] read them) up to date after the files at `changed` (absolute paths)
+/// were edited, added or removed: only those files are read. On problems `notices` is left as it was.
+/// Returns the addresses of the notices read again.
+pub fn update(
+    root: &Path,
+    notices: &mut Vec<Notice>,
+    changed: &BTreeSet<PathBuf>,
+) -> Result<Vec<String>, Problems> {
+    let dir = notices_dir(root);
+    let changed_shown: HashSet<PathBuf> = changed.iter().map(|p| display_path(root, p)).collect();
+    let mut problems = Problems::default();
+    let mut fresh: Vec<Notice> = Vec::new();
+    for path in changed {
+        let is_notice = path.parent() == Some(dir.as_path())
+            && path.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.ends_with(".md") && !n.starts_with('.')
+            })
+            && path.is_file();
+        if is_notice {
+            match load_one(root, path) {
+                Ok(notice) => fresh.push(notice),
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    // The same address twice: reported on the file later in path order, as a full load does.
+    let mut by_slug: HashMap<&str, &Notice> = notices
+        .iter()
+        .filter(|n| !changed_shown.contains(&n.file.path))
+        .map(|n| (n.slug.as_str(), n))
+        .collect();
+    for notice in &fresh {
+        match by_slug.get(notice.slug.as_str()) {
+            Some(other) if other.file.path < notice.file.path => {
+                problems.push(same_address(notice, other))
+            }
+            Some(other) => problems.push(same_address(other, notice)),
+            None => {
+                by_slug.insert(&notice.slug, notice);
+            }
+        }
+    }
+    if problems.has_errors() {
+        problems.sort();
+        return Err(problems);
+    }
+    let slugs = fresh.iter().map(|n| n.slug.clone()).collect();
+    notices.retain(|n| !changed_shown.contains(&n.file.path));
+    notices.extend(fresh);
+    sort(notices);
+    Ok(slugs)
+}
+
+fn notices_dir(root: &Path) -> PathBuf {
+    root.join("content").join("notices")
+}
+
+fn load_one(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
+    let text = fs::read_to_string(path)
+        .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
+    Notice::parse(SourceFile::new(&display_path(root, path), text))
+}
+
+/// `later` uses the address of `earlier`.
+fn same_address(later: &Notice, earlier: &Notice) -> Problem {
+    Problem::general(
+        Some(&later.file),
+        format!(
+            "the address `notices/{}.html` is also used by `{}`",
+            later.slug,
+            earlier.file.path.display()
+        ),
+    )
+    .with_help("give one of them another file name or `slug:`")
+}
+
+/// Newest first, then by address.
+fn sort(notices: &mut [Notice]) {
     notices.sort_by(|a, b| {
         b.meta
             .date
             .cmp(&a.meta.date)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    notices
 }

@@ -11,6 +11,7 @@ mod safety;
 pub use safety::{UnsafeOutput, check_output_dir};
 
 use crate::fs::{self, FsError};
+use bytes::Bytes;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -18,9 +19,12 @@ use std::path::{Path, PathBuf};
 pub const MANIFEST: &str = ".jingsai-manifest";
 
 /// Every generated file, keyed by its `/`-separated path relative to the output folder.
+///
+/// The bytes are shared ([`Bytes`]): cloning a map copies no file, so watch mode keeps the last site and
+/// makes the next one from it by replacing only what changed.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct OutputMap {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Bytes>,
 }
 
 impl OutputMap {
@@ -33,7 +37,7 @@ impl OutputMap {
     ///
     /// # Panics
     /// When the path is absolute or climbs out of the output folder: paths are made by the tool itself.
-    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Bytes>) {
         let path = path.into();
         assert!(
             is_safe_relative(&path),
@@ -44,12 +48,27 @@ impl OutputMap {
 
     /// The bytes of one file.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+        self.files.get(path).map(Bytes::as_ref)
+    }
+
+    /// The bytes of one file, shared (no copy).
+    pub fn get_shared(&self, path: &str) -> Option<Bytes> {
+        self.files.get(path).cloned()
+    }
+
+    /// Removes a file; returns whether it was there.
+    pub fn remove(&mut self, path: &str) -> bool {
+        self.files.remove(path).is_some()
+    }
+
+    /// Removes every file whose path starts with `prefix`.
+    pub fn remove_prefix(&mut self, prefix: &str) {
+        self.files.retain(|path, _| !path.starts_with(prefix));
     }
 
     /// All files in path order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
     }
 
     /// The number of files.
@@ -64,7 +83,7 @@ impl OutputMap {
 
     /// Total size in bytes.
     pub fn total_bytes(&self) -> usize {
-        self.files.values().map(Vec::len).sum()
+        self.files.values().map(Bytes::len).sum()
     }
 }
 

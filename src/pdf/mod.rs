@@ -22,7 +22,7 @@ use acroform::FieldFont;
 use inspect::ShownPaths;
 use labels::FormLabels;
 use rust_embed::RustEmbed;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
@@ -51,6 +51,18 @@ pub struct Pdf {
 pub struct PdfEngine {
     world: PdfWorld,
     field_font: Option<FieldFont>,
+    /// The virtual paths each document (by its main file) read when it was last compiled.
+    read_by: HashMap<String, Vec<String>>,
+}
+
+/// What a recompile may keep: the PDFs of the last build, and the virtual paths (`/registration.typ`)
+/// whose text changed since. A document that read none of them is not compiled again.
+#[derive(Clone, Copy)]
+pub struct Reuse<'a> {
+    /// The PDFs of the last build.
+    pub previous: &'a [Pdf],
+    /// The virtual paths changed since.
+    pub changed: &'a BTreeSet<String>,
 }
 
 impl PdfEngine {
@@ -59,6 +71,7 @@ impl PdfEngine {
         PdfEngine {
             world: PdfWorld::new(fonts::load(options)),
             field_font: None,
+            read_by: HashMap::new(),
         }
     }
 
@@ -118,12 +131,43 @@ impl PdfEngine {
             .map(|(docs, _)| docs)
     }
 
+    /// Compiles again only the documents that read a file of `reuse.changed` (a form template edited in
+    /// watch mode); the others are taken from `reuse.previous`. Gives the same PDFs as [`Self::render`].
+    pub fn render_changed(
+        &mut self,
+        project: &Project,
+        reuse: Reuse<'_>,
+    ) -> Result<Vec<Pdf>, Problems> {
+        self.render_documents(project, None, &HashMap::new(), Some(reuse))
+            .map(|(docs, _)| docs)
+    }
+
     /// Compiles the documents; with `only`, just that form, pre-filled with `values`.
     pub fn render_filled(
         &mut self,
         project: &Project,
         only: Option<FormKind>,
         values: &HashMap<String, String>,
+    ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
+        self.render_documents(project, only, values, None)
+    }
+
+    /// The PDF at `path` of the last build, when the document `main` read none of the changed files.
+    fn reusable(&self, reuse: Option<Reuse<'_>>, main: &str, path: &str) -> Option<Pdf> {
+        let reuse = reuse?;
+        let read = self.read_by.get(main)?;
+        if read.iter().any(|file| reuse.changed.contains(file)) {
+            return None;
+        }
+        reuse.previous.iter().find(|p| p.path == path).cloned()
+    }
+
+    fn render_documents(
+        &mut self,
+        project: &Project,
+        only: Option<FormKind>,
+        values: &HashMap<String, String>,
+        reuse: Option<Reuse<'_>>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
         let shown = self.prepare(project)?;
         let c = &project.contest;
@@ -134,11 +178,14 @@ impl PdfEngine {
             });
             let mut problems = Problems::default();
             let mut out = Vec::new();
-            if only.is_none() {
+            let notice_path = "downloads/notice.pdf";
+            if let (None, Some(kept)) = (only, self.reusable(reuse, "/notice.typ", notice_path)) {
+                out.push(kept);
+            } else if only.is_none() {
                 let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
                 match self.compile(project, &shown, "/notice.typ", "the notice PDF", &standards) {
                     Ok((_, bytes)) => out.push(Pdf {
-                        path: "downloads/notice.pdf".into(),
+                        path: notice_path.into(),
                         title: format!("{}.pdf", c.notice.title),
                         form: None,
                         bytes,
@@ -146,7 +193,11 @@ impl PdfEngine {
                     Err(found) => problems.extend(found),
                 }
             }
-            if let (None, Some(results)) = (only, &project.results) {
+            let results_path = "results/results.pdf";
+            let kept = self.reusable(reuse, "/results.typ", results_path);
+            if let (None, Some(_), Some(kept)) = (only, &project.results, kept) {
+                out.push(kept);
+            } else if let (None, Some(results)) = (only, &project.results) {
                 let json = serde_json::to_vec(results).expect("json of the results");
                 self.world.set_file("/results.json", json);
                 let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
@@ -158,7 +209,7 @@ impl PdfEngine {
                     &standards,
                 ) {
                     Ok((_, bytes)) => out.push(Pdf {
-                        path: "results/results.pdf".into(),
+                        path: results_path.into(),
                         title: format!("{}成绩公布.pdf", c.contest.name),
                         form: None,
                         bytes,
@@ -175,6 +226,11 @@ impl PdfEngine {
                     continue;
                 }
                 let name = data::form_name(kind);
+                let path = format!("downloads/{name}-form.pdf");
+                if let Some(kept) = self.reusable(reuse, &format!("/{name}.typ"), &path) {
+                    out.push(kept);
+                    continue;
+                }
                 let short = match kind {
                     FormKind::Registration => "报名表",
                     FormKind::Judge => "裁判员推荐表",
@@ -188,7 +244,7 @@ impl PdfEngine {
                         Ok((found, pdf))
                     });
                 match compiled {
-                    Ok((found, pdf)) => forms.push((kind, name, what, found, pdf)),
+                    Ok((found, pdf)) => forms.push((kind, path, what, found, pdf)),
                     Err(found) => problems.extend(found),
                 }
             }
@@ -203,13 +259,13 @@ impl PdfEngine {
             }
             let font = self.field_font.as_ref().expect("made above");
             let mut places = Vec::new();
-            for (kind, name, what, found, pdf) in forms {
+            for (kind, path, what, found, pdf) in forms {
                 let labels = FormLabels::of(kind, c).accessible_names();
                 match acroform::add_fields(&pdf, &found, &labels, values, font) {
                     Ok(bytes) => {
                         places = found;
                         out.push(Pdf {
-                            path: format!("downloads/{name}-form.pdf"),
+                            path,
                             title: format!("{what}.pdf"),
                             form: Some(kind),
                             bytes,
@@ -224,6 +280,19 @@ impl PdfEngine {
             if problems.has_errors() {
                 return Err(problems);
             }
+            // The order of a full build (notice, results, forms by attachment), kept or compiled.
+            let order = |pdf: &Pdf| match pdf.form {
+                None if pdf.path == notice_path => (0, 0),
+                None => (1, 0),
+                Some(kind) => (
+                    2,
+                    c.attachments
+                        .iter()
+                        .position(|a| a.form == Some(kind))
+                        .unwrap_or(usize::MAX),
+                ),
+            };
+            out.sort_by_key(order);
             Ok((out, places))
         })
     }
@@ -263,7 +332,10 @@ impl PdfEngine {
     ) -> Result<(PagedDocument, Vec<u8>), Problems> {
         self.world.set_main(main);
         self.world.reset();
+        // Known again only once this compile succeeded.
+        self.read_by.remove(main);
         let result = typst::compile::<PagedDocument>(&self.world);
+        let read = self.world.dependencies();
         let mut problems = Problems::default();
         for warning in &result.warnings {
             let mut problem = inspect::problem(&self.world, shown, what, warning);
@@ -307,7 +379,10 @@ impl PdfEngine {
             ..PdfOptions::default()
         };
         match typst_pdf::pdf(&document, &options) {
-            Ok(bytes) => Ok((document, bytes)),
+            Ok(bytes) => {
+                self.read_by.insert(main.to_string(), read);
+                Ok((document, bytes))
+            }
             Err(errors) => {
                 for error in &errors {
                     problems.push(inspect::problem(&self.world, shown, what, error));

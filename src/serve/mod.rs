@@ -1,7 +1,8 @@
 //! `jingsai serve`: build, serve the site from memory, rebuild on every save and reload open pages.
 //!
-//! The pieces, one per module: [`watch`] turns file-system events into a [`Scope`] (what must be rebuilt),
-//! [`rebuild`] owns the Typst engine and the PDFs of the last build and rebuilds only what a change affects,
+//! The pieces, one per module: [`watch`] turns file-system events into the list of files changed,
+//! [`rebuild`] keeps the last good build (the project, the Typst engine, the PDFs, the pages) and redoes
+//! only what the changed files affect,
 //! [`state`] holds the site being served (swapped whole, so a page is always from one build) and the
 //! error of the last failed build, and [`server`] answers HTTP requests from it and pushes reloads over
 //! server-sent events. Nothing is written to `output/`: the site is served from memory.
@@ -12,9 +13,9 @@ mod server;
 mod state;
 mod watch;
 
-pub use rebuild::{Rebuilder, Scope};
+pub use rebuild::{Built, Rebuilder};
 pub use server::resolve;
-pub use watch::{is_ignored, scope_of};
+pub use watch::{Change, change_of, is_ignored};
 
 use crate::diagnostics::Problems;
 use crate::pdf::fonts::FontOptions;
@@ -55,7 +56,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let shared = Arc::new(Shared::new());
 
     // The watcher starts first, so an edit made during the first build is not missed.
-    let (changes, pending) = mpsc::channel::<Scope>();
+    let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
     let _watcher = watch::start(&root, options.poll, changes)?;
 
     let (ready_tx, ready_rx) = mpsc::channel::<()>();
@@ -68,14 +69,14 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             .name("jingsai-rebuild".into())
             .spawn(move || {
                 let mut rebuilder = Rebuilder::new(&root, &fonts);
-                run_build(&mut rebuilder, &shared, Scope::ALL, true);
+                run_build(&mut rebuilder, &shared, &[], true);
                 let _ = ready_tx.send(());
-                while let Ok(mut scope) = pending.recv() {
+                while let Ok(mut changed) = pending.recv() {
                     // Everything that arrived meanwhile goes into the same rebuild.
                     while let Ok(more) = pending.try_recv() {
-                        scope = scope.merge(more);
+                        changed.extend(more);
                     }
-                    run_build(&mut rebuilder, &shared, scope, false);
+                    run_build(&mut rebuilder, &shared, &changed, false);
                 }
             })
             .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
@@ -130,25 +131,21 @@ fn announce(address: SocketAddr) {
 
 /// One build: on success the new site is swapped in and open pages reload; on failure the last good
 /// site stays and the problems go to the terminal and to the overlay.
-fn run_build(rebuilder: &mut Rebuilder, shared: &Shared, scope: Scope, first: bool) {
+fn run_build(rebuilder: &mut Rebuilder, shared: &Shared, changed: &[PathBuf], first: bool) {
     let started = Instant::now();
-    match rebuilder.build(scope) {
+    match rebuilder.build(changed) {
         Ok(built) => {
             if first {
                 print_problems(&built.warnings);
             }
             let files = built.map.len();
             let [check, pdfs, pages] = built.timings;
-            let pdfs = if built.compiled_pdfs {
-                format!("PDFs {pdfs} ms")
-            } else {
-                "PDFs reused".to_string()
-            };
             shared.publish(built.map);
             eprintln!(
-                "{} {files} files in {} ms (check {check} ms, {pdfs}, pages {pages} ms)",
+                "{} {files} files in {} ms ({}: read {check} ms, PDFs {pdfs} ms, pages {pages} ms)",
                 if first { "built" } else { "rebuilt" },
                 started.elapsed().as_millis(),
+                built.redone,
             );
         }
         Err(problems) => {

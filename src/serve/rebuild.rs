@@ -1,56 +1,28 @@
-//! Incremental rebuilds: the Typst engine (and its world) lives as long as the server, and the PDFs of the
-//! last build are reused when a change cannot affect them.
+//! Incremental rebuilds. The Typst engine (and its world), the checked project, the PDFs, the page
+//! templates and the rendered site of the last good build live as long as the server; each edit redoes
+//! only what the changed files affect:
+//!
+//! - a notice: that file is read again, its page rendered again, and the lists, the home page, the feed
+//!   and the sitemap only when what they show changed;
+//! - a form template: the documents that read it are compiled again, then the downloads and the pages
+//!   that list them;
+//! - a site template: every page, from the same project and PDFs;
+//! - contest.yaml, the results file or anything else in `content/`: everything.
+//!
+//! Changes that a failed build could not apply stay pending and are applied with the next edit, so the
+//! site always equals a full build of the files as they are.
 
-use crate::build::{check, render_site};
+use super::watch::{Change, change_of};
+use crate::build::{check, downloads};
 use crate::diagnostics::Problems;
 use crate::model::Project;
 use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
-use crate::pdf::{Pdf, PdfEngine};
+use crate::pdf::{Pdf, PdfEngine, Reuse};
+use crate::site::{Renderer, Site};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-/// What a change affects. Pages are always rendered again; `merge` combines the changes of a burst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Scope {
-    /// Read and check `content/` again (contest.yaml, notices, results). Without it the checked project of
-    /// the last build is reused (a site template or a form changed).
-    pub check: bool,
-    /// Compile the PDFs again (contest.yaml, the results file or a form changed). Without it the PDFs of
-    /// the last build are reused.
-    pub pdfs: bool,
-}
-
-impl Scope {
-    /// A site template: the pages only.
-    pub const PAGES: Scope = Scope {
-        check: false,
-        pdfs: false,
-    };
-    /// A notice: checked again, the PDFs reused.
-    pub const NOTICES: Scope = Scope {
-        check: true,
-        pdfs: false,
-    };
-    /// A form: the PDFs compiled again, the project reused.
-    pub const FORMS: Scope = Scope {
-        check: false,
-        pdfs: true,
-    };
-    /// contest.yaml, the results file, anything else: everything.
-    pub const ALL: Scope = Scope {
-        check: true,
-        pdfs: true,
-    };
-
-    /// Both changes.
-    pub fn merge(self, other: Scope) -> Scope {
-        Scope {
-            check: self.check || other.check,
-            pdfs: self.pdfs || other.pdfs,
-        }
-    }
-}
 
 /// A successful build.
 #[derive(Debug)]
@@ -59,69 +31,193 @@ pub struct Built {
     pub map: OutputMap,
     /// Warnings of the check.
     pub warnings: Problems,
-    /// Whether the PDFs were compiled (rather than reused).
-    pub compiled_pdfs: bool,
+    /// What was redone, for the terminal: `everything`, `1 notice`, `1 form`, `pages`.
+    pub redone: String,
     /// Milliseconds spent checking, compiling PDFs and rendering pages.
     pub timings: [u128; 3],
+}
+
+/// The last good build.
+struct Last {
+    project: Project,
+    pdfs: Vec<Pdf>,
+    renderer: Renderer,
+    site: Site,
+}
+
+/// Changes not yet in a good build.
+#[derive(Debug, Default)]
+struct Pending {
+    everything: bool,
+    templates: bool,
+    notices: BTreeSet<PathBuf>,
+    forms: BTreeSet<PathBuf>,
 }
 
 /// Rebuilds a contest folder again and again, keeping what can be kept.
 pub struct Rebuilder {
     root: PathBuf,
     engine: PdfEngine,
-    /// The checked project of the last build, while nothing it reads changed since.
-    project: Option<Project>,
-    /// The PDFs of the last build, while nothing they depend on changed since.
-    pdfs: Option<Vec<Pdf>>,
+    last: Option<Last>,
+    pending: Pending,
 }
 
 impl Rebuilder {
-    /// A rebuilder of the contest folder `root`; nothing is built yet.
+    /// A rebuilder of the contest folder `root` (canonical: the watcher's paths are compared with it);
+    /// nothing is built yet.
     pub fn new(root: &Path, fonts: &FontOptions) -> Self {
         Rebuilder {
             root: root.to_path_buf(),
             engine: PdfEngine::new(fonts),
-            project: None,
-            pdfs: None,
+            last: None,
+            pending: Pending {
+                everything: true,
+                ..Pending::default()
+            },
         }
     }
 
-    /// Checks and renders the contest, reusing the checked project and the PDFs of the last build unless
-    /// `scope` says they changed, or a failed build since left them unknown.
-    pub fn build(&mut self, scope: Scope) -> Result<Built, Problems> {
-        // Forgotten first: a failed build must not leave a stale project or PDFs for a later edit.
-        if scope.check {
-            self.project = None;
+    /// Builds the site after `changed` (absolute paths; files outside the watched folders are ignored),
+    /// redoing only what they affect. The first build, and every build after a change to contest.yaml,
+    /// does everything.
+    pub fn build(&mut self, changed: &[PathBuf]) -> Result<Built, Problems> {
+        for path in changed {
+            match change_of(&self.root, path) {
+                Some(Change::Notice) => {
+                    self.pending.notices.insert(path.clone());
+                }
+                Some(Change::Form) => {
+                    self.pending.forms.insert(path.clone());
+                }
+                Some(Change::Template) => self.pending.templates = true,
+                Some(Change::Content) => self.pending.everything = true,
+                None => {}
+            }
         }
-        if scope.pdfs {
-            self.pdfs = None;
-        }
+        let built = match self.last.take() {
+            Some(last) if !self.pending.everything => self.update(last),
+            _ => self.everything(),
+        }?;
+        self.pending = Pending::default();
+        Ok(built)
+    }
+
+    fn everything(&mut self) -> Result<Built, Problems> {
         let started = Instant::now();
-        let project = match self.project.take() {
-            Some(project) => project,
-            None => check(&self.root)?,
+        let project = check(&self.root)?;
+        let checked = Instant::now();
+        let pdfs = self.engine.render(&project)?;
+        let compiled = Instant::now();
+        let renderer = Renderer::new(&project)?;
+        let site = renderer.render(&project, downloads(&project, &pdfs))?;
+        let built = Built {
+            map: site.map.clone(),
+            warnings: project.warnings.clone(),
+            redone: "everything".into(),
+            timings: [
+                (checked - started).as_millis(),
+                (compiled - checked).as_millis(),
+                compiled.elapsed().as_millis(),
+            ],
+        };
+        self.last = Some(Last {
+            project,
+            pdfs,
+            renderer,
+            site,
+        });
+        Ok(built)
+    }
+
+    /// Applies the pending changes to the last good build; it is kept (with the changes still pending)
+    /// when a step fails.
+    fn update(&mut self, mut last: Last) -> Result<Built, Problems> {
+        let result = self.apply(&mut last);
+        self.last = Some(last);
+        result
+    }
+
+    fn apply(&mut self, last: &mut Last) -> Result<Built, Problems> {
+        let started = Instant::now();
+        let pending = &self.pending;
+        let mut redone = Vec::new();
+        // The notices of `last.project` may move ahead of `last.site`: the site is then brought up to date
+        // by the next build, which reads the same pending files again.
+        let notices = if pending.notices.is_empty() {
+            Vec::new()
+        } else {
+            let slugs = last.project.update_notices(&pending.notices)?;
+            redone.push(count(pending.notices.len(), "notice"));
+            slugs
         };
         let checked = Instant::now();
-        let compiled_pdfs = self.pdfs.is_none();
-        let pdfs = match self.pdfs.take() {
-            Some(pdfs) => pdfs,
-            None => self.engine.render(&project)?,
-        };
+        let mut new_pdfs = None;
+        if !pending.forms.is_empty() {
+            let changed: BTreeSet<String> = pending
+                .forms
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| format!("/{}", n.to_string_lossy()))
+                .collect();
+            let reuse = Reuse {
+                previous: &last.pdfs,
+                changed: &changed,
+            };
+            new_pdfs = Some(self.engine.render_changed(&last.project, reuse)?);
+            redone.push(count(pending.forms.len(), "form"));
+        }
         let compiled = Instant::now();
-        let rendered = render_site(&project, &pdfs);
-        let warnings = project.warnings.clone();
-        self.project = Some(project);
-        let timings = [
-            (checked - started).as_millis(),
-            (compiled - checked).as_millis(),
-            compiled.elapsed().as_millis(),
-        ];
-        self.pdfs = Some(pdfs);
+        let pdfs = new_pdfs.as_ref().unwrap_or(&last.pdfs);
+        let project = &last.project;
+        let (renderer, site) = if pending.templates {
+            redone.push("pages".into());
+            let renderer = Renderer::new(project)?;
+            let site = renderer.render(project, downloads(project, pdfs))?;
+            (Some(renderer), site)
+        } else {
+            let mut site = None;
+            if !pending.forms.is_empty() {
+                site = Some(last.renderer.update_downloads(
+                    project,
+                    &last.site,
+                    downloads(project, pdfs),
+                )?);
+            }
+            if !pending.notices.is_empty() {
+                let base = site.as_ref().unwrap_or(&last.site);
+                site = Some(last.renderer.update_notices(project, base, &notices)?);
+            }
+            (None, site.unwrap_or_else(|| last.site.clone()))
+        };
+        // Everything succeeded: the new state replaces the last.
+        if let Some(renderer) = renderer {
+            last.renderer = renderer;
+        }
+        if let Some(pdfs) = new_pdfs {
+            last.pdfs = pdfs;
+        }
+        last.site = site;
         Ok(Built {
-            map: rendered?,
-            warnings,
-            compiled_pdfs,
-            timings,
+            map: last.site.map.clone(),
+            warnings: last.project.warnings.clone(),
+            redone: if redone.is_empty() {
+                "nothing".into()
+            } else {
+                redone.join(", ")
+            },
+            timings: [
+                (checked - started).as_millis(),
+                (compiled - checked).as_millis(),
+                compiled.elapsed().as_millis(),
+            ],
         })
+    }
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }

@@ -129,7 +129,8 @@ pub fn mime(path: &str) -> &'static str {
     }
 }
 
-fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response {
+fn respond(status: StatusCode, content_type: &str, body: impl Into<bytes::Bytes>) -> Response {
+    let body: bytes::Bytes = body.into();
     let mut response = (status, body).into_response();
     let headers = response.headers_mut();
     headers.insert(
@@ -165,12 +166,12 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     };
     let snapshot = shared.snapshot();
     let error = snapshot.error.as_deref();
-    if let Some(bytes) = snapshot.map.get(&key) {
+    if let Some(bytes) = snapshot.map.get_shared(&key) {
         let content_type = mime(&key);
         let body = if content_type.starts_with("text/html") {
-            overlay::inject(bytes, snapshot.generation, error)
+            overlay::inject(&bytes, snapshot.generation, error).into()
         } else {
-            bytes.to_vec()
+            bytes
         };
         return respond(StatusCode::OK, content_type, body);
     }

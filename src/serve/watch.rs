@@ -1,13 +1,13 @@
 //! Watching the contest folder: content/ (notices, contest.yaml, the results file), templates/ and forms/.
 //! Bursts of events (an editor's save by rename, a `git checkout`) are debounced into one rebuild, and
-//! editor temp and swap files are ignored.
+//! editor temp and swap files are ignored. Each burst is sent on as the list of files it touched; what they
+//! require is decided by [`change_of`].
 
-use super::rebuild::Scope;
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdCache, NoCache, RecommendedCache,
 };
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -27,22 +27,25 @@ pub struct Running {
     _poll: Option<Debouncer<PollWatcher, NoCache>>,
 }
 
-/// Starts watching `root` (canonical), sending the scope of each burst of changes to `changes`.
-pub fn start(root: &Path, poll: bool, changes: Sender<Scope>) -> Result<Running, String> {
+/// Starts watching `root` (canonical), sending the files that changed in each burst to `changes`.
+pub fn start(root: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<Running, String> {
     let handler = {
         let root = root.to_path_buf();
         move |result: DebounceEventResult| match result {
             Ok(events) => {
-                let scope = events
+                let mut paths: Vec<PathBuf> = events
                     .iter()
                     .filter(|event| relevant(&event.kind))
                     .flat_map(|event| event.paths.iter())
                     // A folder's own events (its time changes when a file is added) duplicate the file's.
                     .filter(|path| !path.is_dir())
-                    .filter_map(|path| scope_of(&root, path))
-                    .reduce(Scope::merge);
-                if let Some(scope) = scope {
-                    let _ = changes.send(scope);
+                    .filter(|path| change_of(&root, path).is_some())
+                    .cloned()
+                    .collect();
+                paths.sort();
+                paths.dedup();
+                if !paths.is_empty() {
+                    let _ = changes.send(paths);
                 }
             }
             Err(errors) => {
@@ -102,9 +105,22 @@ fn relevant(kind: &EventKind) -> bool {
     }
 }
 
-/// What a change to `path` (absolute, under the canonical `root`) requires, or `None` when it does not
-/// matter: outside the watched folders, or an editor's temp or swap file.
-pub fn scope_of(root: &Path, path: &Path) -> Option<Scope> {
+/// What a changed file is, for the rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// A notice, `content/notices/*.md`: read again on its own; the PDFs are kept.
+    Notice,
+    /// A form template in `forms/`: the documents that read it are compiled again.
+    Form,
+    /// A site template or static file in `templates/`: the pages are rendered again.
+    Template,
+    /// contest.yaml, the results file, anything else in `content/`: everything.
+    Content,
+}
+
+/// What a change to `path` (absolute, under the canonical `root`) is, or `None` when it does not matter:
+/// outside the watched folders, or an editor's temp or swap file.
+pub fn change_of(root: &Path, path: &Path) -> Option<Change> {
     let relative = path.strip_prefix(root).ok()?;
     if relative
         .components()
@@ -116,13 +132,14 @@ pub fn scope_of(root: &Path, path: &Path) -> Option<Scope> {
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    match parts.first().map(String::as_str)? {
-        "templates" => Some(Scope::PAGES),
-        "forms" => Some(Scope::FORMS),
-        "content" => match parts.get(1).map(String::as_str) {
-            Some("notices") => Some(Scope::NOTICES),
-            _ => Some(Scope::ALL),
-        },
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match parts.as_slice() {
+        ["templates", ..] => Some(Change::Template),
+        ["forms", ..] => Some(Change::Form),
+        ["content", "notices", name] if name.ends_with(".md") => Some(Change::Notice),
+        // Not read by the build (only `*.md` directly in the folder are notices).
+        ["content", "notices", _] | ["content", "notices", _, _, ..] => None,
+        ["content", ..] => Some(Change::Content),
         _ => None,
     }
 }
@@ -152,16 +169,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn scopes_and_ignored_files() {
+    fn changes_and_ignored_files() {
         let root = Path::new("/c");
-        let at = |p: &str| scope_of(root, &root.join(p));
-        assert_eq!(at("content/notices/a.md"), Some(Scope::NOTICES));
-        assert_eq!(at("templates/base.html"), Some(Scope::PAGES));
-        assert_eq!(at("content/contest.yaml"), Some(Scope::ALL));
-        assert_eq!(at("content/results.csv"), Some(Scope::ALL));
-        assert_eq!(at("forms/registration-form.typ"), Some(Scope::FORMS));
-        assert_eq!(Scope::NOTICES.merge(Scope::FORMS), Scope::ALL);
-        assert_eq!(Scope::PAGES.merge(Scope::NOTICES), Scope::NOTICES);
+        let at = |p: &str| change_of(root, &root.join(p));
+        assert_eq!(at("content/notices/a.md"), Some(Change::Notice));
+        assert_eq!(at("content/notices"), Some(Change::Content));
+        assert_eq!(at("content/notices/notes.txt"), None);
+        assert_eq!(at("templates/base.html"), Some(Change::Template));
+        assert_eq!(at("content/contest.yaml"), Some(Change::Content));
+        assert_eq!(at("content/results.csv"), Some(Change::Content));
+        assert_eq!(at("forms/registration.typ"), Some(Change::Form));
         assert_eq!(at("output/index.html"), None);
         for ignored in [
             "content/.contest.yaml.swp",
@@ -175,6 +192,6 @@ mod tests {
         ] {
             assert_eq!(at(ignored), None, "{ignored}");
         }
-        assert_eq!(scope_of(root, Path::new("/elsewhere/content/a")), None);
+        assert_eq!(change_of(root, Path::new("/elsewhere/content/a")), None);
     }
 }

@@ -13,19 +13,21 @@ use crate::markdown;
 use crate::model::{Notice, Project};
 use crate::output::OutputMap;
 use serde::Serialize;
+use std::collections::HashSet;
 use tera::{Context, Tera};
 use views::{PageMeta, SiteView};
 
 /// The newest notices listed in the Atom feed.
 pub const FEED_ENTRIES: usize = 50;
 
-/// A notice in a list.
-#[derive(Serialize)]
-struct NoticeItem<'a> {
-    slug: &'a str,
-    title: &'a str,
+/// A notice in a list. The lists (pages, home, sitemap) depend on nothing else of a notice, so watch mode
+/// compares the listings before and after an edit to know which lists to render again.
+#[derive(Serialize, Debug, Clone, PartialEq, Eq)]
+struct NoticeItem {
+    slug: String,
+    title: String,
     date: String,
-    source: &'a str,
+    source: String,
 }
 
 /// A notice in the feed: its HTML is kept only for the newest [`FEED_ENTRIES`].
@@ -47,128 +49,359 @@ pub struct Download {
     /// What the downloads list calls it.
     pub label: String,
     /// The bytes.
-    pub bytes: Vec<u8>,
+    pub bytes: bytes::Bytes,
+}
+
+/// A rendered site: the output map, and what watch mode needs to bring it up to date after an edit.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Every file of the site.
+    pub map: OutputMap,
+    /// The notices as the lists showed them, newest first.
+    listing: Vec<NoticeItem>,
+    /// Where the downloads went.
+    downloads: Vec<String>,
 }
 
 /// Renders every page of the site into a new output map, with the given downloads.
 pub fn render(project: &Project, downloads: Vec<Download>) -> Result<OutputMap, Problems> {
-    let templates = templates::load(&project.root)?;
-    let mut tera = templates.tera;
-    let c = &project.contest;
-    let site = SiteView::new(c).with_results(project.results.is_some());
-    let globals = tera.global_context();
-    globals.insert("site", &site);
-    globals.insert("deadline", &views::deadline(c));
-    globals.insert("schedule", &views::stages(c));
-    globals.insert("tracks", &views::tracks(c));
-    globals.insert("groups", &views::groups(c));
-    globals.insert("venue", &c.venue);
-    globals.insert("event", &views::event(c));
-    globals.insert("date_iso", &c.notice.date.value.iso());
-    globals.insert("source", &c.notice.issuer);
-    let attachments: Vec<_> = c
-        .attachments
-        .iter()
-        .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
-        .collect();
-    globals.insert("attachments", &attachments);
-    globals.insert(
-        "rules",
-        &serde_json::json!({
-            "barred_honours": c.rules.barred_honours,
-            "barred_qualifications": c.rules.barred_qualifications,
-            "barred_note": c.rules.barred_note,
-            "no_award_honours": c.rules.no_award_honours,
-            "no_award_note": c.rules.no_award_note,
-            "quota": views::quota(c),
-            "coaches": views::coaches(c),
-        }),
-    );
-    globals.insert(
-        "scoring",
-        &serde_json::json!({
-            "parts": c.scoring.parts.value.iter().map(|p| serde_json::json!({"name": p.name, "weight": p.weight.value})).collect::<Vec<_>>(),
-            "ranking": c.scoring.ranking,
-            "setting": c.scoring.setting.as_deref().unwrap_or(""),
-        }),
-    );
-    let tera = tera;
-
-    let mut map = OutputMap::new();
-    let mut problems = Problems::default();
-    for (name, bytes) in &templates.statics {
-        map.insert(name.clone(), bytes.clone());
-    }
-    map.insert("calendar.ics", calendar::render(c));
-    let download_labels: Vec<(String, String)> = downloads
-        .iter()
-        .map(|d| (d.path.clone(), d.label.clone()))
-        .collect();
-    for download in downloads {
-        map.insert(download.path, download.bytes);
-    }
-
-    let items: Vec<NoticeItem<'_>> = project.notices.iter().map(item).collect();
-    let (notice_pages, feed_entries, notice_problems) = render_notices(&tera, &project.notices);
-    for (path, page) in notice_pages {
-        map.insert(path, page);
-    }
-    for problem in notice_problems {
-        problems.push(problem);
-    }
-    let mut pages = Pages {
-        tera: &tera,
-        map: &mut map,
-        problems: &mut problems,
-    };
-
-    pages.home(project, &items);
-    pages.plan(project);
-    pages.tracks(project);
-    pages.simple(
-        "eligibility.html",
-        "eligibility.html",
-        "",
-        "参赛对象",
-        "eligibility",
-        Context::new(),
-    );
-    pages.contacts(project);
-    pages.notices(project, &items);
-    // A server shows the 404 page at whatever address was missing, so its links cannot be relative.
-    let root_404 = c
-        .base_url()
-        .map_or_else(|| "/".to_string(), |base| format!("{base}/"));
-    pages.simple(
-        "404.html",
-        "404.html",
-        &root_404,
-        "页面不存在",
-        "",
-        Context::new(),
-    );
-    pages.feed(project, &feed_entries);
-    pages.registration(project, &download_labels);
-    if let Some(results) = &project.results {
-        crate::results::pages::render(&tera, c, results, pages.map, pages.problems);
-    }
-    if let Some(base) = c.base_url() {
-        pages.sitemap(project, base);
-    }
-
-    if problems.has_errors() {
-        return Err(problems);
-    }
-    Ok(map)
+    Ok(Renderer::new(project)?.render(project, downloads)?.map)
 }
 
-fn item(n: &Notice) -> NoticeItem<'_> {
-    NoticeItem {
+/// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
+/// when contest.yaml or a template changes; kept by watch mode for notice and form edits.
+pub struct Renderer {
+    tera: Tera,
+    statics: Vec<(String, Vec<u8>)>,
+}
+
+impl Renderer {
+    /// Loads the templates and sets the contest's data that every page may use.
+    pub fn new(project: &Project) -> Result<Renderer, Problems> {
+        let templates = templates::load(&project.root)?;
+        let mut tera = templates.tera;
+        let c = &project.contest;
+        let site = SiteView::new(c).with_results(project.results.is_some());
+        let globals = tera.global_context();
+        globals.insert("site", &site);
+        globals.insert("deadline", &views::deadline(c));
+        globals.insert("schedule", &views::stages(c));
+        globals.insert("tracks", &views::tracks(c));
+        globals.insert("groups", &views::groups(c));
+        globals.insert("venue", &c.venue);
+        globals.insert("event", &views::event(c));
+        globals.insert("date_iso", &c.notice.date.value.iso());
+        globals.insert("source", &c.notice.issuer);
+        let attachments: Vec<_> = c
+            .attachments
+            .iter()
+            .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
+            .collect();
+        globals.insert("attachments", &attachments);
+        globals.insert(
+            "rules",
+            &serde_json::json!({
+                "barred_honours": c.rules.barred_honours,
+                "barred_qualifications": c.rules.barred_qualifications,
+                "barred_note": c.rules.barred_note,
+                "no_award_honours": c.rules.no_award_honours,
+                "no_award_note": c.rules.no_award_note,
+                "quota": views::quota(c),
+                "coaches": views::coaches(c),
+            }),
+        );
+        globals.insert(
+            "scoring",
+            &serde_json::json!({
+                "parts": c.scoring.parts.value.iter().map(|p| serde_json::json!({"name": p.name, "weight": p.weight.value})).collect::<Vec<_>>(),
+                "ranking": c.scoring.ranking,
+                "setting": c.scoring.setting.as_deref().unwrap_or(""),
+            }),
+        );
+        Ok(Renderer {
+            tera,
+            statics: templates.statics,
+        })
+    }
+
+    /// Renders every page of the site, with the given downloads.
+    pub fn render(&self, project: &Project, downloads: Vec<Download>) -> Result<Site, Problems> {
+        let c = &project.contest;
+        let mut map = OutputMap::new();
+        let mut problems = Problems::default();
+        for (name, bytes) in &self.statics {
+            map.insert(name.clone(), bytes.clone());
+        }
+        map.insert("calendar.ics", calendar::render(c));
+        let download_labels = labels(&downloads);
+        let download_paths = downloads.iter().map(|d| d.path.clone()).collect();
+        for download in downloads {
+            map.insert(download.path, download.bytes);
+        }
+
+        let listing = listing(&project.notices);
+        let (notice_pages, feed_entries, notice_problems) =
+            render_notices(&self.tera, &project.notices);
+        for (path, page) in notice_pages {
+            map.insert(path, page);
+        }
+        for problem in notice_problems {
+            problems.push(problem);
+        }
+        let mut pages = Pages {
+            tera: &self.tera,
+            map: &mut map,
+            problems: &mut problems,
+        };
+
+        pages.home(project, &listing);
+        pages.plan(project);
+        pages.tracks(project);
+        pages.simple(
+            "eligibility.html",
+            "eligibility.html",
+            "",
+            "参赛对象",
+            "eligibility",
+            Context::new(),
+        );
+        pages.contacts(project);
+        pages.notices(project, &listing, |_| true);
+        // A server shows the 404 page at whatever address was missing, so its links cannot be relative.
+        let root_404 = c
+            .base_url()
+            .map_or_else(|| "/".to_string(), |base| format!("{base}/"));
+        pages.simple(
+            "404.html",
+            "404.html",
+            &root_404,
+            "页面不存在",
+            "",
+            Context::new(),
+        );
+        pages.feed(project, &feed_entries);
+        pages.registration(project, &download_labels);
+        if let Some(results) = &project.results {
+            crate::results::pages::render(&self.tera, c, results, pages.map, pages.problems);
+        }
+        if let Some(base) = c.base_url() {
+            pages.sitemap(project, base);
+        }
+
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Site {
+            map,
+            listing,
+            downloads: download_paths,
+        })
+    }
+
+    /// Brings `previous` (rendered from the same templates and contest.yaml) up to date after the notices
+    /// at the addresses `changed` were edited or added, and any others were removed from `project`. Only
+    /// those notices' pages are rendered again, plus the lists, the home page, the feed and the sitemap
+    /// when what they show changed. Gives the same site as [`Renderer::render`].
+    pub fn update_notices(
+        &self,
+        project: &Project,
+        previous: &Site,
+        changed: &[String],
+    ) -> Result<Site, Problems> {
+        let mut map = previous.map.clone();
+        let listing = listing(&project.notices);
+        let now: HashSet<&str> = listing.iter().map(|n| n.slug.as_str()).collect();
+        for gone in previous
+            .listing
+            .iter()
+            .filter(|n| !now.contains(n.slug.as_str()))
+        {
+            map.remove(&notice_path(&gone.slug));
+        }
+        let mut problems = Problems::default();
+        let changed: HashSet<&str> = changed.iter().map(String::as_str).collect();
+        for notice in project
+            .notices
+            .iter()
+            .filter(|n| changed.contains(n.slug.as_str()))
+        {
+            match notice_page(&self.tera, notice) {
+                Ok((path, page, _)) => map.insert(path, page),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let newest =
+            |list: &[NoticeItem], n: usize| list.iter().take(n).cloned().collect::<Vec<_>>();
+        let feed_changed = newest(&listing, FEED_ENTRIES)
+            != newest(&previous.listing, FEED_ENTRIES)
+            || listing
+                .iter()
+                .take(FEED_ENTRIES)
+                .any(|n| changed.contains(n.slug.as_str()));
+        let mut pages = Pages {
+            tera: &self.tera,
+            map: &mut map,
+            problems: &mut problems,
+        };
+        if listing != previous.listing {
+            let per_page = project.contest.notices_per_page();
+            let chunk = |list: &[NoticeItem], i: usize| -> Vec<NoticeItem> {
+                list.iter()
+                    .skip(i * per_page)
+                    .take(per_page)
+                    .cloned()
+                    .collect()
+            };
+            let count = |list: &[NoticeItem]| list.len().div_ceil(per_page).max(1);
+            if count(&listing) == count(&previous.listing) {
+                // The same pager on every page: only the pages whose notices changed.
+                pages.notices(project, &listing, |i| {
+                    chunk(&listing, i) != chunk(&previous.listing, i)
+                });
+            } else {
+                pages.map.remove_prefix("notices/page/");
+                pages.notices(project, &listing, |_| true);
+            }
+            if newest(&listing, HOME_LATEST) != newest(&previous.listing, HOME_LATEST) {
+                pages.home(project, &listing);
+            }
+            if let Some(base) = project.contest.base_url() {
+                pages.sitemap(project, base);
+            }
+        }
+        if feed_changed {
+            let entries: Vec<FeedEntry<'_>> = project
+                .notices
+                .iter()
+                .take(FEED_ENTRIES)
+                .map(feed_entry)
+                .collect();
+            pages.feed(project, &entries);
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Site {
+            map,
+            listing,
+            downloads: previous.downloads.clone(),
+        })
+    }
+
+    /// Brings `previous` up to date with new downloads (a form was edited): the files, the registration
+    /// page that lists them with their sizes, and the results pages when the results PDF changed.
+    pub fn update_downloads(
+        &self,
+        project: &Project,
+        previous: &Site,
+        downloads: Vec<Download>,
+    ) -> Result<Site, Problems> {
+        let same = downloads.len() == previous.downloads.len()
+            && downloads
+                .iter()
+                .all(|d| previous.map.get(&d.path) == Some(d.bytes.as_ref()));
+        if same {
+            return Ok(previous.clone());
+        }
+        let results_changed = downloads.iter().any(|d| {
+            d.path.starts_with("results/") && previous.map.get(&d.path) != Some(d.bytes.as_ref())
+        });
+        let mut map = previous.map.clone();
+        for path in &previous.downloads {
+            map.remove(path);
+        }
+        let download_labels = labels(&downloads);
+        let download_paths = downloads.iter().map(|d| d.path.clone()).collect();
+        for download in downloads {
+            map.insert(download.path, download.bytes);
+        }
+        let mut problems = Problems::default();
+        let mut pages = Pages {
+            tera: &self.tera,
+            map: &mut map,
+            problems: &mut problems,
+        };
+        pages.registration(project, &download_labels);
+        if let (true, Some(results)) = (results_changed, &project.results) {
+            crate::results::pages::render(
+                &self.tera,
+                &project.contest,
+                results,
+                pages.map,
+                pages.problems,
+            );
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(Site {
+            map,
+            listing: previous.listing.clone(),
+            downloads: download_paths,
+        })
+    }
+}
+
+/// The newest notices shown on the home page.
+const HOME_LATEST: usize = 5;
+
+fn labels(downloads: &[Download]) -> Vec<(String, String)> {
+    downloads
+        .iter()
+        .map(|d| (d.path.clone(), d.label.clone()))
+        .collect()
+}
+
+fn listing(notices: &[Notice]) -> Vec<NoticeItem> {
+    notices
+        .iter()
+        .map(|n| NoticeItem {
+            slug: n.slug.clone(),
+            title: n.meta.title.clone(),
+            date: n.meta.date.iso(),
+            source: n.meta.source.clone(),
+        })
+        .collect()
+}
+
+fn notice_path(slug: &str) -> String {
+    format!("notices/{slug}.html")
+}
+
+/// A notice's Markdown rendered, with its summary, as the page and the feed show it.
+fn feed_entry(n: &Notice) -> FeedEntry<'_> {
+    let rendered = markdown::render(n.body());
+    let summary = n
+        .meta
+        .summary
+        .clone()
+        .unwrap_or_else(|| summarise(&rendered.text, 120));
+    FeedEntry {
         slug: &n.slug,
         title: &n.meta.title,
         date: n.meta.date.iso(),
         source: &n.meta.source,
+        summary,
+        html: rendered.html,
     }
+}
+
+/// The page of one notice: its path, its bytes and its feed entry.
+fn notice_page<'a>(
+    tera: &Tera,
+    n: &'a Notice,
+) -> Result<(String, Vec<u8>, FeedEntry<'a>), Problem> {
+    let entry = feed_entry(n);
+    let path = notice_path(&n.slug);
+    let meta = PageMeta {
+        title: n.meta.title.clone(),
+        description: entry.summary.clone(),
+        section: "notices",
+    };
+    let mut ctx = Context::new();
+    ctx.insert("notice", &entry);
+    let page = render_page(tera, "notice.html", &path, "../", &meta, ctx)?;
+    Ok((path, page, entry))
 }
 
 type NoticePages<'a> = (Vec<(String, Vec<u8>)>, Vec<FeedEntry<'a>>, Vec<Problem>);
@@ -181,34 +414,14 @@ fn render_notices<'a>(tera: &Tera, notices: &'a [Notice]) -> NoticePages<'a> {
         let mut feed = Vec::new();
         let mut problems = Vec::new();
         for (i, n) in slice.iter().enumerate() {
-            let rendered = markdown::render(n.body());
-            let summary = n
-                .meta
-                .summary
-                .clone()
-                .unwrap_or_else(|| summarise(&rendered.text, 120));
-            let path = format!("notices/{}.html", n.slug);
-            let meta = PageMeta {
-                title: n.meta.title.clone(),
-                description: summary.clone(),
-                section: "notices",
-            };
-            let entry = FeedEntry {
-                slug: &n.slug,
-                title: &n.meta.title,
-                date: n.meta.date.iso(),
-                source: &n.meta.source,
-                summary,
-                html: rendered.html,
-            };
-            let mut ctx = Context::new();
-            ctx.insert("notice", &entry);
-            match render_page(tera, "notice.html", &path, "../", &meta, ctx) {
-                Ok(page) => pages.push((path, page)),
+            match notice_page(tera, n) {
+                Ok((path, page, entry)) => {
+                    pages.push((path, page));
+                    if offset + i < FEED_ENTRIES {
+                        feed.push(entry);
+                    }
+                }
                 Err(problem) => problems.push(problem),
-            }
-            if offset + i < FEED_ENTRIES {
-                feed.push(entry);
             }
         }
         (pages, feed, problems)
@@ -309,7 +522,7 @@ impl Pages<'_> {
         self.render(template, path, root, meta, ctx);
     }
 
-    fn home(&mut self, project: &Project, notices: &[NoticeItem<'_>]) {
+    fn home(&mut self, project: &Project, notices: &[NoticeItem]) {
         let c = &project.contest;
         let mut ctx = Context::new();
         ctx.insert(
@@ -327,7 +540,10 @@ impl Pages<'_> {
             }),
         );
         ctx.insert("plan_title", &c.plan.title);
-        ctx.insert("latest", &notices.iter().take(5).collect::<Vec<_>>());
+        ctx.insert(
+            "latest",
+            &notices.iter().take(HOME_LATEST).collect::<Vec<_>>(),
+        );
         let meta = PageMeta {
             title: c.notice.title.clone(),
             description: c.contest.name.clone(),
@@ -427,9 +643,15 @@ impl Pages<'_> {
         );
     }
 
-    fn notices(&mut self, project: &Project, notices: &[NoticeItem<'_>]) {
+    /// The list pages; `which(i)` says whether the page of index `i` (from 0) is rendered.
+    fn notices(
+        &mut self,
+        project: &Project,
+        notices: &[NoticeItem],
+        which: impl Fn(usize) -> bool,
+    ) {
         let per_page = project.contest.notices_per_page();
-        let chunks: Vec<&[NoticeItem<'_>]> = if notices.is_empty() {
+        let chunks: Vec<&[NoticeItem]> = if notices.is_empty() {
             vec![&[]]
         } else {
             notices.chunks(per_page).collect()
@@ -443,6 +665,9 @@ impl Pages<'_> {
             }
         };
         for (i, chunk) in chunks.iter().enumerate() {
+            if !which(i) {
+                continue;
+            }
             let number = i + 1;
             let root = if number == 1 { "../" } else { "../../" };
             let pages: Vec<_> = (1..=count)
