@@ -10,6 +10,7 @@ pub mod views;
 
 use crate::diagnostics::{Problem, Problems};
 use crate::markdown;
+use crate::model::values::Day;
 use crate::model::{Notice, Project};
 use crate::output::OutputMap;
 use serde::Serialize;
@@ -26,8 +27,14 @@ pub const FEED_ENTRIES: usize = 50;
 struct NoticeItem {
     slug: String,
     title: String,
-    date: String,
+    #[serde(serialize_with = "iso_date")]
+    date: Day,
     source: String,
+}
+
+/// A date as `2025-10-16`.
+fn iso_date<S: serde::Serializer>(day: &Day, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&day.0)
 }
 
 /// A notice in the feed: its HTML is kept only for the newest [`FEED_ENTRIES`].
@@ -358,7 +365,7 @@ fn listing(notices: &[Notice]) -> Vec<NoticeItem> {
         .map(|n| NoticeItem {
             slug: n.slug.clone(),
             title: n.meta.title.clone(),
-            date: n.meta.date.iso(),
+            date: n.meta.date,
             source: n.meta.source.clone(),
         })
         .collect()
