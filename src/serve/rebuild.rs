@@ -22,13 +22,14 @@ use crate::pdf::{Pdf, PdfEngine, Reuse};
 use crate::site::{Renderer, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// A successful build.
 #[derive(Debug)]
 pub struct Built {
-    /// The site.
-    pub map: OutputMap,
+    /// The site (shared with the rebuilder, which makes the next one from it).
+    pub map: Arc<OutputMap>,
     /// Warnings of the check.
     pub warnings: Problems,
     /// What was redone, for the terminal: `everything`, `1 notice`, `1 form`, `pages`.
@@ -111,7 +112,7 @@ impl Rebuilder {
         let renderer = Renderer::new(&project)?;
         let site = renderer.render(&project, downloads(&project, &pdfs))?;
         let built = Built {
-            map: site.map.clone(),
+            map: Arc::clone(&site.map),
             warnings: project.warnings.clone(),
             redone: "everything".into(),
             timings: [
@@ -198,7 +199,7 @@ impl Rebuilder {
         }
         last.site = site;
         Ok(Built {
-            map: last.site.map.clone(),
+            map: Arc::clone(&last.site.map),
             warnings: last.project.warnings.clone(),
             redone: if redone.is_empty() {
                 "nothing".into()

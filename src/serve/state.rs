@@ -57,13 +57,13 @@ impl Shared {
     }
 
     /// Swaps in a new site, then tells open pages to reload: they only ever reload onto it.
-    pub fn publish(&self, map: OutputMap) {
+    pub fn publish(&self, map: Arc<OutputMap>) {
         let generation = {
             let mut current = self
                 .current
                 .write()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            current.map = Arc::new(map);
+            current.map = map;
             current.generation += 1;
             current.error = None;
             current.generation

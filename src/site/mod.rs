@@ -15,6 +15,7 @@ use crate::model::{Notice, Project};
 use crate::output::OutputMap;
 use serde::Serialize;
 use std::collections::HashSet;
+use std::sync::Arc;
 use tera::{Context, Tera};
 use views::{PageMeta, SiteView};
 
@@ -62,17 +63,18 @@ pub struct Download {
 /// A rendered site: the output map, and what watch mode needs to bring it up to date after an edit.
 #[derive(Debug, Clone)]
 pub struct Site {
-    /// Every file of the site.
-    pub map: OutputMap,
+    /// Every file of the site, shared with the server that serves it.
+    pub map: Arc<OutputMap>,
     /// The notices as the lists showed them, newest first.
-    listing: Vec<NoticeItem>,
+    listing: Arc<Vec<NoticeItem>>,
     /// Where the downloads went.
     downloads: Vec<String>,
 }
 
 /// Renders every page of the site into a new output map, with the given downloads.
 pub fn render(project: &Project, downloads: Vec<Download>) -> Result<OutputMap, Problems> {
-    Ok(Renderer::new(project)?.render(project, downloads)?.map)
+    let site = Renderer::new(project)?.render(project, downloads)?;
+    Ok(Arc::try_unwrap(site.map).unwrap_or_else(|shared| OutputMap::clone(&shared)))
 }
 
 /// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
@@ -199,8 +201,8 @@ impl Renderer {
             return Err(problems);
         }
         Ok(Site {
-            map,
-            listing,
+            map: Arc::new(map),
+            listing: Arc::new(listing),
             downloads: download_paths,
         })
     }
@@ -215,7 +217,7 @@ impl Renderer {
         previous: &Site,
         changed: &[String],
     ) -> Result<Site, Problems> {
-        let mut map = previous.map.clone();
+        let mut map = OutputMap::clone(&previous.map);
         let listing = listing(&project.notices);
         let now: HashSet<&str> = listing.iter().map(|n| n.slug.as_str()).collect();
         for gone in previous
@@ -250,7 +252,7 @@ impl Renderer {
             map: &mut map,
             problems: &mut problems,
         };
-        if listing != previous.listing {
+        if listing != *previous.listing {
             let per_page = project.contest.notices_per_page();
             let chunk = |list: &[NoticeItem], i: usize| -> Vec<NoticeItem> {
                 list.iter()
@@ -289,8 +291,8 @@ impl Renderer {
             return Err(problems);
         }
         Ok(Site {
-            map,
-            listing,
+            map: Arc::new(map),
+            listing: Arc::new(listing),
             downloads: previous.downloads.clone(),
         })
     }
@@ -313,7 +315,7 @@ impl Renderer {
         let results_changed = downloads.iter().any(|d| {
             d.path.starts_with("results/") && previous.map.get(&d.path) != Some(d.bytes.as_ref())
         });
-        let mut map = previous.map.clone();
+        let mut map = OutputMap::clone(&previous.map);
         for path in &previous.downloads {
             map.remove(path);
         }
@@ -342,8 +344,8 @@ impl Renderer {
             return Err(problems);
         }
         Ok(Site {
-            map,
-            listing: previous.listing.clone(),
+            map: Arc::new(map),
+            listing: Arc::clone(&previous.listing),
             downloads: download_paths,
         })
     }
