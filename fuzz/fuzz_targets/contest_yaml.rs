@@ -1,5 +1,6 @@
-//! The contest YAML loader: any text given as `content/contest.yaml` is either a contest or a list of
-//! located problems, never a panic. Problems are rendered too (their spans must lie inside the text).
+//! The contest YAML loader and its semantic checks: any text given as `content/contest.yaml` is either a
+//! contest or a list of located problems, never a panic. Problems are rendered too, as the terminal shows
+//! them (their spans must lie inside the text).
 #![no_main]
 
 use jingsai::diagnostics::SourceFile;
@@ -9,7 +10,11 @@ use std::path::Path;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let file = SourceFile::new(Path::new("content/contest.yaml"), text);
-    if let Err(problems) = jingsai::model::parse_contest(&file) {
-        let _ = format!("{problems:?}");
+    let problems = match jingsai::model::check_contest(&file) {
+        Ok((_, warnings)) => warnings,
+        Err(problems) => problems,
+    };
+    for problem in &problems.0 {
+        let _ = format!("{:?}", problem.to_report());
     }
 });

@@ -121,6 +121,26 @@ impl Project {
     }
 }
 
+/// Parses and checks the text of `contest.yaml` on its own, as [`Project::load`] does before it reads the
+/// notices and the results file: the contest with its warnings, or every problem.
+pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems> {
+    let contest = parse_contest(file)?;
+    let project = Project {
+        root: PathBuf::from("."),
+        contest_file: file.clone(),
+        contest,
+        notices: Vec::new(),
+        warnings: Problems::default(),
+        results: None,
+    };
+    let mut problems = validate::check(&project);
+    problems.sort();
+    if problems.has_errors() {
+        return Err(problems);
+    }
+    Ok((project.contest, problems))
+}
+
 /// Parses the text of `contest.yaml`; every section is read even when an earlier one fails.
 pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let mut sections = yaml::Sections::split(file);
