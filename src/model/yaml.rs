@@ -55,12 +55,8 @@ pub fn span_of(text: &str, loc: &Location) -> Option<(usize, usize)> {
     }
     let span = loc.span();
     if let (Some(offset), Some(len)) = (span.byte_offset(), span.byte_len()) {
-        return Some((
-            offset as usize,
-            (len as usize)
-                .max(1)
-                .min(text.len().saturating_sub(offset as usize)),
-        ));
+        let start = offset as usize;
+        return Some(on_chars(text, start, start.saturating_add(len as usize)));
     }
     let start = text
         .char_indices()
@@ -70,7 +66,24 @@ pub fn span_of(text: &str, loc: &Location) -> Option<(usize, usize)> {
         .char_indices()
         .nth(span.len() as usize)
         .map_or(text.len(), |(i, _)| start + i);
-    Some((start, (end - start).max(1).min(text.len() - start)))
+    Some(on_chars(text, start, end))
+}
+
+/// The span from `start` to `end` made safe to slice and show: inside `text`, at least one byte long when
+/// the text allows, widened to whole characters (a parser's byte span can end inside a Chinese character).
+fn on_chars(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut start = start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end.clamp(start, text.len());
+    if end == start && end < text.len() {
+        end += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (start, end - start)
 }
 
 /// The span of a `Spanned` value, for semantic errors.

@@ -274,6 +274,10 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
     finish(sheet, problems)
 }
 
+/// The rows and columns an Excel worksheet can have.
+const XLSX_ROWS: usize = 1_048_576;
+const XLSX_COLUMNS: usize = 16_384;
+
 /// Reads an `.xlsx` workbook: the worksheet named `sheet`, or the first one.
 pub fn read_xlsx(
     bytes: &[u8],
@@ -317,68 +321,82 @@ pub fn read_xlsx(
             )
         })?,
     };
-    let range = workbook.worksheet_range(&name).map_err(|e| {
+    let damaged = |e: String| {
         fail(
             format!("cannot read the worksheet `{name}`: {e}"),
             "save it again from Excel or WPS as an .xlsx workbook, or as CSV",
         )
-    })?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let (top, left) = (top as usize, left as usize);
-    let cell = |data: &Data| match data {
+    };
+    let cell = |data: Data| match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(s),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(&s),
         Data::Int(i) => Cell::Number(i.to_string()),
         Data::Float(f) => Cell::Number(format!("{f}")),
-        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        Data::Bool(b) => Cell::Text(if b { "TRUE" } else { "FALSE" }.into()),
         Data::DateTime(dt) => Cell::Duration(dt.as_f64() * 86_400.0),
         Data::Error(e) => Cell::Error(e.to_string()),
     };
-    let mut rows: Vec<Vec<Cell>> = range
-        .rows()
-        .map(|row| {
-            let mut cells = vec![Cell::Empty; left];
-            cells.extend(row.iter().map(cell));
-            cells
-        })
-        .collect();
+    // The cells one by one, kept by row: a damaged or hostile workbook can name a cell far away (or a
+    // reference calamine wraps round), and a dense grid up to it would not fit in memory.
+    let mut rows: BTreeMap<usize, Vec<Cell>> = BTreeMap::new();
+    let mut width = 0;
+    {
+        let mut reader = workbook
+            .worksheet_cells_reader(&name)
+            .map_err(|e| damaged(e.to_string()))?;
+        while let Some(found) = reader.next_cell().map_err(|e| damaged(e.to_string()))? {
+            let (row, col) = found.get_position();
+            let (row, col) = (row as usize, col as usize);
+            if row >= XLSX_ROWS || col >= XLSX_COLUMNS {
+                return Err(damaged(format!(
+                    "it has a cell at row {}, column {}, beyond the last row ({XLSX_ROWS}) or column ({XLSX_COLUMNS}) a worksheet can have",
+                    row + 1,
+                    col + 1
+                )));
+            }
+            let value = cell(Data::from(found.get_value().clone()));
+            if value.is_empty() {
+                continue;
+            }
+            let cells = rows.entry(row).or_default();
+            if cells.len() <= col {
+                cells.resize(col + 1, Cell::Empty);
+            }
+            cells[col] = value;
+            width = width.max(col + 1);
+        }
+    }
     // Staff often merge the cells of a track or a unit down its rows: every cell of a merged region
-    // takes the value of its top-left cell.
+    // takes the value of its top-left cell (in the rows that have cells, and the columns in use).
     if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
         for region in regions {
             let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
             let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
-            let Some(value) = r0
-                .checked_sub(top)
-                .and_then(|r| rows.get(r))
-                .and_then(|row| row.get(c0))
-                .cloned()
-            else {
+            let Some(value) = rows.get(&r0).and_then(|row| row.get(c0)).cloned() else {
                 continue;
             };
-            for r in r0.max(top)..=r1 {
-                if let Some(row) = rows.get_mut(r - top) {
-                    for c in c0..=c1 {
-                        if let Some(slot) = row.get_mut(c)
-                            && slot.is_empty()
-                        {
-                            *slot = value.clone();
-                        }
+            if value.is_empty() || r1 < r0 || c1 < c0 || c0 >= width {
+                continue;
+            }
+            let last = c1.min(width - 1);
+            for (_, cells) in rows.range_mut(r0..=r1) {
+                if cells.len() <= last {
+                    cells.resize(last + 1, Cell::Empty);
+                }
+                for slot in &mut cells[c0..=last] {
+                    if slot.is_empty() {
+                        *slot = value.clone();
                     }
                 }
             }
         }
     }
-    let rows = rows
-        .into_iter()
-        .enumerate()
-        .map(|(i, cells)| (top + i, cells));
     let mut problems = Problems::default();
     let sheet = table(
         file,
         Kind::Xlsx { sheet: name },
         layout,
-        rows,
+        rows.into_iter(),
         &mut problems,
     );
     finish(sheet, problems)
