@@ -3,8 +3,11 @@
 //! the test rather than skipping it. Builds use `--no-system-fonts`, as on a fresh machine with no
 //! Chinese font installed.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::copy_dir;
 
 struct Built {
     _tmp: tempfile::TempDir,
@@ -20,19 +23,6 @@ fn seed_copy() -> (tempfile::TempDir, PathBuf) {
         &dir.join("content"),
     );
     (tmp, dir)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn jingsai(dir: &Path, args: &[&str]) -> std::process::Output {

@@ -3,7 +3,7 @@
 //! overridden and removed; contest.yaml changed) the rebuilder's output map is compared, file by file, with
 //! a full build of the same files in a new engine.
 
-mod serve_support;
+mod support;
 
 use jingsai::build::{check, render};
 use jingsai::output::OutputMap;
@@ -60,7 +60,7 @@ impl Contest {
     fn new() -> Contest {
         let dir = tempfile::tempdir().unwrap();
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/seed");
-        serve_support::copy_dir(&fixture, dir.path());
+        support::copy_dir(&fixture, dir.path());
         let root = dir.path().canonicalize().unwrap();
         let yaml = root.join("content/contest.yaml");
         let text = std::fs::read_to_string(&yaml).unwrap();

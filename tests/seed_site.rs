@@ -2,6 +2,8 @@
 //! (`../shared/seed/000_1db4b2af915c510d.txt`) must be on the page where a reader looks for it, and the
 //! build must be safe (escaping, refused output folders), deterministic and atomic.
 
+mod support;
+
 use common::*;
 use std::path::Path;
 
@@ -1083,18 +1085,7 @@ mod common {
         out
     }
 
-    pub fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
+    pub use crate::support::copy_dir;
 
     /// One element of a small XML document: its path from the root (`feed/entry/title`), its attributes
     /// and its own text, entities decoded.

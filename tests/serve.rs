@@ -1,8 +1,8 @@
 //! `jingsai serve` as a user runs it: the real binary on a free port with a temp copy of the contest.
 
-mod serve_support;
+mod support;
 
-use serve_support::*;
+use support::*;
 
 #[test]
 fn serves_only_the_site_with_types_and_no_store() {

@@ -5,15 +5,15 @@
 //! Needs Chromium (`/usr/bin/chromium`, or `$CHROMIUM`); tests/run.sh installs Debian's `chromium`. The
 //! test fails, never skips, when it is missing.
 
-#[path = "../serve_support/mod.rs"]
-mod serve_support;
+#[path = "../support/mod.rs"]
+mod support;
 
 use serde_json::{Value, json};
-use serve_support::*;
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+use support::*;
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 

@@ -1,5 +1,5 @@
-//! Shared by tests/serve.rs and tests/e2e: a temp copy of the contest, the real `jingsai serve` on a free
-//! port, and a tiny HTTP/1.1 client over `TcpStream`.
+//! Shared by the integration tests: folder copies, a temp copy of the contest, the real `jingsai serve` on
+//! a free port, and a tiny HTTP/1.1 client over `TcpStream`.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
