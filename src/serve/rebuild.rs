@@ -97,7 +97,11 @@ impl Rebuilder {
         }
         let built = match self.last.take() {
             Some(last) if !self.pending.everything => self.update(last),
-            _ => self.everything(),
+            last => {
+                // Kept when the full build fails (it stays pending until one succeeds).
+                self.last = last;
+                self.everything()
+            }
         }?;
         self.pending = Pending::default();
         Ok(built)
