@@ -4,7 +4,7 @@ use crate::diagnostics::{Problem, Problems};
 use crate::model::Project;
 use crate::output::{self, OutputMap, WriteReport};
 use crate::pdf::{self, PdfEngine, fonts::FontOptions};
-use crate::site::{self, Download};
+use crate::site::{self, Download, Renderer, Site};
 use std::path::{Path, PathBuf};
 
 /// Where to build from and to.
@@ -45,11 +45,49 @@ pub fn verify(root: &Path, fonts: &FontOptions) -> Result<Project, Problems> {
     Ok(project)
 }
 
-/// Renders a checked project into memory: the PDFs first (the site lists them with their sizes), then
-/// the pages.
+/// Renders a checked project into memory: the PDFs and the pages.
 pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Problems> {
-    let pdfs = engine.render(project)?;
-    render_site(project, &pdfs)
+    render_all(project, engine).map(|rendered| rendered.site.into_map())
+}
+
+/// Everything [`render_all`] made, for watch mode to keep.
+pub struct Rendered {
+    /// The templates with the contest's data.
+    pub renderer: Renderer,
+    /// The site.
+    pub site: Site,
+    /// The PDFs.
+    pub pdfs: Vec<pdf::Pdf>,
+}
+
+/// Renders a checked project: the PDFs compile on this thread while the pages that do not list them
+/// render on another (they need nothing of each other), then the downloads and the pages that list them
+/// with their sizes are added. The problems of both sides are reported together.
+pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
+    let (pdfs, pages) = std::thread::scope(|scope| {
+        let pages = scope.spawn(|| {
+            let renderer = Renderer::new(project)?;
+            let site = renderer.render_before_downloads(project)?;
+            Ok::<_, Problems>((renderer, site))
+        });
+        let pdfs = engine.render(project);
+        (pdfs, pages.join().expect("page rendering thread"))
+    });
+    let ((renderer, site), pdfs) = match (pages, pdfs) {
+        (Ok(pages), Ok(pdfs)) => (pages, pdfs),
+        (Err(mut problems), Err(more)) => {
+            problems.extend(more);
+            problems.sort();
+            return Err(problems);
+        }
+        (Err(problems), _) | (_, Err(problems)) => return Err(problems),
+    };
+    let site = renderer.update_downloads(project, &site, downloads(project, &pdfs))?;
+    Ok(Rendered {
+        renderer,
+        site,
+        pdfs,
+    })
 }
 
 /// Renders the pages of a checked project around PDFs compiled before (watch mode reuses the previous

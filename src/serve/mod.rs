@@ -139,13 +139,18 @@ fn run_build(rebuilder: &mut Rebuilder, shared: &Shared, changed: &[PathBuf], fi
                 print_problems(&built.warnings);
             }
             let files = built.map.len();
-            let [check, pdfs, pages] = built.timings;
+            let phases: Vec<String> = built
+                .phases
+                .iter()
+                .map(|(name, ms)| format!("{name} {ms} ms"))
+                .collect();
             shared.publish(built.map);
             eprintln!(
-                "{} {files} files in {} ms ({}: read {check} ms, PDFs {pdfs} ms, pages {pages} ms)",
+                "{} {files} files in {} ms ({}: {})",
                 if first { "built" } else { "rebuilt" },
                 started.elapsed().as_millis(),
                 built.redone,
+                phases.join(", "),
             );
         }
         Err(problems) => {

@@ -13,7 +13,7 @@
 //! site always equals a full build of the files as they are.
 
 use super::watch::{Change, change_of};
-use crate::build::{check, downloads};
+use crate::build::{Rendered, check, downloads, render_all};
 use crate::diagnostics::Problems;
 use crate::model::Project;
 use crate::output::OutputMap;
@@ -34,8 +34,8 @@ pub struct Built {
     pub warnings: Problems,
     /// What was redone, for the terminal: `everything`, `1 notice`, `1 form`, `pages`.
     pub redone: String,
-    /// Milliseconds spent checking, compiling PDFs and rendering pages.
-    pub timings: [u128; 3],
+    /// Where the time went, for the terminal: each phase with its milliseconds.
+    pub phases: Vec<(&'static str, u128)>,
 }
 
 /// The last good build.
@@ -111,18 +111,18 @@ impl Rebuilder {
         let started = Instant::now();
         let project = check(&self.root)?;
         let checked = Instant::now();
-        let pdfs = self.engine.render(&project)?;
-        let compiled = Instant::now();
-        let renderer = Renderer::new(&project)?;
-        let site = renderer.render(&project, downloads(&project, &pdfs))?;
+        let Rendered {
+            renderer,
+            site,
+            pdfs,
+        } = render_all(&project, &mut self.engine)?;
         let built = Built {
             map: Arc::clone(&site.map),
             warnings: project.warnings.clone(),
             redone: "everything".into(),
-            timings: [
-                (checked - started).as_millis(),
-                (compiled - checked).as_millis(),
-                compiled.elapsed().as_millis(),
+            phases: vec![
+                ("read", (checked - started).as_millis()),
+                ("PDFs and pages", checked.elapsed().as_millis()),
             ],
         };
         self.last = Some(Last {
@@ -210,10 +210,10 @@ impl Rebuilder {
             } else {
                 redone.join(", ")
             },
-            timings: [
-                (checked - started).as_millis(),
-                (compiled - checked).as_millis(),
-                compiled.elapsed().as_millis(),
+            phases: vec![
+                ("read", (checked - started).as_millis()),
+                ("PDFs", (compiled - checked).as_millis()),
+                ("pages", compiled.elapsed().as_millis()),
             ],
         })
     }

@@ -69,12 +69,23 @@ pub struct Site {
     listing: Arc<Vec<NoticeItem>>,
     /// Where the downloads went.
     downloads: Vec<String>,
+    /// Rendered without the downloads (they were being compiled meanwhile): the pages that list them
+    /// (registration, results) and the sitemap are still to come, from [`Renderer::update_downloads`].
+    awaiting_downloads: bool,
+}
+
+impl Site {
+    /// The output map, copied only if it is still shared.
+    pub fn into_map(self) -> OutputMap {
+        Arc::try_unwrap(self.map).unwrap_or_else(|shared| OutputMap::clone(&shared))
+    }
 }
 
 /// Renders every page of the site into a new output map, with the given downloads.
 pub fn render(project: &Project, downloads: Vec<Download>) -> Result<OutputMap, Problems> {
-    let site = Renderer::new(project)?.render(project, downloads)?;
-    Ok(Arc::try_unwrap(site.map).unwrap_or_else(|shared| OutputMap::clone(&shared)))
+    Ok(Renderer::new(project)?
+        .render(project, downloads)?
+        .into_map())
 }
 
 /// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
@@ -135,6 +146,14 @@ impl Renderer {
 
     /// Renders every page of the site, with the given downloads.
     pub fn render(&self, project: &Project, downloads: Vec<Download>) -> Result<Site, Problems> {
+        let site = self.render_before_downloads(project)?;
+        self.update_downloads(project, &site, downloads)
+    }
+
+    /// Renders every page that does not list the downloads, so the pages can be rendered while the PDFs
+    /// compile; [`Renderer::update_downloads`] then adds the downloads, the registration and results
+    /// pages and the sitemap.
+    pub fn render_before_downloads(&self, project: &Project) -> Result<Site, Problems> {
         let c = &project.contest;
         let mut map = OutputMap::new();
         let mut problems = Problems::default();
@@ -142,11 +161,6 @@ impl Renderer {
             map.insert(name.clone(), bytes.clone());
         }
         map.insert("calendar.ics", calendar::render(c));
-        let download_labels = labels(&downloads);
-        let download_paths = downloads.iter().map(|d| d.path.clone()).collect();
-        for download in downloads {
-            map.insert(download.path, download.bytes);
-        }
 
         let listing = listing(&project.notices);
         let (notice_pages, feed_entries, notice_problems) =
@@ -189,13 +203,6 @@ impl Renderer {
             Context::new(),
         );
         pages.feed(project, &feed_entries);
-        pages.registration(project, &download_labels);
-        if let Some(results) = &project.results {
-            crate::results::pages::render(&self.tera, c, results, pages.map, pages.problems);
-        }
-        if let Some(base) = c.base_url() {
-            pages.sitemap(project, base);
-        }
 
         if problems.has_errors() {
             return Err(problems);
@@ -203,7 +210,8 @@ impl Renderer {
         Ok(Site {
             map: Arc::new(map),
             listing: Arc::new(listing),
-            downloads: download_paths,
+            downloads: Vec::new(),
+            awaiting_downloads: true,
         })
     }
 
@@ -294,27 +302,32 @@ impl Renderer {
             map: Arc::new(map),
             listing: Arc::new(listing),
             downloads: previous.downloads.clone(),
+            awaiting_downloads: previous.awaiting_downloads,
         })
     }
 
-    /// Brings `previous` up to date with new downloads (a form was edited): the files, the registration
-    /// page that lists them with their sizes, and the results pages when the results PDF changed.
+    /// Brings `previous` up to date with new downloads (a form was edited, or they were compiled while
+    /// the other pages rendered): the files, the registration page that lists them with their sizes, the
+    /// results pages when the results PDF changed, and the sitemap when these pages are new.
     pub fn update_downloads(
         &self,
         project: &Project,
         previous: &Site,
         downloads: Vec<Download>,
     ) -> Result<Site, Problems> {
+        let first = previous.awaiting_downloads;
         let same = downloads.len() == previous.downloads.len()
             && downloads
                 .iter()
                 .all(|d| previous.map.get(&d.path) == Some(d.bytes.as_ref()));
-        if same {
+        if same && !first {
             return Ok(previous.clone());
         }
-        let results_changed = downloads.iter().any(|d| {
-            d.path.starts_with("results/") && previous.map.get(&d.path) != Some(d.bytes.as_ref())
-        });
+        let results_changed = first
+            || downloads.iter().any(|d| {
+                d.path.starts_with("results/")
+                    && previous.map.get(&d.path) != Some(d.bytes.as_ref())
+            });
         let mut map = OutputMap::clone(&previous.map);
         for path in &previous.downloads {
             map.remove(path);
@@ -340,6 +353,9 @@ impl Renderer {
                 pages.problems,
             );
         }
+        if let (true, Some(base)) = (first, project.contest.base_url()) {
+            pages.sitemap(project, base);
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -347,6 +363,7 @@ impl Renderer {
             map: Arc::new(map),
             listing: Arc::clone(&previous.listing),
             downloads: download_paths,
+            awaiting_downloads: false,
         })
     }
 }
