@@ -327,24 +327,24 @@ fn practical_only_team_contest() {
     assert_eq!(results.parts.len(), 1);
     assert!(results.rules[0].starts_with("总成绩即实操比赛成绩"));
     let t = table(&results, "robot-maintenance-staff");
+    // 3 finalists, below the contest's minimum of 6, and its rules say 参赛队不足6支的，不评定名次
+    // (`ranks_below_minimum: false`): listed by total (then time), with no rank and no award.
     assert_eq!(
         lines(t)
             .into_iter()
-            .map(|(r, n, total, ..)| (r.unwrap(), n, total))
+            .map(|(r, n, total, ..)| (r, n, total))
             .collect::<Vec<_>>(),
         [
-            (1, "王五、赵六".to_string(), "91.00".to_string()),
-            (2, "孙七、周八".to_string(), "88.50".to_string()),
-            (3, "张三、李四".to_string(), "88.50".to_string()),
+            (None, "王五、赵六".to_string(), "91.00".to_string()),
+            (None, "孙七、周八".to_string(), "88.50".to_string()),
+            (None, "张三、李四".to_string(), "88.50".to_string()),
         ]
     );
-    // 3 finalists, below the contest's minimum of 6.
     assert!(!t.awards_given);
+    let note = t.below_minimum.as_deref().unwrap();
     assert!(
-        t.below_minimum
-            .as_deref()
-            .unwrap()
-            .contains("参赛队不足6支的")
+        note.contains("不足6人，不评定名次和奖项。参赛队不足6支的"),
+        "{note}"
     );
 
     // A fourth team of the same unit in the same track is over the quota.

@@ -345,6 +345,14 @@ pub struct Awards {
     /// What happens below the minimum, as worded.
     #[serde(default)]
     pub below_minimum: Option<String>,
+    /// Whether ranks are still published below the minimum (true unless the rules say, like
+    /// 不足6支的，不评定名次, that there are no ranks either).
+    #[serde(default = "ranks_below_minimum")]
+    pub ranks_below_minimum: bool,
+}
+
+fn ranks_below_minimum() -> bool {
+    true
 }
 
 /// `registration:`.

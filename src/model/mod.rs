@@ -188,6 +188,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
             basis: None,
             min_finalists: None,
             below_minimum: None,
+            ranks_below_minimum: true,
         }),
         registration: registration.ok_or_else(missing)?,
         schedule: schedule.unwrap_or_default(),

@@ -333,6 +333,9 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
             let finalists = ranked.len();
             let below = min_finalists.filter(|&min| finalists < min);
             let awards_given = has_awards && below.is_none() && finalists > 0;
+            // Listed in order of their totals either way; the rank column stays empty when the rules
+            // give no ranks below the minimum.
+            let ranks_shown = below.is_none() || contest.awards.ranks_below_minimum;
             let sizes = awards::tier_sizes(finalists, &tier_sizes);
             let eligible: Vec<bool> = ranked
                 .iter()
@@ -352,7 +355,7 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
                 entries.push(entry(
                     cfg.mask_names,
                     record,
-                    Some(*rank),
+                    ranks_shown.then_some(*rank),
                     Some(standing.total),
                     decimals,
                     tier.map(|i| cfg.tiers[i].value.name.clone())
@@ -499,7 +502,12 @@ fn below_minimum_note(contest: &Contest, finalists: usize, min: usize) -> String
             "参加决赛人数不足{min}人的，选手成绩只作为参加国家级竞赛选拔的依据，不给予竞赛奖励。"
         )
     });
-    format!("本组别参加决赛并取得成绩的选手共{finalists}人，不足{min}人，不评定奖项。{rule}")
+    let withheld = if contest.awards.ranks_below_minimum {
+        "不评定奖项"
+    } else {
+        "不评定名次和奖项"
+    };
+    format!("本组别参加决赛并取得成绩的选手共{finalists}人，不足{min}人，{withheld}。{rule}")
 }
 
 /// The rules applied, in words, stated once on the index page and in the downloads.
