@@ -4,7 +4,7 @@ use crate::diagnostics::{Problem, Problems};
 use crate::model::Project;
 use crate::output::{self, OutputMap, WriteReport};
 use crate::pdf::{self, PdfEngine, fonts::FontOptions};
-use crate::site::{self, Download, Renderer, Site};
+use crate::site::{Download, Renderer, Site};
 use std::path::{Path, PathBuf};
 
 /// Where to build from and to.
@@ -88,12 +88,6 @@ pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered,
         site,
         pdfs,
     })
-}
-
-/// Renders the pages of a checked project around PDFs compiled before (watch mode reuses the previous
-/// PDFs when only notices or site templates changed).
-pub fn render_site(project: &Project, pdfs: &[pdf::Pdf]) -> Result<OutputMap, Problems> {
-    site::render(project, downloads(project, pdfs))
 }
 
 /// The files offered for download: the PDFs, and the forms zip when there are forms.

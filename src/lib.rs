@@ -1,8 +1,9 @@
 //! jingsai (竞赛) publishes a skills contest from one YAML definition and a few Markdown notices.
 //!
 //! Data flows one way, stage by stage:
-//! `content/` → [`model::Project`] (validated) → [`site::render`] (pages) → [`output::OutputMap`] →
-//! [`output::write`] (atomic) or served from memory.
+//! `content/` → [`model::Project`] (validated) → [`build::render_all`] (pages with
+//! [`site::Renderer`], PDFs with [`pdf::PdfEngine`]) → [`output::OutputMap`] → [`output::write`] (atomic)
+//! or served from memory, where [`serve`] redoes only what an edit affects.
 
 pub mod build;
 pub mod diagnostics;

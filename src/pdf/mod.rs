@@ -3,7 +3,7 @@
 //! The documents are Typst templates (built-in ones embedded in the binary, overridden by same-named
 //! files in the project's `forms/` folder) fed with the contest as `/data.json`. After each compile the
 //! laid-out pages are checked for characters no font could draw, and the forms get fillable fields at the
-//! places the templates marked (see [`acroform`]).
+//! places the templates marked (see `acroform`).
 
 mod acroform;
 mod data;

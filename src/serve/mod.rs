@@ -1,10 +1,10 @@
 //! `jingsai serve`: build, serve the site from memory, rebuild on every save and reload open pages.
 //!
-//! The pieces, one per module: [`watch`] turns file-system events into the list of files changed,
-//! [`rebuild`] keeps the last good build (the project, the Typst engine, the PDFs, the pages) and redoes
+//! The pieces, one per module: `watch` turns file-system events into the list of files changed,
+//! `rebuild` keeps the last good build (the project, the Typst engine, the PDFs, the pages) and redoes
 //! only what the changed files affect,
-//! [`state`] holds the site being served (swapped whole, so a page is always from one build) and the
-//! error of the last failed build, and [`server`] answers HTTP requests from it and pushes reloads over
+//! `state` holds the site being served (swapped whole, so a page is always from one build) and the
+//! error of the last failed build, and `server` answers HTTP requests from it and pushes reloads over
 //! server-sent events. Nothing is written to `output/`: the site is served from memory.
 
 mod overlay;

@@ -81,13 +81,6 @@ impl Site {
     }
 }
 
-/// Renders every page of the site into a new output map, with the given downloads.
-pub fn render(project: &Project, downloads: Vec<Download>) -> Result<OutputMap, Problems> {
-    Ok(Renderer::new(project)?
-        .render(project, downloads)?
-        .into_map())
-}
-
 /// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
 /// when contest.yaml or a template changes; kept by watch mode for notice and form edits.
 pub struct Renderer {
