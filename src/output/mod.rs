@@ -1,7 +1,7 @@
 //! The last stage: the in-memory output map, and writing it to disk safely.
 //!
 //! A build renders everything into an [`OutputMap`] first; nothing touches the disk until every page
-//! rendered, so a failed build leaves the previous output untouched. [`write`] then replaces files one
+//! rendered, so a failed build leaves the previous output untouched. [`write()`] then replaces files one
 //! by one through a temporary name and a rename (a reader never sees half a file), skips files whose bytes
 //! did not change, and removes only files that the previous build wrote (listed in a manifest inside the
 //! output folder). It never writes or deletes outside the output folder.
@@ -98,7 +98,7 @@ pub fn is_safe_relative(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files written because they are new or changed.
