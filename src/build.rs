@@ -1,5 +1,6 @@
 //! The whole pipeline: load, check, render into memory, write.
 
+use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Project;
 use crate::output::{self, OutputMap, WriteReport};
@@ -16,6 +17,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Where the PDFs find fonts besides the bundled ones.
     pub fonts: FontOptions,
+    /// How long rendering may take (the memory budget is the binary's allocator's).
+    pub limits: Limits,
 }
 
 impl BuildOptions {
@@ -28,6 +31,7 @@ impl BuildOptions {
                 system: true,
                 paths: Vec::new(),
             },
+            limits: Limits::DEFAULT,
         }
     }
 }
@@ -39,10 +43,22 @@ pub fn check(root: &Path) -> Result<Project, Problems> {
 
 /// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
 /// (nothing is written), so a mistake in a template or a form is found too.
-pub fn verify(root: &Path, fonts: &FontOptions) -> Result<Project, Problems> {
+pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Project, Problems> {
+    let mut engine = PdfEngine::new(fonts);
+    let watchdog = arm(limits, &engine);
     let project = check(root)?;
-    render(&project, &mut PdfEngine::new(fonts))?;
+    render(&project, &mut engine)?;
+    watchdog.disarm();
     Ok(project)
+}
+
+/// Arms the time budget of a command-line build: when it runs out, the process ends with an error
+/// naming what was being rendered (Tera and Typst cannot be interrupted). Nothing is written by then.
+fn arm(limits: Limits, engine: &PdfEngine) -> Watchdog {
+    Watchdog::arm(limits.time, engine.activity().clone(), move |what| {
+        eprintln!("{}", crate::budget::timeout_message(limits.time, &what));
+        std::process::exit(2);
+    })
 }
 
 /// Renders a checked project into memory: the PDFs and the pages.
@@ -64,13 +80,17 @@ pub struct Rendered {
 /// render on another (they need nothing of each other), then the downloads and the pages that list them
 /// with their sizes are added. The problems of both sides are reported together.
 pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
+    let activity = engine.activity().clone();
     let (pdfs, pages) = std::thread::scope(|scope| {
         let pages = scope.spawn(|| {
+            let _attached = activity.attach("pages");
             let renderer = Renderer::new(project)?;
             let site = renderer.render_before_downloads(project)?;
             Ok::<_, Problems>((renderer, site))
         });
+        let attached = activity.attach("PDFs");
         let pdfs = engine.render(project);
+        drop(attached);
         (pdfs, pages.join().expect("page rendering thread"))
     });
     let ((renderer, site), pdfs) = match (pages, pdfs) {
@@ -82,6 +102,7 @@ pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered,
         }
         (Err(problems), _) | (_, Err(problems)) => return Err(problems),
     };
+    let _attached = activity.attach("pages");
     let site = renderer.update_downloads(project, &site, downloads(project, &pdfs))?;
     Ok(Rendered {
         renderer,
@@ -111,17 +132,53 @@ pub fn downloads(project: &Project, pdfs: &[pdf::Pdf]) -> Vec<Download> {
     downloads
 }
 
+/// Why [`build_site`] failed: the problems, and whether the output folder changed before it failed.
+#[derive(Debug)]
+pub struct BuildFailure {
+    /// Every problem found.
+    pub problems: Problems,
+    /// Whether some files of the output folder were replaced before the failure (a rename failed
+    /// half-way); when `false`, the previous output is as it was.
+    pub partly_written: bool,
+}
+
+impl From<Problems> for BuildFailure {
+    fn from(problems: Problems) -> Self {
+        BuildFailure {
+            problems,
+            partly_written: false,
+        }
+    }
+}
+
+impl std::ops::Deref for BuildFailure {
+    type Target = Problems;
+    fn deref(&self) -> &Problems {
+        &self.problems
+    }
+}
+
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
-pub fn build_site(options: &BuildOptions) -> Result<(Project, OutputMap, WriteReport), Problems> {
+pub fn build_site(
+    options: &BuildOptions,
+) -> Result<(Project, OutputMap, WriteReport), BuildFailure> {
     output::check_output_dir(&options.root, &options.output).map_err(|e| {
         one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`"))
     })?;
-    let project = check(&options.root)?;
     let mut engine = PdfEngine::new(&options.fonts);
+    let watchdog = arm(options.limits, &engine);
+    let project = check(&options.root)?;
     let map = render(&project, &mut engine)?;
-    let report = output::write(&map, &options.output)
-        .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+    watchdog.disarm();
+    let report = output::write(&map, &options.output).map_err(|e| BuildFailure {
+        partly_written: e.partly_written(),
+        problems: one(write_problem(&e)),
+    })?;
     Ok((project, map, report))
+}
+
+fn write_problem(error: &output::WriteError) -> Problem {
+    Problem::general(None, error.to_string()).with_help(error.help())
 }
 
 fn one(problem: Problem) -> Problems {
@@ -136,6 +193,7 @@ pub fn fill_forms(
     form: &str,
     out: &Path,
     fonts: &FontOptions,
+    limits: Limits,
 ) -> Result<Vec<PathBuf>, Problems> {
     let kind = match form {
         "registration" => crate::model::FormKind::Registration,
@@ -153,13 +211,16 @@ pub fn fill_forms(
     output::check_output_dir(root, out).map_err(|e| {
         one(Problem::general(None, e.to_string()).with_help("pass another folder with `--out`"))
     })?;
-    let site_output = root.join("output");
-    if out.starts_with(&site_output) {
+    let site_output = output::normalise(&root.join("output"));
+    let published = output::normalise(out).starts_with(&site_output)
+        || output::inside_built_site(out).is_some();
+    if published {
         return Err(one(Problem::general(
             None,
             format!(
-                "refusing to write filled forms into `{}`: it is published",
-                out.display()
+                "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
+                out.display(),
+                output::inside_built_site(out).unwrap_or(site_output).display()
             ),
         )
         .with_help(
@@ -167,10 +228,11 @@ pub fn fill_forms(
         )));
     }
     let project = check(root)?;
-    let bytes = crate::fs::read(roster)
+    let bytes = crate::fs::read_input(None, roster, crate::fs::Input::Roster)
         .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
     let rows = pdf::roster::read(roster, &pdf::roster::decode(&bytes), kind, &project.contest)?;
     let mut engine = PdfEngine::new(fonts);
+    let watchdog = arm(limits, &engine);
     let mut map = OutputMap::new();
     for row in &rows {
         let (pdfs, _) = engine.render_filled(&project, Some(kind), &row.values)?;
@@ -183,7 +245,7 @@ pub fn fill_forms(
         })?;
         map.insert(row.file_name.clone(), pdf.bytes);
     }
-    output::write(&map, out)
-        .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+    watchdog.disarm();
+    output::write(&map, out).map_err(|e| one(write_problem(&e)))?;
     Ok(rows.iter().map(|r| out.join(&r.file_name)).collect())
 }

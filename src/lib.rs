@@ -5,6 +5,7 @@
 //! [`site::Renderer`], PDFs with [`pdf::PdfEngine`]) → [`output::OutputMap`] → [`output::write()`] (atomic)
 //! or served from memory, where [`serve`] redoes only what an edit affects.
 
+pub mod budget;
 pub mod build;
 pub mod diagnostics;
 pub mod fs;
@@ -16,7 +17,7 @@ pub mod results;
 pub mod serve;
 pub mod site;
 
-pub use build::{BuildOptions, build_site, check, fill_forms, verify};
+pub use build::{BuildFailure, BuildOptions, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
 pub use model::Project;
 pub use output::OutputMap;

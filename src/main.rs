@@ -5,6 +5,11 @@ use jingsai::{BuildOptions, Problems};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Counts the bytes held, so that a runaway template or form ends with a message, not with the machine
+/// out of memory.
+#[global_allocator]
+static ALLOCATOR: jingsai::budget::CountingAlloc = jingsai::budget::CountingAlloc::new();
+
 /// Publishes a skills contest: notice website, forms and results from `content/contest.yaml`.
 #[derive(Parser)]
 #[command(name = "jingsai", version, about)]
@@ -25,6 +30,8 @@ enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Write one pre-filled form per row of a roster (CSV, UTF-8 or GBK) into a folder of its own.
     Forms {
@@ -43,6 +50,8 @@ enum Command {
         out: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Build, then serve the site on this machine and rebuild it on every save; open pages reload.
     Serve {
@@ -62,6 +71,21 @@ enum Command {
         poll: bool,
         #[command(flatten)]
         fonts: FontArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// The rebuild process of `serve` (started by `serve` itself).
+    #[command(hide = true)]
+    ServeWorker {
+        dir: PathBuf,
+        #[arg(long)]
+        poll: bool,
+        #[arg(long)]
+        wait: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
@@ -70,7 +94,33 @@ enum Command {
         dir: PathBuf,
         #[command(flatten)]
         fonts: FontArgs,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
+}
+
+/// The budgets of one build.
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Stop with an error when rendering takes longer than this many seconds (a template or form that
+    /// loops for ever).
+    #[arg(long, value_name = "SECONDS", default_value_t = jingsai::budget::Limits::DEFAULT.time.as_secs())]
+    time_limit: u64,
+    /// Stop with an error when the build needs more memory than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = jingsai::budget::Limits::DEFAULT.memory >> 20)]
+    memory_limit: usize,
+}
+
+impl LimitArgs {
+    /// The limits, with the memory budget set on the allocator.
+    fn apply(&self) -> jingsai::budget::Limits {
+        let limits = jingsai::budget::Limits {
+            time: std::time::Duration::from_secs(self.time_limit.max(1)),
+            memory: self.memory_limit.max(64).saturating_mul(1 << 20),
+        };
+        ALLOCATOR.set_limit(limits.memory);
+        limits
+    }
 }
 
 /// Where the PDFs find fonts.
@@ -101,15 +151,27 @@ fn main() -> ExitCode {
     }))
     .expect("the report handler is set once");
     match cli.command {
-        Command::Build { dir, output, fonts } => {
+        Command::Build {
+            dir,
+            output,
+            fonts,
+            limits,
+        } => {
             let mut options = BuildOptions::new(&dir);
             if let Some(output) = output {
                 options.output = output;
             }
             options.fonts = fonts.options();
+            options.limits = limits.apply();
             match jingsai::build_site(&options) {
                 Ok((project, map, report)) => {
                     print_problems(&project.warnings);
+                    for line in &report.refused {
+                        eprintln!(
+                            "warning: `{}/.jingsai-manifest` lists `{line}`, which leads outside the output folder or through a symbolic link; it was not removed",
+                            options.output.display()
+                        );
+                    }
                     eprintln!(
                         "built {} files ({} KiB) into `{}`: {} written, {} unchanged, {} removed",
                         map.len(),
@@ -121,7 +183,11 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => fail(&problems, "nothing was written"),
+                Err(failure) if failure.partly_written => fail(
+                    &failure,
+                    "the output folder is partly written (see above); build again once it is fixed",
+                ),
+                Err(failure) => fail(&failure, "nothing was written"),
             }
         }
         Command::Forms {
@@ -130,9 +196,10 @@ fn main() -> ExitCode {
             form,
             out,
             fonts,
+            limits,
         } => {
             let out = out.unwrap_or_else(|| dir.join("filled-forms"));
-            match jingsai::fill_forms(&dir, &fill, &form, &out, &fonts.options()) {
+            match jingsai::fill_forms(&dir, &fill, &form, &out, &fonts.options(), limits.apply()) {
                 Ok(written) => {
                     for path in &written {
                         eprintln!("wrote `{}`", path.display());
@@ -149,6 +216,7 @@ fn main() -> ExitCode {
             bind,
             poll,
             fonts,
+            limits,
         } => {
             let options = jingsai::serve::ServeOptions {
                 root: dir,
@@ -156,6 +224,7 @@ fn main() -> ExitCode {
                 bind,
                 poll,
                 fonts: fonts.options(),
+                limits: limits.apply(),
             };
             match jingsai::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -165,7 +234,24 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { dir, fonts } => match jingsai::verify(&dir, &fonts.options()) {
+        Command::ServeWorker {
+            dir,
+            poll,
+            wait,
+            fonts,
+            limits,
+        } => {
+            let limits = limits.apply();
+            match jingsai::serve::run_worker(&dir, poll, &fonts.options(), limits, wait) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { dir, fonts, limits } => {
+            match jingsai::verify(&dir, &fonts.options(), limits.apply()) {
             Ok(project) => {
                 print_problems(&project.warnings);
                 eprintln!(
@@ -189,7 +275,8 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(problems) => fail(&problems, "fix them and run `jingsai check` again"),
-        },
+            }
+        }
     }
 }
 

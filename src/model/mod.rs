@@ -65,7 +65,7 @@ impl Project {
     /// Reads and checks the contest folder at `root`.
     pub fn load(root: &Path) -> Result<Project, Problems> {
         let path = Self::contest_path(root);
-        let text = fs::read_to_string(&path).map_err(|e| {
+        let text = fs::read_input_text(Some(root), &path, fs::Input::Contest).map_err(|e| {
             let mut problems = Problems::default();
             problems.push(
                 Problem::general(None, format!("{e}: {}", e.source))

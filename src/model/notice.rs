@@ -91,6 +91,13 @@ impl Notice {
             )
             .with_help(help));
         }
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            return Err(Problem::general(
+                Some(&file),
+                format!("the address `notices/{slug}.html` is the list of notices"),
+            )
+            .with_help("give the notice another file name or `slug:`"));
+        }
         if meta.title.trim().is_empty() {
             return Err(
                 Problem::general(Some(&file), "the notice has an empty title")
@@ -105,6 +112,9 @@ impl Notice {
         })
     }
 }
+
+/// Notice addresses the site uses for pages of its own (`notices/index.html` is the list).
+pub const RESERVED_SLUGS: [&str; 1] = ["index"];
 
 /// Reads every notice, newest first (then by address); problems go to `problems`. Large folders are
 /// read and parsed on two threads.
@@ -171,7 +181,7 @@ pub fn update(
                 let n = n.to_string_lossy();
                 n.ends_with(".md") && !n.starts_with('.')
             })
-            && path.is_file();
+            && path.symlink_metadata().is_ok_and(|m| !m.is_dir());
         if is_notice {
             match load_one(root, path) {
                 Ok(notice) => fresh.push(notice),
@@ -223,7 +233,7 @@ fn notices_dir(root: &Path) -> PathBuf {
 }
 
 fn load_one(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
-    let text = fs::read_to_string(path)
+    let text = fs::read_input_text(Some(root), path, fs::Input::Notice)
         .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
     Notice::parse(SourceFile::new(&display_path(root, path), text))
 }

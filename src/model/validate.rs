@@ -8,6 +8,10 @@ use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
+/// The longest `site.base_url`: the notice PDF carries it in a QR code, which holds at most about 2,900
+/// bytes; real addresses are far shorter.
+pub const MAX_BASE_URL: usize = 512;
+
 /// Runs every check on a parsed project.
 pub fn check(project: &Project) -> Problems {
     let file = &project.contest_file;
@@ -27,6 +31,7 @@ pub fn check(project: &Project) -> Problems {
     out.dates(c);
     out.contacts(c);
     out.site(c);
+    out.page_names(c);
     out.plan_mentions(c);
     out.problems
 }
@@ -400,6 +405,8 @@ impl Checker<'_> {
             let v = url.value.trim();
             if !v.is_empty() && !(v.starts_with("https://") || v.starts_with("http://")) {
                 self.error_at(url, format!("`{v}` is not a web address"), "write it with https://, for example https://contest.example.cn/ai-2025/, or leave it empty");
+            } else if v.len() > MAX_BASE_URL {
+                self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} a QR code on the notice can carry", v.len()), "use the site's short public address, for example https://contest.example.cn/ai-2025/");
             }
         }
         if let Some(n) = &c.site.notices_per_page {
@@ -409,6 +416,44 @@ impl Checker<'_> {
                     "at least one notice must be listed per page".into(),
                     "write a number such as 20",
                 );
+            }
+        }
+    }
+
+    /// Refuses ids whose pages would replace another page: a track `index` (the list of tracks), and two
+    /// track and group pairs that make the same results page (`ai` + `x-staff` and `ai-x` + `staff`).
+    fn page_names(&mut self, c: &Contest) {
+        for track in &c.tracks {
+            if track.id.value.0 == "index" {
+                self.error_at(
+                    &track.id,
+                    "the track id `index` would replace the list of tracks (`tracks/index.html`)".into(),
+                    "choose another id for this track",
+                );
+            }
+        }
+        let mut pages: HashMap<String, (&str, &str)> = HashMap::new();
+        for track in &c.tracks {
+            let groups: Vec<&str> = match &track.groups {
+                Some(ids) => ids.iter().map(|g| g.value.0.as_str()).collect(),
+                None => c.groups.iter().map(|g| g.id.value.0.as_str()).collect(),
+            };
+            for group in groups {
+                let page = format!("{}-{group}", track.id.value.0);
+                let this = (track.id.value.0.as_str(), group);
+                match pages.get(&page) {
+                    Some(&(t, g)) if (t, g) != this => self.error_at(
+                        &track.id,
+                        format!(
+                            "track `{}` with group `{group}` and track `{t}` with group `{g}` would both have the results page `results/{page}.html`",
+                            this.0
+                        ),
+                        "rename one of these track or group ids so that track-group pairs differ",
+                    ),
+                    _ => {
+                        pages.insert(page, this);
+                    }
+                }
             }
         }
     }

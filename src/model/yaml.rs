@@ -97,6 +97,12 @@ fn plain_message(message: &str, found: Option<&str>) -> String {
         .split(", set DuplicateKeyPolicy")
         .next()
         .unwrap_or(message);
+    if message.contains("deserialize null") {
+        return "the value is empty; write a value after the colon (or remove the key if it may be left out)".to_string();
+    }
+    if message.starts_with("invalid boolean") {
+        return "write `true` or `false`".to_string();
+    }
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         return format!("the key `{key}` is written twice in this section");
     }

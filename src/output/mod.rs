@@ -8,11 +8,11 @@
 
 mod safety;
 
-pub use safety::{UnsafeOutput, check_output_dir};
+pub use safety::{UnsafeOutput, check_output_dir, inside_built_site, normalise};
 
 use crate::fs::{self, FsError};
 use bytes::Bytes;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The name of the manifest of generated files kept inside the output folder.
@@ -66,6 +66,11 @@ impl OutputMap {
         self.files.retain(|path, _| !path.starts_with(prefix));
     }
 
+    /// All files in path order, shared (no copy).
+    pub fn iter_shared(&self) -> impl Iterator<Item = (&str, &Bytes)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     /// All files in path order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
@@ -107,87 +112,379 @@ pub struct WriteReport {
     pub unchanged: usize,
     /// Files of the previous build that this build no longer makes, removed.
     pub removed: usize,
+    /// Lines of the previous manifest that were not removed because they point outside the output folder
+    /// or through a symbolic link (a manifest made by hand, or by someone else).
+    pub refused: Vec<String>,
 }
 
+/// Why [`write()`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// A file could not be staged; nothing in the output folder was replaced.
+    #[error("{0}: {src}", src = .0.source)]
+    Staging(FsError),
+    /// Another jingsai holds the lock of the output folder.
+    #[error("another jingsai is writing into `{}` right now", .0.display())]
+    Busy(PathBuf),
+    /// The folder holds files that jingsai did not make.
+    #[error(
+        "refusing to write into `{}`: it is not empty and was not made by jingsai (it has no `{MANIFEST}`); it holds {}",
+        .dir.display(),
+        .entries.join(", ")
+    )]
+    NotOurs {
+        /// The output folder.
+        dir: PathBuf,
+        /// Some of what is in it, quoted.
+        entries: Vec<String>,
+    },
+    /// Replacing files failed part-way: some files are new, the others are as before.
+    #[error(
+        "{source}: {src}; the output folder is now half old, half new: {} file(s) were replaced ({}), {} file(s) still hold the previous build ({})",
+        .replaced.len(),
+        sample(.replaced),
+        .old.len(),
+        sample(.old),
+        src = .source.source
+    )]
+    Partial {
+        /// What failed.
+        source: FsError,
+        /// Files replaced with this build's bytes.
+        replaced: Vec<String>,
+        /// Files that still hold the previous build's bytes.
+        old: Vec<String>,
+    },
+}
+
+impl WriteError {
+    /// Whether files of the output folder changed before the failure.
+    pub fn partly_written(&self) -> bool {
+        matches!(self, WriteError::Partial { replaced, .. } if !replaced.is_empty())
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            WriteError::Staging(_) => {
+                "fix the permission or free the space named above and build again; the previous output is untouched"
+            }
+            WriteError::Busy(_) => "wait for the other build to finish, then build again",
+            WriteError::NotOurs { .. } => {
+                "pass an empty or new folder with `--output`, or move those files away first"
+            }
+            WriteError::Partial { .. } => {
+                "fix the problem named above and build again: the next build replaces the old files"
+            }
+        }
+    }
+}
+
+fn sample(paths: &[String]) -> String {
+    let mut shown: Vec<String> = paths.iter().take(5).map(|p| format!("`{p}`")).collect();
+    if paths.len() > 5 {
+        shown.push(format!("and {} more", paths.len() - 5));
+    }
+    if shown.is_empty() {
+        "none".to_string()
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// The lock file that one build holds while it writes.
+const LOCK: &str = ".jingsai-lock";
+
 /// Writes `map` into `dir`, replacing each file atomically and removing stale files of the previous build.
-pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, FsError> {
-    fs::create_dir_all(dir)?;
-    let previous = read_manifest(dir);
+///
+/// Every new or changed file is first written under a temporary name next to its place (so a full disk
+/// or a read-only folder is found before anything is replaced), then the temporary files are renamed
+/// over the old ones. A symbolic link inside `dir` is never followed: where a folder is needed it is
+/// replaced by a real folder, and a manifest line that leads through one is refused. An advisory lock on
+/// `dir/.jingsai-lock` keeps two builds from writing at once.
+pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, WriteError> {
+    fs::create_dir_all(dir).map_err(WriteError::Staging)?;
+    let _lock = lock(dir)?;
+    let previous = read_manifest(dir).map_err(WriteError::Staging)?;
+    if previous.is_none() {
+        refuse_foreign(dir)?;
+        // The folder is jingsai's from now on, even if this build is stopped half-way.
+        let manifest = dir.join(MANIFEST);
+        std::fs::write(&manifest, "")
+            .map_err(|e| WriteError::Staging(FsError::new("write", &manifest, e)))?;
+    }
     let suffix = format!(".jingsai-tmp-{}", std::process::id());
     let entries: Vec<(&str, &[u8])> = map.iter().collect();
-    let write_all = |slice: &[(&str, &[u8])]| -> Result<(usize, usize), FsError> {
-        let (mut written, mut same) = (0, 0);
-        let mut made_folders: HashSet<PathBuf> = HashSet::new();
+    let staged = stage_all(&entries, dir, previous.is_some(), &suffix)?;
+    let unchanged = entries.len() - staged.len();
+    let mut report = commit(&staged, dir, &previous, map, &suffix)?;
+    report.unchanged = unchanged;
+    Ok(report)
+}
+
+/// Holds the output folder's lock until dropped.
+fn lock(dir: &Path) -> Result<std::fs::File, WriteError> {
+    let path = dir.join(LOCK);
+    if path.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+        std::fs::remove_file(&path).map_err(|e| WriteError::Staging(FsError::new("remove", &path, e)))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| WriteError::Staging(FsError::new("lock", &path, e)))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(WriteError::Busy(dir.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(WriteError::Staging(FsError::new("lock", &path, e))),
+    }
+}
+
+/// Refuses a folder without a manifest that holds anything but jingsai's own lock.
+fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
+    let listing = std::fs::read_dir(dir).map_err(|e| WriteError::Staging(FsError::new("list", dir, e)))?;
+    let mut entries: Vec<String> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|name| name != LOCK)
+        .collect();
+    if entries.is_empty() {
+        return Ok(());
+    }
+    entries.sort();
+    let count = entries.len();
+    let mut shown: Vec<String> = entries.into_iter().take(8).map(|e| format!("`{e}`")).collect();
+    if count > 8 {
+        shown.push(format!("and {} more", count - 8));
+    }
+    Err(WriteError::NotOurs {
+        dir: dir.to_path_buf(),
+        entries: shown,
+    })
+}
+
+/// A file written under its temporary name, waiting to be renamed into place.
+struct Staged {
+    rel: String,
+    target: PathBuf,
+    temp: PathBuf,
+}
+
+/// Writes every new or changed file under a temporary name (on two threads: on a large site the system
+/// calls take as long as rendering). On failure the temporary files are removed and nothing is replaced.
+fn stage_all(
+    entries: &[(&str, &[u8])],
+    dir: &Path,
+    had_manifest: bool,
+    suffix: &str,
+) -> Result<Vec<Staged>, WriteError> {
+    let stage_slice = |slice: &[(&str, &[u8])]| -> (Vec<Staged>, Option<FsError>) {
+        let mut staged = Vec::new();
+        let mut real_folders: HashSet<PathBuf> = HashSet::new();
         for (rel, bytes) in slice {
             let target = dir.join(rel);
             // Only a folder written before can hold an identical file; sizes are compared first.
-            if previous.is_some() && unchanged(&target, bytes) {
-                same += 1;
+            if had_manifest && unchanged(&target, bytes) {
                 continue;
             }
-            if let Some(parent) = target.parent() {
-                if !made_folders.contains(parent) {
-                    fs::create_dir_all(parent)?;
-                    made_folders.insert(parent.to_path_buf());
-                }
+            match stage_one(dir, rel, &target, bytes, suffix, &mut real_folders) {
+                Ok(temp) => staged.push(Staged {
+                    rel: rel.to_string(),
+                    target,
+                    temp,
+                }),
+                Err(e) => return (staged, Some(e)),
             }
-            replace(&target, bytes, &suffix)?;
-            written += 1;
         }
-        Ok((written, same))
+        (staged, None)
     };
-    // Two writers: on a large site the system calls take as long as rendering.
     let (first, second) = entries.split_at(entries.len() / 2);
-    let (a, b) = std::thread::scope(|scope| {
-        let handle = scope.spawn(|| write_all(second));
-        (write_all(first), handle.join().expect("writer thread"))
+    let ((mut staged, a), (more, b)) = std::thread::scope(|scope| {
+        let handle = scope.spawn(|| stage_slice(second));
+        (stage_slice(first), handle.join().expect("writer thread"))
     });
-    let (a, b) = (a?, b?);
-    let mut report = WriteReport {
-        written: a.0 + b.0,
-        unchanged: a.1 + b.1,
-        removed: 0,
-    };
-    for stale in previous.iter().flatten().filter(|p| map.get(p).is_none()) {
-        if !is_safe_relative(stale) {
+    staged.extend(more);
+    if let Some(error) = a.or(b) {
+        for file in &staged {
+            let _ = std::fs::remove_file(&file.temp);
+        }
+        return Err(WriteError::Staging(error));
+    }
+    Ok(staged)
+}
+
+/// Makes the folders of `rel` real folders inside `dir` and writes `bytes` next to `target` under a
+/// temporary name; returns that name.
+fn stage_one(
+    dir: &Path,
+    rel: &str,
+    target: &Path,
+    bytes: &[u8],
+    suffix: &str,
+    real_folders: &mut HashSet<PathBuf>,
+) -> Result<PathBuf, FsError> {
+    let mut folder = dir.to_path_buf();
+    let parts: Vec<&str> = rel.split('/').collect();
+    for part in &parts[..parts.len() - 1] {
+        folder.push(part);
+        if real_folders.contains(&folder) {
             continue;
         }
-        let path = dir.join(stale);
+        make_real_folder(&folder)?;
+        real_folders.insert(folder.clone());
+    }
+    if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(FsError::new(
+            "replace",
+            target,
+            std::io::Error::other("a folder is where this build puts a file; move the folder away"),
+        ));
+    }
+    let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(suffix);
+    let temp = target.with_file_name(name);
+    // A temporary file left by a killed build of the same process id; removing it removes a link, not
+    // what it points to.
+    let _ = std::fs::remove_file(&temp);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .map_err(|e| FsError::new("write", &temp, e))?;
+    std::io::Write::write_all(&mut file, bytes).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        FsError::new("write", &temp, e)
+    })?;
+    Ok(temp)
+}
+
+/// Makes `folder` a real folder: a symbolic link there is removed (as a link; what it points to is left
+/// alone) and a folder made in its place.
+fn make_real_folder(folder: &Path) -> Result<(), FsError> {
+    match folder.symlink_metadata() {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(meta) if meta.file_type().is_symlink() => {
+            std::fs::remove_file(folder).map_err(|e| FsError::new("remove link", folder, e))?;
+            std::fs::create_dir(folder).map_err(|e| FsError::new("create folder", folder, e))
+        }
+        Ok(_) => Err(FsError::new(
+            "create folder",
+            folder,
+            std::io::Error::other("a file is where this build needs a folder; move the file away"),
+        )),
+        Err(_) => match std::fs::create_dir(folder) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && folder.is_dir() => Ok(()),
+            other => other.map_err(|e| FsError::new("create folder", folder, e)),
+        },
+    }
+}
+
+/// Renames the staged files into place, removes the previous build's stale files and writes the
+/// manifest.
+fn commit(
+    staged: &[Staged],
+    dir: &Path,
+    previous: &Option<Vec<String>>,
+    map: &OutputMap,
+    suffix: &str,
+) -> Result<WriteReport, WriteError> {
+    let mut report = WriteReport::default();
+    for (i, file) in staged.iter().enumerate() {
+        if let Err(e) = std::fs::rename(&file.temp, &file.target) {
+            for rest in &staged[i..] {
+                let _ = std::fs::remove_file(&rest.temp);
+            }
+            // Every file the folder may now hold is listed, so the next build can clean up.
+            let mut listed: BTreeSet<&str> = map.iter().map(|(p, _)| p).collect();
+            listed.extend(previous.iter().flatten().map(String::as_str));
+            let manifest: String = listed.iter().map(|p| format!("{p}\n")).collect();
+            let _ = std::fs::write(dir.join(MANIFEST), manifest);
+            return Err(WriteError::Partial {
+                source: FsError::new("rename", &file.temp, e),
+                replaced: staged[..i].iter().map(|s| s.rel.clone()).collect(),
+                old: staged[i..].iter().map(|s| s.rel.clone()).collect(),
+            });
+        }
+        report.written += 1;
+    }
+    for stale in previous.iter().flatten().filter(|p| map.get(p).is_none()) {
+        let Some(path) = removable(dir, stale) else {
+            report.refused.push(stale.clone());
+            continue;
+        };
         match std::fs::remove_file(&path) {
             Ok(()) => {
                 report.removed += 1;
                 remove_empty_parents(dir, &path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(FsError::new("remove", &path, e)),
+            Err(e) => {
+                return Err(WriteError::Partial {
+                    source: FsError::new("remove", &path, e),
+                    replaced: staged.iter().map(|s| s.rel.clone()).collect(),
+                    old: vec![stale.clone()],
+                });
+            }
         }
     }
     let manifest: String = map.iter().map(|(p, _)| format!("{p}\n")).collect();
-    replace(&dir.join(MANIFEST), manifest.as_bytes(), &suffix)?;
+    let manifest_path = dir.join(MANIFEST);
+    let temp = dir.join(format!("{MANIFEST}{suffix}"));
+    let _ = std::fs::remove_file(&temp);
+    std::fs::write(&temp, manifest)
+        .and_then(|()| std::fs::rename(&temp, &manifest_path))
+        .map_err(|e| WriteError::Partial {
+            source: FsError::new("write", &manifest_path, e),
+            replaced: staged.iter().map(|s| s.rel.clone()).collect(),
+            old: Vec::new(),
+        })?;
     Ok(report)
 }
 
+/// The path of a manifest line when removing it stays inside `dir`: a relative path without `..`, whose
+/// folders are real folders (no symbolic link on the way), naming a file or a link (removed as a link).
+fn removable(dir: &Path, line: &str) -> Option<PathBuf> {
+    if !is_safe_relative(line) || line == MANIFEST || line == LOCK {
+        return None;
+    }
+    let mut path = dir.to_path_buf();
+    let parts: Vec<&str> = line.split('/').collect();
+    for part in &parts[..parts.len() - 1] {
+        path.push(part);
+        match path.symlink_metadata() {
+            Ok(meta) if meta.is_dir() => {}
+            _ => return None,
+        }
+    }
+    path.push(parts[parts.len() - 1]);
+    match path.symlink_metadata() {
+        Ok(meta) if meta.is_dir() => None,
+        _ => Some(path),
+    }
+}
+
 fn unchanged(target: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    std::fs::symlink_metadata(target)
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && std::fs::read(target).is_ok_and(|old| old == bytes)
 }
 
-/// Writes `bytes` under a temporary name next to `target`, then renames it over `target`.
-fn replace(target: &Path, bytes: &[u8], suffix: &str) -> Result<(), FsError> {
-    let mut name = target
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(suffix);
-    let temp = target.with_file_name(name);
-    std::fs::write(&temp, bytes).map_err(|e| FsError::new("write", &temp, e))?;
-    fs::rename(&temp, target)
-}
-
-fn read_manifest(dir: &Path) -> Option<Vec<String>> {
-    std::fs::read_to_string(dir.join(MANIFEST))
-        .ok()
-        .map(|text| text.lines().map(str::to_string).collect())
+/// The lines of the manifest of `dir`; `None` when there is none. A manifest that is not a regular file
+/// (a link, a folder) counts as none, so the folder is refused unless it is otherwise empty.
+fn read_manifest(dir: &Path) -> Result<Option<Vec<String>>, FsError> {
+    let path = dir.join(MANIFEST);
+    match path.symlink_metadata() {
+        Ok(meta) if meta.is_file() => {}
+        _ => return Ok(None),
+    }
+    let text = std::fs::read(&path).map_err(|e| FsError::new("read", &path, e))?;
+    Ok(Some(
+        String::from_utf8_lossy(&text)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+    ))
 }
 
 fn remove_empty_parents(root: &Path, file: &Path) {

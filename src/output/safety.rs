@@ -17,6 +17,7 @@ pub struct UnsafeOutput {
 /// folder.
 pub fn check_output_dir(project: &Path, output: &Path) -> Result<(), UnsafeOutput> {
     let out = normalise(output);
+    let project_given = project;
     let project = normalise(project);
     let refuse = |reason: &str| {
         Err(UnsafeOutput {
@@ -24,6 +25,12 @@ pub fn check_output_dir(project: &Path, output: &Path) -> Result<(), UnsafeOutpu
             reason: reason.to_string(),
         })
     };
+    if let Some(link) = link_inside_project(project_given, output) {
+        return refuse(&format!(
+            "`{}` is a symbolic link inside the contest folder, so the contest folder would choose where jingsai writes; remove the link, or pass the real folder with `--output`",
+            link.display()
+        ));
+    }
     if out.parent().is_none() {
         return refuse("it is the root of the file system");
     }
@@ -47,9 +54,38 @@ pub fn check_output_dir(project: &Path, output: &Path) -> Result<(), UnsafeOutpu
     Ok(())
 }
 
+/// The first symbolic link on the way from the contest folder to `output`, when `output` is inside the
+/// contest folder as written (a link committed as `output -> ~/` must not decide where files go).
+fn link_inside_project(project: &Path, output: &Path) -> Option<PathBuf> {
+    let project = std::path::absolute(project).ok()?;
+    let output = std::path::absolute(output).ok()?;
+    let rest = output.strip_prefix(&project).ok()?;
+    let mut path = project.clone();
+    for part in rest.components() {
+        path.push(part);
+        if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(path);
+        }
+    }
+    None
+}
+
+/// Whether `dir` or a folder above it holds a site that jingsai built (a manifest listing `index.html`):
+/// files written there would be published.
+pub fn inside_built_site(dir: &Path) -> Option<PathBuf> {
+    let dir = normalise(dir);
+    dir.ancestors().find_map(|folder| {
+        let manifest = std::fs::read_to_string(folder.join(super::MANIFEST)).ok()?;
+        manifest
+            .lines()
+            .any(|line| line == "index.html")
+            .then(|| folder.to_path_buf())
+    })
+}
+
 /// Makes a path absolute and removes `.` and `..` without touching the disk beyond `canonicalize` of the
 /// longest existing prefix, so symbolic links to the project are seen through.
-fn normalise(path: &Path) -> PathBuf {
+pub fn normalise(path: &Path) -> PathBuf {
     let absolute = if path.is_absolute() {
         path.to_path_buf()
     } else {

@@ -42,7 +42,14 @@ pub fn problem(
         Some((file, span)) => Problem::at(&file, span, message),
         None => Problem::general(None, message),
     };
-    let hints: Vec<String> = diagnostic.hints.iter().map(|h| h.v.to_string()).collect();
+    // Hints about the Typst command line (`--root`) mean nothing here: a form reads only `/data.json`,
+    // the bundled files and the other forms.
+    let hints: Vec<String> = diagnostic
+        .hints
+        .iter()
+        .map(|h| h.v.to_string())
+        .filter(|h| !h.contains("--root") && !h.contains("project root"))
+        .collect();
     if !hints.is_empty() {
         problem = problem.with_help(hints.join("; "));
     } else {

@@ -53,6 +53,8 @@ pub struct PdfEngine {
     field_font: Option<FieldFont>,
     /// The virtual paths each document (by its main file) read when it was last compiled.
     read_by: HashMap<String, Vec<String>>,
+    /// What is being compiled, for the time budget.
+    activity: crate::budget::Activity,
 }
 
 /// What a recompile may keep: the PDFs of the last build, and the virtual paths (`/registration.typ`)
@@ -72,7 +74,13 @@ impl PdfEngine {
             world: PdfWorld::new(fonts::load(options)),
             field_font: None,
             read_by: HashMap::new(),
+            activity: crate::budget::Activity::new(),
         }
+    }
+
+    /// The board on which rendering notes what it is doing, for [`crate::budget::Watchdog`].
+    pub fn activity(&self) -> &crate::budget::Activity {
+        &self.activity
     }
 
     /// The virtual paths the last compile read (templates, data), for watch mode.
@@ -95,26 +103,40 @@ impl PdfEngine {
         let dir = project.root.join("forms");
         let overrides = fs::list_files(&dir, ".typ")
             .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+        let mut problems = Problems::default();
         for path in overrides {
-            let text = fs::read_to_string(&path)
-                .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
+            let stem = name.trim_end_matches(".typ");
+            if stem.is_empty() || !stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+                problems.push(
+                    Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", display_path(&project.root, &path).display()))
+                        .with_help("name form files with letters a-z, digits, `-` and `_` only, for example `registration.typ`"),
+                );
+                continue;
+            }
+            let text = match fs::read_input_text(Some(&project.root), &path, fs::Input::Form) {
+                Ok(text) => text,
+                Err(e) => {
+                    problems.push(Problem::general(None, format!("{e}: {}", e.source)));
+                    continue;
+                }
+            };
             self.world.set_source(&format!("/{name}"), &text);
             shown.insert(format!("/{name}"), display_path(&project.root, &path));
+        }
+        if problems.has_errors() {
+            return Err(problems);
         }
         let c = &project.contest;
         let mut json = data::contest_json(c);
         json["fonts"] = self.families();
         let json = serde_json::to_vec_pretty(&json).expect("json of the contest");
         self.world.set_file("/data.json", json);
-        match c.base_url() {
-            Some(base) => self.world.set_file(
-                "/qr.svg",
-                qr_svg(&format!("{base}/index.html")).into_bytes(),
-            ),
+        match c.base_url().and_then(|base| qr_svg(&format!("{base}/index.html"))) {
+            Some(svg) => self.world.set_file("/qr.svg", svg.into_bytes()),
             None => self.world.remove_file("/qr.svg"),
         }
         let date = c.notice.date.value.0;
@@ -330,6 +352,10 @@ impl PdfEngine {
         what: &str,
         standards: &[PdfStandard],
     ) -> Result<(PagedDocument, Vec<u8>), Problems> {
+        crate::budget::doing(|| {
+            let file = shown.get(main).map(|p| p.display().to_string()).unwrap_or_else(|| main.to_string());
+            format!("{what} with the form `{file}`")
+        });
         self.world.set_main(main);
         self.world.reset();
         // Known again only once this compile succeeded.
@@ -410,12 +436,16 @@ fn missing_glyph(project: &Project, what: &str, missing: &inspect::MissingGlyph)
 }
 
 /// A QR code for `url` as SVG.
-fn qr_svg(url: &str) -> String {
-    let code = qrcode::QrCode::new(url.as_bytes()).expect("a short address fits a QR code");
-    code.render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build()
+/// The QR code of `url` as SVG; `None` when the address is too long for a QR code (the model refuses
+/// such addresses first).
+fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+    )
 }
 
 fn one(problem: Problem) -> Problems {

@@ -149,11 +149,16 @@ pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
     let found: Vec<PathBuf> = FILE_NAMES
         .iter()
         .map(|name| content.join(name))
-        .filter(|path| path.is_file())
+        .filter(|path| path.symlink_metadata().is_ok_and(|m| !m.is_dir()))
         .collect();
     match found.len() {
         0 => Ok(None),
-        1 => Ok(found.into_iter().next()),
+        1 => {
+            let path = found.into_iter().next().expect("one file found");
+            crate::fs::check_input(Some(root), &path, crate::fs::Input::Results)
+                .map_err(|e| Box::new(Problem::general(None, format!("{e}: {}", e.source))))?;
+            Ok(Some(path))
+        }
         _ => Err(Box::new(
             Problem::general(
                 None,

@@ -196,7 +196,7 @@ pub fn read_file(
     layout: &Layout,
     sheet: Option<&str>,
 ) -> Result<Sheet, Problems> {
-    let bytes = crate::fs::read(path)
+    let bytes = crate::fs::read_input(None, path, crate::fs::Input::Results)
         .map_err(|e| Problems(vec![Problem::general(None, format!("{e}: {}", e.source))]))?;
     let extension = path
         .extension()

@@ -5,26 +5,30 @@
 //! only what the changed files affect,
 //! `state` holds the site being served (swapped whole, so a page is always from one build) and the
 //! error of the last failed build, and `server` answers HTTP requests from it and pushes reloads over
-//! server-sent events. Nothing is written to `output/`: the site is served from memory.
+//! server-sent events. Nothing is written to `output/`: the site is served from memory. The watcher and
+//! the rebuilder run in a child process (`worker`), so that a runaway template can be stopped.
 
 mod overlay;
 mod rebuild;
 mod server;
 mod state;
 mod watch;
+pub mod worker;
 
 pub use rebuild::{Built, Rebuilder};
 pub use server::resolve;
 pub use watch::{Change, change_of, is_ignored};
 
-use crate::diagnostics::Problems;
+use crate::budget::Limits;
+use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
 use state::Shared;
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// The first port tried when `--port` is not given.
 pub const FIRST_PORT: u16 = 1111;
@@ -42,10 +46,16 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Where the PDFs find fonts.
     pub fonts: FontOptions,
+    /// The time and memory budget of each rebuild.
+    pub limits: Limits,
 }
 
 /// Builds, then serves and watches until Ctrl-C. Returns an error only when it cannot start (no free
 /// port, no contest folder to watch); a bad edit never stops it.
+///
+/// The rendering happens in a child process (see [`worker`]): when it runs out of time or memory, or
+/// fails inside, the last good site stays up, the overlay says what happened, and a new child builds
+/// again at the next save.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
     let root = options.root.canonicalize().map_err(|e| {
         format!(
@@ -54,36 +64,18 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         )
     })?;
     let shared = Arc::new(Shared::new());
-
-    // The watcher starts first, so an edit made during the first build is not missed.
-    let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
-    let _watcher = watch::start(&root, options.poll, changes)?;
-
-    let (ready_tx, ready_rx) = mpsc::channel::<()>();
+    let (ready_tx, ready_rx) = mpsc::channel::<Result<(), String>>();
     {
         let shared = Arc::clone(&shared);
-        let root = root.clone();
-        let fonts = options.fonts.clone();
-        // The Typst world stays on this one thread; it ends when the watcher (the sender) is dropped.
+        let options = options.clone();
         std::thread::Builder::new()
-            .name("jingsai-rebuild".into())
-            .spawn(move || {
-                let mut rebuilder = Rebuilder::new(&root, &fonts);
-                run_build(&mut rebuilder, &shared, &[], true);
-                let _ = ready_tx.send(());
-                while let Ok(mut changed) = pending.recv() {
-                    // Everything that arrived meanwhile goes into the same rebuild.
-                    while let Ok(more) = pending.try_recv() {
-                        changed.extend(more);
-                    }
-                    run_build(&mut rebuilder, &shared, &changed, false);
-                }
-            })
-            .map_err(|e| format!("cannot start the rebuild thread: {e}"))?;
+            .name("jingsai-supervisor".into())
+            .spawn(move || supervise(&options, &root, &shared, ready_tx))
+            .map_err(|e| format!("cannot start the rebuild process: {e}"))?;
     }
     ready_rx
         .recv()
-        .map_err(|_| "the first build stopped unexpectedly".to_string())?;
+        .map_err(|_| "the first build stopped unexpectedly".to_string())??;
 
     let listener = bind(options.bind, options.port)?;
     let address = listener
@@ -91,6 +83,129 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     announce(address);
     server::run(listener, shared)
+}
+
+/// Runs the rebuild child again and again, applying what it sends to the served site. `ready` is told
+/// once the first build is in (or failed), or why the child could not start.
+fn supervise(
+    options: &ServeOptions,
+    root: &Path,
+    shared: &Shared,
+    ready: mpsc::Sender<Result<(), String>>,
+) {
+    let mut ready = Some(ready);
+    let mut map = OutputMap::new();
+    let mut wait = false;
+    loop {
+        let started = Instant::now();
+        let mut child = match spawn_worker(options, root, wait) {
+            Ok(child) => child,
+            Err(e) => {
+                if let Some(ready) = ready.take() {
+                    let _ = ready.send(Err(e));
+                } else {
+                    shared.fail(e);
+                }
+                return;
+            }
+        };
+        let mut input = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut fresh = true;
+        let mut heard = false;
+        let mut stopped = None;
+        while let Ok(Some(message)) = worker::receive(&mut input) {
+            heard = true;
+            match message {
+                worker::Message::Publish { files, removed } => {
+                    if fresh {
+                        // A new child sends its whole site first.
+                        map = OutputMap::new();
+                    }
+                    fresh = false;
+                    worker::apply(&mut map, files, &removed);
+                    shared.publish(Arc::new(map.clone()));
+                }
+                worker::Message::Failed(text) => shared.fail(text),
+                worker::Message::Stopped(text) => stopped = Some(text),
+            }
+            if let Some(ready) = ready.take() {
+                let _ = ready.send(Ok(()));
+            }
+        }
+        let status = child.wait();
+        let code = status.as_ref().ok().and_then(std::process::ExitStatus::code);
+        if !heard && code == Some(1) {
+            // The child could not start (it printed why).
+            if let Some(ready) = ready.take() {
+                let _ = ready.send(Err("the rebuild process could not start".into()));
+                return;
+            }
+        }
+        let text = stopped.unwrap_or_else(|| match code {
+            Some(3) => "rendering needed more memory than the memory limit (see the terminal); a template or form that loops, or an input far larger than any contest needs, is the usual cause. Still serving the last good site.".to_string(),
+            _ => format!(
+                "the rebuild process stopped unexpectedly ({}). Still serving the last good site.",
+                status.map_or_else(|e| e.to_string(), |s| s.to_string())
+            ),
+        });
+        eprintln!("the rebuild process stopped; a new one builds again at the next save");
+        shared.fail(text);
+        if let Some(ready) = ready.take() {
+            let _ = ready.send(Ok(()));
+        }
+        wait = true;
+        if started.elapsed() < Duration::from_secs(1) {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
+}
+
+/// Starts `jingsai serve-worker` (this same program) for the contest folder.
+fn spawn_worker(options: &ServeOptions, root: &Path, wait: bool) -> Result<Child, String> {
+    let exe = std::env::current_exe()
+        .map_err(|e| format!("cannot find the jingsai program to start the rebuild process: {e}"))?;
+    let mut command = Command::new(exe);
+    command
+        .arg("serve-worker")
+        .arg(root)
+        .arg("--time-limit")
+        .arg(options.limits.time.as_secs().to_string())
+        .arg("--memory-limit")
+        .arg((options.limits.memory >> 20).to_string());
+    if options.poll {
+        command.arg("--poll");
+    }
+    if wait {
+        command.arg("--wait");
+    }
+    if !options.fonts.system {
+        command.arg("--no-system-fonts");
+    }
+    for path in &options.fonts.paths {
+        command.arg("--font-path").arg(path);
+    }
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("cannot start the rebuild process: {e}"))
+}
+
+/// The rebuild child (`jingsai serve-worker`): see [`worker`]. It ends with its parent.
+pub fn run_worker(
+    root: &Path,
+    poll: bool,
+    fonts: &FontOptions,
+    limits: Limits,
+    wait: bool,
+) -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+    }
+    worker::run(root, poll, fonts, limits, wait)
 }
 
 /// Binds `--port`, or the first free port from [`FIRST_PORT`].
@@ -126,47 +241,5 @@ fn announce(address: SocketAddr) {
             "note: listening on {}, so other machines on the network can open the site",
             address.ip()
         );
-    }
-}
-
-/// One build: on success the new site is swapped in and open pages reload; on failure the last good
-/// site stays and the problems go to the terminal and to the overlay.
-fn run_build(rebuilder: &mut Rebuilder, shared: &Shared, changed: &[PathBuf], first: bool) {
-    let started = Instant::now();
-    match rebuilder.build(changed) {
-        Ok(built) => {
-            if first {
-                print_problems(&built.warnings);
-            }
-            let files = built.map.len();
-            let phases: Vec<String> = built
-                .phases
-                .iter()
-                .map(|(name, ms)| format!("{name} {ms} ms"))
-                .collect();
-            shared.publish(built.map);
-            eprintln!(
-                "{} {files} files in {} ms ({}: {})",
-                if first { "built" } else { "rebuilt" },
-                started.elapsed().as_millis(),
-                built.redone,
-                phases.join(", "),
-            );
-        }
-        Err(problems) => {
-            print_problems(&problems);
-            let count = problems.errors().count();
-            eprintln!(
-                "error: {count} problem{} found; still serving the last good site",
-                if count == 1 { "" } else { "s" }
-            );
-            shared.fail(overlay::text(&problems));
-        }
-    }
-}
-
-fn print_problems(problems: &Problems) {
-    for problem in &problems.0 {
-        eprintln!("{:?}", problem.to_report());
     }
 }

@@ -78,6 +78,11 @@ impl Rebuilder {
         }
     }
 
+    /// The board on which rendering notes what it is doing, for the time budget.
+    pub fn activity(&self) -> &crate::budget::Activity {
+        self.engine.activity()
+    }
+
     /// Builds the site after `changed` (absolute paths; files outside the watched folders are ignored),
     /// redoing only what they affect. The first build, and every build after a change to contest.yaml,
     /// does everything.

@@ -14,7 +14,15 @@ use std::sync::Arc;
 use tokio::sync::broadcast::error::RecvError;
 
 /// Serves until Ctrl-C (or SIGTERM). In-flight requests are dropped; nothing is being written anywhere.
+///
+/// Unless the server listens on every interface, requests whose `Host` is not this machine (`localhost`,
+/// `127.0.0.1`, `[::1]` or the address listened on) are refused: a web page elsewhere cannot use DNS
+/// rebinding to read the preview.
 pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), String> {
+    let bound = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .ip();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -26,7 +34,15 @@ pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), S
         let app = Router::new()
             .route(EVENTS_PATH, get(events))
             .fallback(file)
-            .with_state(shared);
+            .with_state(shared)
+            .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+                if host_allowed(host, bound) {
+                    next.run(request).await
+                } else {
+                    respond(StatusCode::MISDIRECTED_REQUEST, "text/plain; charset=utf-8", b"this preview answers only requests for this machine (Host: localhost or 127.0.0.1)\n".to_vec())
+                }
+            }));
         tokio::select! {
             served = axum::serve(listener, app) => served.map_err(|e| format!("the server stopped: {e}")),
             () = stop_signal() => {
@@ -60,6 +76,23 @@ async fn stop_signal() {
     {
         let _ = tokio::signal::ctrl_c().await;
     }
+}
+
+/// Whether a request with this `Host` header may be answered by a server listening on `bound`.
+pub fn host_allowed(host: &str, bound: std::net::IpAddr) -> bool {
+    if bound.is_unspecified() {
+        return true;
+    }
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) { name } else { host }
+        }),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback() || ip == bound)
 }
 
 /// Maps the raw (still percent-encoded) request path to a key of the output map. Only plain paths are

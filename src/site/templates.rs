@@ -52,7 +52,12 @@ pub fn load(root: &Path) -> Result<Templates, Problems> {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let bytes = match fs::read(&path) {
+        let kind = if name.ends_with(".css") || name.ends_with(".js") {
+            fs::Input::Asset
+        } else {
+            fs::Input::Template
+        };
+        let bytes = match fs::read_input(Some(root), &path, kind) {
             Ok(bytes) => bytes,
             Err(e) => {
                 problems.push(Problem::general(None, format!("{e}: {}", e.source)));

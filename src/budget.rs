@@ -1,0 +1,247 @@
+//! Time and memory budgets for a build: a contest folder is untrusted input, and a template or form that
+//! loops (a Tera `for` over a huge `range`, a Typst `while true`) must not run for ever or take the
+//! machine's memory.
+//!
+//! Neither Tera nor Typst can be interrupted, so the budgets stop the process: a [`Watchdog`] armed
+//! around rendering ends it with an error naming what was being rendered when the time is up, and
+//! [`CountingAlloc`] (installed by the binary as its global allocator) ends it when the memory budget is
+//! exceeded. Nothing is written while rendering, so the previous output stays as it was. `serve` renders
+//! in a child process for this reason: the server keeps the last good site when the child is stopped.
+//!
+//! What is being rendered is noted on an [`Activity`] board that the caller passes in and attaches to
+//! the rendering threads.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// The limits of one build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// How long rendering may take.
+    pub time: Duration,
+    /// How much memory the process may hold, in bytes.
+    pub memory: usize,
+}
+
+impl Limits {
+    /// Generous defaults: the seed contest renders in about a second and 200 MiB, a 10,000-notice site
+    /// in a few seconds.
+    pub const DEFAULT: Limits = Limits {
+        time: Duration::from_secs(120),
+        memory: 4 << 30,
+    };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::DEFAULT
+    }
+}
+
+/// What each rendering thread is doing, shared with the [`Watchdog`].
+#[derive(Debug, Clone, Default)]
+pub struct Activity(Arc<Mutex<BTreeMap<String, String>>>);
+
+thread_local! {
+    static ATTACHED: RefCell<Option<(Activity, String)>> = const { RefCell::new(None) };
+}
+
+impl Activity {
+    /// An empty board.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Makes [`doing`] on this thread write to this board, under `slot` ("pages", "PDFs"), until the
+    /// guard is dropped.
+    pub fn attach(&self, slot: &str) -> Attached {
+        let previous =
+            ATTACHED.with(|a| a.borrow_mut().replace((self.clone(), slot.to_string())));
+        Attached(previous)
+    }
+
+    /// What the threads were last doing, one per slot: `the page notices/a.html (template notice.html)`.
+    pub fn describe(&self) -> String {
+        let board = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if board.is_empty() {
+            return "the contest folder".to_string();
+        }
+        board.values().cloned().collect::<Vec<_>>().join(" and ")
+    }
+
+    /// Forgets what was noted, before a new build.
+    pub fn clear(&self) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    fn set(&self, slot: &str, what: String) {
+        let mut board = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        board.insert(slot.to_string(), what);
+    }
+}
+
+/// Gives the thread back the board it had before (or none) when dropped.
+pub struct Attached(Option<(Activity, String)>);
+
+impl Drop for Attached {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        ATTACHED.with(|a| *a.borrow_mut() = previous);
+    }
+}
+
+/// Notes what this thread starts rendering, when the thread is attached to a board (the text is made
+/// only then).
+pub fn doing(what: impl FnOnce() -> String) {
+    ATTACHED.with(|a| {
+        if let Some((activity, slot)) = &*a.borrow() {
+            activity.set(slot, what());
+        }
+    });
+}
+
+/// Ends the process when rendering takes longer than its budget. Dropping it (or [`Watchdog::disarm`])
+/// stops the watch.
+pub struct Watchdog {
+    done: Arc<(Mutex<bool>, std::sync::Condvar)>,
+}
+
+impl Watchdog {
+    /// Starts watching: when `limit` passes before the watchdog is disarmed, `expire` is called with the
+    /// text of [`Activity::describe`]; it is expected to report and end the process.
+    pub fn arm(
+        limit: Duration,
+        activity: Activity,
+        expire: impl FnOnce(String) + Send + 'static,
+    ) -> Watchdog {
+        let done = Arc::new((Mutex::new(false), std::sync::Condvar::new()));
+        let watched = Arc::clone(&done);
+        std::thread::Builder::new()
+            .name("jingsai-watchdog".into())
+            .spawn(move || {
+                let (lock, signal) = &*watched;
+                let guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+                let (guard, timeout) = signal
+                    .wait_timeout_while(guard, limit, |done| !*done)
+                    .unwrap_or_else(|e| e.into_inner());
+                if timeout.timed_out() && !*guard {
+                    drop(guard);
+                    expire(activity.describe());
+                }
+            })
+            .expect("start the watchdog thread");
+        Watchdog { done }
+    }
+
+    /// Stops the watch.
+    pub fn disarm(self) {}
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let (lock, signal) = &*self.done;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        signal.notify_all();
+    }
+}
+
+/// The message of a build stopped by its time budget.
+pub fn timeout_message(limit: Duration, what: &str) -> String {
+    format!(
+        "error: rendering took longer than {} s, the time limit, while rendering {what}; a template or form that loops for ever is the usual cause\n  help: fix the template or form named above, or raise the limit with `--time-limit SECONDS` if the contest is really that large; nothing was written",
+        limit.as_secs()
+    )
+}
+
+/// A global allocator that counts the bytes held and ends the process, with a message, when they pass
+/// the budget set by [`CountingAlloc::set_limit`]. Installed by the `jingsai` binary.
+pub struct CountingAlloc {
+    held: AtomicUsize,
+    limit: AtomicUsize,
+    tripped: AtomicBool,
+}
+
+impl CountingAlloc {
+    /// An allocator with no limit yet.
+    pub const fn new() -> Self {
+        CountingAlloc {
+            held: AtomicUsize::new(0),
+            limit: AtomicUsize::new(usize::MAX),
+            tripped: AtomicBool::new(false),
+        }
+    }
+
+    /// Sets the budget in bytes.
+    pub fn set_limit(&self, bytes: usize) {
+        self.limit.store(bytes, Ordering::Relaxed);
+    }
+
+    /// The bytes held now.
+    pub fn held(&self) -> usize {
+        self.held.load(Ordering::Relaxed)
+    }
+
+    fn grow(&self, bytes: usize) {
+        let held = self.held.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        if held > self.limit.load(Ordering::Relaxed) && !self.tripped.swap(true, Ordering::SeqCst) {
+            over_budget(self.limit.load(Ordering::Relaxed));
+        }
+    }
+}
+
+impl Default for CountingAlloc {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Reports and ends the process without allocating (this runs inside the allocator).
+fn over_budget(limit: usize) -> ! {
+    use std::io::Write;
+    let mut message = [0u8; 512];
+    let mut cursor = std::io::Cursor::new(&mut message[..]);
+    let _ = write!(
+        cursor,
+        "error: jingsai stopped: rendering needed more than {} MiB of memory, the memory limit; a template or form that loops, or an input far larger than any contest needs, is the usual cause\n  help: fix the template, form or input you changed last, or raise the limit with `--memory-limit MIB`; nothing was written\n",
+        limit >> 20
+    );
+    let len = cursor.position() as usize;
+    let _ = std::io::stderr().write_all(&message[..len]);
+    // SAFETY: `_exit` ends the process at once; it runs no handler that could allocate again.
+    unsafe { libc::_exit(3) }
+}
+
+// SAFETY: every call is passed to the system allocator unchanged; only the byte count is kept beside it.
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        self.grow(layout.size());
+        // SAFETY: the caller's layout is passed on as given.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        self.grow(layout.size());
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        self.held.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` was allocated by `System` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            self.grow(new_size - layout.size());
+        } else {
+            self.held.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}

@@ -1,0 +1,298 @@
+//! The rebuild process of `jingsai serve`. Tera and Typst cannot be interrupted, so a template or form
+//! that loops for ever could only be stopped by ending the process that renders it: the server therefore
+//! renders in a child process (this same binary, `jingsai serve-worker`) that watches the files, keeps
+//! the incremental [`Rebuilder`] and sends each result over its standard output. When the child runs out
+//! of time or memory, or panics, it ends; the server keeps the last good site, shows why on the overlay
+//! and starts a new child that builds again at the next save.
+//!
+//! Messages, child to server, each one frame: a tag byte, then
+//! - `P` (publish): the files new or changed since the last publish (`u32` count, then per file a `u32`
+//!   path length, the path, a `u64` length, the bytes), then the paths removed (`u32` count, then per
+//!   path a `u32` length and the path);
+//! - `F` (failed build) and `S` (stopped: out of time, or a panic): a `u32` length and the overlay text.
+
+use super::Rebuilder;
+use super::overlay;
+use crate::budget::{Limits, Watchdog};
+use crate::diagnostics::Problems;
+use crate::output::{OutputMap, is_safe_relative};
+use crate::pdf::fonts::FontOptions;
+use bytes::Bytes;
+use std::io::{self, Read, Write};
+use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Instant;
+
+/// One message of the child.
+#[derive(Debug)]
+pub enum Message {
+    /// A new site: files upserted and paths removed since the last one.
+    Publish {
+        /// New or changed files.
+        files: Vec<(String, Bytes)>,
+        /// Files no longer made.
+        removed: Vec<String>,
+    },
+    /// A build failed; the overlay text.
+    Failed(String),
+    /// The child stops (time budget, panic); the overlay text.
+    Stopped(String),
+}
+
+/// Runs the rebuild child: watches `root`, builds (at once, or at the first change when `wait`), and
+/// sends every result to standard output. Returns only when it cannot start or the server is gone.
+pub fn run(
+    root: &Path,
+    poll: bool,
+    fonts: &FontOptions,
+    limits: Limits,
+    wait: bool,
+) -> Result<(), String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot open the contest folder `{}`: {e}", root.display()))?;
+    let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
+    let _watcher = super::watch::start(&root, poll, changes)?;
+    let mut rebuilder = Rebuilder::new(&root, fonts);
+    // Standard output as a plain file: not locked (the watchdog writes its message from another thread
+    // while this one is stuck) and not line-buffered.
+    let stdout = io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| format!("cannot use standard output: {e}"))?;
+    let mut out = io::BufWriter::new(std::fs::File::from(stdout));
+    let mut sent: Option<Arc<OutputMap>> = None;
+    let mut first = true;
+    if !wait {
+        build_once(&mut rebuilder, &[], limits, &mut sent, &mut out, first)?;
+        first = false;
+    }
+    while let Ok(mut changed) = pending.recv() {
+        // Everything that arrived meanwhile goes into the same rebuild.
+        while let Ok(more) = pending.try_recv() {
+            changed.extend(more);
+        }
+        build_once(&mut rebuilder, &changed, limits, &mut sent, &mut out, first)?;
+        first = false;
+    }
+    Ok(())
+}
+
+/// One build under the time budget; a panic is reported and ends the child (its state may be broken).
+fn build_once(
+    rebuilder: &mut Rebuilder,
+    changed: &[PathBuf],
+    limits: Limits,
+    sent: &mut Option<Arc<OutputMap>>,
+    out: &mut impl Write,
+    first: bool,
+) -> Result<(), String> {
+    let started = Instant::now();
+    let activity = rebuilder.activity().clone();
+    activity.clear();
+    let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
+        let text = crate::budget::timeout_message(limits.time, &what)
+            .replace("; nothing was written", "; still serving the last good site");
+        eprintln!("{text}");
+        let mut frame = Vec::new();
+        encode_text(&mut frame, b'S', &text);
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            let _ = std::fs::File::from(fd).write_all(&frame);
+        }
+        std::process::exit(2);
+    });
+    let _attached = activity.attach("rebuild");
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
+    watchdog.disarm();
+    let message = match result {
+        Ok(Ok(built)) => {
+            if first {
+                print_problems(&built.warnings);
+            }
+            let phases: Vec<String> = built
+                .phases
+                .iter()
+                .map(|(name, ms)| format!("{name} {ms} ms"))
+                .collect();
+            eprintln!(
+                "{} {} files in {} ms ({}: {})",
+                if first { "built" } else { "rebuilt" },
+                built.map.len(),
+                started.elapsed().as_millis(),
+                built.redone,
+                phases.join(", "),
+            );
+            let message = diff(sent.as_deref(), &built.map);
+            *sent = Some(built.map);
+            message
+        }
+        Ok(Err(problems)) => {
+            print_problems(&problems);
+            let count = problems.errors().count();
+            eprintln!(
+                "error: {count} problem{} found; still serving the last good site",
+                if count == 1 { "" } else { "s" }
+            );
+            Message::Failed(overlay::text(&problems))
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            let text = format!(
+                "jingsai failed inside while rebuilding ({what}); this is a bug in jingsai, not in your files. Still serving the last good site; the next save builds everything again."
+            );
+            eprintln!("error: {text}");
+            send(out, &Message::Stopped(text)).map_err(|e| e.to_string())?;
+            return Err("the rebuild stopped after an internal error".into());
+        }
+    };
+    send(out, &message).map_err(|e| format!("the server is gone: {e}"))
+}
+
+fn print_problems(problems: &Problems) {
+    for problem in &problems.0 {
+        eprintln!("{:?}", problem.to_report());
+    }
+}
+
+/// What changed from `before` to `after`: files compared by their shared bytes first (an unchanged page
+/// is the same allocation), then by content.
+pub fn diff(before: Option<&OutputMap>, after: &OutputMap) -> Message {
+    let mut files = Vec::new();
+    for (path, bytes) in after.iter_shared() {
+        let same = before
+            .and_then(|b| b.get_shared(path))
+            .is_some_and(|old| (old.as_ptr() == bytes.as_ptr() && old.len() == bytes.len()) || old == *bytes);
+        if !same {
+            files.push((path.to_string(), bytes.clone()));
+        }
+    }
+    let removed = before
+        .map(|b| {
+            b.iter()
+                .filter(|(path, _)| after.get(path).is_none())
+                .map(|(path, _)| path.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Message::Publish { files, removed }
+}
+
+/// Writes one message and flushes it.
+pub fn send(out: &mut impl Write, message: &Message) -> io::Result<()> {
+    let mut frame = Vec::new();
+    match message {
+        Message::Publish { files, removed } => {
+            frame.push(b'P');
+            frame.extend_from_slice(&(files.len() as u32).to_le_bytes());
+            out.write_all(&frame)?;
+            for (path, bytes) in files {
+                let mut head = Vec::with_capacity(path.len() + 12);
+                head.extend_from_slice(&(path.len() as u32).to_le_bytes());
+                head.extend_from_slice(path.as_bytes());
+                head.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+                out.write_all(&head)?;
+                out.write_all(bytes)?;
+            }
+            let mut tail = Vec::new();
+            tail.extend_from_slice(&(removed.len() as u32).to_le_bytes());
+            for path in removed {
+                tail.extend_from_slice(&(path.len() as u32).to_le_bytes());
+                tail.extend_from_slice(path.as_bytes());
+            }
+            out.write_all(&tail)?;
+        }
+        Message::Failed(text) => {
+            encode_text(&mut frame, b'F', text);
+            out.write_all(&frame)?;
+        }
+        Message::Stopped(text) => {
+            encode_text(&mut frame, b'S', text);
+            out.write_all(&frame)?;
+        }
+    }
+    out.flush()
+}
+
+fn encode_text(frame: &mut Vec<u8>, tag: u8, text: &str) {
+    frame.push(tag);
+    frame.extend_from_slice(&(text.len() as u32).to_le_bytes());
+    frame.extend_from_slice(text.as_bytes());
+}
+
+/// Reads one message; `None` at the end of the stream.
+pub fn receive(input: &mut impl Read) -> io::Result<Option<Message>> {
+    let mut tag = [0u8; 1];
+    match input.read_exact(&mut tag) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
+        Err(e) => return Err(e),
+    }
+    let message = match tag[0] {
+        b'P' => {
+            let count = read_u32(input)?;
+            let mut files = Vec::new();
+            for _ in 0..count {
+                let path = read_string(input)?;
+                let len = read_u64(input)?;
+                let mut bytes = Vec::new();
+                input.take(len).read_to_end(&mut bytes)?;
+                if bytes.len() as u64 != len {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+                files.push((path, Bytes::from(bytes)));
+            }
+            let count = read_u32(input)?;
+            let mut removed = Vec::new();
+            for _ in 0..count {
+                removed.push(read_string(input)?);
+            }
+            Message::Publish { files, removed }
+        }
+        b'F' => Message::Failed(read_string(input)?),
+        b'S' => Message::Stopped(read_string(input)?),
+        other => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("unknown message {other}"),
+            ));
+        }
+    };
+    Ok(Some(message))
+}
+
+fn read_u32(input: &mut impl Read) -> io::Result<u32> {
+    let mut b = [0u8; 4];
+    input.read_exact(&mut b)?;
+    Ok(u32::from_le_bytes(b))
+}
+
+fn read_u64(input: &mut impl Read) -> io::Result<u64> {
+    let mut b = [0u8; 8];
+    input.read_exact(&mut b)?;
+    Ok(u64::from_le_bytes(b))
+}
+
+fn read_string(input: &mut impl Read) -> io::Result<String> {
+    let len = read_u32(input)?;
+    let mut bytes = Vec::new();
+    input.take(u64::from(len)).read_to_end(&mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// Applies a publish message to the server's copy of the site.
+pub fn apply(map: &mut OutputMap, files: Vec<(String, Bytes)>, removed: &[String]) {
+    for path in removed {
+        map.remove(path);
+    }
+    for (path, bytes) in files {
+        if is_safe_relative(&path) {
+            map.insert(path, bytes);
+        }
+    }
+}
