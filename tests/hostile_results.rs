@@ -254,7 +254,7 @@ fn repeat(out: &mut dyn Write, n: usize) {
 /// A worksheet whose A2 holds an inline string of `n` bytes.
 fn sheet_bomb(n: usize) -> Vec<u8> {
     with_part("xl/worksheets/sheet1.xml", |out| {
-        out.write_all(br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>参赛单位</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>"#).unwrap();
+        out.write_all(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>参赛单位</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>"#.as_bytes()).unwrap();
         repeat(out, n);
         out.write_all(b"</t></is></c></row></sheetData></worksheet>")
             .unwrap();
