@@ -4,13 +4,16 @@
 //! published column, a score with a space inside, and input that once panicked.
 //!
 //! Peak memory of `jingsai check` (max RSS from `/usr/bin/time -v`, release build, this machine) on the
-//! workbooks these tests make, before and after the bounds of `src/results/limits.rs`:
+//! full-size workbooks of [`write_bombs`], before and after the bounds of `src/results/limits.rs`:
 //!
-//! | workbook                                                   | before  | after  |
-//! |------------------------------------------------------------|---------|--------|
-//! | one cell at XFD in each of 5,000 rows (27 KB)               | 2.6 GB  | see report |
-//! | sheet XML of one 1 GiB inline string (~1.1 MB stored)       | ~4 GB   | see report |
-//! | sharedStrings of one 1 GiB string (~1.1 MB stored)          | ~4 GB   | see report |
+//! | workbook                                                | stored   | before           | after          |
+//! |---------------------------------------------------------|----------|------------------|----------------|
+//! | one cell at XFD in each of 5,000 rows                   | 29 KB    | 2,595,088 KB, 3.8 s (and passed) | 16,164 KB, refused |
+//! | one cell at XFD in each of 100,000 rows                 | 476 KB   | over 10 GB (not rerun) | 16,380 KB, refused |
+//! | sheet XML holding one 1 GiB inline string               | 1.05 MB  | 4,209,948 KB, 16.6 s | 16,032 KB, refused |
+//! | sharedStrings holding one 1 GiB string                  | 1.05 MB  | 3,161,616 KB, 12.0 s | 15,904 KB, refused |
+//!
+//! The smaller workbooks of the tests below peak at 13-14 MB (the 20 MB CSV of long comma lines: 52 MB).
 //!
 //! The tests assert the refusal, its place and help, and (when `/usr/bin/time` exists) a peak under
 //! [`MAX_RSS_KB`]. `HOSTILE_BOMB_DIR=/tmp/bombs cargo test --release --test hostile_results --

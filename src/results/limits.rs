@@ -42,6 +42,8 @@ pub const ZIP_ENTRIES: usize = 10_000;
 pub fn size(bytes: u64) -> String {
     if bytes >= MIB && bytes % MIB == 0 {
         format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
     } else {
         format!("{bytes} bytes")
     }
@@ -213,5 +215,6 @@ mod tests {
     fn sizes() {
         assert_eq!(size(64 * MIB), "64 MiB");
         assert_eq!(size(1000), "1000 bytes");
+        assert_eq!(size(1 << 30 | 12345), "1024.0 MiB");
     }
 }
