@@ -46,7 +46,11 @@ impl Case {
         std::fs::write(content.join("contest.yaml"), yaml).unwrap();
         for entry in std::fs::read_dir(from.join("notices")).unwrap() {
             let entry = entry.unwrap();
-            std::fs::copy(entry.path(), content.join("notices").join(entry.file_name())).unwrap();
+            std::fs::copy(
+                entry.path(),
+                content.join("notices").join(entry.file_name()),
+            )
+            .unwrap();
         }
         std::fs::write(content.join(name), bytes).unwrap();
         Case { _tmp: tmp, dir }
@@ -91,7 +95,10 @@ fn run(args: &[&std::ffi::OsStr]) -> (Output, Option<u64>) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let rss = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|n| n.trim().parse().ok());
     (output, rss)
 }
@@ -147,7 +154,9 @@ fn formula_like_names_and_units_are_text_in_the_csv_download() {
         assert!(cells.iter().any(|c| c == written), "{written} in {cells:?}");
     }
     assert!(
-        !cells.iter().any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        !cells
+            .iter()
+            .any(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])),
         "no cell may begin as a formula: {cells:?}"
     );
 
@@ -168,7 +177,10 @@ fn formula_like_names_and_units_are_text_in_the_csv_download() {
         let mut xml = String::new();
         entry.read_to_string(&mut xml).unwrap();
         if name.starts_with("xl/worksheets/") {
-            assert!(!xml.contains("<f>") && !xml.contains("<f "), "{name}: {xml}");
+            assert!(
+                !xml.contains("<f>") && !xml.contains("<f "),
+                "{name}: {xml}"
+            );
         }
         if name == "xl/sharedStrings.xml" {
             strings = xml;
@@ -312,7 +324,8 @@ fn a_zip_that_lies_about_the_size_of_a_part_is_refused() {
     for (signature, size_at, name_at) in [(b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)] {
         let mut i = 0;
         while i + name_at + name.len() <= bytes.len() {
-            if &bytes[i..i + 4] == signature && &bytes[i + name_at..i + name_at + name.len()] == name
+            if &bytes[i..i + 4] == signature
+                && &bytes[i + name_at..i + name_at + name.len()] == name
             {
                 bytes[i + size_at..i + size_at + 4].copy_from_slice(&1000u32.to_le_bytes());
                 patched += 1;
@@ -382,7 +395,10 @@ fn id_and_phone_numbers_in_a_published_column_are_located_errors() {
         assert!(text.contains(expected), "{expected}\n{text}");
     }
     assert!(!text.contains("row 7"), "{text}");
-    assert!(text.contains("no ID or phone number may reach a public page"), "{text}");
+    assert!(
+        text.contains("no ID or phone number may reach a public page"),
+        "{text}"
+    );
     // The message never repeats the number.
     for number in ["110101199003071234", "1234-5678", "139 1234 5678"] {
         assert!(!text.contains(number), "{number} in\n{text}");
@@ -397,7 +413,14 @@ fn a_phone_number_in_a_workbook_names_the_sheet_and_cell() {
     let rows = [
         ["姓名", "参赛单位", "赛项", "组别", "理论成绩", "实操成绩"],
         ["张三", "天津某公司", "人工智能训练师", "职工组", "80", "90"],
-        ["李四", "13812345678", "人工智能训练师", "职工组", "80", "90"],
+        [
+            "李四",
+            "13812345678",
+            "人工智能训练师",
+            "职工组",
+            "80",
+            "90",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {

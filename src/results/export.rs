@@ -226,7 +226,10 @@ mod tests {
     #[test]
     fn formulas_are_written_as_text() {
         for (text, written) in [
-            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("+1+1", "'+1+1"),
             ("-2+3", "'-2+3"),

@@ -88,7 +88,12 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), (String, String)> {
             &mut (&mut entry).take(ZIP_ENTRY_BYTES + 1),
             &mut std::io::sink(),
         )
-        .map_err(|e| (format!("cannot read the part `{name}` of the workbook: {e}"), resave.clone()))?;
+        .map_err(|e| {
+            (
+                format!("cannot read the part `{name}` of the workbook: {e}"),
+                resave.clone(),
+            )
+        })?;
         if inflated > ZIP_ENTRY_BYTES {
             return Err(too_big(format!("more than {}", size(ZIP_ENTRY_BYTES))));
         }

@@ -286,7 +286,11 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
                         problems.push(
                             Problem::general(
                                 Some(&file),
-                                format!("row {}, column {}: {message}", index + 1, column_letter(col)),
+                                format!(
+                                    "row {}, column {}: {message}",
+                                    index + 1,
+                                    column_letter(col)
+                                ),
                             )
                             .with_help(help),
                         );

@@ -74,9 +74,12 @@ pub fn read_xlsx(
         }
     })?;
     if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
-        let spans = regions
-            .iter()
-            .map(|r| ((r.start.0 as usize, r.start.1 as usize), (r.end.0 as usize, r.end.1 as usize)));
+        let spans = regions.iter().map(|r| {
+            (
+                (r.start.0 as usize, r.start.1 as usize),
+                (r.end.0 as usize, r.end.1 as usize),
+            )
+        });
         if let Err((row, col, over)) = merge(&mut rows, spans, &mut budget) {
             let (message, help) = over.explain();
             let place = format!("{}!{}{}", sheet_ref(&name), column_letter(col), row + 1);
