@@ -52,6 +52,23 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
     rows
 }
 
+/// A cell of `results.csv` as written: text that begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets an apostrophe in front (`'=HYPERLINK(…)`), so that Excel and WPS show it as text instead
+/// of running it as a formula (CSV injection; this is the OWASP recommendation). Names and units come
+/// from an untrusted score sheet, and this CSV is made for Excel.
+///
+/// Escaped rather than refused: real data begins with these characters (a unit written `-`, a name
+/// such as `+1 团队`, a negative number in some column), and refusing would block a correct sheet. The
+/// pages and `results.xlsx` keep the text as written: HTML is escaped by the templates, and the
+/// workbook stores every text with `write_string`, which Excel never evaluates.
+pub fn csv_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// `results.csv`.
 pub fn csv(results: &Results) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
@@ -61,7 +78,7 @@ pub fn csv(results: &Results) -> Vec<u8> {
             .from_writer(&mut out);
         let mut write = |row: &[String]| {
             writer
-                .write_record(row)
+                .write_record(row.iter().map(|cell| csv_cell(cell).into_owned()))
                 .expect("writing CSV into memory cannot fail");
         };
         write(&headers(results));
@@ -200,4 +217,29 @@ fn published_datetime(iso: &str) -> Result<ExcelDateTime, XlsxError> {
     let month = parts.next().unwrap_or(1) as u8;
     let day = parts.next().unwrap_or(1) as u8;
     ExcelDateTime::from_ymd(year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn formulas_are_written_as_text() {
+        for (text, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("张三", "张三"),
+            ("86.50", "86.50"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(text), written);
+        }
+    }
 }

@@ -15,10 +15,13 @@
 pub mod awards;
 pub mod config;
 pub mod export;
+pub mod limits;
 pub mod pages;
+pub mod published;
 pub mod rank;
 pub mod read;
 pub mod validate;
+pub mod workbook;
 
 pub use config::ResultsConfig;
 

@@ -3,6 +3,8 @@
 //! never reaches the model, the pages or the downloads.
 
 use super::config::{Field, Layout};
+use super::limits::{self, Budget};
+pub use super::workbook::read_xlsx;
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::model::yaml;
 use std::collections::BTreeMap;
@@ -62,7 +64,7 @@ impl Cell {
     }
 }
 
-fn text_cell(text: &str) -> Cell {
+pub(super) fn text_cell(text: &str) -> Cell {
     let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if text.is_empty() {
         Cell::Empty
@@ -181,7 +183,7 @@ pub fn column_letter(index: usize) -> String {
 }
 
 /// A sheet name as written in a cell reference: quoted when it has spaces or punctuation.
-fn sheet_ref(sheet: &str) -> String {
+pub(super) fn sheet_ref(sheet: &str) -> String {
     if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
         sheet.to_string()
     } else {
@@ -249,18 +251,47 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    // Only the cells with a value are kept, counted (a line of a million commas is refused at its
+    // first cell past column IV, not read as a million empty cells).
+    let mut rows: Vec<(usize, Vec<(usize, Cell)>)> = Vec::new();
     let mut problems = Problems::default();
+    let mut budget = Budget::default();
     for (index, record) in reader.records().enumerate() {
+        let mut cells = Vec::new();
         match record {
-            Ok(record) => rows.push(record.iter().map(text_cell).collect()),
+            Ok(record) => {
+                for (col, field) in record.iter().enumerate() {
+                    let cell = text_cell(field);
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    if let Err(over) = budget.admit(index, col, &cell) {
+                        let (message, help) = over.explain();
+                        problems.push(
+                            Problem::general(
+                                Some(&file),
+                                format!(
+                                    "row {}, column {}: {message}",
+                                    index + 1,
+                                    column_letter(col)
+                                ),
+                            )
+                            .with_help(help),
+                        );
+                        return Err(problems);
+                    }
+                    cells.push((col, cell));
+                }
+            }
             Err(e) => {
                 problems.push(Problem::general(
                     Some(&file),
                     format!("row {}: cannot read this row ({e})", index + 1),
                 ));
-                rows.push(Vec::new());
             }
+        }
+        if !cells.is_empty() {
+            rows.push((index, cells));
         }
     }
     let kind = Kind::Csv { encoding };
@@ -268,143 +299,26 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
         file,
         kind,
         layout,
-        rows.into_iter().enumerate(),
+        rows.into_iter().map(|(index, cells)| (index, dense(cells))),
         &mut problems,
     );
     finish(sheet, problems)
 }
 
-/// The rows and columns an Excel worksheet can have.
-const XLSX_ROWS: usize = 1_048_576;
-const XLSX_COLUMNS: usize = 16_384;
-
-/// Reads an `.xlsx` workbook: the worksheet named `sheet`, or the first one.
-pub fn read_xlsx(
-    bytes: &[u8],
-    shown: &Path,
-    layout: &Layout,
-    sheet: Option<&str>,
-) -> Result<Sheet, Problems> {
-    use calamine::{Data, Reader, Xlsx};
-    let file = SourceFile::new(shown, "");
-    let fail = |message: String, help: &str| {
-        Problems(vec![
-            Problem::general(Some(&file), message).with_help(help.to_string()),
-        ])
-    };
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| {
-            fail(
-                format!("cannot read the workbook: {e}"),
-                "save it again from Excel or WPS as an .xlsx workbook, or as CSV",
-            )
-        })?;
-    let names = workbook.sheet_names();
-    let name = match sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.trim() == wanted.trim())
-            .cloned()
-            .ok_or_else(|| {
-                fail(
-                    format!(
-                        "the workbook has no worksheet `{wanted}`; it has: {}",
-                        names.join(", ")
-                    ),
-                    "fix `results.sheet` in contest.yaml, or rename the worksheet tab",
-                )
-            })?,
-        None => names.first().cloned().ok_or_else(|| {
-            fail(
-                "the workbook has no worksheet".into(),
-                "put the results on the first worksheet",
-            )
-        })?,
-    };
-    let damaged = |e: String| {
-        fail(
-            format!("cannot read the worksheet `{name}`: {e}"),
-            "save it again from Excel or WPS as an .xlsx workbook, or as CSV",
-        )
-    };
-    let cell = |data: Data| match data {
-        Data::Empty => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => text_cell(&s),
-        Data::Int(i) => Cell::Number(i.to_string()),
-        Data::Float(f) => Cell::Number(format!("{f}")),
-        Data::Bool(b) => Cell::Text(if b { "TRUE" } else { "FALSE" }.into()),
-        Data::DateTime(dt) => Cell::Duration(dt.as_f64() * 86_400.0),
-        Data::Error(e) => Cell::Error(e.to_string()),
-    };
-    // The cells one by one, kept by row: a damaged or hostile workbook can name a cell far away (or a
-    // reference calamine wraps round), and a dense grid up to it would not fit in memory.
-    let mut rows: BTreeMap<usize, Vec<Cell>> = BTreeMap::new();
-    let mut width = 0;
-    {
-        let mut reader = workbook
-            .worksheet_cells_reader(&name)
-            .map_err(|e| damaged(e.to_string()))?;
-        while let Some(found) = reader.next_cell().map_err(|e| damaged(e.to_string()))? {
-            let (row, col) = found.get_position();
-            let (row, col) = (row as usize, col as usize);
-            if row >= XLSX_ROWS || col >= XLSX_COLUMNS {
-                return Err(damaged(format!(
-                    "it has a cell at row {}, column {}, beyond the last row ({XLSX_ROWS}) or column ({XLSX_COLUMNS}) a worksheet can have",
-                    row + 1,
-                    col + 1
-                )));
-            }
-            let value = cell(Data::from(found.get_value().clone()));
-            if value.is_empty() {
-                continue;
-            }
-            let cells = rows.entry(row).or_default();
-            if cells.len() <= col {
-                cells.resize(col + 1, Cell::Empty);
-            }
-            cells[col] = value;
-            width = width.max(col + 1);
-        }
+/// The cells of a row as a dense list up to its last cell with a value (at most [`limits::COLUMNS`]
+/// long, as every kept cell was admitted to the budget).
+pub(super) fn dense(sparse: Vec<(usize, Cell)>) -> Vec<Cell> {
+    let width = sparse.iter().map(|(c, _)| c + 1).max().unwrap_or(0);
+    let mut cells = vec![Cell::Empty; width];
+    for (col, cell) in sparse {
+        cells[col] = cell;
     }
-    // Staff often merge the cells of a track or a unit down its rows: every cell of a merged region
-    // takes the value of its top-left cell (in the rows that have cells, and the columns in use).
-    if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
-        for region in regions {
-            let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
-            let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
-            let Some(value) = rows.get(&r0).and_then(|row| row.get(c0)).cloned() else {
-                continue;
-            };
-            if value.is_empty() || r1 < r0 || c1 < c0 || c0 >= width {
-                continue;
-            }
-            let last = c1.min(width - 1);
-            for (_, cells) in rows.range_mut(r0..=r1) {
-                if cells.len() <= last {
-                    cells.resize(last + 1, Cell::Empty);
-                }
-                for slot in &mut cells[c0..=last] {
-                    if slot.is_empty() {
-                        *slot = value.clone();
-                    }
-                }
-            }
-        }
-    }
-    let mut problems = Problems::default();
-    let sheet = table(
-        file,
-        Kind::Xlsx { sheet: name },
-        layout,
-        rows.into_iter(),
-        &mut problems,
-    );
-    finish(sheet, problems)
+    cells
 }
 
 /// Finds the header row among the first rows, maps its columns to fields and keeps the used cells of
 /// every later row. `rows` yields 0-based row indexes with their cells.
-fn table(
+pub(super) fn table(
     file: SourceFile,
     kind: Kind,
     layout: &Layout,
@@ -525,7 +439,7 @@ fn columns(
     kept
 }
 
-fn finish(sheet: Option<Sheet>, problems: Problems) -> Result<Sheet, Problems> {
+pub(super) fn finish(sheet: Option<Sheet>, problems: Problems) -> Result<Sheet, Problems> {
     match sheet {
         Some(sheet) if !problems.has_errors() => Ok(sheet),
         _ => Err(problems),

@@ -1,6 +1,7 @@
 //! Rows to checked records: every problem of every row is reported, each with its place.
 
 use super::config::Field;
+use super::published;
 use super::read::{Cell, Sheet};
 use crate::diagnostics::Problems;
 use crate::model::{Contest, EventKind, QuotaScope};
@@ -87,8 +88,31 @@ fn ascii(text: &str) -> String {
         .collect()
 }
 
-/// A score as written: digits with at most one decimal point.
+/// Whether white space stands between two digits (`8 5`): two numbers, or one mistyped; never read
+/// as 85.
+fn split_digits(text: &str) -> bool {
+    let mut last_digit = false;
+    let mut gap = false;
+    for c in text.chars() {
+        let digit = c.is_ascii_digit() || ('０'..='９').contains(&c);
+        if digit && last_digit && gap {
+            return true;
+        }
+        if c.is_whitespace() {
+            gap = true;
+        } else {
+            last_digit = digit;
+            gap = false;
+        }
+    }
+    false
+}
+
+/// A score as written: digits with at most one decimal point; white space around it, none inside.
 pub fn parse_score(text: &str) -> Option<Decimal> {
+    if text.trim().contains(char::is_whitespace) {
+        return None;
+    }
     let text = ascii(text);
     let shaped = !text.is_empty()
         && text
@@ -104,6 +128,9 @@ pub fn parse_score(text: &str) -> Option<Decimal> {
 /// A time as written: `1:23:45`, `83:20` (minutes and seconds), `83` or `83.5` (minutes),
 /// `83分20秒`, `1小时23分45秒`. Returns whole seconds.
 pub fn parse_time(text: &str) -> Option<u32> {
+    if split_digits(text) {
+        return None;
+    }
     let text = ascii(text);
     if text.contains(':') {
         let parts: Vec<&str> = text.split(':').collect();
@@ -163,7 +190,8 @@ pub fn parse_time(text: &str) -> Option<u32> {
     if minutes.is_sign_negative() {
         return None;
     }
-    let seconds = round(minutes * Decimal::from(60), 0);
+    // Checked: a cell of 29 nines would overflow the multiplication.
+    let seconds = round(minutes.checked_mul(Decimal::from(60))?, 0);
     u32::try_from(seconds.mantissa()).ok()
 }
 
@@ -260,6 +288,11 @@ pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> 
                 "the unit is missing".into(),
                 "write the unit that sent the contestant (参赛单位)",
             );
+        }
+        for (field, what, value) in [(Field::Name, "name", &name), (Field::Unit, "unit", &unit)] {
+            if let Some((message, help)) = published::check(what, value) {
+                error(Some(field), message, &help);
+            }
         }
         let track_text = text(Field::Track);
         let track = find_track(contest, &track_text);
@@ -361,6 +394,14 @@ pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> 
                 }
                 Cell::Text(t) if status_of(t).is_some_and(|s| s != Status::Ranked) => None,
                 Cell::Text(t) | Cell::Number(t) => match parse_score(t) {
+                    None if t.trim().contains(char::is_whitespace) => {
+                        error(
+                            Some(field),
+                            format!("`{t}` has a space inside, and a score is one number"),
+                            "write the score as one number without spaces, such as 85 or 85.5",
+                        );
+                        None
+                    }
                     None => {
                         error(
                             Some(field),
@@ -589,6 +630,9 @@ mod tests {
         assert_eq!(parse_score("abc"), None);
         assert_eq!(parse_score("1e2"), None);
         assert_eq!(parse_score("86分"), None);
+        assert_eq!(parse_score("8 5"), None);
+        assert_eq!(parse_score("8\u{3000}5"), None);
+        assert_eq!(parse_score(" 85 "), Some(Decimal::from(85)));
         assert_eq!(
             round(Decimal::from_str("86.125").unwrap(), 2).to_string(),
             "86.13"
@@ -613,6 +657,10 @@ mod tests {
         assert_eq!(parse_time("1小时23分45秒"), Some(5025));
         assert_eq!(parse_time("1:75:00"), None);
         assert_eq!(parse_time("abc"), None);
+        assert_eq!(parse_time("8 3"), None);
+        assert_eq!(parse_time("1 : 23 : 45"), Some(5025));
+        assert_eq!(parse_time("83分 20秒"), Some(5000));
+        assert_eq!(parse_time("79228162514264337593543950335"), None);
         assert_eq!(format_time(5025), "1:23:45");
     }
 }
