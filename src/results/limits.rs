@@ -16,8 +16,6 @@ use std::io::Read;
 
 const MIB: u64 = 1024 * 1024;
 
-/// The largest results file read at all (a workbook, CSV or YAML file as stored).
-pub const FILE_BYTES: u64 = 32 * MIB;
 /// The widest sheet: columns A to IV.
 pub const COLUMNS: usize = 256;
 /// The longest sheet, in rows (the header and title rows count).

@@ -3,7 +3,7 @@
 //! never reaches the model, the pages or the downloads.
 
 use super::config::{Field, Layout};
-use super::limits::{self, Budget};
+use super::limits::Budget;
 pub use super::workbook::read_xlsx;
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::model::yaml;
