@@ -5,7 +5,10 @@
 #   SECONDS_PER_TARGET=600 bash fuzz/run.sh contest_yaml
 #
 # Targets (fuzz/fuzz_targets/): contest_yaml (the contest.yaml loader), results_csv (the results reader
-# for CSV in UTF-8/UTF-16/GBK and YAML, then checking and ranking), results_xlsx (the same for .xlsx).
+# for CSV in UTF-8/UTF-16/GBK and YAML, then checking and ranking), results_xlsx (the same for .xlsx),
+# markdown (a notice's Markdown to HTML: not only no panic, but the sanitiser's property, checked on the
+# HTML as html5ever parses it: no on* attribute, no script-capable address, no script/svg/math/iframe/
+# style/object/form element, and sanitising the HTML again changes nothing; see fuzz/html_safety.rs).
 # The corpus is kept in fuzz/corpus/<target>/: the seeds (the fixtures), plus the inputs under 2 KB of a
 # minimised corpus (`cargo fuzz cmin`); a run adds new inputs there, tens of MB after a few minutes, so
 # commit only small ones (`find fuzz/corpus -size -2k`). A crash is written to fuzz/artifacts/<target>/ and
@@ -35,7 +38,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(contest_yaml results_csv results_xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(contest_yaml results_csv results_xlsx markdown)
 
 echo "== building ${targets[*]} (sanitizer: $SAN)"
 cargo fuzz build --sanitizer "$SAN" --debug-assertions
