@@ -1,5 +1,10 @@
 //! Inputs the fuzzers (`fuzz/`) once crashed on, kept in `fuzz/regressions/<target>/`: each must now give
 //! a result or located problems that render, never a panic. Every new crash file goes there with its fix.
+//! For the `markdown` target the property is the sanitiser's (`fuzz/html_safety.rs`), checked on its
+//! regressions and on the seeds of its corpus.
+
+#[path = "../fuzz/html_safety.rs"]
+mod html_safety;
 
 use jingsai::diagnostics::SourceFile;
 use jingsai::model::{Contest, check_contest, parse_contest};
@@ -11,7 +16,11 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fuzz/regressions")
         .join(target);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    files_in(&dir)
+}
+
+fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
         .collect();
@@ -106,6 +115,40 @@ fn results_crashes_now_give_results_or_problems() {
         }
     }
     let _ = read_any;
+}
+
+/// The markdown target's crashes, if any, and the seeds of its corpus (the seed notice, an ordinary one
+/// and each hostile case of tests/hostile_markdown.rs): rendered, they hold the sanitiser's property, and
+/// sanitising the HTML again changes nothing.
+#[test]
+fn markdown_inputs_hold_the_sanitiser_property() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = files_in(&root.join("fuzz/corpus/markdown"));
+    all.retain(|(path, _)| {
+        path.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("seed-"))
+    });
+    assert!(all.len() >= 10, "the seeds of fuzz/corpus/markdown");
+    let regressions = root.join("fuzz/regressions/markdown");
+    if regressions.is_dir() {
+        all.extend(files_in(&regressions));
+    }
+    for (path, bytes) in all {
+        let text = String::from_utf8_lossy(&bytes);
+        let html = jingsai::markdown::render(&text).html;
+        let problems = html_safety::problems(&html);
+        assert!(
+            problems.is_empty(),
+            "{}: {problems:#?}\n{html}",
+            path.display()
+        );
+        assert_eq!(
+            jingsai::markdown::sanitize::clean(&html),
+            html,
+            "{}",
+            path.display()
+        );
+    }
 }
 
 /// A workbook whose worksheet XML names a cell past Excel's last column (as a damaged or hostile file

@@ -1,12 +1,19 @@
-//! Markdown to HTML for notices: pulldown-cmark with tables and footnotes, plus three passes of our own.
+//! Markdown to HTML for notices: pulldown-cmark with tables and footnotes, passes of our own, then the
+//! sanitiser.
 //!
 //! - Soft line breaks between two CJK characters are dropped: Chinese has no spaces between words, so a
 //!   line wrapped in the source must not become a stray space on the page.
 //! - Headings get ids that keep Chinese characters (`## 报名` becomes `id="报名"`), unique per document.
-//! - Raw HTML is shown as text, never passed through, and links or images whose address uses a scheme
-//!   other than http, https, mailto or tel (`javascript:`, `data:`, ...) lose the link and keep the text.
+//!   Heading attributes (`{#id .class key=value}`) are not read: such text stays in the heading as
+//!   written, and no attribute of the page comes from the input.
+//! - Raw HTML is shown as text, never passed through, and links whose address uses a scheme other than
+//!   http, https, mailto or tel (`javascript:`, `data:`, ...) lose the link and keep the text. Images
+//!   become links to the picture, with its description as the text (the site loads nothing from elsewhere).
+//! - Last, [`sanitize::clean`] parses the HTML as a browser would and keeps only its allow-list of
+//!   elements, attributes and URL schemes: whatever the passes above miss cannot reach a page.
 
 mod cjk;
+pub mod sanitize;
 
 pub use cjk::is_cjk;
 
@@ -22,22 +29,25 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// Renders Markdown to safe HTML.
+/// Renders Markdown to safe HTML: the HTML has passed [`sanitize::clean`].
 pub fn render(source: &str) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    // Not ENABLE_HEADING_ATTRIBUTES: it turns `{onfocus=...}` into attributes, and `{上午}` at the end
+    // of a heading into an attribute named 上午, taking the text out of the heading.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(source, options).collect();
     let events = drop_cjk_soft_breaks(events);
     let events = neutralise_html(events);
-    let events = drop_unsafe_links(events);
+    let events = links_and_images(events);
     let events = demote_headings(events);
     let events = add_heading_ids(events);
     let text = plain_text(&events);
     let mut html = String::with_capacity(source.len() + source.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, text }
+    Rendered {
+        html: sanitize::clean(&html),
+        text,
+    }
 }
 
 /// Removes soft breaks whose neighbouring characters are both CJK.
@@ -97,31 +107,78 @@ pub fn is_safe_url(url: &str) -> bool {
         .to_ascii_lowercase();
     match cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#')) {
         Some(pos) if cleaned[pos..].starts_with(':') => {
-            matches!(&cleaned[..pos], "http" | "https" | "mailto" | "tel")
+            sanitize::URL_SCHEMES.contains(&&cleaned[..pos])
         }
         _ => true,
     }
 }
 
-fn drop_unsafe_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut kept_stack: Vec<bool> = Vec::new();
+/// Drops links with an unsafe address (keeping their text) and turns images into links to the picture
+/// with its description as the text; an image inside a link, or with an unsafe address, becomes its text.
+fn links_and_images(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    // For each open link: whether its tags were kept.
+    let mut links: Vec<bool> = Vec::new();
     let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        match &event {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) => {
                 let safe = is_safe_url(dest_url);
-                kept_stack.push(safe);
+                links.push(safe);
                 if safe {
                     out.push(event);
                 }
             }
-            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
-                if kept_stack.pop().unwrap_or(true) {
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(true) {
                     out.push(event);
                 }
             }
-            _ => out.push(event),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // The description, as text: pulldown-cmark writes it as the alt attribute, so it may
+                // hold emphasis, links and images, whose tags a link's text must not have.
+                let mut text = String::new();
+                let mut depth = 1;
+                for inner in events.by_ref() {
+                    match inner {
+                        Event::Start(Tag::Image { .. }) => depth += 1,
+                        Event::End(TagEnd::Image) => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                        Event::SoftBreak | Event::HardBreak => text.push(' '),
+                        _ => {}
+                    }
+                }
+                let link = is_safe_url(&dest_url) && !links.iter().any(|kept| *kept);
+                if text.trim().is_empty() {
+                    if !link {
+                        continue;
+                    }
+                    text = dest_url.to_string();
+                }
+                if link {
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                    out.push(Event::Text(text.into()));
+                    out.push(Event::End(TagEnd::Link));
+                } else {
+                    out.push(Event::Text(text.into()));
+                }
+            }
+            other => out.push(other),
         }
     }
     out
@@ -185,7 +242,7 @@ fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+        if let Event::Start(Tag::Heading { .. }) = &events[i] {
             let mut text = String::new();
             let mut j = i + 1;
             while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
@@ -194,10 +251,7 @@ fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 }
                 j += 1;
             }
-            let base = match id {
-                Some(given) => given.to_string(),
-                None => slugify(&text),
-            };
+            let base = slugify(&text);
             let count = seen.entry(base.clone()).or_insert(0);
             let unique = if *count == 0 {
                 base
@@ -205,8 +259,13 @@ fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 format!("{base}-{count}")
             };
             *count += 1;
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+            if let Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) = &mut events[i]
+            {
                 *id = Some(CowStr::from(unique));
+                classes.clear();
+                attrs.clear();
             }
         }
         i += 1;
@@ -291,6 +350,13 @@ mod tests {
             "[点击]( java\tscript:x)",
             "<javascript:alert(1)>",
             "![图](data:text/html;base64,xx)",
+            "[点击](&#106;avascript:alert(1))",
+            "[点击](&#x6A;AVASCRIPT&#x3a;alert(1))",
+            "[点击](java&#9;script:alert(1))",
+            "[点击](vbscript:msgbox(1))",
+            "[点击][r]\n\n[r]: javascript:alert(1)",
+            "<vbscript:msgbox(1)>",
+            "![图](javascript:alert(1))",
         ] {
             let out = render(src);
             assert!(!out.html.contains("href="), "{src}: {}", out.html);
@@ -313,5 +379,167 @@ mod tests {
         let out = render("| 赛项 | 组别 |\n|---|---|\n| 甲 | 乙 |\n\n文字[^1]\n\n[^1]: 注释");
         assert!(out.html.contains("<table>"));
         assert!(out.html.contains("footnote"));
+    }
+
+    /// The opening tags of the elements named `name` in `html`.
+    fn opening_tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+        let open = format!("<{name}");
+        html.match_indices(&open)
+            .map(|(at, _)| {
+                let end = html[at..].find('>').map_or(html.len(), |e| at + e + 1);
+                &html[at..end]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn heading_attributes_are_text_not_attributes() {
+        let out = render("## 报名 {tabindex=0 autofocus onfocus=alert(1)}\n");
+        assert_eq!(
+            opening_tags(&out.html, "h2"),
+            [r#"<h2 id="报名-tabindex0-autofocus-onfocusalert1">"#],
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains(">报名 {tabindex=0 autofocus onfocus=alert(1)}</h2>"),
+            "{}",
+            out.html
+        );
+        let out = render("## 名单 {#x .y onclick=z}\n\n## 时间 {上午}\n");
+        assert_eq!(
+            opening_tags(&out.html, "h2"),
+            [r#"<h2 id="名单-x-y-onclickz">"#, r#"<h2 id="时间-上午">"#],
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("时间 {上午}</h2>"), "{}", out.html);
+    }
+
+    #[test]
+    fn images_become_links_to_the_picture() {
+        let out = render("![报名 *流程* 图](https://example.com/a.png \"流程\")");
+        assert_eq!(
+            out.html,
+            "<p><a href=\"https://example.com/a.png\" title=\"流程\">报名 流程 图</a></p>\n"
+        );
+        let out = render("![](../a.png)");
+        assert_eq!(out.html, "<p><a href=\"../a.png\">../a.png</a></p>\n");
+        let out = render("[![图](a.png)](https://example.com/)");
+        assert_eq!(out.html, "<p><a href=\"https://example.com/\">图</a></p>\n");
+        assert!(!render("![](javascript:alert(1))").html.contains("<a"));
+    }
+
+    #[test]
+    fn link_titles_and_footnote_labels_stay_inside_their_attribute() {
+        let out = render(
+            "[t](https://example.com \"a\\\" onmouseover=\\\"alert(1)\")\n\n文[^a\" onclick=\"x]\n\n[^a\" onclick=\"x]: 注\n\n文[^<svg onload=alert(1)>]\n\n[^<svg onload=alert(1)>]: 注\n",
+        );
+        let parsed = scraper::Html::parse_fragment(&out.html);
+        for element in parsed.root_element().descendent_elements() {
+            for (name, _) in element.value().attrs() {
+                assert!(!name.starts_with("on"), "{name}: {}", out.html);
+            }
+        }
+        assert!(!out.html.contains("<svg"), "{}", out.html);
+        assert!(
+            out.html
+                .contains(r#"title="a&quot; onmouseover=&quot;alert(1)""#),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn tables_keep_their_alignment() {
+        let out = render("| 赛项 | 人数 |\n|:-:|--:|\n| 甲 | 1 |\n");
+        assert!(
+            out.html
+                .contains(r#"<th style="text-align: center">赛项</th>"#),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains(r#"<td style="text-align: right">1</td>"#),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn footnotes_keep_their_links_and_classes() {
+        let out = render("文字[^1]\n\n[^1]: 注释");
+        assert!(
+            out.html
+                .contains(r##"<sup class="footnote-reference"><a href="#1">1</a></sup>"##),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html
+                .contains(r#"<div class="footnote-definition" id="1"><sup class="footnote-definition-label">1</sup>"#),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
+    fn the_sanitiser_keeps_only_its_allow_list() {
+        let cases = [
+            (
+                r#"<h2 id="a" onclick="x" class="y">t</h2>"#,
+                r#"<h2 id="a">t</h2>"#,
+            ),
+            (r#"<h1>t</h1>"#, "t"),
+            (r#"<a href="javascript:alert(1)">t</a>"#, "<a>t</a>"),
+            (r#"<a href="&#106;avascript:alert(1)">t</a>"#, "<a>t</a>"),
+            (r#"<a href=" JaVa&#x09;ScRiPt:alert(1)">t</a>"#, "<a>t</a>"),
+            (r#"<a href="vbscript:x">t</a>"#, "<a>t</a>"),
+            (r#"<a href="data:text/html,x">t</a>"#, "<a>t</a>"),
+            (
+                r#"<a href="../registration.html" target="_blank">t</a>"#,
+                r#"<a href="../registration.html">t</a>"#,
+            ),
+            (
+                r#"<a href="mailto:a@b.cn">t</a>"#,
+                r#"<a href="mailto:a@b.cn">t</a>"#,
+            ),
+            (r#"<svg onload="alert(1)"><circle/></svg>t"#, "t"),
+            (
+                r#"<math><mi xlink:href="javascript:alert(1)">x</mi></math>"#,
+                "",
+            ),
+            (r#"<script>alert(1)</script>t"#, "t"),
+            (r#"<style>p{}</style>t"#, "t"),
+            (r#"<iframe src="javascript:alert(1)"></iframe>t"#, "t"),
+            (r#"<object data="x"></object>t"#, "t"),
+            (
+                r#"<form action="javascript:x"><button formaction="javascript:x">b</button></form>"#,
+                "b",
+            ),
+            (r#"<img src="x" onerror="alert(1)">t"#, "t"),
+            (r#"<td style="background: url(javascript:x)">t</td>"#, "t"),
+            (
+                r#"<table><tbody><tr><td style="text-align: center" onclick="x">t</td></tr></tbody></table>"#,
+                r#"<table><tbody><tr><td style="text-align: center">t</td></tr></tbody></table>"#,
+            ),
+            (
+                r#"<table><tbody><tr><td style="color: red">t</td></tr></tbody></table>"#,
+                r#"<table><tbody><tr><td>t</td></tr></tbody></table>"#,
+            ),
+            (
+                r#"<sup class="footnote-reference x">1</sup>"#,
+                r#"<sup class="footnote-reference">1</sup>"#,
+            ),
+            (
+                r#"<pre><code class="language-js">x</code></pre>"#,
+                "<pre><code>x</code></pre>",
+            ),
+            (r#"<p>a<!-- b -->c</p>"#, "<p>ac</p>"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(sanitize::clean(input), expected, "{input}");
+        }
     }
 }
