@@ -45,6 +45,10 @@ yaml_path.write_text(y, encoding="utf-8")
     "[e](data:text/html,<script>alert(10)</script>) ![f](javascript:alert(11))\n\n"
     "<iframe src=\"javascript:alert(12)\"></iframe>\n\n"
     f"## {PAYLOADS[0]}\n\n"
+    "## 报名 {tabindex=0 autofocus onfocus=alert(14)}\n\n"
+    "## 时间 {#x .y onclick=alert(15)}\n\n"
+    "[ref][r] <javascript:alert(16)> [ent](&#106;avascript:alert(17))\n\n"
+    "[r]: javascript:alert(18)\n\n"
     f"| {PAYLOADS[2]} | b |\n|---|---|\n| {PAYLOADS[5]} | [x](javascript:alert(13)) |\n",
     encoding="utf-8",
 )

@@ -3,7 +3,7 @@
 // every url() of the CSS, every link of feed.xml (including the links inside the entries' HTML content,
 // resolved against their xml:base) and of sitemap.xml must name a file of the site, and every #fragment
 // must name an id (or a name) on the target page. Downloads (PDF, ZIP, ICS, CSV, XLSX) must be non-empty
-// files. Every file of the site must be reachable from index.html (except 404.html and the manifest).
+// files. Every file of the site must be reachable from index.html (except 404.html, the manifest and the lock of the output folder).
 //
 // 404.html is served for any missing address, so its links are absolute from the server root (documented
 // in README.md); they are resolved against the site root here.
@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const EXTERNAL = /^(https?:|mailto:|tel:|urn:|data:)/i;
-const NOT_REACHABLE_OK = new Set(['404.html', '.jingsai-manifest']);
+const NOT_REACHABLE_OK = new Set(['404.html', '.jingsai-manifest', '.jingsai-lock']);
 
 function decodeEntities(s) {
   return s
