@@ -12,9 +12,9 @@
 //! the rendering threads.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -159,17 +159,28 @@ pub fn timeout_message(limit: Duration, what: &str) -> String {
 
 /// A global allocator that counts the bytes held and ends the process, with a message, when they pass
 /// the budget set by [`CountingAlloc::set_limit`]. Installed by the `jingsai` binary.
+///
+/// Each thread counts in a thread-local cell and adds to the shared count only every [`BATCH`] bytes, so
+/// the two rendering threads do not fight over one atomic on every allocation; the budget is therefore
+/// exact to within `BATCH` bytes per thread.
 pub struct CountingAlloc {
-    held: AtomicUsize,
+    held: AtomicIsize,
     limit: AtomicUsize,
     tripped: AtomicBool,
+}
+
+/// How many bytes a thread counts on its own before adding them to the shared count.
+pub const BATCH: isize = 256 * 1024;
+
+thread_local! {
+    static UNCOUNTED: Cell<isize> = const { Cell::new(0) };
 }
 
 impl CountingAlloc {
     /// An allocator with no limit yet.
     pub const fn new() -> Self {
         CountingAlloc {
-            held: AtomicUsize::new(0),
+            held: AtomicIsize::new(0),
             limit: AtomicUsize::new(usize::MAX),
             tripped: AtomicBool::new(false),
         }
@@ -180,15 +191,35 @@ impl CountingAlloc {
         self.limit.store(bytes, Ordering::Relaxed);
     }
 
-    /// The bytes held now.
+    /// The bytes held now (to within [`BATCH`] per thread).
     pub fn held(&self) -> usize {
-        self.held.load(Ordering::Relaxed)
+        self.held.load(Ordering::Relaxed).max(0) as usize
     }
 
-    fn grow(&self, bytes: usize) {
-        let held = self.held.fetch_add(bytes, Ordering::Relaxed) + bytes;
-        if held > self.limit.load(Ordering::Relaxed) && !self.tripped.swap(true, Ordering::SeqCst) {
-            over_budget(self.limit.load(Ordering::Relaxed));
+    /// Counts `delta` bytes (negative when freed) and checks the budget when the shared count grows.
+    fn count(&self, delta: isize) {
+        let flushed = UNCOUNTED
+            .try_with(|cell| {
+                let pending = cell.get() + delta;
+                if pending.abs() >= BATCH {
+                    cell.set(0);
+                    pending
+                } else {
+                    cell.set(pending);
+                    0
+                }
+            })
+            .unwrap_or(delta);
+        if flushed == 0 {
+            return;
+        }
+        let held = self.held.fetch_add(flushed, Ordering::Relaxed) + flushed;
+        let limit = self.limit.load(Ordering::Relaxed);
+        if flushed > 0
+            && held.max(0) as usize > limit
+            && !self.tripped.swap(true, Ordering::SeqCst)
+        {
+            over_budget(limit);
         }
     }
 }
@@ -218,29 +249,25 @@ fn over_budget(limit: usize) -> ! {
 // SAFETY: every call is passed to the system allocator unchanged; only the byte count is kept beside it.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        self.grow(layout.size());
+        self.count(layout.size() as isize);
         // SAFETY: the caller's layout is passed on as given.
         unsafe { System.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        self.grow(layout.size());
+        self.count(layout.size() as isize);
         // SAFETY: as above.
         unsafe { System.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        self.held.fetch_sub(layout.size(), Ordering::Relaxed);
+        self.count(-(layout.size() as isize));
         // SAFETY: `ptr` was allocated by `System` with this layout.
         unsafe { System.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            self.grow(new_size - layout.size());
-        } else {
-            self.held.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-        }
+        self.count(new_size as isize - layout.size() as isize);
         // SAFETY: as above.
         unsafe { System.realloc(ptr, layout, new_size) }
     }

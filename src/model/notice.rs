@@ -120,14 +120,14 @@ pub const RESERVED_SLUGS: [&str; 1] = ["index"];
 /// read and parsed on two threads.
 pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
     let dir = notices_dir(root);
-    let paths = match fs::list_files(&dir, ".md") {
+    let paths = match fs::check_folder(root, &dir).and_then(|()| fs::list_files(&dir, ".md")) {
         Ok(paths) => paths,
         Err(e) => {
             problems.push(Problem::general(None, format!("{e}: {}", e.source)));
             return Vec::new();
         }
     };
-    let load = |path: &PathBuf| load_one(root, path);
+    let load = |path: &PathBuf| load_listed(root, path);
     let loaded: Vec<Result<Notice, Problem>> = if paths.len() < 64 {
         paths.iter().map(load).collect()
     } else {
@@ -230,6 +230,13 @@ pub fn update(
 
 fn notices_dir(root: &Path) -> PathBuf {
     root.join("content").join("notices")
+}
+
+/// [`load_one`] for a file listed in the notices folder, which [`load_all`] checked once.
+fn load_listed(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
+    let text = fs::read_listed_text(root, path, fs::Input::Notice)
+        .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
+    Notice::parse(SourceFile::new(&display_path(root, path), text))
 }
 
 fn load_one(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {

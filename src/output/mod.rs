@@ -344,14 +344,17 @@ fn stage_one(
     let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(suffix);
     let temp = target.with_file_name(name);
-    // A temporary file left by a killed build of the same process id; removing it removes a link, not
-    // what it points to.
-    let _ = std::fs::remove_file(&temp);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .map_err(|e| FsError::new("write", &temp, e))?;
+    let create = || std::fs::OpenOptions::new().write(true).create_new(true).open(&temp);
+    let mut file = match create() {
+        // A temporary file left by a killed build of the same process id; removing it removes a link,
+        // not what it points to.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = std::fs::remove_file(&temp);
+            create()
+        }
+        other => other,
+    }
+    .map_err(|e| FsError::new("write", &temp, e))?;
     std::io::Write::write_all(&mut file, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
         FsError::new("write", &temp, e)
