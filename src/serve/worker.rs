@@ -160,26 +160,43 @@ fn print_problems(problems: &Problems) {
     }
 }
 
-/// What changed from `before` to `after`: files compared by their shared bytes first (an unchanged page
-/// is the same allocation), then by content.
+/// What changed from `before` to `after`: both maps are walked once in path order (no lookups), and
+/// files are compared by their shared bytes first (an unchanged page is the same allocation), then by
+/// content.
 pub fn diff(before: Option<&OutputMap>, after: &OutputMap) -> Message {
     let mut files = Vec::new();
+    let mut removed = Vec::new();
+    let Some(before) = before else {
+        let files = after
+            .iter_shared()
+            .map(|(path, bytes)| (path.to_string(), bytes.clone()))
+            .collect();
+        return Message::Publish { files, removed };
+    };
+    let mut old = before.iter_shared().peekable();
     for (path, bytes) in after.iter_shared() {
-        let same = before
-            .and_then(|b| b.get_shared(path))
-            .is_some_and(|old| (old.as_ptr() == bytes.as_ptr() && old.len() == bytes.len()) || old == *bytes);
+        let mut same = false;
+        while let Some(&(old_path, old_bytes)) = old.peek() {
+            match old_path.cmp(path) {
+                std::cmp::Ordering::Less => {
+                    removed.push(old_path.to_string());
+                    old.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    same = (old_bytes.as_ptr() == bytes.as_ptr()
+                        && old_bytes.len() == bytes.len())
+                        || old_bytes == bytes;
+                    old.next();
+                    break;
+                }
+                std::cmp::Ordering::Greater => break,
+            }
+        }
         if !same {
             files.push((path.to_string(), bytes.clone()));
         }
     }
-    let removed = before
-        .map(|b| {
-            b.iter()
-                .filter(|(path, _)| after.get(path).is_none())
-                .map(|(path, _)| path.to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+    removed.extend(old.map(|(path, _)| path.to_string()));
     Message::Publish { files, removed }
 }
 
@@ -294,5 +311,46 @@ pub fn apply(map: &mut OutputMap, files: Vec<(String, Bytes)>, removed: &[String
         if is_safe_relative(&path) {
             map.insert(path, bytes);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(files: &[(&str, &'static [u8])]) -> OutputMap {
+        let mut map = OutputMap::new();
+        for (path, bytes) in files {
+            map.insert(*path, Bytes::from_static(bytes));
+        }
+        map
+    }
+
+    #[test]
+    fn a_diff_sent_and_applied_gives_the_new_site() {
+        let before = map(&[("a.html", b"a"), ("b.html", b"b"), ("c/d.html", b"d"), ("e.pdf", b"e")]);
+        let after = map(&[("a.html", b"a"), ("b.html", b"B"), ("c/x.html", b"x"), ("f.css", b"f")]);
+        let mut wire = Vec::new();
+        send(&mut wire, &diff(Some(&before), &after)).unwrap();
+        let Some(Message::Publish { files, removed }) = receive(&mut wire.as_slice()).unwrap() else {
+            panic!("not a publish message");
+        };
+        let changed: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(changed, ["b.html", "c/x.html", "f.css"]);
+        assert_eq!(removed, ["c/d.html", "e.pdf"]);
+        let mut served = before.clone();
+        apply(&mut served, files, &removed);
+        assert_eq!(served, after);
+    }
+
+    #[test]
+    fn failures_and_stops_carry_their_text() {
+        let mut wire = Vec::new();
+        send(&mut wire, &Message::Failed("× 出错了".into())).unwrap();
+        send(&mut wire, &Message::Stopped("took longer".into())).unwrap();
+        let mut input = wire.as_slice();
+        assert!(matches!(receive(&mut input).unwrap(), Some(Message::Failed(t)) if t == "× 出错了"));
+        assert!(matches!(receive(&mut input).unwrap(), Some(Message::Stopped(t)) if t == "took longer"));
+        assert!(receive(&mut input).unwrap().is_none());
     }
 }
