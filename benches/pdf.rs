@@ -25,7 +25,8 @@ fn main() {
     let benchmarking = std::env::args().any(|a| a == "--bench");
     let runs = if benchmarking { 21 } else { 1 };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/jingsai");
+    // The binary of this very build (cargo builds it before the benchmark), wherever the target folder is.
+    let binary = Path::new(env!("CARGO_BIN_EXE_jingsai"));
     let out_root = if Path::new("/dev/shm").is_dir() {
         Path::new("/dev/shm")
     } else {
@@ -33,8 +34,8 @@ fn main() {
     };
     let out = out_root.join(format!("jingsai-bench-pdf-{}", std::process::id()));
 
-    // Cold: a new process per build (needs the release binary: `cargo build --release` first).
-    if binary.is_file() {
+    // Cold: a new process per build.
+    {
         let mut samples = Vec::new();
         for _ in 0..runs {
             let _ = std::fs::remove_dir_all(&out);
@@ -54,8 +55,6 @@ fn main() {
             ms(median(samples))
         );
         let _ = std::fs::remove_dir_all(&out);
-    } else {
-        println!("cold: skipped, build target/release/jingsai first (cargo build --release)");
     }
 
     // Warm: one engine, the contest edited between compiles so Typst recompiles for real.
