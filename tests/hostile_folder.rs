@@ -281,6 +281,15 @@ fn devices_pipes_and_huge_files_are_refused_quickly() {
     fails_with(&output, &["content/notices/pipe.md", "not a regular file (it is a named pipe)"]);
     assert!(started.elapsed() < Duration::from_secs(30));
 
+    // A 50 MB contest.yaml used to lay out a 28,000-page notice PDF in 7.6 GB.
+    let s = Setup::new();
+    let yaml = s.dir().join("content/contest.yaml");
+    let mut text = std::fs::read_to_string(&yaml).unwrap();
+    text.push_str(&format!("# {}\n", "很长的注释".repeat(80_000)));
+    std::fs::write(&yaml, text).unwrap();
+    let output = s.run("check", &[]);
+    fails_with(&output, &["content/contest.yaml", "more than the 1.0 MiB that a contest definition may be"]);
+
     let s = Setup::new();
     let big = "# 很长的通知\n".to_string() + &"这是一行很长的文字。\n".repeat(60_000);
     s.write("content/notices/2025-10-20-big.md", &format!("---\ntitle: 大\ndate: 2025-10-20\nsource: 办公室\n---\n{big}"));
