@@ -80,8 +80,8 @@ enum Command {
         dir: PathBuf,
         #[arg(long)]
         poll: bool,
-        #[arg(long)]
-        wait: bool,
+        #[arg(long, value_name = "NANOSECONDS")]
+        wait_since: Option<u64>,
         #[command(flatten)]
         fonts: FontArgs,
         #[command(flatten)]
@@ -237,12 +237,12 @@ fn main() -> ExitCode {
         Command::ServeWorker {
             dir,
             poll,
-            wait,
+            wait_since,
             fonts,
             limits,
         } => {
             let limits = limits.apply();
-            match jingsai::serve::run_worker(&dir, poll, &fonts.options(), limits, wait) {
+            match jingsai::serve::run_worker(&dir, poll, &fonts.options(), limits, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");

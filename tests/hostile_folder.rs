@@ -451,12 +451,35 @@ fn serve_keeps_the_last_good_site_when_a_template_loops_and_picks_up_the_fix() {
     let page = server.wait_for("/contacts.html", 120, |page| page.contains("took longer than 3 s"));
     assert!(page.text().contains("contacts.html"));
     assert!(page.text().contains("联系"), "the last good page is kept");
+    // With nothing saved since, the new rebuild process waits instead of running the loop again.
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(server.log().matches("the rebuild process stopped").count(), 1, "{}", server.log());
     // The next save is picked up by a new rebuild process.
     std::fs::remove_file(s.dir().join("templates/contacts.html")).unwrap();
     s.write("content/notices/2025-10-25-new.md", "---\ntitle: 新通知出炉\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n");
     server.wait_for("/notices/index.html", 120, |page| page.contains("新通知出炉"));
     let page = server.get("/contacts.html").text();
     assert!(!page.contains("took longer than"), "{page}");
+}
+
+#[test]
+fn serve_survives_a_rebuild_process_that_dies_and_says_why() {
+    let s = Setup::new();
+    std::fs::create_dir_all(s.dir().join("templates")).unwrap();
+    let server = support::Server::start(
+        &s.dir(),
+        &["--memory-limit", "300", "--time-limit", "300", "--no-system-fonts"],
+    );
+    assert!(server.get("/contacts.html").text().contains("联系"));
+    s.write(
+        "templates/contacts.html",
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}一二三四五六七八九十一二三四五六七八九十{% endfor %}{% endfor %}",
+    );
+    let page = server.wait_for("/contacts.html", 120, |page| page.contains("more memory than the memory limit"));
+    assert!(page.text().contains("联系"), "the last good page is kept");
+    std::fs::remove_file(s.dir().join("templates/contacts.html")).unwrap();
+    s.write("content/notices/2025-10-25-new.md", "---\ntitle: 又一条通知\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n");
+    server.wait_for("/notices/index.html", 120, |page| page.contains("又一条通知"));
 }
 
 #[test]

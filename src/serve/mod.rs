@@ -95,10 +95,13 @@ fn supervise(
 ) {
     let mut ready = Some(ready);
     let mut map = OutputMap::new();
-    let mut wait = false;
+    // The start of the last build of the child that stopped: the next child builds at once only when
+    // something changed after it.
+    let mut wait_since: Option<u64> = None;
+    let mut last_start: Option<u64> = None;
     loop {
         let started = Instant::now();
-        let mut child = match spawn_worker(options, root, wait) {
+        let mut child = match spawn_worker(options, root, wait_since) {
             Ok(child) => child,
             Err(e) => {
                 if let Some(ready) = ready.take() {
@@ -127,6 +130,10 @@ fn supervise(
                 }
                 worker::Message::Failed(text) => shared.fail(text),
                 worker::Message::Stopped(text) => stopped = Some(text),
+                worker::Message::Building(time) => {
+                    last_start = Some(time);
+                    continue;
+                }
             }
             if let Some(ready) = ready.take() {
                 let _ = ready.send(Ok(()));
@@ -153,7 +160,7 @@ fn supervise(
         if let Some(ready) = ready.take() {
             let _ = ready.send(Ok(()));
         }
-        wait = true;
+        wait_since = last_start.or(wait_since);
         if started.elapsed() < Duration::from_secs(1) {
             std::thread::sleep(Duration::from_secs(1));
         }
@@ -161,7 +168,7 @@ fn supervise(
 }
 
 /// Starts `jingsai serve-worker` (this same program) for the contest folder.
-fn spawn_worker(options: &ServeOptions, root: &Path, wait: bool) -> Result<Child, String> {
+fn spawn_worker(options: &ServeOptions, root: &Path, wait_since: Option<u64>) -> Result<Child, String> {
     let exe = std::env::current_exe()
         .map_err(|e| format!("cannot find the jingsai program to start the rebuild process: {e}"))?;
     let mut command = Command::new(exe);
@@ -175,8 +182,8 @@ fn spawn_worker(options: &ServeOptions, root: &Path, wait: bool) -> Result<Child
     if options.poll {
         command.arg("--poll");
     }
-    if wait {
-        command.arg("--wait");
+    if let Some(since) = wait_since {
+        command.arg("--wait-since").arg(since.to_string());
     }
     if !options.fonts.system {
         command.arg("--no-system-fonts");
@@ -198,14 +205,14 @@ pub fn run_worker(
     poll: bool,
     fonts: &FontOptions,
     limits: Limits,
-    wait: bool,
+    wait_since: Option<u64>,
 ) -> Result<(), String> {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
     unsafe {
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
     }
-    worker::run(root, poll, fonts, limits, wait)
+    worker::run(root, poll, fonts, limits, wait_since)
 }
 
 /// Binds `--port`, or the first free port from [`FIRST_PORT`].

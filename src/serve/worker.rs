@@ -9,7 +9,8 @@
 //! - `P` (publish): the files new or changed since the last publish (`u32` count, then per file a `u32`
 //!   path length, the path, a `u64` length, the bytes), then the paths removed (`u32` count, then per
 //!   path a `u32` length and the path);
-//! - `F` (failed build) and `S` (stopped: out of time, or a panic): a `u32` length and the overlay text.
+//! - `F` (failed build) and `S` (stopped: out of time, or a panic): a `u32` length and the overlay text;
+//! - `B` (a build starts): the time, `u64` nanoseconds since 1970.
 
 use super::Rebuilder;
 use super::overlay;
@@ -39,16 +40,41 @@ pub enum Message {
     Failed(String),
     /// The child stops (time budget, panic); the overlay text.
     Stopped(String),
+    /// A build starts, at this time (nanoseconds since 1970).
+    Building(u64),
 }
 
-/// Runs the rebuild child: watches `root`, builds (at once, or at the first change when `wait`), and
-/// sends every result to standard output. Returns only when it cannot start or the server is gone.
+/// Whether anything in the contest folder (the folder itself, or a file or folder in `content/`,
+/// `templates/` or `forms/`) was modified after `since` (nanoseconds since 1970), less 5 ms for the
+/// coarse clock of file times. The edit that started the stopped build is at least the debounce time
+/// (15 ms) older.
+fn changed_since(root: &Path, since: u64) -> bool {
+    let since = std::time::UNIX_EPOCH + std::time::Duration::from_nanos(since)
+        - std::time::Duration::from_millis(5);
+    let newer = |path: &Path| {
+        path.symlink_metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t > since)
+    };
+    newer(root)
+        || super::watch::WATCHED.iter().any(|name| {
+            walkdir::WalkDir::new(root.join(name))
+                .into_iter()
+                .filter_map(Result::ok)
+                .any(|entry| newer(entry.path()))
+        })
+}
+
+/// Runs the rebuild child: watches `root`, builds, and sends every result to standard output. With
+/// `wait_since` (the start, in nanoseconds since 1970, of the build that stopped the last child), the
+/// first build waits for a change, unless a file or folder changed after that time already (an edit made
+/// while this child was starting). Returns only when it cannot start or the server is gone.
 pub fn run(
     root: &Path,
     poll: bool,
     fonts: &FontOptions,
     limits: Limits,
-    wait: bool,
+    wait_since: Option<u64>,
 ) -> Result<(), String> {
     let root = root
         .canonicalize()
@@ -65,7 +91,8 @@ pub fn run(
     let mut out = io::BufWriter::new(std::fs::File::from(stdout));
     let mut sent: Option<Arc<OutputMap>> = None;
     let mut first = true;
-    if !wait {
+    let changed = wait_since.is_none_or(|since| changed_since(&root, since));
+    if changed {
         build_once(&mut rebuilder, &[], limits, &mut sent, &mut out, first)?;
         first = false;
     }
@@ -90,6 +117,10 @@ fn build_once(
     first: bool,
 ) -> Result<(), String> {
     let started = Instant::now();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    send(out, &Message::Building(now)).map_err(|e| format!("the server is gone: {e}"))?;
     let activity = rebuilder.activity().clone();
     activity.clear();
     let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
@@ -232,6 +263,11 @@ pub fn send(out: &mut impl Write, message: &Message) -> io::Result<()> {
             encode_text(&mut frame, b'S', text);
             out.write_all(&frame)?;
         }
+        Message::Building(time) => {
+            frame.push(b'B');
+            frame.extend_from_slice(&time.to_le_bytes());
+            out.write_all(&frame)?;
+        }
     }
     out.flush()
 }
@@ -273,6 +309,7 @@ pub fn receive(input: &mut impl Read) -> io::Result<Option<Message>> {
         }
         b'F' => Message::Failed(read_string(input)?),
         b'S' => Message::Stopped(read_string(input)?),
+        b'B' => Message::Building(read_u64(input)?),
         other => {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
