@@ -59,8 +59,7 @@ impl Activity {
     /// Makes [`doing`] on this thread write to this board, under `slot` ("pages", "PDFs"), until the
     /// guard is dropped.
     pub fn attach(&self, slot: &str) -> Attached {
-        let previous =
-            ATTACHED.with(|a| a.borrow_mut().replace((self.clone(), slot.to_string())));
+        let previous = ATTACHED.with(|a| a.borrow_mut().replace((self.clone(), slot.to_string())));
         Attached(previous)
     }
 
@@ -215,9 +214,7 @@ impl CountingAlloc {
         }
         let held = self.held.fetch_add(flushed, Ordering::Relaxed) + flushed;
         let limit = self.limit.load(Ordering::Relaxed);
-        if flushed > 0
-            && held.max(0) as usize > limit
-            && !self.tripped.swap(true, Ordering::SeqCst)
+        if flushed > 0 && held.max(0) as usize > limit && !self.tripped.swap(true, Ordering::SeqCst)
         {
             over_budget(limit);
         }

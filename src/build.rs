@@ -220,7 +220,9 @@ pub fn fill_forms(
             format!(
                 "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
                 out.display(),
-                output::inside_built_site(out).unwrap_or(site_output).display()
+                output::inside_built_site(out)
+                    .unwrap_or(site_output)
+                    .display()
             ),
         )
         .with_help(

@@ -100,7 +100,12 @@ fn shown<'a>(root: Option<&Path>, path: &'a Path) -> &'a Path {
     root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path)
 }
 
-fn check_shown(root: Option<&Path>, path: &Path, shown: &Path, kind: Input) -> Result<u64, FsError> {
+fn check_shown(
+    root: Option<&Path>,
+    path: &Path,
+    shown: &Path,
+    kind: Input,
+) -> Result<u64, FsError> {
     // A missing file is named in full: the contest folder itself may be the wrong one.
     let link = std::fs::symlink_metadata(path).map_err(|e| FsError::new("read", path, e))?;
     if let Some(root) = root {

@@ -252,29 +252,29 @@ fn main() -> ExitCode {
         }
         Command::Check { dir, fonts, limits } => {
             match jingsai::verify(&dir, &fonts.options(), limits.apply()) {
-            Ok(project) => {
-                print_problems(&project.warnings);
-                eprintln!(
-                    "`{}` is fine: {} tracks, {} groups, {} notices, {}",
-                    dir.display(),
-                    project.contest.tracks.len(),
-                    project.contest.groups.len(),
-                    project.notices.len(),
-                    match &project.results {
-                        Some(results) => format!(
-                            "results for {} contestants",
-                            results
-                                .tables
-                                .iter()
-                                .map(|t| t.entries.len())
-                                .sum::<usize>()
-                        ),
-                        None => "no results yet".to_string(),
-                    }
-                );
-                ExitCode::SUCCESS
-            }
-            Err(problems) => fail(&problems, "fix them and run `jingsai check` again"),
+                Ok(project) => {
+                    print_problems(&project.warnings);
+                    eprintln!(
+                        "`{}` is fine: {} tracks, {} groups, {} notices, {}",
+                        dir.display(),
+                        project.contest.tracks.len(),
+                        project.contest.groups.len(),
+                        project.notices.len(),
+                        match &project.results {
+                            Some(results) => format!(
+                                "results for {} contestants",
+                                results
+                                    .tables
+                                    .iter()
+                                    .map(|t| t.entries.len())
+                                    .sum::<usize>()
+                            ),
+                            None => "no results yet".to_string(),
+                        }
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => fail(&problems, "fix them and run `jingsai check` again"),
             }
         }
     }

@@ -90,11 +90,20 @@ fn a_committed_manifest_cannot_delete_files_through_a_link_in_output() {
     .unwrap();
     let output = s.run("build", &[]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(std::fs::read_to_string(victim.join(".bashrc")).unwrap(), "mine");
-    assert_eq!(std::fs::read_to_string(victim.join(".ssh/id_ed25519")).unwrap(), "secret");
+    assert_eq!(
+        std::fs::read_to_string(victim.join(".bashrc")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        std::fs::read_to_string(victim.join(".ssh/id_ed25519")).unwrap(),
+        "secret"
+    );
     let text = stderr(&output);
     assert!(text.contains("0 removed"), "{text}");
-    assert!(text.contains("lists `h/.bashrc`, which leads outside the output folder"), "{text}");
+    assert!(
+        text.contains("lists `h/.bashrc`, which leads outside the output folder"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -108,7 +117,11 @@ fn a_link_where_the_site_needs_a_folder_is_replaced_not_followed() {
     symlink(&outside, out.join("notices")).unwrap();
     let output = s.run("build", &[]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "wrote through the link");
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "wrote through the link"
+    );
     assert!(out.join("notices").symlink_metadata().unwrap().is_dir());
     assert!(out.join("notices/index.html").is_file());
 }
@@ -132,9 +145,22 @@ fn a_folder_of_the_users_own_files_is_refused_and_left_alone() {
     std::fs::write(out.join("index.html"), "my page").unwrap();
     std::fs::write(out.join("style.css"), "my style").unwrap();
     let output = s.run("build", &["--output", out.to_str().unwrap()]);
-    fails_with(&output, &["not empty and was not made by jingsai", "`index.html`", "`style.css`"]);
-    assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "my page");
-    assert_eq!(std::fs::read_to_string(out.join("style.css")).unwrap(), "my style");
+    fails_with(
+        &output,
+        &[
+            "not empty and was not made by jingsai",
+            "`index.html`",
+            "`style.css`",
+        ],
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "my page"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("style.css")).unwrap(),
+        "my style"
+    );
 }
 
 #[test]
@@ -162,7 +188,11 @@ fn a_read_only_folder_is_found_before_any_file_is_replaced() {
     let output = s.run("build", &[]);
     fails_with(&output, &["nothing was written"]);
     assert!(!stderr(&output).contains("half old"), "{}", stderr(&output));
-    assert_eq!(std::fs::read(out.join("index.html")).unwrap(), before, "a page was replaced");
+    assert_eq!(
+        std::fs::read(out.join("index.html")).unwrap(),
+        before,
+        "a page was replaced"
+    );
     let leftovers: Vec<_> = walk(&out)
         .into_iter()
         .filter(|p| p.to_string_lossy().contains(".jingsai-tmp-"))
@@ -193,7 +223,13 @@ fn a_second_build_into_the_same_folder_stops_while_the_first_holds_the_lock() {
     let lock = std::fs::File::create(out.join(".jingsai-lock")).unwrap();
     lock.lock().unwrap();
     let output = s.run("build", &[]);
-    fails_with(&output, &["another jingsai is writing into", "wait for the other build"]);
+    fails_with(
+        &output,
+        &[
+            "another jingsai is writing into",
+            "wait for the other build",
+        ],
+    );
     assert!(!out.join("index.html").exists());
     lock.unlock().unwrap();
     assert!(s.run("build", &[]).status.success());
@@ -210,11 +246,20 @@ fn filled_forms_never_land_in_the_site_by_dot_dot_or_link() {
     let link = s.path("innocent");
     symlink(s.dir().join("output"), &link).unwrap();
     let other_site = s.path("published");
-    assert!(s.run("build", &["--output", other_site.to_str().unwrap()]).status.success());
+    assert!(
+        s.run("build", &["--output", other_site.to_str().unwrap()])
+            .status
+            .success()
+    );
     for out in [sneaky, link.join("filled"), other_site.join("private")] {
         let output = s.run(
             "forms",
-            &["--fill", roster.to_str().unwrap(), "--out", out.to_str().unwrap()],
+            &[
+                "--fill",
+                roster.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ],
         );
         fails_with(&output, &["refusing to write filled forms"]);
     }
@@ -232,20 +277,39 @@ fn links_out_of_the_contest_folder_are_refused_and_never_shown() {
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();
     symlink(s.path("secret.txt"), s.dir().join("templates/style.css")).unwrap();
     let output = s.run("build", &[]);
-    fails_with(&output, &["templates/style.css", "outside the contest folder"]);
-    assert!(!stderr(&output).contains("TOPSECRET"), "{}", stderr(&output));
+    fails_with(
+        &output,
+        &["templates/style.css", "outside the contest folder"],
+    );
+    assert!(
+        !stderr(&output).contains("TOPSECRET"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!s.dir().join("output").exists());
 
     let s = Setup::new();
     std::fs::write(s.path("secret.txt"), "root:x:0:0:TOPSECRET\n").unwrap();
-    symlink(s.path("secret.txt"), s.dir().join("content/notices/leak.md")).unwrap();
+    symlink(
+        s.path("secret.txt"),
+        s.dir().join("content/notices/leak.md"),
+    )
+    .unwrap();
     symlink("/etc/passwd", s.dir().join("content/notices/passwd.md")).unwrap();
     let output = s.run("build", &[]);
     fails_with(
         &output,
-        &["content/notices/leak.md", "content/notices/passwd.md", "outside the contest folder"],
+        &[
+            "content/notices/leak.md",
+            "content/notices/passwd.md",
+            "outside the contest folder",
+        ],
     );
-    assert!(!stderr(&output).contains("TOPSECRET"), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("TOPSECRET"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!stderr(&output).contains("root:"), "{}", stderr(&output));
     assert!(!s.dir().join("output").exists());
 }
@@ -254,8 +318,16 @@ fn links_out_of_the_contest_folder_are_refused_and_never_shown() {
 fn a_link_inside_the_contest_folder_is_fine() {
     let s = Setup::new();
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();
-    std::fs::write(s.dir().join("content/my-style.css"), "body { color: #123456 }").unwrap();
-    symlink(s.dir().join("content/my-style.css"), s.dir().join("templates/style.css")).unwrap();
+    std::fs::write(
+        s.dir().join("content/my-style.css"),
+        "body { color: #123456 }",
+    )
+    .unwrap();
+    symlink(
+        s.dir().join("content/my-style.css"),
+        s.dir().join("templates/style.css"),
+    )
+    .unwrap();
     let output = s.run("build", &[]);
     assert!(output.status.success(), "{}", stderr(&output));
     let css = std::fs::read_to_string(s.dir().join("output/style.css")).unwrap();
@@ -275,10 +347,22 @@ fn devices_pipes_and_huge_files_are_refused_quickly() {
 
     let s = Setup::new();
     let fifo = s.dir().join("content/notices/pipe.md");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let started = Instant::now();
     let output = s.run("check", &[]);
-    fails_with(&output, &["content/notices/pipe.md", "not a regular file (it is a named pipe)"]);
+    fails_with(
+        &output,
+        &[
+            "content/notices/pipe.md",
+            "not a regular file (it is a named pipe)",
+        ],
+    );
     assert!(started.elapsed() < Duration::from_secs(30));
 
     // A 50 MB contest.yaml used to lay out a 28,000-page notice PDF in 7.6 GB.
@@ -288,24 +372,47 @@ fn devices_pipes_and_huge_files_are_refused_quickly() {
     text.push_str(&format!("# {}\n", "很长的注释".repeat(80_000)));
     std::fs::write(&yaml, text).unwrap();
     let output = s.run("check", &[]);
-    fails_with(&output, &["content/contest.yaml", "more than the 1.0 MiB that a contest definition may be"]);
+    fails_with(
+        &output,
+        &[
+            "content/contest.yaml",
+            "more than the 1.0 MiB that a contest definition may be",
+        ],
+    );
 
     let s = Setup::new();
     let big = "# 很长的通知\n".to_string() + &"这是一行很长的文字。\n".repeat(60_000);
-    s.write("content/notices/2025-10-20-big.md", &format!("---\ntitle: 大\ndate: 2025-10-20\nsource: 办公室\n---\n{big}"));
+    s.write(
+        "content/notices/2025-10-20-big.md",
+        &format!("---\ntitle: 大\ndate: 2025-10-20\nsource: 办公室\n---\n{big}"),
+    );
     let output = s.run("check", &[]);
-    fails_with(&output, &["content/notices/2025-10-20-big.md", "more than the 1.0 MiB that a notice may be"]);
+    fails_with(
+        &output,
+        &[
+            "content/notices/2025-10-20-big.md",
+            "more than the 1.0 MiB that a notice may be",
+        ],
+    );
 }
 
 #[test]
 fn text_that_is_not_utf8_is_located() {
     let s = Setup::new();
     let path = s.dir().join("content/notices/2025-10-20-gbk.md");
-    let mut bytes = "---\ntitle: 编码\ndate: 2025-10-20\nsource: 办公室\n---\n第一行\n".as_bytes().to_vec();
+    let mut bytes = "---\ntitle: 编码\ndate: 2025-10-20\nsource: 办公室\n---\n第一行\n"
+        .as_bytes()
+        .to_vec();
     bytes.extend_from_slice(b"ab\xc4\xe3\xba\xc3\n");
     std::fs::write(&path, bytes).unwrap();
     let output = s.run("check", &[]);
-    fails_with(&output, &["2025-10-20-gbk.md", "not UTF-8 text: byte 0xC4 at line 7, column 3"]);
+    fails_with(
+        &output,
+        &[
+            "2025-10-20-gbk.md",
+            "not UTF-8 text: byte 0xC4 at line 7, column 3",
+        ],
+    );
 }
 
 // --- names --------------------------------------------------------------------------------------------
@@ -313,9 +420,18 @@ fn text_that_is_not_utf8_is_located() {
 #[test]
 fn pages_cannot_take_each_others_addresses() {
     let s = Setup::new();
-    s.write("content/notices/index.md", "---\ntitle: 首页\ndate: 2025-10-20\nsource: 办公室\n---\n正文\n");
+    s.write(
+        "content/notices/index.md",
+        "---\ntitle: 首页\ndate: 2025-10-20\nsource: 办公室\n---\n正文\n",
+    );
     let output = s.run("check", &[]);
-    fails_with(&output, &["content/notices/index.md", "`notices/index.html` is the list of notices"]);
+    fails_with(
+        &output,
+        &[
+            "content/notices/index.md",
+            "`notices/index.html` is the list of notices",
+        ],
+    );
 
     let s = Setup::new();
     let yaml = std::fs::read_to_string(s.dir().join("content/contest.yaml")).unwrap();
@@ -330,11 +446,19 @@ fn pages_cannot_take_each_others_addresses() {
     let text = std::fs::read_to_string(s.dir().join("content/contest.yaml")).unwrap();
     std::fs::write(
         s.dir().join("content/contest.yaml"),
-        text.replace(&format!(" {first_track}\n"), " index\n").replace(&format!(" {first_track}]"), " index]").replace(&format!("[{first_track}"), "[index"),
+        text.replace(&format!(" {first_track}\n"), " index\n")
+            .replace(&format!(" {first_track}]"), " index]")
+            .replace(&format!("[{first_track}"), "[index"),
     )
     .unwrap();
     let output = s.run("check", &[]);
-    fails_with(&output, &["content/contest.yaml:", "the track id `index` would replace the list of tracks"]);
+    fails_with(
+        &output,
+        &[
+            "content/contest.yaml:",
+            "the track id `index` would replace the list of tracks",
+        ],
+    );
 }
 
 #[test]
@@ -347,15 +471,25 @@ fn two_track_and_group_pairs_cannot_share_a_results_page() {
     // Two tracks `a` and `a-x`, two groups `x-s` and `s`: `a` + `x-s` and `a-x` + `s` both make `a-x-s`.
     let tracks = "tracks:\n  - id: a\n    name: 甲\n    description: 甲\n  - id: a-x\n    name: 乙\n    description: 乙\n";
     let groups = "groups:\n  - id: x-s\n    name: 一组\n    eligibility: 一\n  - id: s\n    name: 二组\n    eligibility: 二\n";
-    let replaced = replace_section(&replace_section(&yaml, "tracks:", tracks), "groups:", groups);
+    let replaced = replace_section(
+        &replace_section(&yaml, "tracks:", tracks),
+        "groups:",
+        groups,
+    );
     std::fs::write(&yaml_path, replaced).unwrap();
     let output = s.run("check", &[]);
-    fails_with(&output, &["would both have the results page `results/a-x-s.html`"]);
+    fails_with(
+        &output,
+        &["would both have the results page `results/a-x-s.html`"],
+    );
 }
 
 /// Replaces a top-level YAML section (from `key` to the next unindented line) with `with`.
 fn replace_section(yaml: &str, key: &str, with: &str) -> String {
-    let start = yaml.find(&format!("\n{key}")).map(|i| i + 1).expect("section");
+    let start = yaml
+        .find(&format!("\n{key}"))
+        .map(|i| i + 1)
+        .expect("section");
     let rest = &yaml[start + key.len()..];
     let end = rest
         .match_indices('\n')
@@ -382,7 +516,11 @@ fn a_template_that_loops_for_ever_is_stopped_and_named() {
     let output = s.run("build", &["--time-limit", "4"]);
     fails_with(
         &output,
-        &["took longer than 4 s", "the page `contacts.html` with the template `contacts.html`", "nothing was written"],
+        &[
+            "took longer than 4 s",
+            "the page `contacts.html` with the template `contacts.html`",
+            "nothing was written",
+        ],
     );
     assert!(started.elapsed() < Duration::from_secs(60));
     assert!(!s.dir().join("output").exists());
@@ -419,7 +557,13 @@ fn inputs_that_used_to_panic_are_located_errors() {
     let yaml = std::fs::read_to_string(&yaml_path).unwrap();
     let with_url = if yaml.contains("base_url:") {
         yaml.lines()
-            .map(|l| if l.trim_start().starts_with("base_url:") { format!("  base_url: {long}") } else { l.to_string() })
+            .map(|l| {
+                if l.trim_start().starts_with("base_url:") {
+                    format!("  base_url: {long}")
+                } else {
+                    l.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n")
     } else {
@@ -427,12 +571,21 @@ fn inputs_that_used_to_panic_are_located_errors() {
     };
     std::fs::write(&yaml_path, with_url).unwrap();
     let output = s.run("check", &[]);
-    fails_with(&output, &["more than the 512 a QR code on the notice can carry", "contest.yaml"]);
+    fails_with(
+        &output,
+        &[
+            "more than the 512 a QR code on the notice can carry",
+            "contest.yaml",
+        ],
+    );
 
     let s = Setup::new();
     s.write("forms/a\\b.typ", "#set page(width: 10cm)\n");
     let output = s.run("check", &[]);
-    fails_with(&output, &["the form file `forms/a\\b.typ` has a name jingsai cannot use"]);
+    fails_with(
+        &output,
+        &["the form file `forms/a\\b.typ` has a name jingsai cannot use"],
+    );
 }
 
 // --- serve ----------------------------------------------------------------------------------------------
@@ -448,16 +601,28 @@ fn serve_keeps_the_last_good_site_when_a_template_loops_and_picks_up_the_fix() {
         "templates/contacts.html",
         "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}",
     );
-    let page = server.wait_for("/contacts.html", 120, |page| page.contains("took longer than 3 s"));
+    let page = server.wait_for("/contacts.html", 120, |page| {
+        page.contains("took longer than 3 s")
+    });
     assert!(page.text().contains("contacts.html"));
     assert!(page.text().contains("联系"), "the last good page is kept");
     // With nothing saved since, the new rebuild process waits instead of running the loop again.
     std::thread::sleep(Duration::from_secs(5));
-    assert_eq!(server.log().matches("the rebuild process stopped").count(), 1, "{}", server.log());
+    assert_eq!(
+        server.log().matches("the rebuild process stopped").count(),
+        1,
+        "{}",
+        server.log()
+    );
     // The next save is picked up by a new rebuild process.
     std::fs::remove_file(s.dir().join("templates/contacts.html")).unwrap();
-    s.write("content/notices/2025-10-25-new.md", "---\ntitle: 新通知出炉\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n");
-    server.wait_for("/notices/index.html", 120, |page| page.contains("新通知出炉"));
+    s.write(
+        "content/notices/2025-10-25-new.md",
+        "---\ntitle: 新通知出炉\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n",
+    );
+    server.wait_for("/notices/index.html", 120, |page| {
+        page.contains("新通知出炉")
+    });
     let page = server.get("/contacts.html").text();
     assert!(!page.contains("took longer than"), "{page}");
 }
@@ -468,18 +633,31 @@ fn serve_survives_a_rebuild_process_that_dies_and_says_why() {
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();
     let server = support::Server::start(
         &s.dir(),
-        &["--memory-limit", "300", "--time-limit", "300", "--no-system-fonts"],
+        &[
+            "--memory-limit",
+            "300",
+            "--time-limit",
+            "300",
+            "--no-system-fonts",
+        ],
     );
     assert!(server.get("/contacts.html").text().contains("联系"));
     s.write(
         "templates/contacts.html",
         "{% for i in range(end=100000) %}{% for j in range(end=100000) %}一二三四五六七八九十一二三四五六七八九十{% endfor %}{% endfor %}",
     );
-    let page = server.wait_for("/contacts.html", 120, |page| page.contains("more memory than the memory limit"));
+    let page = server.wait_for("/contacts.html", 120, |page| {
+        page.contains("more memory than the memory limit")
+    });
     assert!(page.text().contains("联系"), "the last good page is kept");
     std::fs::remove_file(s.dir().join("templates/contacts.html")).unwrap();
-    s.write("content/notices/2025-10-25-new.md", "---\ntitle: 又一条通知\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n");
-    server.wait_for("/notices/index.html", 120, |page| page.contains("又一条通知"));
+    s.write(
+        "content/notices/2025-10-25-new.md",
+        "---\ntitle: 又一条通知\ndate: 2025-10-25\nsource: 办公室\n---\n正文\n",
+    );
+    server.wait_for("/notices/index.html", 120, |page| {
+        page.contains("又一条通知")
+    });
 }
 
 #[test]
@@ -489,7 +667,11 @@ fn serve_answers_only_requests_for_this_machine() {
     let server = support::Server::start(&s.dir(), &["--no-system-fonts"]);
     let ask = |host: &str| {
         let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
-        write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut response = String::new();
         let _ = stream.read_to_string(&mut response);
         response.lines().next().unwrap_or("").to_string()

@@ -427,7 +427,8 @@ impl Checker<'_> {
             if track.id.value.0 == "index" {
                 self.error_at(
                     &track.id,
-                    "the track id `index` would replace the list of tracks (`tracks/index.html`)".into(),
+                    "the track id `index` would replace the list of tracks (`tracks/index.html`)"
+                        .into(),
                     "choose another id for this track",
                 );
             }

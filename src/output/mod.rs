@@ -226,7 +226,8 @@ pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, WriteError> {
 fn lock(dir: &Path) -> Result<std::fs::File, WriteError> {
     let path = dir.join(LOCK);
     if path.symlink_metadata().is_ok_and(|m| !m.is_file()) {
-        std::fs::remove_file(&path).map_err(|e| WriteError::Staging(FsError::new("remove", &path, e)))?;
+        std::fs::remove_file(&path)
+            .map_err(|e| WriteError::Staging(FsError::new("remove", &path, e)))?;
     }
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -237,13 +238,16 @@ fn lock(dir: &Path) -> Result<std::fs::File, WriteError> {
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(WriteError::Busy(dir.to_path_buf())),
-        Err(std::fs::TryLockError::Error(e)) => Err(WriteError::Staging(FsError::new("lock", &path, e))),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(WriteError::Staging(FsError::new("lock", &path, e)))
+        }
     }
 }
 
 /// Refuses a folder without a manifest that holds anything but jingsai's own lock.
 fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
-    let listing = std::fs::read_dir(dir).map_err(|e| WriteError::Staging(FsError::new("list", dir, e)))?;
+    let listing =
+        std::fs::read_dir(dir).map_err(|e| WriteError::Staging(FsError::new("list", dir, e)))?;
     let mut entries: Vec<String> = listing
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().to_string())
@@ -254,7 +258,11 @@ fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
     }
     entries.sort();
     let count = entries.len();
-    let mut shown: Vec<String> = entries.into_iter().take(8).map(|e| format!("`{e}`")).collect();
+    let mut shown: Vec<String> = entries
+        .into_iter()
+        .take(8)
+        .map(|e| format!("`{e}`"))
+        .collect();
     if count > 8 {
         shown.push(format!("and {} more", count - 8));
     }
@@ -341,10 +349,18 @@ fn stage_one(
             std::io::Error::other("a folder is where this build puts a file; move the folder away"),
         ));
     }
-    let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(suffix);
     let temp = target.with_file_name(name);
-    let create = || std::fs::OpenOptions::new().write(true).create_new(true).open(&temp);
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+    };
     let mut file = match create() {
         // A temporary file left by a killed build of the same process id; removing it removes a link,
         // not what it points to.
@@ -468,8 +484,7 @@ fn removable(dir: &Path, line: &str) -> Option<PathBuf> {
 }
 
 fn unchanged(target: &Path, bytes: &[u8]) -> bool {
-    std::fs::symlink_metadata(target)
-        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
         && std::fs::read(target).is_ok_and(|old| old == bytes)
 }
 

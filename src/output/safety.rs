@@ -63,7 +63,10 @@ fn link_inside_project(project: &Path, output: &Path) -> Option<PathBuf> {
     let mut path = project.clone();
     for part in rest.components() {
         path.push(part);
-        if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        if path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
             return Some(path);
         }
     }

@@ -110,7 +110,11 @@ impl PdfEngine {
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
             let stem = name.trim_end_matches(".typ");
-            if stem.is_empty() || !stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            if stem.is_empty()
+                || !stem
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
                 problems.push(
                     Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", display_path(&project.root, &path).display()))
                         .with_help("name form files with letters a-z, digits, `-` and `_` only, for example `registration.typ`"),
@@ -135,7 +139,10 @@ impl PdfEngine {
         json["fonts"] = self.families();
         let json = serde_json::to_vec_pretty(&json).expect("json of the contest");
         self.world.set_file("/data.json", json);
-        match c.base_url().and_then(|base| qr_svg(&format!("{base}/index.html"))) {
+        match c
+            .base_url()
+            .and_then(|base| qr_svg(&format!("{base}/index.html")))
+        {
             Some(svg) => self.world.set_file("/qr.svg", svg.into_bytes()),
             None => self.world.remove_file("/qr.svg"),
         }
@@ -353,7 +360,10 @@ impl PdfEngine {
         standards: &[PdfStandard],
     ) -> Result<(PagedDocument, Vec<u8>), Problems> {
         crate::budget::doing(|| {
-            let file = shown.get(main).map(|p| p.display().to_string()).unwrap_or_else(|| main.to_string());
+            let file = shown
+                .get(main)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| main.to_string());
             format!("{what} with the form `{file}`")
         });
         self.world.set_main(main);

@@ -140,7 +140,10 @@ fn supervise(
             }
         }
         let status = child.wait();
-        let code = status.as_ref().ok().and_then(std::process::ExitStatus::code);
+        let code = status
+            .as_ref()
+            .ok()
+            .and_then(std::process::ExitStatus::code);
         if !heard && code == Some(1) {
             // The child could not start (it printed why).
             if let Some(ready) = ready.take() {
@@ -168,9 +171,14 @@ fn supervise(
 }
 
 /// Starts `jingsai serve-worker` (this same program) for the contest folder.
-fn spawn_worker(options: &ServeOptions, root: &Path, wait_since: Option<u64>) -> Result<Child, String> {
-    let exe = std::env::current_exe()
-        .map_err(|e| format!("cannot find the jingsai program to start the rebuild process: {e}"))?;
+fn spawn_worker(
+    options: &ServeOptions,
+    root: &Path,
+    wait_since: Option<u64>,
+) -> Result<Child, String> {
+    let exe = std::env::current_exe().map_err(|e| {
+        format!("cannot find the jingsai program to start the rebuild process: {e}")
+    })?;
     let mut command = Command::new(exe);
     command
         .arg("serve-worker")

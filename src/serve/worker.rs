@@ -124,8 +124,10 @@ fn build_once(
     let activity = rebuilder.activity().clone();
     activity.clear();
     let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
-        let text = crate::budget::timeout_message(limits.time, &what)
-            .replace("; nothing was written", "; still serving the last good site");
+        let text = crate::budget::timeout_message(limits.time, &what).replace(
+            "; nothing was written",
+            "; still serving the last good site",
+        );
         eprintln!("{text}");
         let mut frame = Vec::new();
         encode_text(&mut frame, b'S', &text);
@@ -135,7 +137,8 @@ fn build_once(
         std::process::exit(2);
     });
     let _attached = activity.attach("rebuild");
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
+    let result =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
     watchdog.disarm();
     let message = match result {
         Ok(Ok(built)) => {
@@ -214,8 +217,7 @@ pub fn diff(before: Option<&OutputMap>, after: &OutputMap) -> Message {
                     old.next();
                 }
                 std::cmp::Ordering::Equal => {
-                    same = (old_bytes.as_ptr() == bytes.as_ptr()
-                        && old_bytes.len() == bytes.len())
+                    same = (old_bytes.as_ptr() == bytes.as_ptr() && old_bytes.len() == bytes.len())
                         || old_bytes == bytes;
                     old.next();
                     break;
@@ -365,11 +367,22 @@ mod tests {
 
     #[test]
     fn a_diff_sent_and_applied_gives_the_new_site() {
-        let before = map(&[("a.html", b"a"), ("b.html", b"b"), ("c/d.html", b"d"), ("e.pdf", b"e")]);
-        let after = map(&[("a.html", b"a"), ("b.html", b"B"), ("c/x.html", b"x"), ("f.css", b"f")]);
+        let before = map(&[
+            ("a.html", b"a"),
+            ("b.html", b"b"),
+            ("c/d.html", b"d"),
+            ("e.pdf", b"e"),
+        ]);
+        let after = map(&[
+            ("a.html", b"a"),
+            ("b.html", b"B"),
+            ("c/x.html", b"x"),
+            ("f.css", b"f"),
+        ]);
         let mut wire = Vec::new();
         send(&mut wire, &diff(Some(&before), &after)).unwrap();
-        let Some(Message::Publish { files, removed }) = receive(&mut wire.as_slice()).unwrap() else {
+        let Some(Message::Publish { files, removed }) = receive(&mut wire.as_slice()).unwrap()
+        else {
             panic!("not a publish message");
         };
         let changed: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
@@ -386,8 +399,12 @@ mod tests {
         send(&mut wire, &Message::Failed("× 出错了".into())).unwrap();
         send(&mut wire, &Message::Stopped("took longer".into())).unwrap();
         let mut input = wire.as_slice();
-        assert!(matches!(receive(&mut input).unwrap(), Some(Message::Failed(t)) if t == "× 出错了"));
-        assert!(matches!(receive(&mut input).unwrap(), Some(Message::Stopped(t)) if t == "took longer"));
+        assert!(
+            matches!(receive(&mut input).unwrap(), Some(Message::Failed(t)) if t == "× 出错了")
+        );
+        assert!(
+            matches!(receive(&mut input).unwrap(), Some(Message::Stopped(t)) if t == "took longer")
+        );
         assert!(receive(&mut input).unwrap().is_none());
     }
 }
