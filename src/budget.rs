@@ -148,10 +148,11 @@ impl Drop for Watchdog {
     }
 }
 
-/// The message of a build stopped by its time budget.
-pub fn timeout_message(limit: Duration, what: &str) -> String {
+/// The message of a build stopped by its time budget; `then` says what happens to the output
+/// ("nothing was written").
+pub fn timeout_message(limit: Duration, what: &str, then: &str) -> String {
     format!(
-        "error: rendering took longer than {} s, the time limit, while rendering {what}; a template or form that loops for ever is the usual cause\n  help: fix the template or form named above, or raise the limit with `--time-limit SECONDS` if the contest is really that large; nothing was written",
+        "error: rendering took longer than {} s, the time limit, while rendering {what}; a template or form that loops for ever is the usual cause\n  help: fix the template or form named above, or raise the limit with `--time-limit SECONDS` if the contest is really that large; {then}",
         limit.as_secs()
     )
 }

@@ -56,7 +56,10 @@ pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Projec
 /// naming what was being rendered (Tera and Typst cannot be interrupted). Nothing is written by then.
 fn arm(limits: Limits, engine: &PdfEngine) -> Watchdog {
     Watchdog::arm(limits.time, engine.activity().clone(), move |what| {
-        eprintln!("{}", crate::budget::timeout_message(limits.time, &what));
+        eprintln!(
+            "{}",
+            crate::budget::timeout_message(limits.time, &what, "nothing was written")
+        );
         std::process::exit(2);
     })
 }
@@ -212,17 +215,19 @@ pub fn fill_forms(
         one(Problem::general(None, e.to_string()).with_help("pass another folder with `--out`"))
     })?;
     let site_output = output::normalise(&root.join("output"));
-    let published = output::normalise(out).starts_with(&site_output)
-        || output::inside_built_site(out).is_some();
-    if published {
+    let published = match output::inside_built_site(out) {
+        Some(site) => Some(site),
+        None => output::normalise(out)
+            .starts_with(&site_output)
+            .then_some(site_output),
+    };
+    if let Some(site) = published {
         return Err(one(Problem::general(
             None,
             format!(
                 "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
                 out.display(),
-                output::inside_built_site(out)
-                    .unwrap_or(site_output)
-                    .display()
+                site.display()
             ),
         )
         .with_help(

@@ -188,14 +188,7 @@ pub fn read_listed_text(root: &Path, path: &Path, kind: Input) -> Result<String,
     if link.len() > kind.limit() {
         return Err(too_large(shown_path, kind, link.len()));
     }
-    let file = std::fs::File::open(path).map_err(|e| FsError::new("read", shown_path, e))?;
-    let mut bytes = Vec::with_capacity(link.len() as usize);
-    file.take(kind.limit() + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| FsError::new("read", shown_path, e))?;
-    if bytes.len() as u64 > kind.limit() {
-        return Err(too_large(shown_path, kind, bytes.len() as u64));
-    }
+    let bytes = read_bounded(path, shown_path, link.len(), kind)?;
     utf8(Some(root), path, bytes)
 }
 
@@ -245,6 +238,11 @@ pub fn human_size(bytes: u64) -> String {
 pub fn read_input(root: Option<&Path>, path: &Path, kind: Input) -> Result<Vec<u8>, FsError> {
     let shown = shown(root, path);
     let size = check_shown(root, path, shown, kind)?;
+    read_bounded(path, shown, size, kind)
+}
+
+/// Reads at most the limit of `kind` (even if the file grew since it was checked at `size` bytes).
+fn read_bounded(path: &Path, shown: &Path, size: u64, kind: Input) -> Result<Vec<u8>, FsError> {
     let file = std::fs::File::open(path).map_err(|e| FsError::new("read", shown, e))?;
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(kind.limit() + 1)

@@ -242,7 +242,7 @@ fn main() -> ExitCode {
             limits,
         } => {
             let limits = limits.apply();
-            match jingsai::serve::run_worker(&dir, poll, &fonts.options(), limits, wait_since) {
+            match jingsai::serve::worker::run(&dir, poll, &fonts.options(), limits, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");

@@ -207,22 +207,6 @@ fn spawn_worker(
         .map_err(|e| format!("cannot start the rebuild process: {e}"))
 }
 
-/// The rebuild child (`jingsai serve-worker`): see [`worker`]. It ends with its parent.
-pub fn run_worker(
-    root: &Path,
-    poll: bool,
-    fonts: &FontOptions,
-    limits: Limits,
-    wait_since: Option<u64>,
-) -> Result<(), String> {
-    #[cfg(target_os = "linux")]
-    // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
-    unsafe {
-        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
-    }
-    worker::run(root, poll, fonts, limits, wait_since)
-}
-
 /// Binds `--port`, or the first free port from [`FIRST_PORT`].
 fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, String> {
     let listener = match port {

@@ -68,7 +68,8 @@ fn changed_since(root: &Path, since: u64) -> bool {
 /// Runs the rebuild child: watches `root`, builds, and sends every result to standard output. With
 /// `wait_since` (the start, in nanoseconds since 1970, of the build that stopped the last child), the
 /// first build waits for a change, unless a file or folder changed after that time already (an edit made
-/// while this child was starting). Returns only when it cannot start or the server is gone.
+/// while this child was starting). Returns only when it cannot start or the server is gone; it ends with
+/// its parent.
 pub fn run(
     root: &Path,
     poll: bool,
@@ -76,6 +77,11 @@ pub fn run(
     limits: Limits,
     wait_since: Option<u64>,
 ) -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+    }
     let root = root
         .canonicalize()
         .map_err(|e| format!("cannot open the contest folder `{}`: {e}", root.display()))?;
@@ -124,15 +130,11 @@ fn build_once(
     let activity = rebuilder.activity().clone();
     activity.clear();
     let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
-        let text = crate::budget::timeout_message(limits.time, &what).replace(
-            "; nothing was written",
-            "; still serving the last good site",
-        );
+        let text =
+            crate::budget::timeout_message(limits.time, &what, "still serving the last good site");
         eprintln!("{text}");
-        let mut frame = Vec::new();
-        encode_text(&mut frame, b'S', &text);
         if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
-            let _ = std::fs::File::from(fd).write_all(&frame);
+            let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
         }
         std::process::exit(2);
     });
