@@ -6,7 +6,7 @@
 //!
 //! Under `cargo test` (no `--bench` argument) it runs each measurement once, as a smoke test.
 
-use jingsai::model::{FormKind, Project};
+use jingsai::model::FormKind;
 use jingsai::pdf::{PdfEngine, fonts::FontOptions};
 use std::collections::HashMap;
 use std::path::Path;
@@ -58,7 +58,7 @@ fn main() {
     }
 
     // Warm: one engine, the contest edited between compiles so Typst recompiles for real.
-    let mut project = Project::load(root).expect("the seed contest loads");
+    let mut project = jingsai::load(root).expect("the seed contest loads");
     let mut engine = PdfEngine::new(&FontOptions::default());
     let first = Instant::now();
     engine.render(&project).expect("first render");
@@ -70,11 +70,11 @@ fn main() {
     let mut all = Vec::new();
     let mut one = Vec::new();
     for i in 0..runs {
-        project.contest.tracks[0].name = names[i % 2].to_string();
+        project.project.contest.tracks[0].name = names[i % 2].to_string();
         let start = Instant::now();
         engine.render(&project).expect("warm render");
         all.push(start.elapsed());
-        project.contest.tracks[0].name = names[(i + 1) % 2].to_string();
+        project.project.contest.tracks[0].name = names[(i + 1) % 2].to_string();
         let start = Instant::now();
         engine
             .render_filled(&project, Some(FormKind::Registration), &HashMap::new())

@@ -2,7 +2,7 @@
 
 use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::{Problem, Problems};
-use crate::model::Project;
+use crate::loaded::Loaded;
 use crate::output::{self, OutputMap, WriteReport};
 use crate::pdf::{self, PdfEngine, fonts::FontOptions};
 use crate::site::{Download, Renderer, Site};
@@ -37,13 +37,13 @@ impl BuildOptions {
 }
 
 /// Loads and checks a contest folder, returning the project (with its warnings) or every problem.
-pub fn check(root: &Path) -> Result<Project, Problems> {
-    Project::load(root)
+pub fn check(root: &Path) -> Result<Loaded, Problems> {
+    crate::loaded::load(root)
 }
 
 /// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
 /// (nothing is written), so a mistake in a template or a form is found too.
-pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Project, Problems> {
+pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Loaded, Problems> {
     let mut engine = PdfEngine::new(fonts);
     let watchdog = arm(limits, &engine);
     let project = check(root)?;
@@ -65,7 +65,7 @@ fn arm(limits: Limits, engine: &PdfEngine) -> Watchdog {
 }
 
 /// Renders a checked project into memory: the PDFs and the pages.
-pub fn render(project: &Project, engine: &mut PdfEngine) -> Result<OutputMap, Problems> {
+pub fn render(project: &Loaded, engine: &mut PdfEngine) -> Result<OutputMap, Problems> {
     render_all(project, engine).map(|rendered| rendered.site.into_map())
 }
 
@@ -82,7 +82,7 @@ pub struct Rendered {
 /// Renders a checked project: the PDFs compile on this thread while the pages that do not list them
 /// render on another (they need nothing of each other), then the downloads and the pages that list them
 /// with their sizes are added. The problems of both sides are reported together.
-pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
+pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
     let activity = engine.activity().clone();
     let (pdfs, pages) = std::thread::scope(|scope| {
         let pages = scope.spawn(|| {
@@ -115,7 +115,7 @@ pub fn render_all(project: &Project, engine: &mut PdfEngine) -> Result<Rendered,
 }
 
 /// The files offered for download: the PDFs, and the forms zip when there are forms.
-pub fn downloads(project: &Project, pdfs: &[pdf::Pdf]) -> Vec<Download> {
+pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Vec<Download> {
     let mut downloads: Vec<Download> = pdfs
         .iter()
         .map(|p| Download {
@@ -164,7 +164,7 @@ impl std::ops::Deref for BuildFailure {
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
 pub fn build_site(
     options: &BuildOptions,
-) -> Result<(Project, OutputMap, WriteReport), BuildFailure> {
+) -> Result<(Loaded, OutputMap, WriteReport), BuildFailure> {
     output::check_output_dir(&options.root, &options.output).map_err(|e| {
         one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`"))
     })?;

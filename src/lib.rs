@@ -9,6 +9,7 @@ pub mod budget;
 pub mod build;
 pub mod diagnostics;
 pub mod fs;
+pub mod loaded;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -16,8 +17,10 @@ pub mod pdf;
 pub mod results;
 pub mod serve;
 pub mod site;
+pub mod views;
 
 pub use build::{BuildFailure, BuildOptions, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
+pub use loaded::{Loaded, load};
 pub use model::Project;
 pub use output::OutputMap;

@@ -111,7 +111,7 @@ fn at(line: usize, column: usize) -> String {
 // ---------------------------------------------------------------------------------------------------
 
 /// Checks a good fixture and builds it into a temporary folder; returns the project and the folder.
-fn check_and_build(name: &str) -> (jingsai::Project, tempfile::TempDir) {
+fn check_and_build(name: &str) -> (jingsai::Loaded, tempfile::TempDir) {
     let root = fixture(name);
     let project = jingsai::check(&root)
         .unwrap_or_else(|problems| panic!("`{name}` should pass the check:\n{}", dump(&problems)));

@@ -8,7 +8,7 @@ mod html_safety;
 
 use jingsai::diagnostics::SourceFile;
 use jingsai::model::{Contest, check_contest, parse_contest};
-use jingsai::results::config::Layout;
+use jingsai::results::layout::Layout;
 use jingsai::results::{from_sheet, read};
 use std::path::{Path, PathBuf};
 

@@ -12,7 +12,7 @@
 
 use jingsai::Problems;
 use jingsai::model::values::Day;
-use jingsai::results::config::Layout;
+use jingsai::results::layout::Layout;
 use jingsai::results::validate::Status;
 use jingsai::results::{self, ResultTable, Results};
 use std::collections::BTreeMap;
@@ -1144,7 +1144,7 @@ mod properties {
                 "",
                 b"",
             );
-            jingsai::check(&case.dir).unwrap().contest
+            jingsai::check(&case.dir).unwrap().project.contest
         })
     }
 
@@ -1345,6 +1345,7 @@ fn bench_10k() {
     let case = Case::new(".", TIERS, "results.csv", csv.as_bytes());
     let contest = jingsai::check(&Case::new(".", TIERS, "", b"").dir)
         .unwrap()
+        .project
         .contest;
     let layout = Layout::of(&contest);
     let path = case.dir.join("content/results.csv");

@@ -10,7 +10,7 @@
 
 use jingsai::diagnostics::SourceFile;
 use jingsai::model::Contest;
-use jingsai::results::config::Layout;
+use jingsai::results::layout::Layout;
 use jingsai::results::{from_sheet, read};
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;

@@ -47,8 +47,8 @@ pub struct Contest {
     pub contacts: Vec<Contact>,
     /// The attachments of the notice (forms).
     pub attachments: Vec<Attachment>,
-    /// How results are read and published (`results:`; see `crate::results::config`).
-    pub results: crate::results::ResultsConfig,
+    /// How results are read and published (`results:`; see [`ResultsConfig`]).
+    pub results: super::ResultsConfig,
 }
 
 /// `site:` publishing settings.

@@ -5,12 +5,14 @@
 
 mod contest;
 mod notice;
+mod results_section;
 mod validate;
 pub mod values;
 pub mod yaml;
 
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
+pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY, Tier};
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
@@ -39,7 +41,7 @@ pub const SECTIONS: [&str; 19] = [
     "results",
 ];
 
-/// A loaded and checked contest folder.
+/// A loaded and checked contest folder: its definition and its notices.
 #[derive(Debug, Clone)]
 pub struct Project {
     /// The contest folder (holding `content/`).
@@ -52,8 +54,16 @@ pub struct Project {
     pub notices: Vec<Notice>,
     /// Warnings that do not stop the build.
     pub warnings: Problems,
-    /// The checked results of `content/results.*`, when there is such a file (for the pages and the PDF).
-    pub results: Option<crate::results::Results>,
+}
+
+/// What [`Project::read`] found: the project when `contest.yaml` could be parsed (even with semantic
+/// errors, so that later stages can still report their own problems in the same run), and every problem.
+#[derive(Debug)]
+pub struct Reading {
+    /// The parsed project; `None` when `contest.yaml` does not parse.
+    pub project: Option<Project>,
+    /// Every problem found in `content/`, errors and warnings.
+    pub problems: Problems,
 }
 
 impl Project {
@@ -62,8 +72,25 @@ impl Project {
         root.join("content").join("contest.yaml")
     }
 
-    /// Reads and checks the contest folder at `root`.
+    /// Reads and checks the contest folder at `root`: the project, or every problem found.
     pub fn load(root: &Path) -> Result<Project, Problems> {
+        let Reading {
+            project,
+            mut problems,
+        } = Self::read(root)?;
+        problems.sort();
+        match project {
+            Some(mut project) if !problems.has_errors() => {
+                project.warnings = problems;
+                Ok(project)
+            }
+            _ => Err(problems),
+        }
+    }
+
+    /// Reads and checks `contest.yaml` and the notices, keeping the project even when checks fail.
+    /// `Err` only when `contest.yaml` cannot be read at all.
+    pub fn read(root: &Path) -> Result<Reading, Problems> {
         let path = Self::contest_path(root);
         let text = fs::read_input_text(Some(root), &path, fs::Input::Contest).map_err(|e| {
             let mut problems = Problems::default();
@@ -77,35 +104,24 @@ impl Project {
         let mut problems = Problems::default();
         let contest = parse_contest(&contest_file);
         let notices = notice::load_all(root, &mut problems);
-        let mut project = match contest {
-            Ok(contest) => Some(Project {
-                root: root.to_path_buf(),
-                contest_file: contest_file.clone(),
-                contest,
-                notices,
-                warnings: Problems::default(),
-                results: None,
-            }),
+        let project = match contest {
+            Ok(contest) => {
+                let project = Project {
+                    root: root.to_path_buf(),
+                    contest_file,
+                    contest,
+                    notices,
+                    warnings: Problems::default(),
+                };
+                problems.extend(validate::check(&project));
+                Some(project)
+            }
             Err(found) => {
                 problems.extend(found);
                 None
             }
         };
-        if let Some(project) = &mut project {
-            problems.extend(validate::check(project));
-            match crate::results::load(root, &project.contest, &project.contest_file) {
-                Ok(results) => project.results = results,
-                Err(found) => problems.extend(found),
-            }
-        }
-        problems.sort();
-        match project {
-            Some(mut project) if !problems.has_errors() => {
-                project.warnings = problems;
-                Ok(project)
-            }
-            _ => Err(problems),
-        }
+        Ok(Reading { project, problems })
     }
 }
 
@@ -121,8 +137,8 @@ impl Project {
     }
 }
 
-/// Parses and checks the text of `contest.yaml` on its own, as [`Project::load`] does before it reads the
-/// notices and the results file: the contest with its warnings, or every problem.
+/// Parses and checks the text of `contest.yaml` on its own (every section, `results:` included), as
+/// [`Project::load`] does before it reads the notices: the contest with its warnings, or every problem.
 pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems> {
     let contest = parse_contest(file)?;
     let project = Project {
@@ -131,7 +147,6 @@ pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems>
         contest,
         notices: Vec::new(),
         warnings: Problems::default(),
-        results: None,
     };
     let mut problems = validate::check(&project);
     problems.sort();
@@ -163,7 +178,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let costs = sections.take::<Costs>("costs", true);
     let contacts = sections.take::<Vec<Contact>>("contacts", true);
     let attachments = sections.take::<Vec<Attachment>>("attachments", false);
-    let results = sections.take::<crate::results::ResultsConfig>("results", false);
+    let results = sections.take::<ResultsConfig>("results", false);
     let problems = sections.into_problems();
     if problems.has_errors() {
         return Err(problems);

@@ -33,6 +33,7 @@ pub fn check(project: &Project) -> Problems {
     out.site(c);
     out.page_names(c);
     out.plan_mentions(c);
+    out.problems.extend(super::results_section::check(c, file));
     out.problems
 }
 

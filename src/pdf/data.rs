@@ -1,7 +1,7 @@
 //! The contest data handed to Typst as `/data.json`: everything the documents print, already in words.
 
 use crate::model::{Contest, FormKind};
-use crate::site::views;
+use crate::views;
 use serde_json::{Value, json};
 
 /// The JSON the built-in documents read with `json("/data.json")`. `qr` is the address a QR code on the

@@ -17,7 +17,8 @@ pub use inspect::{FieldKind, FieldPlace};
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
-use crate::model::{FormKind, Project, display_path};
+use crate::loaded::Loaded;
+use crate::model::{FormKind, display_path};
 use acroform::FieldFont;
 use inspect::ShownPaths;
 use labels::FormLabels;
@@ -89,7 +90,7 @@ impl PdfEngine {
     }
 
     /// Loads the templates (built-in, then the project's `forms/`) and the contest data into the world.
-    fn prepare(&mut self, project: &Project) -> Result<ShownPaths, Problems> {
+    fn prepare(&mut self, project: &Loaded) -> Result<ShownPaths, Problems> {
         let mut shown = ShownPaths::new();
         for name in Builtin::iter() {
             let file = Builtin::get(&name).expect("listed embedded template");
@@ -155,7 +156,7 @@ impl PdfEngine {
     }
 
     /// Compiles every document of the project: the notice and each form attachment, plus the forms zip.
-    pub fn render(&mut self, project: &Project) -> Result<Vec<Pdf>, Problems> {
+    pub fn render(&mut self, project: &Loaded) -> Result<Vec<Pdf>, Problems> {
         self.render_filled(project, None, &HashMap::new())
             .map(|(docs, _)| docs)
     }
@@ -164,7 +165,7 @@ impl PdfEngine {
     /// watch mode); the others are taken from `reuse.previous`. Gives the same PDFs as [`Self::render`].
     pub fn render_changed(
         &mut self,
-        project: &Project,
+        project: &Loaded,
         reuse: Reuse<'_>,
     ) -> Result<Vec<Pdf>, Problems> {
         self.render_documents(project, None, &HashMap::new(), Some(reuse))
@@ -174,7 +175,7 @@ impl PdfEngine {
     /// Compiles the documents; with `only`, just that form, pre-filled with `values`.
     pub fn render_filled(
         &mut self,
-        project: &Project,
+        project: &Loaded,
         only: Option<FormKind>,
         values: &HashMap<String, String>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
@@ -193,7 +194,7 @@ impl PdfEngine {
 
     fn render_documents(
         &mut self,
-        project: &Project,
+        project: &Loaded,
         only: Option<FormKind>,
         values: &HashMap<String, String>,
         reuse: Option<Reuse<'_>>,
@@ -353,7 +354,7 @@ impl PdfEngine {
     /// Compiles one document and exports it; every problem names its file, line and column.
     fn compile(
         &mut self,
-        project: &Project,
+        project: &Loaded,
         shown: &ShownPaths,
         main: &str,
         what: &str,
@@ -430,7 +431,7 @@ impl PdfEngine {
 }
 
 /// A character no font could draw, pointed at in `contest.yaml` when it comes from there.
-fn missing_glyph(project: &Project, what: &str, missing: &inspect::MissingGlyph) -> Problem {
+fn missing_glyph(project: &Loaded, what: &str, missing: &inspect::MissingGlyph) -> Problem {
     let file: &SourceFile = &project.contest_file;
     let message = format!(
         "{what}, page {}: no bundled or installed font has the character `{}` (U+{:04X}); it would print as an empty box",

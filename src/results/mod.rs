@@ -3,9 +3,11 @@
 //! The stages, each its own module:
 //! [`read`] the file into the used columns only (anything else, such as ID or phone numbers, is dropped
 //! there) → [`validate`] every row (all problems at once, each with its place) → [`rank`] within each
-//! track and group → [`awards`] by tier → [`Results`], the publishable data, which the site
-//! ([`pages`]), the downloads ([`export`]) and later the results PDF all take from
-//! [`crate::model::Project::results`].
+//! track and group → [`awards`] by tier → [`Results`], the publishable data, which the site pages, the
+//! downloads ([`export`]) and the results PDF all take from [`crate::Loaded::results`].
+//!
+//! This module knows the contest model ([`crate::model`]) and nothing of the outputs: the site renders
+//! the pages from [`Results`], the PDF stage the results PDF.
 //!
 //! Arithmetic is decimal (`rust_decimal`), never binary floating point. The rounding rule is stated
 //! once, here, and used everywhere: every part score is kept to `results.decimals` decimals (2 by
@@ -13,23 +15,21 @@
 //! So every total can be checked by hand from the scores printed beside it.
 
 pub mod awards;
-pub mod config;
 pub mod export;
+pub mod layout;
 pub mod limits;
-pub mod pages;
 pub mod published;
 pub mod rank;
 pub mod read;
 pub mod validate;
 pub mod workbook;
 
-pub use config::ResultsConfig;
-
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::model::TIME_KEY;
 use crate::model::values::Day;
 use crate::model::{Contest, display_path};
 use awards::TierSize;
-use config::{Field, Layout, TIME_KEY};
+use layout::{Field, Layout};
 use rank::{Standing, TieBreak};
 use read::Sheet;
 use rust_decimal::Decimal;
@@ -187,7 +187,7 @@ pub fn load(
     contest: &Contest,
     contest_file: &SourceFile,
 ) -> Result<Option<Results>, Problems> {
-    let mut problems = config::check(contest, contest_file);
+    let mut problems = Problems::default();
     let path = match find_file(root) {
         Ok(Some(path)) => path,
         Ok(None) => {

@@ -2,7 +2,7 @@
 //! used, and nothing else: a column that no field names (身份证号, 手机号, …) is dropped while reading and
 //! never reaches the model, the pages or the downloads.
 
-use super::config::{Field, Layout};
+use super::layout::{Field, Layout};
 use super::limits::Budget;
 pub use super::workbook::read_xlsx;
 use crate::diagnostics::{Problem, Problems, SourceFile};

@@ -1,6 +1,6 @@
 //! Rows to checked records: every problem of every row is reported, each with its place.
 
-use super::config::Field;
+use super::layout::Field;
 use super::published;
 use super::read::{Cell, Sheet};
 use crate::diagnostics::Problems;

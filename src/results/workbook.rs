@@ -3,7 +3,7 @@
 //! ([`limits::Budget`]), and a row becomes a dense list of cells only when [`read::table`] takes it,
 //! one at a time, never wider than [`limits::COLUMNS`].
 
-use super::config::Layout;
+use super::layout::Layout;
 use super::limits::{self, Budget};
 use super::read::{self, Cell, Kind, Sheet, column_letter, dense, sheet_ref, text_cell};
 use crate::diagnostics::{Problem, Problems, SourceFile};

@@ -15,7 +15,7 @@
 use super::watch::{Change, change_of};
 use crate::build::{Rendered, check, downloads, render_all};
 use crate::diagnostics::Problems;
-use crate::model::Project;
+use crate::loaded::Loaded;
 use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
 use crate::pdf::{Pdf, PdfEngine, Reuse};
@@ -40,7 +40,7 @@ pub struct Built {
 
 /// The last good build.
 struct Last {
-    project: Project,
+    loaded: Loaded,
     pdfs: Vec<Pdf>,
     renderer: Renderer,
     site: Site,
@@ -131,7 +131,7 @@ impl Rebuilder {
             ],
         };
         self.last = Some(Last {
-            project,
+            loaded: project,
             pdfs,
             renderer,
             site,
@@ -151,12 +151,12 @@ impl Rebuilder {
         let started = Instant::now();
         let pending = &self.pending;
         let mut redone = Vec::new();
-        // The notices of `last.project` may move ahead of `last.site`: the site is then brought up to date
+        // The notices of `last.loaded` may move ahead of `last.site`: the site is then brought up to date
         // by the next build, which reads the same pending files again.
         let notices = if pending.notices.is_empty() {
             Vec::new()
         } else {
-            let slugs = last.project.update_notices(&pending.notices)?;
+            let slugs = last.loaded.project.update_notices(&pending.notices)?;
             redone.push(count(pending.notices.len(), "notice"));
             slugs
         };
@@ -173,12 +173,12 @@ impl Rebuilder {
                 previous: &last.pdfs,
                 changed: &changed,
             };
-            new_pdfs = Some(self.engine.render_changed(&last.project, reuse)?);
+            new_pdfs = Some(self.engine.render_changed(&last.loaded, reuse)?);
             redone.push(count(pending.forms.len(), "form"));
         }
         let compiled = Instant::now();
         let pdfs = new_pdfs.as_ref().unwrap_or(&last.pdfs);
-        let project = &last.project;
+        let project = &last.loaded;
         let (renderer, site) = if pending.templates {
             redone.push("pages".into());
             let renderer = Renderer::new(project)?;
@@ -209,7 +209,7 @@ impl Rebuilder {
         last.site = site;
         Ok(Built {
             map: Arc::clone(&last.site.map),
-            warnings: last.project.warnings.clone(),
+            warnings: last.loaded.warnings.clone(),
             redone: if redone.is_empty() {
                 "nothing".into()
             } else {

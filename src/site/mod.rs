@@ -5,19 +5,20 @@
 //! address is required: the sitemap, the feed and the calendar.
 
 mod calendar;
+mod results;
 pub mod templates;
-pub mod views;
 
 use crate::diagnostics::{Problem, Problems};
+use crate::loaded::Loaded;
 use crate::markdown;
+use crate::model::Notice;
 use crate::model::values::Day;
-use crate::model::{Notice, Project};
 use crate::output::OutputMap;
+use crate::views::{self, PageMeta, SiteView};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::Arc;
 use tera::{Context, Tera};
-use views::{PageMeta, SiteView};
 
 /// The newest notices listed in the Atom feed.
 pub const FEED_ENTRIES: usize = 50;
@@ -90,7 +91,7 @@ pub struct Renderer {
 
 impl Renderer {
     /// Loads the templates and sets the contest's data that every page may use.
-    pub fn new(project: &Project) -> Result<Renderer, Problems> {
+    pub fn new(project: &Loaded) -> Result<Renderer, Problems> {
         let templates = templates::load(&project.root)?;
         let mut tera = templates.tera;
         let c = &project.contest;
@@ -138,7 +139,7 @@ impl Renderer {
     }
 
     /// Renders every page of the site, with the given downloads.
-    pub fn render(&self, project: &Project, downloads: Vec<Download>) -> Result<Site, Problems> {
+    pub fn render(&self, project: &Loaded, downloads: Vec<Download>) -> Result<Site, Problems> {
         let site = self.render_before_downloads(project)?;
         self.update_downloads(project, &site, downloads)
     }
@@ -146,7 +147,7 @@ impl Renderer {
     /// Renders every page that does not list the downloads, so the pages can be rendered while the PDFs
     /// compile; [`Renderer::update_downloads`] then adds the downloads, the registration and results
     /// pages and the sitemap.
-    pub fn render_before_downloads(&self, project: &Project) -> Result<Site, Problems> {
+    pub fn render_before_downloads(&self, project: &Loaded) -> Result<Site, Problems> {
         let c = &project.contest;
         let mut map = OutputMap::new();
         let mut problems = Problems::default();
@@ -214,7 +215,7 @@ impl Renderer {
     /// when what they show changed. Gives the same site as [`Renderer::render`].
     pub fn update_notices(
         &self,
-        project: &Project,
+        project: &Loaded,
         previous: &Site,
         changed: &[String],
     ) -> Result<Site, Problems> {
@@ -304,7 +305,7 @@ impl Renderer {
     /// results pages when the results PDF changed, and the sitemap when these pages are new.
     pub fn update_downloads(
         &self,
-        project: &Project,
+        project: &Loaded,
         previous: &Site,
         downloads: Vec<Download>,
     ) -> Result<Site, Problems> {
@@ -338,7 +339,7 @@ impl Renderer {
         };
         pages.registration(project, &download_labels);
         if let (true, Some(results)) = (results_changed, &project.results) {
-            crate::results::pages::render(
+            results::render(
                 &self.tera,
                 &project.contest,
                 results,
@@ -542,7 +543,7 @@ impl Pages<'_> {
         self.render(template, path, root, meta, ctx);
     }
 
-    fn home(&mut self, project: &Project, notices: &[NoticeItem]) {
+    fn home(&mut self, project: &Loaded, notices: &[NoticeItem]) {
         let c = &project.contest;
         let mut ctx = Context::new();
         ctx.insert(
@@ -572,7 +573,7 @@ impl Pages<'_> {
         self.render("index.html", "index.html", "", meta, ctx);
     }
 
-    fn plan(&mut self, project: &Project) {
+    fn plan(&mut self, project: &Loaded) {
         let c = &project.contest;
         let sections = views::plan_sections(c);
         let mut ctx = Context::new();
@@ -594,7 +595,7 @@ impl Pages<'_> {
         self.render("plan.html", "plan.html", "", meta, ctx);
     }
 
-    fn tracks(&mut self, project: &Project) {
+    fn tracks(&mut self, project: &Loaded) {
         let c = &project.contest;
         let names: Vec<&str> = c.tracks.iter().map(|t| t.name.as_str()).collect();
         let summary = format!("本次竞赛设{}等{}个赛项。", names.join("、"), names.len());
@@ -626,7 +627,7 @@ impl Pages<'_> {
         }
     }
 
-    fn contacts(&mut self, project: &Project) {
+    fn contacts(&mut self, project: &Loaded) {
         let o = &project.contest.organisation;
         let mut summary = format!(
             "本次竞赛为{}，由{}主办，{}承办",
@@ -664,12 +665,7 @@ impl Pages<'_> {
     }
 
     /// The list pages; `which(i)` says whether the page of index `i` (from 0) is rendered.
-    fn notices(
-        &mut self,
-        project: &Project,
-        notices: &[NoticeItem],
-        which: impl Fn(usize) -> bool,
-    ) {
+    fn notices(&mut self, project: &Loaded, notices: &[NoticeItem], which: impl Fn(usize) -> bool) {
         let per_page = project.contest.notices_per_page();
         let chunks: Vec<&[NoticeItem]> = if notices.is_empty() {
             vec![&[]]
@@ -718,7 +714,7 @@ impl Pages<'_> {
         }
     }
 
-    fn feed(&mut self, project: &Project, notices: &[FeedEntry<'_>]) {
+    fn feed(&mut self, project: &Loaded, notices: &[FeedEntry<'_>]) {
         let c = &project.contest;
         let base = c.base_url();
         let absolute = |path: &str| match base {
@@ -758,7 +754,7 @@ impl Pages<'_> {
         self.simple("feed.xml", "feed.xml", "", "通知公告", "", ctx);
     }
 
-    fn registration(&mut self, project: &Project, labels: &[(String, String)]) {
+    fn registration(&mut self, project: &Loaded, labels: &[(String, String)]) {
         let c = &project.contest;
         let mut listed: Vec<(&str, String)> = labels
             .iter()
@@ -818,7 +814,7 @@ impl Pages<'_> {
         );
     }
 
-    fn sitemap(&mut self, project: &Project, base: &str) {
+    fn sitemap(&mut self, project: &Loaded, base: &str) {
         let dates: std::collections::HashMap<String, String> = project
             .notices
             .iter()

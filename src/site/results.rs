@@ -1,11 +1,12 @@
 //! The results pages of the site: `results/index.html`, one page per track and group
 //! (`results/<track>-<group>.html`) and the downloads `results/results.xlsx` and `results/results.csv`.
 
-use super::{Results, export};
+use super::render_page;
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Contest;
 use crate::output::OutputMap;
-use crate::site::views::{PageMeta, human_size};
+use crate::results::{Results, export};
+use crate::views::{PageMeta, human_size};
 use tera::{Context, Tera, Value};
 
 /// The folder of the results pages.
@@ -61,7 +62,7 @@ pub fn render(
         section: "results",
     };
     let path = format!("{DIR}/index.html");
-    match crate::site::render_page(tera, "results.html", &path, "../", &meta, ctx) {
+    match render_page(tera, "results.html", &path, "../", &meta, ctx) {
         Ok(page) => map.insert(path, page),
         Err(problem) => problems.push(problem),
     }
@@ -82,7 +83,7 @@ pub fn render(
             section: "results",
         };
         let path = format!("{DIR}/{}.html", table.slug);
-        match crate::site::render_page(tera, "results-group.html", &path, "../", &meta, ctx) {
+        match render_page(tera, "results-group.html", &path, "../", &meta, ctx) {
             Ok(page) => map.insert(path, page),
             Err(problem) => problems.push(problem),
         }

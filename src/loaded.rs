@@ -1,0 +1,53 @@
+//! Stage one, complete: a contest folder as every output is made from it.
+//!
+//! [`load`] reads `content/` into the checked model ([`crate::model`]) and, when `content/` holds a score
+//! sheet, reads and ranks it ([`crate::results`]), reporting the problems of both in one run. The site,
+//! the PDFs and watch mode take the [`Loaded`] value it returns.
+
+use crate::diagnostics::Problems;
+use crate::model::Project;
+use crate::results::{self, Results};
+use std::ops::Deref;
+use std::path::Path;
+
+/// A checked contest folder: its definition and notices, and its published results when there are any.
+///
+/// It dereferences to its [`Project`], so `loaded.contest` and `loaded.notices` read as they do on the
+/// project, and a `&Loaded` is accepted wherever a `&Project` is.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The contest definition and the notices.
+    pub project: Project,
+    /// The checked results of `content/results.*`; `None` before there is a score sheet.
+    pub results: Option<Results>,
+}
+
+impl Deref for Loaded {
+    type Target = Project;
+
+    fn deref(&self) -> &Project {
+        &self.project
+    }
+}
+
+/// Reads and checks the contest folder at `root`, its score sheet included: the loaded folder with its
+/// warnings, or every problem found in `content/`.
+pub fn load(root: &Path) -> Result<Loaded, Problems> {
+    let reading = Project::read(root)?;
+    let mut problems = reading.problems;
+    let mut results = None;
+    if let Some(project) = &reading.project {
+        match results::load(root, &project.contest, &project.contest_file) {
+            Ok(found) => results = found,
+            Err(found) => problems.extend(found),
+        }
+    }
+    problems.sort();
+    match reading.project {
+        Some(mut project) if !problems.has_errors() => {
+            project.warnings = problems;
+            Ok(Loaded { project, results })
+        }
+        _ => Err(problems),
+    }
+}

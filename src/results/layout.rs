@@ -1,0 +1,179 @@
+//! Which column of a score sheet holds what: the accepted headers of every field, from the defaults, the
+//! scoring parts and `results.columns` of `contest.yaml`.
+
+use crate::model::{Contest, Headers, ScoringPart};
+
+/// What a results column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// 姓名.
+    Name,
+    /// 参赛单位.
+    Unit,
+    /// 赛项.
+    Track,
+    /// 组别.
+    Group,
+    /// The score of the scoring part with this index.
+    Part(usize),
+    /// 实操用时.
+    Time,
+    /// 缺考 / 取消资格.
+    Status,
+    /// 荣誉.
+    Honours,
+}
+
+/// The headers accepted for each field, built from the defaults, the scoring parts and `results.columns`.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Field, the header shown in messages, every accepted header (normalised), required.
+    pub fields: Vec<FieldSpec>,
+}
+
+/// One field of the layout.
+#[derive(Debug, Clone)]
+pub struct FieldSpec {
+    /// What the column holds.
+    pub field: Field,
+    /// The first accepted header, used in messages.
+    pub label: String,
+    /// Every accepted header, normalised with [`normalise_header`].
+    pub accepted: Vec<String>,
+    /// Whether the file must have this column.
+    pub required: bool,
+}
+
+impl Layout {
+    /// The layout of a contest.
+    pub fn of(contest: &Contest) -> Layout {
+        let cols = &contest.results.columns;
+        let mut fields = Vec::new();
+        let mut add = |field, defaults: &[&str], extra: &Headers, required| {
+            let mut accepted: Vec<String> = extra.0.iter().map(|h| normalise_header(h)).collect();
+            accepted.extend(defaults.iter().map(|h| normalise_header(h)));
+            accepted.retain(|h| !h.is_empty());
+            accepted.dedup();
+            let label = extra
+                .0
+                .first()
+                .map(|h| h.trim().to_string())
+                .unwrap_or_else(|| defaults[0].to_string());
+            fields.push(FieldSpec {
+                field,
+                label,
+                accepted,
+                required,
+            });
+        };
+        add(
+            Field::Name,
+            &["姓名", "选手姓名", "参赛选手", "选手"],
+            &cols.name,
+            true,
+        );
+        add(
+            Field::Unit,
+            &[
+                "参赛单位",
+                "单位",
+                "所在单位",
+                "推荐单位",
+                "单位名称",
+                "工作单位",
+            ],
+            &cols.unit,
+            true,
+        );
+        add(
+            Field::Track,
+            &["赛项", "赛项名称", "竞赛项目", "项目"],
+            &cols.track,
+            true,
+        );
+        add(Field::Group, &["组别", "参赛组别"], &cols.group, true);
+        let none = Headers::default();
+        for (index, part) in contest.scoring.parts.value.iter().enumerate() {
+            let defaults = part_defaults(part);
+            let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
+            let extra = cols
+                .parts
+                .get(part.id.value.as_str())
+                .map_or(&none, |h| &h.value);
+            add(Field::Part(index), &refs, extra, true);
+        }
+        add(
+            Field::Time,
+            &["实操用时", "实操比赛用时", "用时", "比赛用时", "完成用时"],
+            &cols.time,
+            false,
+        );
+        add(
+            Field::Status,
+            &["状态", "参赛状态", "成绩状态"],
+            &cols.status,
+            false,
+        );
+        add(
+            Field::Honours,
+            &["荣誉", "所获荣誉", "已获荣誉", "荣誉称号"],
+            &cols.honours,
+            false,
+        );
+        Layout { fields }
+    }
+
+    /// The spec of a field.
+    pub fn spec(&self, field: Field) -> Option<&FieldSpec> {
+        self.fields.iter().find(|f| f.field == field)
+    }
+
+    /// The field a header names, if any.
+    pub fn field_of(&self, header: &str) -> Option<Field> {
+        let header = normalise_header(header);
+        if header.is_empty() {
+            return None;
+        }
+        self.fields
+            .iter()
+            .find(|f| f.accepted.contains(&header))
+            .map(|f| f.field)
+    }
+}
+
+/// The default headers of a scoring part: `理论成绩` for `theory`, `实操成绩` for `practical`, and for any
+/// part `<name>成绩` and `<name>` (理论考试成绩, 理论考试).
+fn part_defaults(part: &ScoringPart) -> Vec<String> {
+    let mut headers = Vec::new();
+    match part.id.value.as_str() {
+        "theory" => headers.extend(["理论成绩", "理论考试成绩", "理论"].map(String::from)),
+        "practical" => headers.extend(
+            [
+                "实操成绩",
+                "实操比赛成绩",
+                "实操",
+                "技能操作成绩",
+                "操作技能成绩",
+            ]
+            .map(String::from),
+        ),
+        _ => {}
+    }
+    headers.push(format!("{}成绩", part.name));
+    headers.push(part.name.clone());
+    headers
+}
+
+/// A header as compared: no white space (including full-width and line breaks), no `*` required
+/// markers, and half-width brackets.
+pub fn normalise_header(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{feff}')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect()
+}
