@@ -1,4 +1,6 @@
-//! Borrowed view structs handed to templates: what a page shows, already in words, never domain types.
+//! What the site's pages (Tera) and the PDFs (Typst's `/data.json`) show, already in words: borrowed
+//! view structs and JSON values made from the model, never domain types. One module for both, so a
+//! page and a PDF say the same thing the same way.
 
 use crate::model::values::When;
 use crate::model::{Contest, EventKind, QuotaScope, Stage};
@@ -294,6 +296,55 @@ pub fn chinese_number(n: usize) -> String {
             if n % 10 == 0 { "" } else { DIGITS[n % 10] }
         ),
         _ => n.to_string(),
+    }
+}
+
+/// The covering notice (the 红头文件 that publishes the plan) in words, as the home page and the notice
+/// PDF show it.
+pub fn covering_notice(c: &Contest) -> serde_json::Value {
+    serde_json::json!({
+        "title": c.notice.title,
+        "number": c.notice.number,
+        "issuer": c.notice.issuer,
+        "issuer_full": c.notice.issuer_full,
+        "recipients": c.notice.recipients.join("，"),
+        "body": c.notice.body,
+        "date_iso": c.notice.date.value.iso(),
+        "date_chinese": c.notice.date.value.chinese(),
+        "disclosure": c.notice.disclosure,
+    })
+}
+
+/// A file in a downloads list: its address, its name, its kind in words and its size.
+#[derive(Serialize, Debug, Clone)]
+pub struct DownloadView {
+    /// The address, relative to the page.
+    pub href: String,
+    /// What the list calls it (`附件1 报名表`).
+    pub label: String,
+    /// `PDF`, `ZIP 压缩包`, `iCalendar`, `XLSX`, `CSV`.
+    pub kind: &'static str,
+    /// `1.6 MB`.
+    pub size: String,
+}
+
+impl DownloadView {
+    /// The entry of a file at `href` of `bytes` bytes; its kind comes from the file name's extension.
+    pub fn new(href: &str, label: &str, bytes: usize) -> DownloadView {
+        let kind = match href.rsplit('.').next() {
+            Some("pdf") => "PDF",
+            Some("zip") => "ZIP 压缩包",
+            Some("ics") => "iCalendar",
+            Some("xlsx") => "XLSX",
+            Some("csv") => "CSV",
+            _ => "文件",
+        };
+        DownloadView {
+            href: href.to_string(),
+            label: label.to_string(),
+            kind,
+            size: human_size(bytes),
+        }
     }
 }
 

@@ -10,16 +10,7 @@ pub fn contest_json(c: &Contest) -> Value {
     let sections = views::plan_sections(c);
     json!({
         "contest": { "name": c.contest.name, "short_name": c.contest.short_name },
-        "notice": {
-            "issuer": c.notice.issuer,
-            "issuer_full": c.notice.issuer_full,
-            "number": c.notice.number,
-            "title": c.notice.title,
-            "recipients": c.notice.recipients.join("，"),
-            "body": c.notice.body,
-            "date_chinese": c.notice.date.value.chinese(),
-            "disclosure": c.notice.disclosure,
-        },
+        "notice": views::covering_notice(c),
         "plan": { "title": c.plan.title, "preamble": c.plan.preamble, "sections": sections },
         "tracks": c.tracks.iter().map(|t| json!({"id": t.id.value.as_str(), "name": t.name})).collect::<Vec<_>>(),
         "groups": c.groups.iter().map(|g| json!({

@@ -546,20 +546,7 @@ impl Pages<'_> {
     fn home(&mut self, project: &Loaded, notices: &[NoticeItem]) {
         let c = &project.contest;
         let mut ctx = Context::new();
-        ctx.insert(
-            "notice",
-            &serde_json::json!({
-                "title": c.notice.title,
-                "number": c.notice.number,
-                "issuer": c.notice.issuer,
-                "issuer_full": c.notice.issuer_full,
-                "recipients": c.notice.recipients.join("，"),
-                "body": c.notice.body,
-                "date_iso": c.notice.date.value.iso(),
-                "date_chinese": c.notice.date.value.chinese(),
-                "disclosure": c.notice.disclosure,
-            }),
-        );
+        ctx.insert("notice", &views::covering_notice(c));
         ctx.insert("plan_title", &c.plan.title);
         ctx.insert(
             "latest",
@@ -769,14 +756,8 @@ impl Pages<'_> {
             .into_iter()
             .filter_map(|(path, label)| {
                 let bytes = self.map.get(path)?;
-                let kind = match path.rsplit('.').next() {
-                    Some("pdf") => "PDF",
-                    Some("zip") => "ZIP 压缩包",
-                    Some("ics") => "iCalendar",
-                    _ => "文件",
-                };
-                let label = label.trim_end_matches(".pdf").to_string();
-                Some(serde_json::json!({"href": path, "label": label, "kind": kind, "size": views::human_size(bytes.len())}))
+                let label = label.trim_end_matches(".pdf");
+                Some(views::DownloadView::new(path, label, bytes.len()))
             })
             .collect();
         let r = &c.registration;

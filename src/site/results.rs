@@ -6,7 +6,7 @@ use crate::diagnostics::{Problem, Problems};
 use crate::model::Contest;
 use crate::output::OutputMap;
 use crate::results::{Results, export};
-use crate::views::{PageMeta, human_size};
+use crate::views::{DownloadView, PageMeta};
 use tera::{Context, Tera, Value};
 
 /// The folder of the results pages.
@@ -33,13 +33,12 @@ pub fn render(
         }
     };
     let mut downloads = vec![
-        serde_json::json!({"href": "results.xlsx", "label": "成绩表（Excel 工作簿）", "kind": "XLSX", "size": human_size(xlsx.len())}),
-        serde_json::json!({"href": "results.csv", "label": "成绩表（CSV，UTF-8）", "kind": "CSV", "size": human_size(csv.len())}),
+        DownloadView::new("results.xlsx", "成绩表（Excel 工作簿）", xlsx.len()),
+        DownloadView::new("results.csv", "成绩表（CSV，UTF-8）", csv.len()),
     ];
     if let Some(pdf) = map.get(&format!("{DIR}/results.pdf")) {
-        downloads.insert(0, serde_json::json!({"href": "results.pdf", "label": "成绩公布（PDF）", "kind": "PDF", "size": human_size(pdf.len())}));
+        downloads.insert(0, DownloadView::new("results.pdf", "成绩公布（PDF）", pdf.len()));
     }
-    let downloads = serde_json::Value::Array(downloads);
     map.insert(format!("{DIR}/results.xlsx"), xlsx);
     map.insert(format!("{DIR}/results.csv"), csv);
 
