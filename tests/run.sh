@@ -22,11 +22,13 @@ command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
 # tests/e2e drives headless Chromium (Debian's package) over the DevTools protocol against `jingsai serve`.
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(JAVA)   # replaced below by the package the repository has
+# Debian 12's nodejs is 18: tests/clients pins playwright-core to 1.61.1, the last release that runs on it.
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 # Debian's python3 makes a venv only with python3-venv (ensurepip); the venv, once made, needs neither.
-if [ ! -x "$VENV/bin/python" ] && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+venv_ok() { "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; }   # false when missing or broken
+if ! venv_ok && ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   need_apt+=(python3-venv)
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -46,7 +48,7 @@ fi
 # pypdf, pinned, in its own venv: `pip install` into Debian's python fails (externally managed).
 if ! "$VENV/bin/python" -c "import pypdf, sys; sys.exit(pypdf.__version__ != '$PYPDF_VERSION')" >/dev/null 2>&1; then
   echo "== installing pypdf $PYPDF_VERSION into $VENV"
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  venv_ok || python3 -m venv --clear "$VENV"
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pypdf==$PYPDF_VERSION"
 fi
 export JINGSAI_PYTHON="$VENV/bin/python"
