@@ -24,9 +24,11 @@ RUNS=${RUNS:-5}
 
 mkdir -p "$BENCH_ROOT"
 echo "== cargo build --release" >&2
-(cd "$REPO" && cargo build --release --quiet)
+(cd "$REPO" && cargo build --release --quiet --bin jingsai)
 BIN="$BENCH_ROOT/jingsai"
-cp "$REPO/target/release/jingsai" "$BIN"
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
+cp "$TARGET_DIR/release/jingsai" "$BIN"
 TMP=$(mktemp -d "$BENCH_ROOT/run.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 

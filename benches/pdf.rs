@@ -5,6 +5,9 @@
 //!   after the contest changed, for all documents and for one form.
 //!
 //! Under `cargo test` (no `--bench` argument) it runs each measurement once, as a smoke test.
+//!
+//! It times the `jingsai` binary that this cargo invocation built (`CARGO_BIN_EXE_jingsai`), never one
+//! left in a target folder, and panics, saying what is missing or what failed, rather than skip anything.
 
 use jingsai::model::FormKind;
 use jingsai::pdf::{PdfEngine, fonts::FontOptions};
@@ -33,23 +36,37 @@ fn main() {
         Path::new("/tmp")
     };
     let out = out_root.join(format!("jingsai-bench-pdf-{}", std::process::id()));
+    let log = out_root.join(format!("jingsai-bench-pdf-{}.log", std::process::id()));
+    assert!(
+        binary.is_file(),
+        "the jingsai binary of this build is missing at {}",
+        binary.display()
+    );
 
     // Cold: a new process per build.
     {
         let mut samples = Vec::new();
         for _ in 0..runs {
             let _ = std::fs::remove_dir_all(&out);
+            // The build's few lines of messages go to a file, shown when it fails.
+            let messages = std::fs::File::create(&log)
+                .unwrap_or_else(|e| panic!("cannot create {}: {e}", log.display()));
             let start = Instant::now();
-            let status = std::process::Command::new(&binary)
+            let status = std::process::Command::new(binary)
                 .args(["build", "--no-system-fonts", "--output"])
                 .arg(&out)
                 .arg(root)
-                .stderr(std::process::Stdio::null())
+                .stderr(messages)
                 .status()
-                .expect("run jingsai");
+                .unwrap_or_else(|e| panic!("cannot run {}: {e}", binary.display()));
             samples.push(start.elapsed());
-            assert!(status.success());
+            assert!(
+                status.success(),
+                "`jingsai build` of the seed contest failed ({status}):\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
         }
+        let _ = std::fs::remove_file(&log);
         println!(
             "cold: whole seed build (site, 3 PDFs, zip) in a new process: median {} of {runs}",
             ms(median(samples))

@@ -28,7 +28,8 @@
 #
 # cargo fuzz needs nightly flags (-Zsanitizer, -Cpasses=sancov); with the stable toolchain of this project
 # they are enabled with RUSTC_BOOTSTRAP=1. The sanitizer is off by default (the code under test is safe
-# Rust, the findings are panics and hangs); FUZZ_SANITIZER=address turns AddressSanitizer on.
+# Rust, the findings are panics and hangs); FUZZ_SANITIZER=address turns AddressSanitizer on. The script
+# installs cargo-fuzz 0.13.2 (pinned below) when another version or none is installed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,9 +38,13 @@ SAN=${FUZZ_SANITIZER:-none}
 export RUSTC_BOOTSTRAP=1
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
-  echo "== installing cargo-fuzz"
-  cargo install --locked cargo-fuzz
+# cargo-fuzz, pinned; installed (or replaced) only when the installed one is another version.
+CARGO_FUZZ_VERSION=0.13.2
+installed=$(cargo fuzz --version 2>/dev/null || true)   # "cargo-fuzz 0.13.2"
+if [ "${installed##* }" != "$CARGO_FUZZ_VERSION" ]; then
+  echo "== installing cargo-fuzz $CARGO_FUZZ_VERSION${installed:+ (found ${installed##* })}"
+  # Built as on stable: RUSTC_BOOTSTRAP would let its dependencies' build scripts turn on nightly features.
+  env -u RUSTC_BOOTSTRAP cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
 fi
 
 targets=("$@")

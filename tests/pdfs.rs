@@ -1,5 +1,6 @@
 //! The PDFs of the seed contest, checked with real readers: poppler (`pdftotext`, `pdffonts`,
-//! `pdfinfo`), `qpdf --check` and python's `pypdf`. `tests/run.sh` installs them; a missing tool fails
+//! `pdfinfo`), `qpdf --check` and python's `pypdf`. `tests/run.sh` installs them (pypdf in a venv whose
+//! python it exports as `JINGSAI_PYTHON`; without that variable `python3` is used); a missing tool fails
 //! the test rather than skipping it. Builds use `--no-system-fonts`, as on a fresh machine with no
 //! Chinese font installed.
 
@@ -99,8 +100,32 @@ fn assert_in_order(text: &str, labels: &[&str], what: &str) {
     }
 }
 
+/// The python that has pypdf: `$JINGSAI_PYTHON` (tests/run.sh sets it to its venv's), else `python3`.
+fn python() -> String {
+    std::env::var("JINGSAI_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// Runs `python -c script args...`; fails, naming the interpreter, when it cannot (no pypdf, say).
+fn run_python(script: &str, args: &[&str]) -> String {
+    let program = python();
+    let output = Command::new(&program)
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("`{program}` is needed (tests/run.sh makes a venv and sets JINGSAI_PYTHON): {e}")
+        });
+    assert!(
+        output.status.success(),
+        "{program} failed (it needs pypdf: run tests/run.sh, or set JINGSAI_PYTHON to a python with pypdf): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 fn pypdf(script: &str, pdf: &Path) -> String {
-    tool("python3", &["-c", script, pdf.to_str().unwrap()])
+    run_python(script, &[pdf.to_str().unwrap()])
 }
 
 /// Every field as pypdf reads it: the form's field list, and each widget's own dictionary for the
@@ -349,15 +374,7 @@ w.update_page_form_field_values(w.pages[0], {"name": "张三丰", "unit": "天�
 w.write(sys.argv[2])
 print(pypdf.PdfReader(sys.argv[2]).get_fields()["name"].get("/V"))
 "#;
-    let out = tool(
-        "python3",
-        &[
-            "-c",
-            script,
-            pdf.to_str().unwrap(),
-            filled.to_str().unwrap(),
-        ],
-    );
+    let out = run_python(script, &[pdf.to_str().unwrap(), filled.to_str().unwrap()]);
     assert_eq!(out.trim(), "张三丰");
     let text = text_of(&filled);
     assert!(text.contains("张三丰"), "typed Chinese is drawn: {text}");
@@ -516,13 +533,9 @@ z = zipfile.ZipFile(sys.argv[1])
 for i in z.infolist():
     print(i.filename, i.flag_bits & 0x800, i.date_time, i.compress_type)
 "#;
-    let listing = tool(
-        "python3",
-        &[
-            "-c",
-            script,
-            site.out.join("downloads/forms.zip").to_str().unwrap(),
-        ],
+    let listing = run_python(
+        script,
+        &[site.out.join("downloads/forms.zip").to_str().unwrap()],
     );
     let lines: Vec<&str> = listing.lines().collect();
     assert_eq!(lines.len(), 2, "{listing}");

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Checks the built output with real clients that no one here wrote (README: bash tests/run.sh calls this
 # after the cargo tests). Installs its own tools: the npm packages of package-lock.json (vnu-jar, axe-core,
-# playwright-core) and Debian's chromium when missing; Java, qpdf, poppler and pypdf come from tests/run.sh.
-# Never downloads a browser.
+# playwright-core) and Debian's chromium when missing; Java, Node and npm, qpdf, poppler and pypdf come
+# from tests/run.sh, which exports JINGSAI_PYTHON, the python of its venv with pypdf (without it, python3
+# must have pypdf: the run stops otherwise). Never downloads a browser. playwright-core is pinned to 1.61.1,
+# the last release that runs on Node 18, the nodejs of Debian 12 (1.62 and later refuse to start there).
 #
 # Sites checked: the seed site (content/), a large generated contest (content/ plus 300 notices from
 # bench/gen_notices.py, so pagination pages exist) and tests/fixtures/results/seed (results pages).
@@ -39,7 +41,15 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM:-}" ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 export CHROMIUM=${CHROMIUM:-$(command -v chromium)}
-command -v java >/dev/null 2>&1 || { echo "java is needed for the Nu HTML Checker"; exit 1; }
+command -v java >/dev/null 2>&1 || { echo "java is needed for the Nu HTML Checker (tests/run.sh installs it)"; exit 1; }
+for tool in node npm; do
+  command -v $tool >/dev/null 2>&1 || { echo "$tool is needed for axe-core and the link checker (tests/run.sh installs it)"; exit 1; }
+done
+PYTHON=${JINGSAI_PYTHON:-python3}
+if ! "$PYTHON" -c 'import pypdf' >/dev/null 2>&1; then
+  echo "$PYTHON has no pypdf: run tests/run.sh (it makes a venv with pypdf), or set JINGSAI_PYTHON to a python with pypdf"
+  exit 1
+fi
 if [ ! -d "$HERE/node_modules/vnu-jar" ] || [ ! -d "$HERE/node_modules/axe-core" ] || [ ! -d "$HERE/node_modules/playwright-core" ]; then
   echo "== npm ci (vnu-jar, axe-core, playwright-core)"
   # --ignore-scripts: vnu-jar's postinstall would fetch a Java runtime; the machine's Java is used.
@@ -62,7 +72,7 @@ echo "== building the sites"
 build "$REPO" "$WORK/seed" || exit 1
 mkdir -p "$WORK/large"
 cp -r "$REPO/content" "$WORK/large/content"
-python3 "$REPO/bench/gen_notices.py" 300 "$WORK/large/content/notices" >/dev/null || exit 1
+"$PYTHON" "$REPO/bench/gen_notices.py" 300 "$WORK/large/content/notices" >/dev/null || exit 1
 build "$WORK/large" "$WORK/large-site" || exit 1
 build "$REPO/tests/fixtures/results/seed" "$WORK/results" || exit 1
 SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results")
@@ -127,14 +137,14 @@ check "reproducible seed" repro "$REPO"
 check "reproducible results" repro "$REPO/tests/fixtures/results/seed"
 
 # --- 5 PDFs ---------------------------------------------------------------------------------------------
-check "pdfs" python3 "$HERE/pdfs.py" "$WORK/seed"
+check "pdfs" "$PYTHON" "$HERE/pdfs.py" "$WORK/seed"
 
 # --- 6 security -----------------------------------------------------------------------------------------
 security() {
   local c="$WORK/hostile"
   mkdir -p "$c"
   cp -r "$REPO/tests/fixtures/results/seed/content" "$c/"
-  python3 "$HERE/hostile.py" "$c" || return 1
+  "$PYTHON" "$HERE/hostile.py" "$c" || return 1
   build "$c" "$c/output" || return 1
   local pages
   pages=$(pages_of "$c/output")
@@ -145,7 +155,7 @@ security() {
   local bad="$WORK/badform"
   mkdir -p "$bad"; cp -r "$REPO/content" "$bad/"
   for form in '../../../etc/passwd' '/etc/passwd' 'registration/../../x'; do
-    python3 - "$bad/content/contest.yaml" "$form" <<'EOF' || return 1
+    "$PYTHON" - "$bad/content/contest.yaml" "$form" <<'EOF' || return 1
 import re, sys
 p, form = sys.argv[1], sys.argv[2]
 s = open(p, encoding="utf-8").read()
