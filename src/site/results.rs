@@ -37,7 +37,10 @@ pub fn render(
         DownloadView::new("results.csv", "成绩表（CSV，UTF-8）", csv.len()),
     ];
     if let Some(pdf) = map.get(&format!("{DIR}/results.pdf")) {
-        downloads.insert(0, DownloadView::new("results.pdf", "成绩公布（PDF）", pdf.len()));
+        downloads.insert(
+            0,
+            DownloadView::new("results.pdf", "成绩公布（PDF）", pdf.len()),
+        );
     }
     map.insert(format!("{DIR}/results.xlsx"), xlsx);
     map.insert(format!("{DIR}/results.csv"), csv);
