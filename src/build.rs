@@ -135,29 +135,84 @@ pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Vec<Download> {
     downloads
 }
 
-/// Why [`build_site`] failed: the problems, and whether the output folder changed before it failed.
-#[derive(Debug)]
-pub struct BuildFailure {
-    /// Every problem found.
-    pub problems: Problems,
-    /// Whether some files of the output folder were replaced before the failure (a rename failed
-    /// half-way); when `false`, the previous output is as it was.
-    pub partly_written: bool,
+/// A failure of the tool or of where it writes, not a problem in the contest's files: the output folder
+/// is refused or cannot be written. Reported on its own, never counted among the contest's problems.
+#[derive(Debug, thiserror::Error)]
+pub enum ToolError {
+    /// The output folder is one jingsai must not write into.
+    #[error("{error}")]
+    UnsafeOutput {
+        /// Which folder and why.
+        error: output::UnsafeOutput,
+        /// The option that chooses another folder: `--output` or `--out`.
+        option: &'static str,
+    },
+    /// Writing the output folder failed.
+    #[error(transparent)]
+    Write(#[from] output::WriteError),
+    /// Filled forms would have gone into the published site.
+    #[error(
+        "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
+        .out.display(),
+        .site.display()
+    )]
+    FormsIntoSite {
+        /// The folder asked for.
+        out: PathBuf,
+        /// The site's output folder it is inside.
+        site: PathBuf,
+    },
+}
+
+impl ToolError {
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            ToolError::UnsafeOutput {
+                option: "--out", ..
+            } => "pass another folder with `--out`",
+            ToolError::UnsafeOutput { .. } => "pass another folder with `--output`",
+            ToolError::Write(e) => e.help(),
+            ToolError::FormsIntoSite { .. } => {
+                "filled forms hold ID and phone numbers; pass a folder outside the site with `--out`"
+            }
+        }
+    }
+
+    /// Whether files of the output folder changed before the failure (a rename failed half-way); when
+    /// `false`, the previous output is as it was.
+    pub fn partly_written(&self) -> bool {
+        matches!(self, ToolError::Write(e) if e.partly_written())
+    }
+}
+
+/// Why [`build_site`] or [`fill_forms`] failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildFailure {
+    /// Problems in the contest's files, every one found.
+    #[error("{} problem(s) found in the contest folder", .0.errors().count())]
+    Problems(Problems),
+    /// The tool could not do its work.
+    #[error(transparent)]
+    Tool(#[from] ToolError),
 }
 
 impl From<Problems> for BuildFailure {
     fn from(problems: Problems) -> Self {
-        BuildFailure {
-            problems,
-            partly_written: false,
-        }
+        BuildFailure::Problems(problems)
     }
 }
 
-impl std::ops::Deref for BuildFailure {
-    type Target = Problems;
-    fn deref(&self) -> &Problems {
-        &self.problems
+impl From<output::WriteError> for BuildFailure {
+    fn from(error: output::WriteError) -> Self {
+        BuildFailure::Tool(error.into())
+    }
+}
+
+impl BuildFailure {
+    /// Whether files of the output folder changed before the failure.
+    pub fn partly_written(&self) -> bool {
+        matches!(self, BuildFailure::Tool(e) if e.partly_written())
     }
 }
 
@@ -165,23 +220,19 @@ impl std::ops::Deref for BuildFailure {
 pub fn build_site(
     options: &BuildOptions,
 ) -> Result<(Loaded, OutputMap, WriteReport), BuildFailure> {
-    output::check_output_dir(&options.root, &options.output).map_err(|e| {
-        one(Problem::general(None, e.to_string()).with_help("pass another folder with `--output`"))
+    output::check_output_dir(&options.root, &options.output).map_err(|error| {
+        ToolError::UnsafeOutput {
+            error,
+            option: "--output",
+        }
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
     let watchdog = arm(options.limits, &engine);
     let project = check(&options.root)?;
     let map = render(&project, &mut engine)?;
     watchdog.disarm();
-    let report = output::write(&map, &options.output).map_err(|e| BuildFailure {
-        partly_written: e.partly_written(),
-        problems: one(write_problem(&e)),
-    })?;
+    let report = output::write(&map, &options.output)?;
     Ok((project, map, report))
-}
-
-fn write_problem(error: &output::WriteError) -> Problem {
-    Problem::general(None, error.to_string()).with_help(error.help())
 }
 
 fn one(problem: Problem) -> Problems {
@@ -197,22 +248,22 @@ pub fn fill_forms(
     out: &Path,
     fonts: &FontOptions,
     limits: Limits,
-) -> Result<Vec<PathBuf>, Problems> {
+) -> Result<Vec<PathBuf>, BuildFailure> {
     let kind = match form {
         "registration" => crate::model::FormKind::Registration,
         "judge" => crate::model::FormKind::Judge,
         other => {
-            return Err(one(Problem::general(
-                None,
-                format!("there is no form `{other}`"),
+            return Err(one(
+                Problem::general(None, format!("there is no form `{other}`")).with_help(
+                    "use `--form registration` (报名表) or `--form judge` (裁判员推荐表)",
+                ),
             )
-            .with_help(
-                "use `--form registration` (报名表) or `--form judge` (裁判员推荐表)",
-            )));
+            .into());
         }
     };
-    output::check_output_dir(root, out).map_err(|e| {
-        one(Problem::general(None, e.to_string()).with_help("pass another folder with `--out`"))
+    output::check_output_dir(root, out).map_err(|error| ToolError::UnsafeOutput {
+        error,
+        option: "--out",
     })?;
     let site_output = output::normalise(&root.join("output"));
     let published = match output::inside_built_site(out) {
@@ -222,21 +273,15 @@ pub fn fill_forms(
             .then_some(site_output),
     };
     if let Some(site) = published {
-        return Err(one(Problem::general(
-            None,
-            format!(
-                "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
-                out.display(),
-                site.display()
-            ),
-        )
-        .with_help(
-            "filled forms hold ID and phone numbers; pass a folder outside the site with `--out`",
-        )));
+        return Err(ToolError::FormsIntoSite {
+            out: out.to_path_buf(),
+            site,
+        }
+        .into());
     }
     let project = check(root)?;
     let bytes = crate::fs::read_input(None, roster, crate::fs::Input::Roster)
-        .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+        .map_err(|e| one(Problem::from(e)))?;
     let rows = pdf::roster::read(roster, &pdf::roster::decode(&bytes), kind, &project.contest)?;
     let mut engine = PdfEngine::new(fonts);
     let watchdog = arm(limits, &engine);
@@ -253,6 +298,6 @@ pub fn fill_forms(
         map.insert(row.file_name.clone(), pdf.bytes);
     }
     watchdog.disarm();
-    output::write(&map, out).map_err(|e| one(write_problem(&e)))?;
+    output::write(&map, out)?;
     Ok(rows.iter().map(|r| out.join(&r.file_name)).collect())
 }

@@ -10,14 +10,13 @@ use std::path::{Path, PathBuf};
 
 /// An IO failure together with the path it happened on.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot {action} `{path}`")]
+#[error("could not {action} `{path}`: {source}")]
 pub struct FsError {
     /// What was being attempted ("read", "write", "create folder", ...).
     pub action: &'static str,
     /// The path involved.
     pub path: PathBuf,
-    /// The underlying error.
-    #[source]
+    /// The underlying error, part of the message (so it is not also offered as a source).
     pub source: std::io::Error,
 }
 
@@ -38,6 +37,13 @@ impl FsError {
             path,
             std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
         )
+    }
+}
+
+impl From<FsError> for crate::diagnostics::Problem {
+    /// A file of the contest folder that could not be read is a problem in that folder, named by its path.
+    fn from(error: FsError) -> Self {
+        crate::diagnostics::Problem::general(None, error.to_string())
     }
 }
 

@@ -19,7 +19,7 @@ pub mod serve;
 pub mod site;
 pub mod views;
 
-pub use build::{BuildFailure, BuildOptions, build_site, check, fill_forms, verify};
+pub use build::{BuildFailure, BuildOptions, ToolError, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
 pub use loaded::{Loaded, load};
 pub use model::Project;

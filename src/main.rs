@@ -1,7 +1,7 @@
 //! The `jingsai` command line: thin wrapper over the library.
 
 use clap::{Parser, Subcommand};
-use jingsai::{BuildOptions, Problems};
+use jingsai::{BuildFailure, BuildOptions, Problems};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -183,7 +183,7 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(failure) if failure.partly_written => fail(
+                Err(failure) if failure.partly_written() => fail(
                     &failure,
                     "the output folder is partly written (see above); build again once it is fixed",
                 ),
@@ -207,7 +207,7 @@ fn main() -> ExitCode {
                     eprintln!("{} filled forms in `{}`", written.len(), out.display());
                     ExitCode::SUCCESS
                 }
-                Err(problems) => fail(&problems, "nothing was written"),
+                Err(failure) => fail(&failure, "nothing was written"),
             }
         }
         Command::Serve {
@@ -274,7 +274,9 @@ fn main() -> ExitCode {
                     );
                     ExitCode::SUCCESS
                 }
-                Err(problems) => fail(&problems, "fix them and run `jingsai check` again"),
+                Err(problems) => {
+                    fail_with_problems(&problems, "fix them and run `jingsai check` again")
+                }
             }
         }
     }
@@ -286,7 +288,20 @@ fn print_problems(problems: &Problems) {
     }
 }
 
-fn fail(problems: &Problems, then: &str) -> ExitCode {
+/// Reports why a build failed: the contest's problems, counted, or the tool's failure with what to do.
+fn fail(failure: &BuildFailure, then: &str) -> ExitCode {
+    match failure {
+        BuildFailure::Problems(problems) => fail_with_problems(problems, then),
+        BuildFailure::Tool(error) => {
+            eprintln!("error: {error}");
+            eprintln!("  help: {}", error.help());
+            eprintln!("error: {then}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn fail_with_problems(problems: &Problems, then: &str) -> ExitCode {
     print_problems(problems);
     let count = problems.errors().count();
     eprintln!(

@@ -95,7 +95,7 @@ impl Project {
         let text = fs::read_input_text(Some(root), &path, fs::Input::Contest).map_err(|e| {
             let mut problems = Problems::default();
             problems.push(
-                Problem::general(None, format!("{e}: {}", e.source))
+                Problem::from(e)
                     .with_help("run jingsai in a contest folder (one that has `content/contest.yaml`), or pass that folder as an argument"),
             );
             problems

@@ -123,7 +123,7 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
     let paths = match fs::check_folder(root, &dir).and_then(|()| fs::list_files(&dir, ".md")) {
         Ok(paths) => paths,
         Err(e) => {
-            problems.push(Problem::general(None, format!("{e}: {}", e.source)));
+            problems.push(Problem::from(e));
             return Vec::new();
         }
     };
@@ -234,14 +234,13 @@ fn notices_dir(root: &Path) -> PathBuf {
 
 /// [`load_one`] for a file listed in the notices folder, which [`load_all`] checked once.
 fn load_listed(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
-    let text = fs::read_listed_text(root, path, fs::Input::Notice)
-        .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
+    let text = fs::read_listed_text(root, path, fs::Input::Notice).map_err(|e| Problem::from(e))?;
     Notice::parse(SourceFile::new(&display_path(root, path), text))
 }
 
 fn load_one(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
-    let text = fs::read_input_text(Some(root), path, fs::Input::Notice)
-        .map_err(|e| Problem::general(None, format!("{e}: {}", e.source)))?;
+    let text =
+        fs::read_input_text(Some(root), path, fs::Input::Notice).map_err(|e| Problem::from(e))?;
     Notice::parse(SourceFile::new(&display_path(root, path), text))
 }
 

@@ -121,7 +121,7 @@ pub struct WriteReport {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// A file could not be staged; nothing in the output folder was replaced.
-    #[error("{0}: {src}", src = .0.source)]
+    #[error(transparent)]
     Staging(FsError),
     /// Another jingsai holds the lock of the output folder.
     #[error("another jingsai is writing into `{}` right now", .0.display())]
@@ -140,12 +140,11 @@ pub enum WriteError {
     },
     /// Replacing files failed part-way: some files are new, the others are as before.
     #[error(
-        "{source}: {src}; the output folder is now half old, half new: {} file(s) were replaced ({}), {} file(s) still hold the previous build ({})",
+        "{source}; the output folder is now half old, half new: {} file(s) were replaced ({}), {} file(s) still hold the previous build ({})",
         .replaced.len(),
         sample(.replaced),
         .old.len(),
         sample(.old),
-        src = .source.source
     )]
     Partial {
         /// What failed.

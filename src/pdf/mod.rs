@@ -102,8 +102,7 @@ impl PdfEngine {
             );
         }
         let dir = project.root.join("forms");
-        let overrides = fs::list_files(&dir, ".typ")
-            .map_err(|e| one(Problem::general(None, format!("{e}: {}", e.source))))?;
+        let overrides = fs::list_files(&dir, ".typ").map_err(|e| one(Problem::from(e)))?;
         let mut problems = Problems::default();
         for path in overrides {
             let name = path
@@ -125,7 +124,7 @@ impl PdfEngine {
             let text = match fs::read_input_text(Some(&project.root), &path, fs::Input::Form) {
                 Ok(text) => text,
                 Err(e) => {
-                    problems.push(Problem::general(None, format!("{e}: {}", e.source)));
+                    problems.push(Problem::from(e));
                     continue;
                 }
             };

@@ -159,7 +159,7 @@ pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
         1 => {
             let path = found.into_iter().next().expect("one file found");
             crate::fs::check_input(Some(root), &path, crate::fs::Input::Results)
-                .map_err(|e| Box::new(Problem::general(None, format!("{e}: {}", e.source))))?;
+                .map_err(|e| Box::new(Problem::from(e)))?;
             Ok(Some(path))
         }
         _ => Err(Box::new(

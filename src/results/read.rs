@@ -199,7 +199,7 @@ pub fn read_file(
     sheet: Option<&str>,
 ) -> Result<Sheet, Problems> {
     let bytes = crate::fs::read_input(None, path, crate::fs::Input::Results)
-        .map_err(|e| Problems(vec![Problem::general(None, format!("{e}: {}", e.source))]))?;
+        .map_err(|e| Problems(vec![Problem::from(e)]))?;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

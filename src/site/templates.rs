@@ -46,7 +46,7 @@ pub fn load(root: &Path) -> Result<Templates, Problems> {
         .iter()
         .map(|suffix| fs::list_files(&dir, suffix))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Problems(vec![Problem::general(None, format!("{e}: {}", e.source))]))?;
+        .map_err(|e| Problems(vec![Problem::from(e)]))?;
     for path in overrides.into_iter().flatten() {
         let name = path
             .file_name()
@@ -60,7 +60,7 @@ pub fn load(root: &Path) -> Result<Templates, Problems> {
         let bytes = match fs::read_input(Some(root), &path, kind) {
             Ok(bytes) => bytes,
             Err(e) => {
-                problems.push(Problem::general(None, format!("{e}: {}", e.source)));
+                problems.push(Problem::from(e));
                 continue;
             }
         };
