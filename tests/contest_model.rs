@@ -5,6 +5,8 @@
 //! `several-*` cases, a few things); each test asserts the exact problem: its message, its
 //! `path:line:column`, and that it says what to do.
 
+mod support;
+
 use jingsai::model::{EventKind, QuotaScope};
 use jingsai::{Problem, Problems};
 use std::path::{Path, PathBuf};
@@ -118,6 +120,8 @@ fn check_and_build(name: &str) -> (jingsai::Project, tempfile::TempDir) {
     let out = tempfile::tempdir().expect("temporary folder");
     let mut options = jingsai::BuildOptions::new(&root);
     options.output = out.path().join("site");
+    // Only the bundled fonts, as the command-line tests (`support::jingsai`) do.
+    options.fonts.system = false;
     jingsai::build_site(&options)
         .unwrap_or_else(|problems| panic!("`{name}` should build:\n{}", dump(&problems)));
     (project, out)
@@ -559,16 +563,9 @@ fn several_semantic_problems_in_one_run() {
 // The command line.
 // ---------------------------------------------------------------------------------------------------
 
-fn jingsai() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("jingsai").expect("the jingsai binary");
-    cmd.env("NO_COLOR", "1").env("CLICOLOR", "0");
-    cmd
-}
-
 #[test]
 fn cli_check_reports_location_message_and_help() {
-    let output = jingsai()
-        .arg("check")
+    let output = support::jingsai("check")
         .arg(fixture("bad/unknown-key"))
         .output()
         .unwrap();
@@ -587,7 +584,10 @@ fn cli_check_reports_location_message_and_help() {
 
 #[test]
 fn cli_check_passes_on_the_seed() {
-    let output = jingsai().arg("check").arg(manifest_dir()).output().unwrap();
+    let output = support::jingsai("check")
+        .arg(manifest_dir())
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
         "stderr:\n{}",
@@ -598,7 +598,10 @@ fn cli_check_passes_on_the_seed() {
 #[test]
 fn cli_check_passes_on_the_other_contests() {
     for name in ["practical-only", "weights-30-70"] {
-        let output = jingsai().arg("check").arg(fixture(name)).output().unwrap();
+        let output = support::jingsai("check")
+            .arg(fixture(name))
+            .output()
+            .unwrap();
         assert!(
             output.status.success(),
             "`{name}`:\n{}",
