@@ -220,6 +220,22 @@ impl Server {
         self.log.lock().unwrap().clone()
     }
 
+    /// Polls the log until `check` accepts it, for at most `seconds`; returns it.
+    pub fn wait_for_log(&self, seconds: u64, check: impl Fn(&str) -> bool) -> String {
+        let until = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let log = self.log();
+            if check(&log) {
+                return log;
+            }
+            assert!(
+                Instant::now() < until,
+                "the server log did not show it in {seconds} s:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Whether the process is still running.
     pub fn alive(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
