@@ -9,7 +9,8 @@
 # markdown (a notice's Markdown to HTML: not only no panic, but the sanitiser's property, checked on the
 # HTML as html5ever parses it: no on* attribute, no script-capable address, no script/svg/math/iframe/
 # style/object/form element, and sanitising the HTML again changes nothing; see fuzz/html_safety.rs).
-# The corpus is kept in fuzz/corpus/<target>/: the seeds (the fixtures), plus the inputs under 2 KB of a
+# The corpus is kept in fuzz/corpus/<target>/: the seeds (copies of the fixtures as they were when the
+# corpus was made, among them the former tests/fixtures/bad/ contests), plus the inputs under 2 KB of a
 # minimised corpus (`cargo fuzz cmin`); a run adds new inputs there, tens of MB after a few minutes, so
 # commit only small ones (`find fuzz/corpus -size -2k`). A crash is written to fuzz/artifacts/<target>/ and
 # fails the run. Reproduce one with

@@ -1,15 +1,13 @@
-//! The contest model against other contests and against bad input.
+//! The contest model against other contests.
 //!
 //! `tests/fixtures/<name>/` are other real-looking contests that must fit the same model without code
-//! changes. `tests/fixtures/bad/<case>/` are copies of the seed contest with one thing broken (or, for the
-//! `several-*` cases, a few things); each test asserts the exact problem: its message, its
-//! `path:line:column`, and that it says what to do.
+//! changes. Bad input is in `tests/bad_input.rs`.
+
+mod support;
 
 use jingsai::model::{EventKind, QuotaScope};
 use jingsai::{Problem, Problems};
 use std::path::{Path, PathBuf};
-
-const CONTEST: &str = "content/contest.yaml";
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -45,67 +43,6 @@ fn dump(problems: &Problems) -> String {
         .join("\n")
 }
 
-/// The problems of a bad fixture; panics when it passes the check.
-fn problems_of(case: &str) -> Problems {
-    match jingsai::check(&fixture(&format!("bad/{case}"))) {
-        Ok(project) => panic!(
-            "`bad/{case}` passed the check; warnings:\n{}",
-            dump(&project.warnings)
-        ),
-        Err(problems) => problems,
-    }
-}
-
-/// A bad fixture with exactly one error, at `at`, whose message contains `message`, with a help text.
-fn the_error(case: &str, at: &str, message: &str) -> Problem {
-    let problems = problems_of(case);
-    let errors: Vec<&Problem> = problems.errors().collect();
-    assert_eq!(
-        errors.len(),
-        1,
-        "`bad/{case}` should report exactly one error; found:\n{}",
-        dump(&problems)
-    );
-    let problem = errors[0].clone();
-    assert_eq!(
-        location(&problem),
-        at,
-        "`bad/{case}`: wrong location; found:\n{}",
-        dump(&problems)
-    );
-    assert!(
-        problem.message.contains(message),
-        "`bad/{case}`: the message should contain {message:?}; found:\n{}",
-        dump(&problems)
-    );
-    assert!(
-        problem
-            .help
-            .as_deref()
-            .is_some_and(|h| !h.trim().is_empty()),
-        "`bad/{case}`: the problem should say what to do (help); found:\n{}",
-        dump(&problems)
-    );
-    problem
-}
-
-/// Among several problems, the error at `at` whose message contains `message`.
-fn error_at<'a>(problems: &'a Problems, at: &str, message: &str) -> &'a Problem {
-    problems
-        .errors()
-        .find(|p| location(p) == at && p.message.contains(message))
-        .unwrap_or_else(|| {
-            panic!(
-                "no error at `{at}` containing {message:?}; found:\n{}",
-                dump(problems)
-            )
-        })
-}
-
-fn at(line: usize, column: usize) -> String {
-    format!("{CONTEST}:{line}:{column}")
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Other contests that fit the same model.
 // ---------------------------------------------------------------------------------------------------
@@ -118,6 +55,8 @@ fn check_and_build(name: &str) -> (jingsai::Loaded, tempfile::TempDir) {
     let out = tempfile::tempdir().expect("temporary folder");
     let mut options = jingsai::BuildOptions::new(&root);
     options.output = out.path().join("site");
+    // Only the bundled fonts, as the command-line tests (`support::jingsai`) do.
+    options.fonts.system = false;
     jingsai::build_site(&options)
         .unwrap_or_else(|problems| panic!("`{name}` should build:\n{}", dump(&problems)));
     (project, out)
@@ -297,297 +236,15 @@ fn track_pages_list_only_their_own_stages() {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Bad input: one problem each.
-// ---------------------------------------------------------------------------------------------------
-
-#[test]
-fn every_bad_fixture_fails() {
-    let dir = fixture("bad");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 20, "{cases:?}");
-    for case in cases {
-        let problems = problems_of(&case);
-        assert!(problems.has_errors(), "`bad/{case}`:\n{}", dump(&problems));
-    }
-}
-
-#[test]
-fn unknown_key_in_a_section() {
-    let problem = the_error("unknown-key", &at(17, 3), "unknown field `abbrevation`");
-    assert!(problem.help.unwrap().contains("abbreviation"));
-}
-
-#[test]
-fn unknown_top_level_section() {
-    let problem = the_error("unknown-section", &at(187, 1), "unknown section `award`");
-    assert!(problem.help.unwrap().contains("awards"));
-}
-
-#[test]
-fn duplicate_top_level_section() {
-    let problem = the_error(
-        "duplicate-section",
-        &at(235, 1),
-        "section `venue` is written twice",
-    );
-    assert!(problem.help.unwrap().contains("line 234"));
-}
-
-/// `per_unit: 两`: the message names the value and says a number is wanted, in words a contest
-/// organiser understands (not `invalid u32`).
-#[test]
-fn wrong_type_string_for_number() {
-    let problem = the_error("wrong-type", &at(169, 15), "两");
-    assert!(
-        !problem.message.contains("u32"),
-        "message: {}",
-        problem.message
-    );
-    assert!(
-        problem.message.contains("number"),
-        "message: {}",
-        problem.message
-    );
-}
-
-#[test]
-fn impossible_date() {
-    the_error(
-        "impossible-date",
-        &at(93, 9),
-        "`2025-02-30` is not a real date",
-    );
-}
-
-#[test]
-fn malformed_date() {
-    the_error("malformed-date", &at(194, 13), "`2025/10/31` is not a date");
-}
-
-#[test]
-fn deadline_after_the_contest() {
-    let problem = the_error(
-        "deadline-after-contest",
-        &at(194, 13),
-        "the registration deadline 2025-10-31 is after the contest starts on 2025-10-20",
-    );
-    assert!(problem.help.unwrap().contains("line 230"));
-}
-
-#[test]
-fn group_restriction_refers_to_an_undefined_group() {
-    let problem = the_error(
-        "undefined-group-restriction",
-        &at(166, 14),
-        "the group `staf`, which is not defined",
-    );
-    assert!(problem.help.unwrap().contains("staff, student"));
-}
-
-#[test]
-fn track_refers_to_an_undefined_group() {
-    the_error(
-        "undefined-group-track",
-        &at(131, 21),
-        "track `service-robot` refers to the group `teacher`, which is not defined",
-    );
-}
-
-#[test]
-fn stage_refers_to_an_undefined_track() {
-    the_error(
-        "undefined-track-stage",
-        &at(228, 26),
-        "the stage `documents` refers to the track `robot`, which is not defined",
-    );
-}
-
-/// A key written twice in one mapping; the message is about the file, not about the YAML library's
-/// options.
-#[test]
-fn duplicate_key_in_a_mapping() {
-    let problem = the_error("duplicate-key", &at(19, 3), "abbreviation");
-    assert!(
-        !problem.message.contains("DuplicateKeyPolicy"),
-        "message: {}",
-        problem.message
-    );
-}
-
-#[test]
-fn duplicate_track_id() {
-    let problem = the_error(
-        "duplicate-track-id",
-        &at(132, 9),
-        "the track id `ai-trainer` is used twice",
-    );
-    assert!(problem.help.unwrap().contains("line 126"));
-}
-
-#[test]
-fn weights_do_not_add_up_to_100() {
-    the_error(
-        "weights-not-100",
-        &at(178, 15),
-        "the scoring weights add up to 110%, not 100%",
-    );
-}
-
-#[test]
-fn wrong_weekday_in_deadline_text() {
-    the_error(
-        "wrong-weekday",
-        &at(195, 18),
-        "2025年10月31日 is a 星期五, but the text says 星期四",
-    );
-}
-
-#[test]
-fn bad_email() {
-    the_error(
-        "bad-email",
-        &at(245, 12),
-        "`lili2004#tute.edu.cn` is not an e-mail address",
-    );
-}
-
-/// A tab in the indentation: the location is the tab itself (line 237, column 1).
-#[test]
-fn yaml_tab_indentation() {
-    the_error("yaml-tab", &at(237, 1), "tab");
-}
-
-#[test]
-fn yaml_bad_indentation() {
-    the_error(
-        "yaml-indent",
-        &at(238, 13),
-        "mapping values are not allowed",
-    );
-}
-
-/// A missing section has no line of its own: the problem names the file.
-#[test]
-fn missing_required_section() {
-    the_error("missing-section", CONTEST, "the section `costs` is missing");
-}
-
-#[test]
-fn award_basis_refers_to_an_undefined_document() {
-    let problem = the_error(
-        "award-basis-undefined",
-        &at(188, 10),
-        "awards refer to the document `rules-2023`, which is not under `references:`",
-    );
-    assert!(problem.help.unwrap().contains("rules-2024"));
-}
-
-// Notices: the location is inside the Markdown file.
-
-const NOTICE: &str = "content/notices/2025-10-20-documents.md";
-
-#[test]
-fn notice_without_front_matter() {
-    the_error(
-        "notice-no-front-matter",
-        &format!("{NOTICE}:1:1"),
-        "a notice must start with front matter",
-    );
-}
-
-#[test]
-fn notice_with_unknown_front_matter_key() {
-    the_error(
-        "notice-unknown-key",
-        &format!("{NOTICE}:4:1"),
-        "unknown field `author`",
-    );
-}
-
-#[test]
-fn notice_with_bad_date() {
-    the_error(
-        "notice-bad-date",
-        &format!("{NOTICE}:3:7"),
-        "`2025-10-32` is not a real date",
-    );
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Several problems in one run.
-// ---------------------------------------------------------------------------------------------------
-
-/// An unknown key in `site`, an impossible date in `registration` and a wrong type in `rules`: parse errors
-/// in three sections, all reported at once.
-#[test]
-fn several_parse_problems_in_one_run() {
-    let problems = problems_of("several-syntax");
-    assert_eq!(problems.errors().count(), 3, "{}", dump(&problems));
-    error_at(&problems, &at(11, 3), "unknown field `base_ulr`");
-    error_at(&problems, &at(169, 15), "");
-    error_at(&problems, &at(194, 13), "`2025-13-01`");
-}
-
-/// An undefined group, weights that do not add up and a duplicate id, all reported at once.
-#[test]
-fn several_semantic_problems_in_one_run() {
-    let problems = problems_of("several-semantic");
-    assert_eq!(problems.errors().count(), 3, "{}", dump(&problems));
-    error_at(
-        &problems,
-        &at(132, 9),
-        "the track id `service-robot` is used twice",
-    );
-    error_at(
-        &problems,
-        &at(166, 14),
-        "the group `teacher`, which is not defined",
-    );
-    error_at(&problems, &at(178, 15), "add up to 110%");
-    assert!(
-        problems.errors().all(|p| p.help.is_some()),
-        "{}",
-        dump(&problems)
-    );
-}
-
-// ---------------------------------------------------------------------------------------------------
 // The command line.
 // ---------------------------------------------------------------------------------------------------
 
-fn jingsai() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("jingsai").expect("the jingsai binary");
-    cmd.env("NO_COLOR", "1").env("CLICOLOR", "0");
-    cmd
-}
-
-#[test]
-fn cli_check_reports_location_message_and_help() {
-    let output = jingsai()
-        .arg("check")
-        .arg(fixture("bad/unknown-key"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).replace('\\', "/");
-    assert!(!output.status.success(), "stderr:\n{stderr}");
-    assert!(
-        stderr.contains("content/contest.yaml:17:3"),
-        "stderr:\n{stderr}"
-    );
-    assert!(
-        stderr.contains("unknown field `abbrevation`"),
-        "stderr:\n{stderr}"
-    );
-    assert!(stderr.contains("check the spelling"), "stderr:\n{stderr}");
-}
-
 #[test]
 fn cli_check_passes_on_the_seed() {
-    let output = jingsai().arg("check").arg(manifest_dir()).output().unwrap();
+    let output = support::jingsai("check")
+        .arg(manifest_dir())
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
         "stderr:\n{}",
@@ -598,7 +255,10 @@ fn cli_check_passes_on_the_seed() {
 #[test]
 fn cli_check_passes_on_the_other_contests() {
     for name in ["practical-only", "weights-30-70"] {
-        let output = jingsai().arg("check").arg(fixture(name)).output().unwrap();
+        let output = support::jingsai("check")
+            .arg(fixture(name))
+            .output()
+            .unwrap();
         assert!(
             output.status.success(),
             "`{name}`:\n{}",

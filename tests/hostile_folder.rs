@@ -7,52 +7,51 @@ mod support;
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// A temp folder holding `contest/` (a copy of the seed contest) and room beside it.
+/// A temp folder holding `contest/` (a copy of the seed contest, or of a fixture) and room beside it.
 struct Setup {
-    tmp: tempfile::TempDir,
+    copy: support::ContestCopy,
 }
 
 impl Setup {
     fn new() -> Setup {
-        let tmp = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        support::copy_dir(&repo.join("content"), &tmp.path().join("contest/content"));
-        Setup { tmp }
+        Setup {
+            copy: support::contest_copy(),
+        }
+    }
+
+    fn fixture(name: &str) -> Setup {
+        Setup {
+            copy: support::fixture_copy(name),
+        }
     }
 
     fn dir(&self) -> PathBuf {
-        self.tmp.path().join("contest")
+        self.copy.path().to_path_buf()
     }
 
     fn path(&self, rel: &str) -> PathBuf {
-        self.tmp.path().join(rel)
+        self.copy.beside(rel)
     }
 
     fn write(&self, rel: &str, text: &str) {
-        let path = self.dir().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        self.copy.write(rel, text);
     }
 
     fn edit_yaml(&self, from: &str, to: &str) {
-        let path = self.dir().join("content/contest.yaml");
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = self.copy.read("content/contest.yaml");
         assert!(text.contains(from), "contest.yaml has no `{from}`");
-        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        self.copy
+            .write("content/contest.yaml", text.replacen(from, to, 1));
     }
 
-    /// `jingsai <command> contest <args> --no-system-fonts`.
+    /// `jingsai <command> --no-system-fonts contest <args>` (see `support::jingsai`).
     fn run(&self, command: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_jingsai"))
-            .arg(command)
+        support::jingsai(command)
             .arg(self.dir())
             .args(args)
-            .arg("--no-system-fonts")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null())
             .output()
             .unwrap()
     }
@@ -463,9 +462,7 @@ fn pages_cannot_take_each_others_addresses() {
 
 #[test]
 fn two_track_and_group_pairs_cannot_share_a_results_page() {
-    let s = Setup::new();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practical-only");
-    support::copy_dir(&fixture, &s.dir());
+    let s = Setup::fixture("practical-only");
     let yaml_path = s.dir().join("content/contest.yaml");
     let yaml = std::fs::read_to_string(&yaml_path).unwrap();
     // Two tracks `a` and `a-x`, two groups `x-s` and `s`: `a` + `x-s` and `a-x` + `s` both make `a-x-s`.
@@ -594,7 +591,7 @@ fn inputs_that_used_to_panic_are_located_errors() {
 fn serve_keeps_the_last_good_site_when_a_template_loops_and_picks_up_the_fix() {
     let s = Setup::new();
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();
-    let server = support::Server::start(&s.dir(), &["--time-limit", "3", "--no-system-fonts"]);
+    let server = support::Server::start(&s.dir(), &["--time-limit", "3"]);
     let good = server.get("/contacts.html").text();
     assert!(good.contains("联系"), "{good}");
     s.write(
@@ -631,16 +628,8 @@ fn serve_keeps_the_last_good_site_when_a_template_loops_and_picks_up_the_fix() {
 fn serve_survives_a_rebuild_process_that_dies_and_says_why() {
     let s = Setup::new();
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();
-    let server = support::Server::start(
-        &s.dir(),
-        &[
-            "--memory-limit",
-            "300",
-            "--time-limit",
-            "300",
-            "--no-system-fonts",
-        ],
-    );
+    let server =
+        support::Server::start(&s.dir(), &["--memory-limit", "300", "--time-limit", "300"]);
     assert!(server.get("/contacts.html").text().contains("联系"));
     s.write(
         "templates/contacts.html",
@@ -664,7 +653,7 @@ fn serve_survives_a_rebuild_process_that_dies_and_says_why() {
 fn serve_answers_only_requests_for_this_machine() {
     use std::io::{Read, Write};
     let s = Setup::new();
-    let server = support::Server::start(&s.dir(), &["--no-system-fonts"]);
+    let server = support::Server::start(&s.dir(), &[]);
     let ask = |host: &str| {
         let mut stream = std::net::TcpStream::connect(&server.address).unwrap();
         write!(

@@ -12,7 +12,6 @@ mod html_safety;
 
 use scraper::{Html, Selector};
 use std::path::Path;
-use std::process::Command;
 
 /// The notice made of attacks. Each line is one case; the ordinary text between them must survive.
 const HOSTILE: &str = r#"---
@@ -78,7 +77,7 @@ source: 技术专家组
 "#;
 
 struct Built {
-    _dir: tempfile::TempDir,
+    _dir: support::ContestCopy,
     out: std::path::PathBuf,
 }
 
@@ -107,12 +106,10 @@ fn build() -> Built {
     std::fs::write(notices.join("2025-10-21-hostile.md"), HOSTILE).unwrap();
     std::fs::write(notices.join("2025-10-22-ordinary.md"), ORDINARY).unwrap();
     let out = dir.path().join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_jingsai"))
-        .arg("build")
+    let status = support::jingsai("build")
         .arg(dir.path())
         .arg("--output")
         .arg(&out)
-        .arg("--no-system-fonts")
         .status()
         .expect("jingsai runs");
     assert!(status.success(), "jingsai build failed");

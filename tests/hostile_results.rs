@@ -19,41 +19,32 @@
 //! [`MAX_RSS_KB`]. `HOSTILE_BOMB_DIR=/tmp/bombs cargo test --release --test hostile_results --
 //! --ignored write_bombs` writes the full-size workbooks for measuring.
 
+mod support;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use tempfile::TempDir;
+use std::process::Output;
 
 /// The most memory `jingsai check` may take on any hostile workbook here, in KB.
 const MAX_RSS_KB: u64 = 400 * 1024;
 
-/// The seed contest (`content/` of this repository) in a temporary folder, with a publication date
-/// under `results:` and the results file `name`.
+/// The seed contest (this repository's) in a temporary folder, with a publication date under `results:`
+/// and the results file `name`.
 struct Case {
-    _tmp: TempDir,
+    _copy: support::ContestCopy,
     dir: PathBuf,
 }
 
 impl Case {
     fn new(name: &str, bytes: &[u8]) -> Case {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("contest");
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let content = dir.join("content");
-        std::fs::create_dir_all(content.join("notices")).unwrap();
-        let mut yaml = std::fs::read_to_string(from.join("contest.yaml")).unwrap();
-        yaml.push_str("\nresults:\n  published: 2025-12-05\n");
-        std::fs::write(content.join("contest.yaml"), yaml).unwrap();
-        for entry in std::fs::read_dir(from.join("notices")).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(
-                entry.path(),
-                content.join("notices").join(entry.file_name()),
-            )
-            .unwrap();
-        }
-        std::fs::write(content.join(name), bytes).unwrap();
-        Case { _tmp: tmp, dir }
+        let copy = support::contest_copy();
+        copy.append(
+            "content/contest.yaml",
+            "\nresults:\n  published: 2025-12-05\n",
+        );
+        copy.write(&format!("content/{name}"), bytes);
+        let dir = copy.path().to_path_buf();
+        Case { _copy: copy, dir }
     }
 
     fn csv(rows: &[&str]) -> Case {
@@ -82,16 +73,15 @@ impl Case {
 }
 
 fn run(args: &[&std::ffi::OsStr]) -> (Output, Option<u64>) {
-    let bin = env!("CARGO_BIN_EXE_jingsai");
+    let (subcommand, args) = args.split_first().unwrap();
+    let subcommand = subcommand.to_str().unwrap();
     let timed = Path::new("/usr/bin/time").exists();
     let mut command = if timed {
-        let mut c = Command::new("/usr/bin/time");
-        c.arg("-v").arg(bin);
-        c
+        support::jingsai_under(&["/usr/bin/time", "-v"], subcommand)
     } else {
-        Command::new(bin)
+        support::jingsai(subcommand)
     };
-    let output = command.args(args).env("NO_COLOR", "1").output().unwrap();
+    let output = command.args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     let rss = stderr
         .lines()

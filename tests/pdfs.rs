@@ -8,51 +8,46 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::copy_dir;
 
 struct Built {
-    _tmp: tempfile::TempDir,
+    _tmp: support::ContestCopy,
     dir: PathBuf,
     out: PathBuf,
 }
 
-fn seed_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("contest");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &dir.join("content"),
-    );
-    (tmp, dir)
+fn seed_copy() -> (support::ContestCopy, PathBuf) {
+    let copy = support::contest_copy();
+    let dir = copy.path().to_path_buf();
+    (copy, dir)
 }
 
+fn fixture_copy(name: &str) -> (support::ContestCopy, PathBuf) {
+    let copy = support::fixture_copy(name);
+    let dir = copy.path().to_path_buf();
+    (copy, dir)
+}
+
+/// `jingsai SUBCOMMAND --no-system-fonts ARGS.. DIR` (see `support::jingsai`).
 fn jingsai(dir: &Path, args: &[&str]) -> std::process::Output {
-    assert_cmd::Command::cargo_bin("jingsai")
-        .unwrap()
+    let (subcommand, args) = args.split_first().unwrap();
+    support::jingsai(subcommand)
         .args(args)
         .arg(dir)
-        .arg("--no-system-fonts")
-        .env("NO_COLOR", "1")
         .output()
         .unwrap()
 }
 
-/// `jingsai forms DIR --fill ROSTER [--out OUT] --no-system-fonts`.
+/// `jingsai forms --no-system-fonts DIR --fill ROSTER [--out OUT]`.
 fn fill_forms(dir: &Path, roster: &Path, out: Option<&Path>) -> std::process::Output {
-    let mut command = assert_cmd::Command::cargo_bin("jingsai").unwrap();
-    command
-        .arg("forms")
-        .arg(dir)
-        .arg("--fill")
-        .arg(roster)
-        .arg("--no-system-fonts");
+    let mut command = support::jingsai("forms");
+    command.arg(dir).arg("--fill").arg(roster);
     if let Some(out) = out {
         command.arg("--out").arg(out);
     }
     command.output().unwrap()
 }
 
-fn build(dir: PathBuf, tmp: tempfile::TempDir) -> Built {
+fn build(dir: PathBuf, tmp: support::ContestCopy) -> Built {
     let output = jingsai(&dir, &["build"]);
     assert!(
         output.status.success(),
@@ -690,12 +685,7 @@ fn filled_forms_never_go_into_the_published_site() {
 
 #[test]
 fn with_a_base_url_each_form_carries_a_qr_code_to_the_notice_page() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("contest");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/practical-only"),
-        &dir,
-    );
+    let (tmp, dir) = fixture_copy("practical-only");
     let site = build(dir, tmp);
     let yaml = std::fs::read_to_string(site.dir.join("content/contest.yaml")).unwrap();
     let base = yaml
@@ -751,12 +741,7 @@ fn check_finds_a_mistake_in_a_form_without_writing_anything() {
 
 #[test]
 fn results_pdf_lists_the_ranked_results_and_nothing_private() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("contest");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/seed"),
-        &dir,
-    );
+    let (tmp, dir) = fixture_copy("results/seed");
     let site = build(dir, tmp);
     let pdf = site.out.join("results/results.pdf");
     let text = text_of(&pdf);

@@ -49,7 +49,7 @@ fn differences(a: &OutputMap, b: &OutputMap) -> Vec<String> {
 }
 
 struct Contest {
-    _dir: tempfile::TempDir,
+    _copy: support::ContestCopy,
     root: PathBuf,
     rebuilder: Rebuilder,
 }
@@ -58,10 +58,8 @@ impl Contest {
     /// The results fixture (the seed contest with results) with a base address (so there is a sitemap)
     /// and 4 notices per list page.
     fn new() -> Contest {
-        let dir = tempfile::tempdir().unwrap();
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/results/seed");
-        support::copy_dir(&fixture, dir.path());
-        let root = dir.path().canonicalize().unwrap();
+        let copy = support::fixture_copy("results/seed");
+        let root = copy.path().canonicalize().unwrap();
         let yaml = root.join("content/contest.yaml");
         let text = std::fs::read_to_string(&yaml).unwrap();
         let text = text
@@ -75,7 +73,7 @@ impl Contest {
         std::fs::write(&yaml, text).unwrap();
         let rebuilder = Rebuilder::new(&root, &fonts());
         Contest {
-            _dir: dir,
+            _copy: copy,
             root,
             rebuilder,
         }

@@ -10,6 +10,9 @@
 //! `cargo test --release --test results -- --ignored bench_10k --nocapture` is the 10,000-contestant
 //! benchmark (see `bench/results.sh`).
 
+mod support;
+
+use assert_cmd::assert::OutputAssertExt;
 use jingsai::Problems;
 use jingsai::model::values::Day;
 use jingsai::results::layout::Layout;
@@ -17,7 +20,6 @@ use jingsai::results::validate::Status;
 use jingsai::results::{self, ResultTable, Results};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
 const FIXTURE: &str = "tests/fixtures/results/seed";
 
@@ -36,42 +38,28 @@ results:
     - { name: 三等奖, share: 30 }
 ";
 
-/// A contest folder in a temporary directory: `contest.yaml` of `base` (a folder holding `content/`)
-/// with `results` appended, its notices, and the results file `name` with `bytes`.
+/// A copy of the contest folder `base` in a temporary directory, with `results` appended to its
+/// `contest.yaml` and the results file `name` with `bytes`.
 struct Case {
-    _tmp: TempDir,
+    _copy: support::ContestCopy,
     dir: PathBuf,
 }
 
 impl Case {
     fn new(base: &str, results_section: &str, name: &str, bytes: &[u8]) -> Case {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("contest");
-        let from = manifest_dir().join(base).join("content");
-        let content = dir.join("content");
-        std::fs::create_dir_all(content.join("notices")).unwrap();
-        let mut yaml = std::fs::read_to_string(from.join("contest.yaml")).unwrap();
+        let copy = support::copy_contest(&manifest_dir().join(base));
         if !results_section.is_empty() {
             assert!(
-                !yaml.contains("\nresults:"),
+                !copy.read("content/contest.yaml").contains("\nresults:"),
                 "{base} already has a results section"
             );
-            yaml.push('\n');
-            yaml.push_str(results_section);
-        }
-        std::fs::write(content.join("contest.yaml"), yaml).unwrap();
-        for entry in std::fs::read_dir(from.join("notices")).unwrap() {
-            let entry = entry.unwrap();
-            std::fs::copy(
-                entry.path(),
-                content.join("notices").join(entry.file_name()),
-            )
-            .unwrap();
+            copy.append("content/contest.yaml", &format!("\n{results_section}"));
         }
         if !name.is_empty() {
-            std::fs::write(content.join(name), bytes).unwrap();
+            copy.write(&format!("content/{name}"), bytes);
         }
-        Case { _tmp: tmp, dir }
+        let dir = copy.path().to_path_buf();
+        Case { _copy: copy, dir }
     }
 
     /// The seed contest (`content/` of this repository) with a results section and a CSV.
@@ -108,10 +96,7 @@ impl Case {
     }
 
     fn build(&self, output: &Path) -> assert_cmd::assert::Assert {
-        assert_cmd::Command::cargo_bin("jingsai")
-            .unwrap()
-            .env("NO_COLOR", "1")
-            .arg("build")
+        support::jingsai("build")
             .arg(&self.dir)
             .arg("--output")
             .arg(output)

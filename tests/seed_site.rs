@@ -645,8 +645,8 @@ fn two_builds_of_the_same_content_are_byte_identical() {
     let contest = Contest::seed();
     // More than 64 notices, so the notices are rendered on two threads.
     contest.generate_notices(70);
-    let a = contest.tmp.path().join("out-a");
-    let b = contest.tmp.path().join("out-b");
+    let a = contest.copy.tmp().join("out-a");
+    let b = contest.copy.tmp().join("out-b");
     contest.build_into(&a).success();
     contest.build_into(&b).success();
     let (a, b) = (tree(&a), tree(&b));
@@ -692,12 +692,12 @@ fn unsafe_output_folders_are_refused_without_touching_anything() {
     let contest = Contest::seed();
     contest.built();
     let root_manifest = Path::new("/.jingsai-manifest").exists();
-    let before = tree(contest.tmp.path());
+    let before = tree(contest.copy.tmp());
     let refused = [
         contest.dir.clone(),
         contest.dir.join("content"),
         contest.dir.join("content/../content"),
-        contest.tmp.path().to_path_buf(),
+        contest.copy.tmp().to_path_buf(),
         "/".into(),
     ];
     for output in refused {
@@ -709,7 +709,7 @@ fn unsafe_output_folders_are_refused_without_touching_anything() {
             output.display()
         );
         assert_eq!(
-            tree(contest.tmp.path()),
+            tree(contest.copy.tmp()),
             before,
             "`--output {}` changed files",
             output.display()
@@ -784,11 +784,11 @@ fn a_line_break_between_chinese_characters_adds_no_space() {
 // ---------------------------------------------------------------------------------------------------
 
 mod common {
-    use assert_cmd::assert::Assert;
+    use crate::support::ContestCopy;
+    use assert_cmd::assert::{Assert, OutputAssertExt};
     use scraper::{Html, Selector};
     use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
-    use tempfile::TempDir;
 
     /// The seed contest, built; keep the contest alive as long as the site is read.
     pub fn built_seed() -> (Contest, Site) {
@@ -797,19 +797,17 @@ mod common {
         (contest, site)
     }
 
-    /// A copy of the repository's `content/` in a temporary contest folder.
+    /// A copy of the repository's contest in a temporary folder (`support::contest_copy`).
     pub struct Contest {
-        pub tmp: TempDir,
+        pub copy: ContestCopy,
         pub dir: PathBuf,
     }
 
     impl Contest {
         pub fn seed() -> Contest {
-            let tmp = tempfile::tempdir().unwrap();
-            let dir = tmp.path().join("contest");
-            let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-            copy_dir(&content, &dir.join("content"));
-            Contest { tmp, dir }
+            let copy = crate::support::contest_copy();
+            let dir = copy.path().to_path_buf();
+            Contest { copy, dir }
         }
 
         pub fn set_base_url(&self, url: &str) {
@@ -858,11 +856,8 @@ mod common {
         }
 
         fn command(&self, output: Option<&Path>) -> Assert {
-            let mut cmd = assert_cmd::Command::cargo_bin("jingsai").unwrap();
-            cmd.current_dir(self.tmp.path())
-                .env("NO_COLOR", "1")
-                .arg("build")
-                .arg(&self.dir);
+            let mut cmd = crate::support::jingsai("build");
+            cmd.current_dir(self.copy.tmp()).arg(&self.dir);
             if let Some(output) = output {
                 cmd.arg("--output").arg(output);
             }
@@ -1084,8 +1079,6 @@ mod common {
         walk(dir, "", &mut out);
         out
     }
-
-    pub use crate::support::copy_dir;
 
     /// One element of a small XML document: its path from the root (`feed/entry/title`), its attributes
     /// and its own text, entities decoded.

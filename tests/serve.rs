@@ -2,6 +2,8 @@
 
 mod support;
 
+use std::path::Path;
+use std::time::{Duration, SystemTime};
 use support::*;
 
 #[test]
@@ -96,18 +98,61 @@ fn rebuilds_on_save_and_shows_errors_until_fixed() {
     assert!(server.alive());
 }
 
+/// In poll mode a save is seen, and an editor's swap file is not: it is written before two saves of a
+/// notice, each waited for until the server has logged its rebuild. The poller sees the swap file no
+/// later than the second save (the scan that finds that save starts after the one that found the first,
+/// which ended after the swap file was written), so had it counted there would be a rebuild of its own
+/// before the second save's, or a rebuild of more than the notice.
+///
+/// The poller (notify's `PollWatcher`) compares modification times in whole seconds, so each save is
+/// dated a second of its own (set on the new file before it is renamed into place) rather than waited for.
 #[test]
 fn poll_mode_sees_saves_and_ignores_swap_files() {
     let dir = contest_copy();
     let server = Server::start(dir.path(), &["--poll"]);
     let notice = dir.path().join(NOTICE);
     let original = std::fs::read_to_string(&notice).unwrap();
-    // A swap file alone does not rebuild.
+    let copied = std::fs::metadata(&notice).unwrap().modified().unwrap();
     std::fs::write(dir.path().join("content/notices/.x.md.swp"), "swap").unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(800));
-    assert!(!server.log().contains("rebuilt"), "{}", server.log());
-    save_by_rename(&notice, &original.replace("## 报名", "## 报名（轮询）"));
-    server.wait_for(NOTICE_PAGE, 10, |page| page.contains("报名（轮询）"));
+    for (saves, heading) in [(1, "报名（轮询一）"), (2, "报名（轮询二）")] {
+        let at = copied + Duration::from_secs(2 * saves as u64);
+        save_by_rename_dated(
+            &notice,
+            &original.replace("## 报名", &format!("## {heading}")),
+            at,
+        );
+        server.wait_for(NOTICE_PAGE, 10, |page| page.contains(heading));
+        // The worker logs a rebuild before it sends the site, so the line comes with the page or before.
+        server.wait_for_log(10, |log| rebuilds(log).len() >= saves);
+    }
+    let log = server.log();
+    let rebuilds = rebuilds(&log);
+    assert_eq!(rebuilds.len(), 2, "one rebuild per save:\n{log}");
+    assert!(
+        rebuilds.iter().all(|line| line.contains("(1 notice: ")),
+        "each rebuild redid the notice only:\n{log}"
+    );
+}
+
+/// [`save_by_rename`] with the new file's modification time set to `modified` before the rename.
+fn save_by_rename_dated(path: &Path, text: &str, modified: SystemTime) {
+    let temp = path.with_file_name(format!(
+        "{}___jb_tmp___",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&temp)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+/// The log lines of the rebuilds after the first build.
+fn rebuilds(log: &str) -> Vec<&str> {
+    log.lines().filter(|l| l.starts_with("rebuilt ")).collect()
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! Shared by the integration tests: folder copies, a temp copy of the contest, the real `jingsai serve` on
-//! a free port, and a tiny HTTP/1.1 client over `TcpStream`.
+//! Shared by the integration tests: the one way to run the `jingsai` binary ([`jingsai`]), the one way to
+//! copy a contest into a temporary folder ([`copy_contest`]), the real `jingsai serve` on a free port, and
+//! a tiny HTTP/1.1 client over `TcpStream`.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
@@ -11,17 +12,143 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// A temp copy of this repository's contest (content/, templates/, forms/).
-pub fn contest_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+/// The subcommands that take `--no-system-fonts` (all of them, `jingsai <sub> --help` lists it).
+const TAKE_FONT_FLAG: [&str; 5] = ["build", "check", "forms", "serve", "serve-worker"];
+
+/// `jingsai SUBCOMMAND --no-system-fonts`, ready for more arguments: the binary of this build, with a
+/// clean environment (as bat's tests do), so that results never depend on the machine or on the shell
+/// that runs the tests: no system fonts (only the bundled ones), no colours (`NO_COLOR`; no `TERM`,
+/// `FORCE_COLOR` or `CLICOLOR_FORCE`), no terminal hyperlinks, Unicode box drawing (`LANG=C.UTF-8`), a
+/// `HOME` of its own, stdin closed. With `output()` (stdout and stderr captured) reports are laid out for
+/// 80 columns.
+pub fn jingsai(subcommand: &str) -> Command {
+    jingsai_under(&[], subcommand)
+}
+
+/// [`jingsai`] started by another program, such as `["/usr/bin/time", "-v"]`.
+pub fn jingsai_under(wrapper: &[&str], subcommand: &str) -> Command {
+    let binary = env!("CARGO_BIN_EXE_jingsai");
+    let mut command = match wrapper.split_first() {
+        Some((program, args)) => {
+            let mut command = Command::new(program);
+            command.args(args).arg(binary);
+            command
+        }
+        None => Command::new(binary),
+    };
+    command.env_clear();
+    if let Some(path) = std::env::var_os("PATH") {
+        command.env("PATH", path);
+    }
+    command
+        .env("HOME", home())
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .arg(subcommand);
+    if TAKE_FONT_FLAG.contains(&subcommand) {
+        command.arg("--no-system-fonts");
+    }
+    command
+}
+
+/// An empty home folder for the binary under test, in Cargo's temporary folder for integration tests.
+fn home() -> PathBuf {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("home");
+    std::fs::create_dir_all(&home).expect("the test home folder");
+    home
+}
+
+/// A contest folder in a temporary folder: `<tmp>/contest`, with room beside it. Removed when dropped.
+pub struct ContestCopy {
+    tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl ContestCopy {
+    /// The contest folder.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// `rel` inside the contest folder.
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.dir.join(rel)
+    }
+
+    /// `rel` beside the contest folder (in the temporary folder that holds it).
+    pub fn beside(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    /// The temporary folder holding the contest folder.
+    pub fn tmp(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// The text of `rel`.
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.file(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Writes `rel`, making its folder when needed.
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+
+    /// Replaces the one occurrence of `from` in `rel` with `to`; panics unless `from` occurs exactly once.
+    pub fn replace(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "`{rel}` should contain {from:?} exactly once"
+        );
+        self.write(rel, text.replacen(from, to, 1));
+    }
+
+    /// Adds `text` at the end of `rel`.
+    pub fn append(&self, rel: &str, text: &str) {
+        let mut all = self.read(rel);
+        all.push_str(text);
+        self.write(rel, all);
+    }
+}
+
+/// Copies the contest folder `from` (its `content/`, `templates/` and `forms/`, those that exist) into a
+/// new temporary folder.
+pub fn copy_contest(from: &Path) -> ContestCopy {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("contest");
+    assert!(
+        from.join("content").is_dir(),
+        "`{}` has no content/",
+        from.display()
+    );
     for name in ["content", "templates", "forms"] {
-        let from = repo.join(name);
-        if from.is_dir() {
-            copy_dir(&from, &dir.path().join(name));
+        let source = from.join(name);
+        if source.is_dir() {
+            copy_dir(&source, &dir.join(name));
         }
     }
-    dir
+    ContestCopy { tmp, dir }
+}
+
+/// A temp copy of this repository's contest (the seed: content/, templates/, forms/).
+pub fn contest_copy() -> ContestCopy {
+    copy_contest(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A temp copy of the contest `tests/fixtures/<name>`.
+pub fn fixture_copy(name: &str) -> ContestCopy {
+    copy_contest(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
 }
 
 /// Copies a folder recursively.
@@ -47,14 +174,12 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts `jingsai serve ROOT --port 0` and waits until it listens.
+    /// Starts `jingsai serve ROOT --port 0 EXTRA` (by [`jingsai`]) and waits until it listens.
     pub fn start(root: &Path, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jingsai"))
-            .arg("serve")
+        let mut child = jingsai("serve")
             .arg(root)
             .args(["--port", "0"])
             .args(extra)
-            .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -93,6 +218,22 @@ impl Server {
     /// What the server printed so far.
     pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+
+    /// Polls the log until `check` accepts it, for at most `seconds`; returns it.
+    pub fn wait_for_log(&self, seconds: u64, check: impl Fn(&str) -> bool) -> String {
+        let until = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let log = self.log();
+            if check(&log) {
+                return log;
+            }
+            assert!(
+                Instant::now() < until,
+                "the server log did not show it in {seconds} s:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     /// Whether the process is still running.

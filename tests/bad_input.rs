@@ -1,0 +1,574 @@
+//! Bad input, as a table: each case is a temp copy of the seed contest (this repository's `content/`,
+//! `templates/`, `forms/`) with one thing broken (a few things for the `several-*` cases), checked by the
+//! real binary (`jingsai check DIR`). Each case says what the report must hold for every error: its
+//! `path:line:column`, computed from the edited text (where a snippet is, never a hard-coded line
+//! number, so the seed can change), pieces of its message, and a help text saying what to do. The whole
+//! report is also kept as an `insta` snapshot (`tests/snapshots/bad_input__<case>.snap`): review a change
+//! with `cargo insta review`, or run with `INSTA_UPDATE=always` and read the diff.
+
+mod support;
+
+use support::{ContestCopy, contest_copy};
+
+const CONTEST: &str = "content/contest.yaml";
+const NOTICE: &str = "content/notices/2025-10-20-documents.md";
+
+/// A change to the copy of the seed.
+enum Edit {
+    /// Replace the one occurrence of the first text in contest.yaml with the second.
+    Replace(&'static str, &'static str),
+    /// Remove the top-level section `name:` of contest.yaml, up to and with the blank line after it.
+    RemoveSection(&'static str),
+    /// Write a file (path inside the contest folder, text).
+    Write(&'static str, &'static str),
+}
+
+/// Where an error must be reported.
+enum At {
+    /// The file as a whole, with no line (a section that is missing has none).
+    File(&'static str),
+    /// In `file`, where `mark` starts inside the only occurrence of `snippet` in the edited text.
+    Text {
+        file: &'static str,
+        snippet: &'static str,
+        mark: &'static str,
+    },
+}
+
+/// In contest.yaml, at `mark` inside `snippet`.
+const fn yaml(snippet: &'static str, mark: &'static str) -> At {
+    At::Text {
+        file: CONTEST,
+        snippet,
+        mark,
+    }
+}
+
+/// In the notice the case writes, at `mark` inside `snippet`.
+const fn notice(snippet: &'static str, mark: &'static str) -> At {
+    At::Text {
+        file: NOTICE,
+        snippet,
+        mark,
+    }
+}
+
+/// Something the help text must contain.
+enum Help {
+    Text(&'static str),
+    /// `line N`, N the line of the first occurrence of the snippet in the edited contest.yaml.
+    LineOf(&'static str),
+}
+
+/// One error the report must show.
+struct Error {
+    at: At,
+    /// Pieces of the message.
+    message: &'static [&'static str],
+    /// What the message must not say (the YAML library's or Rust's words).
+    not_in_message: &'static [&'static str],
+    /// Pieces of the help (every error must have a help text in any case).
+    help: &'static [Help],
+}
+
+const fn error(at: At, message: &'static [&'static str]) -> Error {
+    Error {
+        at,
+        message,
+        not_in_message: &[],
+        help: &[],
+    }
+}
+
+struct Case {
+    name: &'static str,
+    edits: &'static [Edit],
+    /// Every error of the report, in any order.
+    errors: &'static [Error],
+}
+
+use Edit::*;
+
+const CASES: &[Case] = &[
+    Case {
+        name: "unknown-key",
+        edits: &[Replace("  abbreviation: 选拔赛", "  abbrevation: 选拔赛")],
+        errors: &[Error {
+            help: &[Help::Text("check the spelling"), Help::Text("abbreviation")],
+            ..error(
+                yaml("abbrevation: 选拔赛", "abbrevation"),
+                &["unknown field `abbrevation`"],
+            )
+        }],
+    },
+    Case {
+        name: "unknown-section",
+        edits: &[Replace("\nawards:\n", "\naward:\n")],
+        errors: &[Error {
+            help: &[Help::Text("awards")],
+            ..error(yaml("\naward:\n", "award"), &["unknown section `award`"])
+        }],
+    },
+    Case {
+        name: "duplicate-section",
+        edits: &[Replace(
+            "venue: 天津职业技术师范大学电子工程学院\n",
+            "venue: 天津职业技术师范大学电子工程学院\nvenue: 天津职业技术师范大学\n",
+        )],
+        errors: &[Error {
+            help: &[Help::LineOf("venue: 天津职业技术师范大学电子工程学院")],
+            ..error(
+                yaml("venue: 天津职业技术师范大学\n", "venue"),
+                &["section `venue` is written twice"],
+            )
+        }],
+    },
+    // The message names the value and says a number is wanted, in words a contest organiser understands.
+    Case {
+        name: "wrong-type",
+        edits: &[Replace("    per_unit: 2\n", "    per_unit: 两\n")],
+        errors: &[Error {
+            not_in_message: &["u32"],
+            ..error(yaml("per_unit: 两", "两"), &["两", "number"])
+        }],
+    },
+    Case {
+        name: "impossible-date",
+        edits: &[Replace("  date: 2025-10-16\n", "  date: 2025-02-30\n")],
+        errors: &[error(
+            yaml("date: 2025-02-30", "2025"),
+            &["`2025-02-30` is not a real date"],
+        )],
+    },
+    Case {
+        name: "malformed-date",
+        edits: &[Replace("  deadline: 2025-10-31", "  deadline: 2025/10/31")],
+        errors: &[error(
+            yaml("deadline: 2025/10/31", "2025"),
+            &["`2025/10/31` is not a date"],
+        )],
+    },
+    Case {
+        name: "deadline-after-contest",
+        edits: &[Replace(
+            "    name: 竞赛时间\n    date: tbd\n",
+            "    name: 竞赛时间\n    date: 2025-10-20\n",
+        )],
+        errors: &[Error {
+            help: &[Help::LineOf("    date: 2025-10-20")],
+            ..error(
+                yaml("  deadline: 2025-10-31", "2025"),
+                &["the registration deadline 2025-10-31 is after the contest starts on 2025-10-20"],
+            )
+        }],
+    },
+    Case {
+        name: "undefined-group-restriction",
+        edits: &[Replace("    - group: staff\n", "    - group: staf\n")],
+        errors: &[Error {
+            help: &[Help::Text("staff, student")],
+            ..error(
+                yaml("group: staf\n", "staf"),
+                &["the group `staf`, which is not defined"],
+            )
+        }],
+    },
+    Case {
+        name: "undefined-group-track",
+        edits: &[Replace(
+            "    name: 服务机器人应用技术员\n",
+            "    name: 服务机器人应用技术员\n    groups: [staff, teacher]\n",
+        )],
+        errors: &[error(
+            yaml("groups: [staff, teacher]", "teacher"),
+            &["track `service-robot` refers to the group `teacher`, which is not defined"],
+        )],
+    },
+    Case {
+        name: "undefined-track-stage",
+        edits: &[Replace(
+            "    note: 具体技术文件另行通知\n",
+            "    note: 具体技术文件另行通知\n    tracks: [ai-trainer, robot]\n",
+        )],
+        errors: &[error(
+            yaml("tracks: [ai-trainer, robot]", "robot"),
+            &["the stage `documents` refers to the track `robot`, which is not defined"],
+        )],
+    },
+    // A key written twice in one mapping; the message is about the file, not the YAML library's options.
+    Case {
+        name: "duplicate-key",
+        edits: &[Replace(
+            "  year: 2025\n",
+            "  year: 2025\n  abbreviation: 天津选拔赛\n",
+        )],
+        errors: &[Error {
+            not_in_message: &["DuplicateKeyPolicy"],
+            ..error(
+                yaml("abbreviation: 天津选拔赛", "abbreviation"),
+                &["abbreviation"],
+            )
+        }],
+    },
+    Case {
+        name: "duplicate-track-id",
+        edits: &[Replace("  - id: genai-operator\n", "  - id: ai-trainer\n")],
+        errors: &[Error {
+            help: &[Help::LineOf("  - id: ai-trainer")],
+            ..error(
+                // The second one.
+                yaml("  - id: ai-trainer\n    name: 生成式", "ai-trainer"),
+                &["the track id `ai-trainer` is used twice"],
+            )
+        }],
+    },
+    Case {
+        name: "weights-not-100",
+        edits: &[Replace("      weight: 20\n", "      weight: 30\n")],
+        errors: &[error(
+            yaml("weight: 30", "30"),
+            &["the scoring weights add up to 110%, not 100%"],
+        )],
+    },
+    Case {
+        name: "wrong-weekday",
+        edits: &[Replace(
+            "  deadline_text: 2025年10月31日（星期五）前",
+            "  deadline_text: 2025年10月31日（星期四）前",
+        )],
+        errors: &[error(
+            yaml("deadline_text: 2025年10月31日（星期四）前", "2025"),
+            &["2025年10月31日 is a 星期五, but the text says 星期四"],
+        )],
+    },
+    Case {
+        name: "bad-email",
+        edits: &[Replace(
+            "    email: lili2004@tute.edu.cn",
+            "    email: lili2004#tute.edu.cn",
+        )],
+        errors: &[error(
+            yaml("email: lili2004#tute.edu.cn", "lili2004"),
+            &["`lili2004#tute.edu.cn` is not an e-mail address"],
+        )],
+    },
+    // A tab in the indentation: the location is the tab itself.
+    Case {
+        name: "yaml-tab",
+        edits: &[Replace(
+            "  fee: 选拔赛不收取任何费用",
+            "\tfee: 选拔赛不收取任何费用",
+        )],
+        errors: &[error(yaml("\tfee: ", "\t"), &["tab"])],
+    },
+    Case {
+        name: "yaml-indent",
+        edits: &[Replace("  insurance: 各代表队", "   insurance: 各代表队")],
+        errors: &[error(
+            yaml("   insurance: ", ":"),
+            &["mapping values are not allowed"],
+        )],
+    },
+    // A missing section has no line of its own: the problem names the file.
+    Case {
+        name: "missing-section",
+        edits: &[RemoveSection("costs")],
+        errors: &[error(
+            At::File(CONTEST),
+            &["the section `costs` is missing"],
+        )],
+    },
+    Case {
+        name: "award-basis-undefined",
+        edits: &[Replace("  basis: rules-2024", "  basis: rules-2023")],
+        errors: &[Error {
+            help: &[Help::Text("rules-2024")],
+            ..error(
+                yaml("basis: rules-2023", "rules-2023"),
+                &["awards refer to the document `rules-2023`, which is not under `references:`"],
+            )
+        }],
+    },
+    // Notices: the location is inside the Markdown file.
+    Case {
+        name: "notice-no-front-matter",
+        edits: &[Write(
+            NOTICE,
+            "# 关于发布技术文件的通知\n\n各有关单位：技术文件已发布，请登录本站下载。\n",
+        )],
+        errors: &[error(
+            notice("# 关于发布技术文件的通知", "#"),
+            &["a notice must start with front matter"],
+        )],
+    },
+    Case {
+        name: "notice-unknown-key",
+        edits: &[Write(
+            NOTICE,
+            "---\ntitle: 关于发布技术文件的通知\ndate: 2025-10-20\nauthor: 技术专家组\nsource: 技术专家组\n---\n\n各有关单位：技术文件已发布，请登录本站下载。\n",
+        )],
+        errors: &[error(
+            notice("author: 技术专家组", "author"),
+            &["unknown field `author`"],
+        )],
+    },
+    Case {
+        name: "notice-bad-date",
+        edits: &[Write(
+            NOTICE,
+            "---\ntitle: 关于发布技术文件的通知\ndate: 2025-10-32\nsource: 技术专家组\n---\n\n各有关单位：技术文件已发布，请登录本站下载。\n",
+        )],
+        errors: &[error(
+            notice("date: 2025-10-32", "2025"),
+            &["`2025-10-32` is not a real date"],
+        )],
+    },
+    // Parse errors in three sections, all reported at once.
+    Case {
+        name: "several-syntax",
+        edits: &[
+            Replace("  base_url: \"\"", "  base_ulr: \"\""),
+            Replace("    per_unit: 2\n", "    per_unit: 两\n"),
+            Replace("  deadline: 2025-10-31", "  deadline: 2025-13-01"),
+        ],
+        errors: &[
+            error(
+                yaml("base_ulr: ", "base_ulr"),
+                &["unknown field `base_ulr`"],
+            ),
+            error(yaml("per_unit: 两", "两"), &[]),
+            error(yaml("deadline: 2025-13-01", "2025"), &["`2025-13-01`"]),
+        ],
+    },
+    // An undefined group, weights that do not add up and a duplicate id, all reported at once.
+    Case {
+        name: "several-semantic",
+        edits: &[
+            Replace("  - id: genai-operator\n", "  - id: service-robot\n"),
+            Replace("    - group: staff\n", "    - group: teacher\n"),
+            Replace("      weight: 80\n", "      weight: 90\n"),
+        ],
+        errors: &[
+            error(
+                yaml("  - id: service-robot\n    name: 生成式", "service-robot"),
+                &["the track id `service-robot` is used twice"],
+            ),
+            error(
+                yaml("group: teacher\n", "teacher"),
+                &["the group `teacher`, which is not defined"],
+            ),
+            error(yaml("weight: 20\n", "20"), &["add up to 110%"]),
+        ],
+    },
+];
+
+fn apply(copy: &ContestCopy, edit: &Edit) {
+    match *edit {
+        Replace(from, to) => copy.replace(CONTEST, from, to),
+        RemoveSection(name) => {
+            let text = copy.read(CONTEST);
+            let head = format!("\n{name}:\n");
+            assert_eq!(text.matches(&head).count(), 1, "no one section `{name}`");
+            let start = text.find(&head).unwrap() + 1;
+            let end = text[start..]
+                .find("\n\n")
+                .map_or(text.len(), |at| start + at + 2);
+            copy.write(CONTEST, format!("{}{}", &text[..start], &text[end..]));
+        }
+        Write(file, text) => copy.write(file, text),
+    }
+}
+
+/// `path:line:column` (character columns, from 1) of `mark` inside the only `snippet` of `file`.
+fn location(copy: &ContestCopy, at: &At) -> String {
+    match *at {
+        At::File(file) => file.to_string(),
+        At::Text {
+            file,
+            snippet,
+            mark,
+        } => {
+            let text = copy.read(file);
+            assert_eq!(
+                text.matches(snippet).count(),
+                1,
+                "{snippet:?} should occur once in the edited `{file}`"
+            );
+            let offset = text.find(snippet).unwrap()
+                + snippet
+                    .find(mark)
+                    .unwrap_or_else(|| panic!("{mark:?} is not in {snippet:?}"));
+            let (line, column) = line_column(&text, offset);
+            format!("{file}:{line}:{column}")
+        }
+    }
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn help_text(copy: &ContestCopy, help: &Help) -> String {
+    match *help {
+        Help::Text(text) => text.to_string(),
+        Help::LineOf(snippet) => {
+            let text = copy.read(CONTEST);
+            let offset = text
+                .find(snippet)
+                .unwrap_or_else(|| panic!("{snippet:?} is not in the edited contest.yaml"));
+            format!("line {}", line_column(&text, offset).0)
+        }
+    }
+}
+
+/// One problem as the terminal shows it: `  × path:line:column: message` (`⚠` for a warning), the
+/// excerpt, `  help: ...`.
+struct Report {
+    error: bool,
+    /// What follows the `×` or `⚠`.
+    head: String,
+    help: Option<String>,
+}
+
+fn reports(stderr: &str) -> Vec<Report> {
+    let mut reports: Vec<Report> = Vec::new();
+    for line in stderr.lines() {
+        if let Some(head) = line.strip_prefix("  × ") {
+            reports.push(Report {
+                error: true,
+                head: head.to_string(),
+                help: None,
+            });
+        } else if let Some(head) = line.strip_prefix("  ⚠ ") {
+            reports.push(Report {
+                error: false,
+                head: head.to_string(),
+                help: None,
+            });
+        } else if let Some(help) = line.strip_prefix("  help: ") {
+            let last = reports.last_mut().expect("a help line belongs to a report");
+            assert!(last.help.is_none(), "two help lines in one report");
+            last.help = Some(help.to_string());
+        }
+    }
+    reports
+}
+
+/// Runs one case; the report with the contest folder's path replaced by `[CONTEST]`.
+fn run(case: &Case) -> String {
+    let copy = contest_copy();
+    for edit in case.edits {
+        apply(&copy, edit);
+    }
+    let output = support::jingsai("check")
+        .arg(copy.path())
+        .output()
+        .expect("jingsai runs");
+    let stderr = String::from_utf8(output.stderr)
+        .expect("the report is UTF-8")
+        .replace(copy.path().to_str().unwrap(), "[CONTEST]");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the check should fail:\n{stderr}"
+    );
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    assert!(!stderr.contains("\u{1b}["), "colours are off:\n{stderr}");
+
+    let reports = reports(&stderr);
+    let errors: Vec<&Report> = reports.iter().filter(|r| r.error).collect();
+    assert_eq!(
+        errors.len(),
+        case.errors.len(),
+        "the number of errors:\n{stderr}"
+    );
+    for report in &errors {
+        assert!(
+            report.help.as_deref().is_some_and(|h| !h.trim().is_empty()),
+            "every error says what to do (help): `{}`:\n{stderr}",
+            report.head
+        );
+    }
+    for wanted in case.errors {
+        let at = location(&copy, &wanted.at);
+        let prefix = format!("{at}: ");
+        let report = errors
+            .iter()
+            .find(|r| {
+                r.head.starts_with(&prefix)
+                    && wanted
+                        .message
+                        .iter()
+                        .all(|m| r.head[prefix.len()..].contains(m))
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "no error at `{at}` whose message contains {:?}:\n{stderr}",
+                    wanted.message
+                )
+            });
+        let message = &report.head[prefix.len()..];
+        for not in wanted.not_in_message {
+            assert!(
+                !message.contains(not),
+                "the message at `{at}` should not say {not:?}: {message}"
+            );
+        }
+        let help = report.help.as_deref().unwrap_or("");
+        for piece in wanted.help {
+            let piece = help_text(&copy, piece);
+            assert!(
+                help.contains(&piece),
+                "the help at `{at}` should contain {piece:?}: {help}"
+            );
+        }
+    }
+    let count = case.errors.len();
+    let summary = format!(
+        "error: {count} problem{} found; fix them and run `jingsai check` again",
+        if count == 1 { "" } else { "s" }
+    );
+    assert_eq!(
+        stderr.lines().last(),
+        Some(summary.as_str()),
+        "the last line:\n{stderr}"
+    );
+    stderr
+}
+
+#[test]
+fn every_bad_input_is_reported_where_it_is_with_what_to_do() {
+    let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), CASES.len(), "case names are unique");
+
+    let mut failed = Vec::new();
+    for case in CASES {
+        let outcome = std::panic::catch_unwind(|| {
+            let stderr = run(case);
+            insta::assert_snapshot!(case.name, stderr);
+        });
+        if outcome.is_err() {
+            failed.push(case.name);
+        }
+    }
+    assert!(failed.is_empty(), "failed cases (see above): {failed:?}");
+}
+
+/// The seed itself passes, so each case fails only by its edits.
+#[test]
+fn the_unedited_seed_passes() {
+    let copy = contest_copy();
+    let output = support::jingsai("check").arg(copy.path()).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
