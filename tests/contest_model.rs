@@ -57,8 +57,12 @@ fn check_and_build(name: &str) -> (jingsai::Loaded, tempfile::TempDir) {
     options.output = out.path().join("site");
     // Only the bundled fonts, as the command-line tests (`support::jingsai`) do.
     options.fonts.system = false;
-    jingsai::build_site(&options)
-        .unwrap_or_else(|problems| panic!("`{name}` should build:\n{}", dump(&problems)));
+    jingsai::build_site(&options).unwrap_or_else(|failure| match failure {
+        jingsai::BuildFailure::Problems(problems) => {
+            panic!("`{name}` should build:\n{}", dump(&problems))
+        }
+        jingsai::BuildFailure::Tool(error) => panic!("`{name}` should build: {error}"),
+    });
     (project, out)
 }
 
