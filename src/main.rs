@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use jingsai::{BuildFailure, BuildOptions, Problems};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Counts the bytes held, so that a runaway template or form ends with a message, not with the machine
@@ -156,40 +156,7 @@ fn main() -> ExitCode {
             output,
             fonts,
             limits,
-        } => {
-            let mut options = BuildOptions::new(&dir);
-            if let Some(output) = output {
-                options.output = output;
-            }
-            options.fonts = fonts.options();
-            options.limits = limits.apply();
-            match jingsai::build_site(&options) {
-                Ok((project, map, report)) => {
-                    print_problems(&project.warnings);
-                    for line in &report.refused {
-                        eprintln!(
-                            "warning: `{}/.jingsai-manifest` lists `{line}`, which leads outside the output folder or through a symbolic link; it was not removed",
-                            options.output.display()
-                        );
-                    }
-                    eprintln!(
-                        "built {} files ({} KiB) into `{}`: {} written, {} unchanged, {} removed",
-                        map.len(),
-                        map.total_bytes() / 1024,
-                        options.output.display(),
-                        report.written,
-                        report.unchanged,
-                        report.removed
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(failure) if failure.partly_written() => fail(
-                    &failure,
-                    "the output folder is partly written (see above); build again once it is fixed",
-                ),
-                Err(failure) => fail(&failure, "nothing was written"),
-            }
-        }
+        } => build(dir, output, &fonts, &limits),
         Command::Forms {
             dir,
             fill,
@@ -197,19 +164,7 @@ fn main() -> ExitCode {
             out,
             fonts,
             limits,
-        } => {
-            let out = out.unwrap_or_else(|| dir.join("filled-forms"));
-            match jingsai::fill_forms(&dir, &fill, &form, &out, &fonts.options(), limits.apply()) {
-                Ok(written) => {
-                    for path in &written {
-                        eprintln!("wrote `{}`", path.display());
-                    }
-                    eprintln!("{} filled forms in `{}`", written.len(), out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(failure) => fail(&failure, "nothing was written"),
-            }
-        }
+        } => forms(&dir, &fill, &form, out, &fonts, &limits),
         Command::Serve {
             dir,
             port,
@@ -250,35 +205,94 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { dir, fonts, limits } => {
-            match jingsai::verify(&dir, &fonts.options(), limits.apply()) {
-                Ok(project) => {
-                    print_problems(&project.warnings);
-                    eprintln!(
-                        "`{}` is fine: {} tracks, {} groups, {} notices, {}",
-                        dir.display(),
-                        project.contest.tracks.len(),
-                        project.contest.groups.len(),
-                        project.notices.len(),
-                        match &project.results {
-                            Some(results) => format!(
-                                "results for {} contestants",
-                                results
-                                    .tables
-                                    .iter()
-                                    .map(|t| t.entries.len())
-                                    .sum::<usize>()
-                            ),
-                            None => "no results yet".to_string(),
-                        }
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(problems) => {
-                    fail_with_problems(&problems, "fix them and run `jingsai check` again")
-                }
+        Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits),
+    }
+}
+
+/// `jingsai build`: check, render and write, then say what was written.
+fn build(dir: PathBuf, output: Option<PathBuf>, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
+    let mut options = BuildOptions::new(&dir);
+    if let Some(output) = output {
+        options.output = output;
+    }
+    options.fonts = fonts.options();
+    options.limits = limits.apply();
+    match jingsai::build_site(&options) {
+        Ok((project, map, report)) => {
+            print_problems(&project.warnings);
+            for line in &report.refused {
+                eprintln!(
+                    "warning: `{}/.jingsai-manifest` lists `{line}`, which leads outside the output folder or through a symbolic link; it was not removed",
+                    options.output.display()
+                );
             }
+            eprintln!(
+                "built {} files ({} KiB) into `{}`: {} written, {} unchanged, {} removed",
+                map.len(),
+                map.total_bytes() / 1024,
+                options.output.display(),
+                report.written,
+                report.unchanged,
+                report.removed
+            );
+            ExitCode::SUCCESS
         }
+        Err(failure) if failure.partly_written() => fail(
+            &failure,
+            "the output folder is partly written (see above); build again once it is fixed",
+        ),
+        Err(failure) => fail(&failure, "nothing was written"),
+    }
+}
+
+/// `jingsai forms --fill`: one filled form per roster row, outside the site.
+fn forms(
+    dir: &Path,
+    fill: &Path,
+    form: &str,
+    out: Option<PathBuf>,
+    fonts: &FontArgs,
+    limits: &LimitArgs,
+) -> ExitCode {
+    let out = out.unwrap_or_else(|| dir.join("filled-forms"));
+    match jingsai::fill_forms(dir, fill, form, &out, &fonts.options(), limits.apply()) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("wrote `{}`", path.display());
+            }
+            eprintln!("{} filled forms in `{}`", written.len(), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(&failure, "nothing was written"),
+    }
+}
+
+/// `jingsai check`: every problem, or a one-line summary of what the folder holds.
+fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
+    match jingsai::verify(dir, &fonts.options(), limits.apply()) {
+        Ok(project) => {
+            print_problems(&project.warnings);
+            let results = match &project.results {
+                Some(results) => format!(
+                    "results for {} contestants",
+                    results
+                        .tables
+                        .iter()
+                        .map(|t| t.entries.len())
+                        .sum::<usize>()
+                ),
+                None => "no results yet".to_string(),
+            };
+            eprintln!(
+                "`{}` is fine: {} tracks, {} groups, {} notices, {results}",
+                dir.display(),
+                project.contest.tracks.len(),
+                project.contest.groups.len(),
+                project.notices.len(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => fail_with_problems(&problems, "fix them and run `jingsai check` again"),
     }
 }
 

@@ -189,8 +189,40 @@ pub fn check(contest: &Contest, file: &SourceFile) -> Problems {
         }
         seen.push(name);
     }
+    for (id, headers) in &r.columns.parts {
+        if !part_ids.contains(&id.as_str()) {
+            error(
+                spanned_at(file, headers),
+                format!("`columns.parts.{id}` names no scoring part"),
+                &format!("use the ids of `scoring.parts`: {}", part_ids.join(", ")),
+            );
+        }
+    }
+    if let Some(sheet) = &r.sheet
+        && sheet.value.trim().is_empty()
+    {
+        error(
+            spanned_at(file, sheet),
+            "the `sheet` name is empty".into(),
+            "write the name of the worksheet tab, or remove the key to read the first sheet",
+        );
+    }
+    problems.extend(check_tiers(&r.tiers, file));
+    problems
+}
+
+/// Checks the award tiers: each has a share or a count, shares are percents that add up to at most 100.
+fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problems {
+    let mut problems = Problems::default();
+    let mut error = |at: Option<(usize, usize)>, message: String, help: &str| {
+        let problem = match at {
+            Some(span) => Problem::at(file, span, message),
+            None => Problem::general(Some(file), message),
+        };
+        problems.push(problem.with_help(help.to_string()));
+    };
     let mut total_share = 0;
-    for tier in &r.tiers {
+    for tier in tiers {
         let t = &tier.value;
         match (t.share, t.count) {
             (Some(_), Some(_)) | (None, None) => error(
@@ -215,30 +247,12 @@ pub fn check(contest: &Contest, file: &SourceFile) -> Problems {
         }
     }
     if total_share > 100
-        && let Some(first) = r.tiers.first()
+        && let Some(first) = tiers.first()
     {
         error(
             spanned_at(file, first),
             format!("the award tiers share {total_share}% of the finalists, more than 100%"),
             "lower the shares so that they add up to at most 100",
-        );
-    }
-    for (id, headers) in &r.columns.parts {
-        if !part_ids.contains(&id.as_str()) {
-            error(
-                spanned_at(file, headers),
-                format!("`columns.parts.{id}` names no scoring part"),
-                &format!("use the ids of `scoring.parts`: {}", part_ids.join(", ")),
-            );
-        }
-    }
-    if let Some(sheet) = &r.sheet
-        && sheet.value.trim().is_empty()
-    {
-        error(
-            spanned_at(file, sheet),
-            "the `sheet` name is empty".into(),
-            "write the name of the worksheet tab, or remove the key to read the first sheet",
         );
     }
     problems

@@ -1,0 +1,178 @@
+//! Checks of what people read: contacts' phones and e-mails, the site's address, page names that do not
+//! collide, and the plan's wording against the data.
+
+use super::{Checker, MAX_BASE_URL};
+use crate::diagnostics::Problem;
+use crate::model::Contest;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+
+impl Checker<'_> {
+    pub(super) fn contacts(&mut self, c: &Contest) {
+        if c.contacts.is_empty() {
+            self.problems.push(
+                Problem::general(Some(self.file), "the contest has no contact person")
+                    .with_help("add one under `contacts:`"),
+            );
+        }
+        let emails = c
+            .contacts
+            .iter()
+            .filter_map(|k| k.email.as_ref())
+            .chain(c.registration.email.as_ref());
+        let bad: Vec<&Spanned<String>> = emails.filter(|e| !looks_like_email(&e.value)).collect();
+        for email in bad {
+            self.error_at(
+                email,
+                format!("`{}` is not an e-mail address", email.value),
+                "write it as name@example.cn",
+            );
+        }
+        let bad: Vec<&Spanned<String>> = c
+            .contacts
+            .iter()
+            .filter_map(|k| k.phone.as_ref())
+            .filter(|p| !looks_like_phone(&p.value))
+            .collect();
+        for phone in bad {
+            self.error_at(
+                phone,
+                format!("`{}` is not a phone number", phone.value),
+                "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"",
+            );
+        }
+    }
+
+    pub(super) fn site(&mut self, c: &Contest) {
+        if c.base_url().is_none() {
+            self.problems.push(
+                Problem::general(Some(self.file), "`site.base_url` is empty, so `sitemap.xml` is not written, the feed and calendar use relative addresses and the 404 page assumes the site is at the root of its server")
+                    .with_help("set `base_url` under `site:` to the public address once it is known, for example https://contest.example.cn/ai-2025/")
+                    .warning(),
+            );
+        }
+        if let Some(url) = &c.site.base_url {
+            let v = url.value.trim();
+            if !v.is_empty() && !(v.starts_with("https://") || v.starts_with("http://")) {
+                self.error_at(url, format!("`{v}` is not a web address"), "write it with https://, for example https://contest.example.cn/ai-2025/, or leave it empty");
+            } else if v.len() > MAX_BASE_URL {
+                self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} a QR code on the notice can carry", v.len()), "use the site's short public address, for example https://contest.example.cn/ai-2025/");
+            }
+        }
+        if let Some(n) = &c.site.notices_per_page {
+            if n.value == 0 {
+                self.error_at(
+                    n,
+                    "at least one notice must be listed per page".into(),
+                    "write a number such as 20",
+                );
+            }
+        }
+    }
+
+    /// Refuses ids whose pages would replace another page: a track `index` (the list of tracks), and two
+    /// track and group pairs that make the same results page (`ai` + `x-staff` and `ai-x` + `staff`).
+    pub(super) fn page_names(&mut self, c: &Contest) {
+        for track in &c.tracks {
+            if track.id.value.0 == "index" {
+                self.error_at(
+                    &track.id,
+                    "the track id `index` would replace the list of tracks (`tracks/index.html`)"
+                        .into(),
+                    "choose another id for this track",
+                );
+            }
+        }
+        let mut pages: HashMap<String, (&str, &str)> = HashMap::new();
+        for track in &c.tracks {
+            let groups: Vec<&str> = match &track.groups {
+                Some(ids) => ids.iter().map(|g| g.value.0.as_str()).collect(),
+                None => c.groups.iter().map(|g| g.id.value.0.as_str()).collect(),
+            };
+            for group in groups {
+                let page = format!("{}-{group}", track.id.value.0);
+                let this = (track.id.value.0.as_str(), group);
+                match pages.get(&page) {
+                    Some(&(t, g)) if (t, g) != this => self.error_at(
+                        &track.id,
+                        format!(
+                            "track `{}` with group `{group}` and track `{t}` with group `{g}` would both have the results page `results/{page}.html`",
+                            this.0
+                        ),
+                        "rename one of these track or group ids so that track-group pairs differ",
+                    ),
+                    _ => {
+                        pages.insert(page, this);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Warns when the plan's wording no longer mentions a fact of the definition.
+    pub(super) fn plan_mentions(&mut self, c: &Contest) {
+        let mut text = String::new();
+        for section in &c.plan.sections {
+            for p in section
+                .paragraphs
+                .iter()
+                .chain(section.subsections.iter().flat_map(|s| s.paragraphs.iter()))
+            {
+                text.push_str(p);
+            }
+        }
+        let mut expected: Vec<(String, &str)> = Vec::new();
+        for track in &c.tracks {
+            expected.push((track.name.clone(), "track"));
+        }
+        for group in &c.groups {
+            expected.push((group.name.trim_end_matches('组').to_string(), "group"));
+        }
+        expected.push((
+            c.registration.deadline.value.day.chinese(),
+            "registration deadline",
+        ));
+        for part in &c.scoring.parts.value {
+            expected.push((format!("{}%", part.weight.value), "scoring weight"));
+        }
+        let unit = match c.format.event {
+            crate::model::EventKind::Individual => "人",
+            crate::model::EventKind::Team => "支",
+        };
+        expected.push((
+            format!("{}{unit}", c.rules.quota.per_unit.value),
+            "per-unit quota",
+        ));
+        for (needle, what) in expected {
+            if !text.contains(&needle) {
+                self.problems.push(
+                    Problem::general(Some(self.file), format!("the plan text does not mention the {what} `{needle}`"))
+                        .with_help("the plan under `plan:` is published as written: update its wording to match the definition")
+                        .warning(),
+                );
+            }
+        }
+    }
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let text = text.trim();
+    match text.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+fn looks_like_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '（' | '）' | '转')
+        })
+}
