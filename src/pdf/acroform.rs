@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 const FONT_SIZE: f64 = 10.0;
 
 /// The field font, subset once and added to every form.
-pub struct FieldFont {
+pub(super) struct FieldFont {
     base_name: String,
     is_cff: bool,
     /// The font program, Flate-compressed.
@@ -29,7 +29,7 @@ pub struct FieldFont {
 
 impl FieldFont {
     /// Subsets `data` to the characters of `charset`.
-    pub fn new(data: &[u8], charset: &str) -> Result<FieldFont, String> {
+    pub(super) fn new(data: &[u8], charset: &str) -> Result<FieldFont, String> {
         let face = ttf_parser::Face::parse(data, 0).map_err(|e| e.to_string())?;
         let upem = f64::from(face.units_per_em());
         let is_cff = face.tables().cff.is_some();
@@ -170,7 +170,7 @@ impl FieldFont {
 
 /// The characters the field font keeps: ASCII, full-width forms, CJK punctuation and every character of
 /// GB 2312 (all 6,763 hanzi), which covers the names, places and units people type into a form.
-pub fn field_charset() -> String {
+pub(super) fn field_charset() -> String {
     let mut chars: String = (' '..='~').collect();
     chars.extend('\u{3000}'..='\u{303F}');
     chars.extend('\u{FF01}'..='\u{FF5E}');
@@ -186,8 +186,9 @@ pub fn field_charset() -> String {
     chars
 }
 
-/// Adds a field over every place, pre-filled with `values` (text, or `"Yes"` for a ticked check box).
-pub fn add_fields(
+/// Adds a field over every place, pre-filled with `values` (text, or `"Yes"` for a ticked check box), each
+/// with its accessible name from `labels`, and the form's `/AcroForm` with `font` as its text font.
+pub(super) fn add_fields(
     pdf: &[u8],
     places: &[FieldPlace],
     labels: &HashMap<String, String>,
@@ -207,96 +208,15 @@ pub fn add_fields(
         let page_id = *pages
             .get(&(place.page as u32))
             .ok_or("a field on a page that does not exist")?;
-        let media_height = page_height(&doc, page_id)?;
-        let (llx, ury) = (place.x, media_height - place.y);
-        let rect = [llx, ury - place.h, llx + place.w, ury];
         let label = labels
             .get(&place.name)
             .cloned()
             .unwrap_or_else(|| place.name.clone());
-        let mut widget = dictionary! {
-            "Type" => "Annot",
-            "Subtype" => "Widget",
-            "T" => Object::string_literal(place.name.as_str()),
-            "TU" => text_string(&label),
-            "Rect" => rect.iter().map(|v| real(*v)).collect::<Vec<_>>(),
-            "P" => page_id,
-            "F" => 4,
-        };
         let value = values.get(&place.name);
-        match place.kind {
-            FieldKind::Checkbox => {
-                let (w, h) = (place.w, place.h);
-                let tick = format!(
-                    "q 0 g {:.2} {:.2} m {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l f Q",
-                    0.15 * w,
-                    0.55 * h,
-                    0.40 * w,
-                    0.15 * h,
-                    0.88 * w,
-                    0.85 * h,
-                    0.78 * w,
-                    0.93 * h,
-                    0.40 * w,
-                    0.35 * h,
-                    0.24 * w,
-                    0.47 * h
-                );
-                let on = form_xobject(&mut doc, w, h, &tick);
-                let off = form_xobject(&mut doc, w, h, "");
-                let state = if value.is_some_and(|v| is_ticked(v)) {
-                    "Yes"
-                } else {
-                    "Off"
-                };
-                widget.set("FT", "Btn");
-                widget.set("V", Object::Name(state.into()));
-                widget.set("AS", Object::Name(state.into()));
-                widget.set("DA", Object::string_literal("/ZaDb 0 Tf 0 g"));
-                widget.set("MK", dictionary! { "CA" => Object::string_literal("4") });
-                widget.set(
-                    "AP",
-                    dictionary! { "N" => dictionary! { "Yes" => on, "Off" => off } },
-                );
-            }
-            kind => {
-                widget.set("FT", "Tx");
-                widget.set("DA", Object::string_literal(da.as_str()));
-                widget.set("V", text_string(value.map_or("", String::as_str)));
-                let flags: i64 = match kind {
-                    FieldKind::Comb => {
-                        widget.set("MaxLen", place.max.unwrap_or(18));
-                        1 << 24
-                    }
-                    FieldKind::Multiline => 1 << 12,
-                    _ => 0,
-                };
-                if flags != 0 {
-                    widget.set("Ff", flags);
-                }
-                let empty = form_xobject(&mut doc, place.w, place.h, "/Tx BMC EMC");
-                widget.set("AP", dictionary! { "N" => empty });
-            }
-        }
-        let id = doc.add_object(widget);
+        let id = add_widget(&mut doc, place, page_id, &label, value, &da)?;
         fields.push(Object::Reference(id));
         tag_widget(&mut doc, id, page_id)?;
-        let mut annots = match doc
-            .get_dictionary(page_id)
-            .map_err(|e| e.to_string())?
-            .get(b"Annots")
-        {
-            Ok(Object::Reference(r)) => doc
-                .get_object(*r)
-                .and_then(|o| o.as_array().cloned())
-                .unwrap_or_default(),
-            Ok(Object::Array(a)) => a.clone(),
-            _ => Vec::new(),
-        };
-        annots.push(Object::Reference(id));
-        doc.get_dictionary_mut(page_id)
-            .map_err(|e| e.to_string())?
-            .set("Annots", annots);
+        add_annotation(&mut doc, page_id, id)?;
     }
     let acroform = doc.add_object(dictionary! {
         "Fields" => fields,
@@ -312,8 +232,131 @@ pub fn add_fields(
     Ok(out)
 }
 
+/// Adds the widget of one field, over its place on the page, with its appearances; `da` is the default
+/// appearance of typed text.
+fn add_widget(
+    doc: &mut Document,
+    place: &FieldPlace,
+    page_id: ObjectId,
+    label: &str,
+    value: Option<&String>,
+    da: &str,
+) -> Result<ObjectId, String> {
+    let media_height = page_height(doc, page_id)?;
+    let (llx, ury) = (place.x, media_height - place.y);
+    let rect = [llx, ury - place.h, llx + place.w, ury];
+    let mut widget = dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Widget",
+        "T" => Object::string_literal(place.name.as_str()),
+        "TU" => text_string(label),
+        "Rect" => rect.iter().map(|v| real(*v)).collect::<Vec<_>>(),
+        "P" => page_id,
+        "F" => 4,
+    };
+    match place.kind {
+        FieldKind::Checkbox => make_checkbox(doc, &mut widget, place, value),
+        kind => make_text_field(doc, &mut widget, place, kind, value, da),
+    }
+    Ok(doc.add_object(widget))
+}
+
+/// Makes `widget` a check box, ticked when `value` says so, with a drawn tick as its `Yes` appearance.
+fn make_checkbox(
+    doc: &mut Document,
+    widget: &mut lopdf::Dictionary,
+    place: &FieldPlace,
+    value: Option<&String>,
+) {
+    let (w, h) = (place.w, place.h);
+    let on = form_xobject(doc, w, h, &tick(w, h));
+    let off = form_xobject(doc, w, h, "");
+    let state = if value.is_some_and(|v| is_ticked(v)) {
+        "Yes"
+    } else {
+        "Off"
+    };
+    widget.set("FT", "Btn");
+    widget.set("V", Object::Name(state.into()));
+    widget.set("AS", Object::Name(state.into()));
+    widget.set("DA", Object::string_literal("/ZaDb 0 Tf 0 g"));
+    widget.set("MK", dictionary! { "CA" => Object::string_literal("4") });
+    widget.set(
+        "AP",
+        dictionary! { "N" => dictionary! { "Yes" => on, "Off" => off } },
+    );
+}
+
+/// The content stream of a tick filling a `w` × `h` check box.
+fn tick(w: f64, h: f64) -> String {
+    format!(
+        "q 0 g {:.2} {:.2} m {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l {:.2} {:.2} l f Q",
+        0.15 * w,
+        0.55 * h,
+        0.40 * w,
+        0.15 * h,
+        0.88 * w,
+        0.85 * h,
+        0.78 * w,
+        0.93 * h,
+        0.40 * w,
+        0.35 * h,
+        0.24 * w,
+        0.47 * h
+    )
+}
+
+/// Makes `widget` a text field of `kind` (one line, several lines, or one character per cell) holding
+/// `value`; readers draw the text, since the form needs appearances.
+fn make_text_field(
+    doc: &mut Document,
+    widget: &mut lopdf::Dictionary,
+    place: &FieldPlace,
+    kind: FieldKind,
+    value: Option<&String>,
+    da: &str,
+) {
+    widget.set("FT", "Tx");
+    widget.set("DA", Object::string_literal(da));
+    widget.set("V", text_string(value.map_or("", String::as_str)));
+    let flags: i64 = match kind {
+        FieldKind::Comb => {
+            widget.set("MaxLen", place.max.unwrap_or(18));
+            1 << 24
+        }
+        FieldKind::Multiline => 1 << 12,
+        _ => 0,
+    };
+    if flags != 0 {
+        widget.set("Ff", flags);
+    }
+    let empty = form_xobject(doc, place.w, place.h, "/Tx BMC EMC");
+    widget.set("AP", dictionary! { "N" => empty });
+}
+
+/// Adds the widget `id` to the annotations of its page.
+fn add_annotation(doc: &mut Document, page_id: ObjectId, id: ObjectId) -> Result<(), String> {
+    let mut annots = match doc
+        .get_dictionary(page_id)
+        .map_err(|e| e.to_string())?
+        .get(b"Annots")
+    {
+        Ok(Object::Reference(r)) => doc
+            .get_object(*r)
+            .and_then(|o| o.as_array().cloned())
+            .unwrap_or_default(),
+        Ok(Object::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    annots.push(Object::Reference(id));
+    doc.get_dictionary_mut(page_id)
+        .map_err(|e| e.to_string())?
+        .set("Annots", annots);
+    Ok(())
+}
+
 /// Whether a roster value ticks a check box.
-pub fn is_ticked(value: &str) -> bool {
+pub(super) fn is_ticked(value: &str) -> bool {
     matches!(
         value.trim(),
         "Yes" | "yes" | "√" | "✓" | "✔" | "是" | "1" | "x" | "X" | "true"
