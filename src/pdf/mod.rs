@@ -3,7 +3,7 @@
 //! The documents are Typst templates (built-in ones embedded in the binary, overridden by same-named
 //! files in the project's `forms/` folder) fed with the contest as `/data.json`. After each compile the
 //! laid-out pages are checked for characters no font could draw, and the forms get fillable fields at the
-//! places the templates marked (see `acroform`).
+//! places the templates marked (see `acroform`, and `field_font` for the font of typed text).
 //!
 //! A build goes: `prepare` (templates and data into the world), `compile` each document, then the
 //! fields are added to the forms (`acroform`); [`forms_zip()`] bundles the forms for the downloads page.
@@ -11,6 +11,7 @@
 mod acroform;
 mod compile;
 mod data;
+mod field_font;
 pub mod fonts;
 mod forms_zip;
 mod inspect;
@@ -25,7 +26,7 @@ pub use inspect::{FieldKind, FieldPlace};
 use crate::diagnostics::{Problem, Problems};
 use crate::loaded::Loaded;
 use crate::model::{Contest, FormKind};
-use acroform::FieldFont;
+use field_font::FieldFont;
 use inspect::ShownPaths;
 use labels::FormLabels;
 use std::collections::{BTreeSet, HashMap};
@@ -176,7 +177,7 @@ impl PdfEngine {
         std::thread::scope(|scope| {
             // Subsetting the field font takes as long as compiling: do it on the other core meanwhile.
             let pending = self.field_font.is_none().then(|| {
-                scope.spawn(|| FieldFont::new(&fonts::field_font(), &acroform::field_charset()))
+                scope.spawn(|| FieldFont::new(&fonts::field_font(), &field_font::field_charset()))
             });
             let mut made = Made::default();
             if only.is_none() {
