@@ -4,9 +4,9 @@ use crate::model::{Contest, FormKind};
 use crate::views;
 use serde_json::{Value, json};
 
-/// The JSON the built-in documents read with `json("/data.json")`. `qr` is the address a QR code on the
-/// forms points to (only when the site has a `base_url`).
-pub fn contest_json(c: &Contest) -> Value {
+/// The JSON the built-in documents read with `json("/data.json")`. Its `qr` is the address a QR code on
+/// the forms points to (only when the site has a `base_url`).
+pub(super) fn contest_json(c: &Contest) -> Value {
     let sections = views::plan_sections(c);
     json!({
         "contest": { "name": c.contest.name, "short_name": c.contest.short_name },
@@ -30,7 +30,7 @@ pub fn contest_json(c: &Contest) -> Value {
 }
 
 /// The name of a built-in form as used in templates and file names.
-pub fn form_name(kind: FormKind) -> &'static str {
+pub(super) fn form_name(kind: FormKind) -> &'static str {
     match kind {
         FormKind::Registration => "registration",
         FormKind::Judge => "judge",

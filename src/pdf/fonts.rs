@@ -11,10 +11,10 @@ use typst_kit::fonts::FontStore;
 #[folder = "src/pdf/fonts"]
 #[include = "*.otf"]
 #[include = "*.ttf"]
-pub struct Bundled;
+struct Bundled;
 
 /// The font whose subset goes into the fillable forms' `/DR`, so typed Chinese displays.
-pub const FIELD_FONT: &str = "NotoSansCJKsc-Regular.subset.otf";
+const FIELD_FONT: &str = "NotoSansCJKsc-Regular.subset.otf";
 
 /// Where fonts come from.
 #[derive(Debug, Clone, Default)]
@@ -27,7 +27,7 @@ pub struct FontOptions {
 
 /// Loads the bundled fonts first (so a family they provide is always the bundled face), then any
 /// `--font-path` folders and, when asked, the system fonts.
-pub fn load(options: &FontOptions) -> FontStore {
+pub(super) fn load(options: &FontOptions) -> FontStore {
     let mut store = FontStore::new();
     let mut names: Vec<_> = Bundled::iter().collect();
     names.sort();
@@ -48,7 +48,7 @@ pub fn load(options: &FontOptions) -> FontStore {
 }
 
 /// The bytes of the field font.
-pub fn field_font() -> Vec<u8> {
+pub(super) fn field_font() -> Vec<u8> {
     Bundled::get(FIELD_FONT)
         .expect("bundled field font")
         .data

@@ -16,7 +16,7 @@ use typst_layout::PagedDocument;
 
 /// How a virtual file is shown to the user: `forms/registration.typ` for an override, the built-in path
 /// otherwise.
-pub type ShownPaths = HashMap<String, PathBuf>;
+pub(super) type ShownPaths = HashMap<String, PathBuf>;
 
 fn shown(paths: &ShownPaths, id: FileId) -> PathBuf {
     let virtual_path = id.vpath().get_with_slash().to_string();
@@ -27,7 +27,7 @@ fn shown(paths: &ShownPaths, id: FileId) -> PathBuf {
 }
 
 /// A Typst error or warning as a problem at its file, line and column.
-pub fn problem(
+pub(super) fn problem(
     world: &PdfWorld,
     paths: &ShownPaths,
     document: &str,
@@ -97,27 +97,27 @@ pub enum FieldKind {
 pub struct FieldPlace {
     /// The field name (`name`, `track-ai-trainer`, ...).
     pub name: String,
-    /// The kind.
+    /// Text, several lines, one character per cell, or a check box.
     pub kind: FieldKind,
-    /// Cells of a comb field.
+    /// How many cells a comb field has (the most characters it takes); `None` for other kinds.
     pub max: Option<i64>,
-    /// 1-based page.
+    /// The page it is on, counted from 1.
     pub page: usize,
-    /// Left.
+    /// Its left edge, in points from the left of the page.
     pub x: f64,
-    /// Top.
+    /// Its top edge, in points from the top of the page.
     pub y: f64,
-    /// Width.
+    /// Its width in points.
     pub w: f64,
-    /// Height.
+    /// Its height in points.
     pub h: f64,
 }
 
 /// The label every field marker carries.
-pub const FIELD_LABEL: &str = "jingsai-field";
+const FIELD_LABEL: &str = "jingsai-field";
 
 /// Pairs the start and end markers of every field into its rectangle.
-pub fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String> {
+pub(super) fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String> {
     let introspector = document.introspector();
     let label = Label::new(PicoStr::intern(FIELD_LABEL)).expect("valid label");
     let mut starts: Vec<FieldPlace> = Vec::new();
@@ -188,15 +188,15 @@ pub fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String> {
 
 /// A character printed with no glyph (an empty box).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingGlyph {
+pub(super) struct MissingGlyph {
     /// The character(s).
-    pub text: String,
+    pub(super) text: String,
     /// 1-based page.
-    pub page: usize,
+    pub(super) page: usize,
 }
 
 /// Every glyph with id 0 (`.notdef`) on every page.
-pub fn missing_glyphs(document: &PagedDocument) -> Vec<MissingGlyph> {
+pub(super) fn missing_glyphs(document: &PagedDocument) -> Vec<MissingGlyph> {
     let mut out = Vec::new();
     for (index, page) in document.pages().iter().enumerate() {
         walk(&page.frame, index + 1, &mut out);

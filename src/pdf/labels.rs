@@ -40,34 +40,34 @@ const JUDGE: &[(&str, &str)] = &[
 ];
 
 /// A column of a roster that sets a group of check boxes by the name of the chosen option.
-pub struct Choice {
+pub(super) struct Choice {
     /// The column header (赛项).
-    pub header: &'static str,
+    pub(super) header: &'static str,
     /// Option name → field name.
-    pub options: Vec<(String, String)>,
+    pub(super) options: Vec<(String, String)>,
 }
 
 /// A column that holds a date split over 年, 月 and 日 fields.
-pub struct DateColumn {
+pub(super) struct DateColumn {
     /// The column header (填表日期).
-    pub header: &'static str,
+    pub(super) header: &'static str,
     /// The field name prefix (`fill-date` for `fill-date-year`, ...).
-    pub prefix: &'static str,
+    pub(super) prefix: &'static str,
 }
 
 /// The fields of one form.
-pub struct FormLabels {
+pub(super) struct FormLabels {
     /// Text field name → label.
-    pub text: Vec<(String, String)>,
+    pub(super) text: Vec<(String, String)>,
     /// Check box groups.
-    pub choices: Vec<Choice>,
+    pub(super) choices: Vec<Choice>,
     /// Dates.
-    pub dates: Vec<DateColumn>,
+    pub(super) dates: Vec<DateColumn>,
 }
 
 impl FormLabels {
     /// The labels of a built-in form for this contest (its tracks and groups).
-    pub fn of(kind: FormKind, c: &Contest) -> FormLabels {
+    pub(super) fn of(kind: FormKind, c: &Contest) -> FormLabels {
         let table = match kind {
             FormKind::Registration => REGISTRATION,
             FormKind::Judge => JUDGE,
@@ -127,7 +127,7 @@ impl FormLabels {
     }
 
     /// Field name → accessible name, for every field.
-    pub fn accessible_names(&self) -> HashMap<String, String> {
+    pub(super) fn accessible_names(&self) -> HashMap<String, String> {
         let mut names: HashMap<String, String> = self.text.iter().cloned().collect();
         for choice in &self.choices {
             for (option, field) in &choice.options {

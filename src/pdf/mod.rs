@@ -3,37 +3,44 @@
 //! The documents are Typst templates (built-in ones embedded in the binary, overridden by same-named
 //! files in the project's `forms/` folder) fed with the contest as `/data.json`. After each compile the
 //! laid-out pages are checked for characters no font could draw, and the forms get fillable fields at the
-//! places the templates marked (see `acroform`).
+//! places the templates marked (see `acroform`, and `field_font` for the font of typed text).
+//!
+//! A build goes: `prepare` (templates and data into the world), `compile` each document, then the
+//! fields are added to the forms (`acroform`); [`forms_zip()`] bundles the forms for the downloads page.
 
 mod acroform;
+mod compile;
 mod data;
+mod field_font;
 pub mod fonts;
+mod forms_zip;
 mod inspect;
-pub mod labels;
+mod labels;
+mod prepare;
 pub mod roster;
 mod world;
 
+pub use forms_zip::forms_zip;
 pub use inspect::{FieldKind, FieldPlace};
 
-use crate::diagnostics::{Problem, Problems, SourceFile};
-use crate::fs;
+use crate::diagnostics::{Problem, Problems};
 use crate::loaded::Loaded;
-use crate::model::{FormKind, display_path};
-use acroform::FieldFont;
+use crate::model::{Contest, FormKind};
+use field_font::FieldFont;
 use inspect::ShownPaths;
 use labels::FormLabels;
-use rust_embed::RustEmbed;
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
-use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+use std::thread::ScopedJoinHandle;
+use typst_pdf::PdfStandard;
 use world::PdfWorld;
 
-/// The built-in Typst templates.
-#[derive(RustEmbed)]
-#[folder = "src/pdf/builtin"]
-struct Builtin;
+/// Where the notice PDF goes in the site.
+const NOTICE_PATH: &str = "downloads/notice.pdf";
+/// Where the results PDF goes in the site.
+const RESULTS_PATH: &str = "results/results.pdf";
+/// The standards the notice and the results PDF meet (the forms meet none: their fields are added after
+/// Typst's export).
+const OFFICIAL_STANDARDS: [PdfStandard; 2] = [PdfStandard::A_2b, PdfStandard::Ua_1];
 
 /// One generated PDF.
 #[derive(Debug, Clone)]
@@ -42,9 +49,9 @@ pub struct Pdf {
     pub path: String,
     /// The name inside the forms zip and on the downloads list (`附件1 报名表.pdf`).
     pub title: String,
-    /// Which form it is, for forms.
+    /// Which form it is, for forms; `None` for the notice and the results PDF.
     pub form: Option<FormKind>,
-    /// The bytes.
+    /// The bytes of the PDF file.
     pub bytes: Vec<u8>,
 }
 
@@ -68,6 +75,36 @@ pub struct Reuse<'a> {
     pub changed: &'a BTreeSet<String>,
 }
 
+/// What a build has made so far: its PDFs, kept or compiled, and the problems found on the way.
+#[derive(Default)]
+struct Made {
+    pdfs: Vec<Pdf>,
+    problems: Problems,
+}
+
+impl Made {
+    /// Keeps a compiled PDF, or the problems that stopped it.
+    fn add(&mut self, compiled: Result<Pdf, Problems>) {
+        match compiled {
+            Ok(pdf) => self.pdfs.push(pdf),
+            Err(found) => self.problems.extend(found),
+        }
+    }
+}
+
+/// A form compiled by Typst, waiting for its fillable fields.
+struct CompiledForm {
+    kind: FormKind,
+    /// Where it goes in the site.
+    path: String,
+    /// How problems name it (`附件1 报名表`), and its title without `.pdf`.
+    what: String,
+    /// The fields the template marked.
+    places: Vec<FieldPlace>,
+    /// Typst's PDF, without fields.
+    pdf: Vec<u8>,
+}
+
 impl PdfEngine {
     /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders.
     pub fn new(options: &fonts::FontOptions) -> Self {
@@ -89,71 +126,6 @@ impl PdfEngine {
         self.world.dependencies()
     }
 
-    /// Loads the templates (built-in, then the project's `forms/`) and the contest data into the world.
-    fn prepare(&mut self, project: &Loaded) -> Result<ShownPaths, Problems> {
-        let mut shown = ShownPaths::new();
-        for name in Builtin::iter() {
-            let file = Builtin::get(&name).expect("listed embedded template");
-            self.world
-                .set_source(&format!("/{name}"), &String::from_utf8_lossy(&file.data));
-            shown.insert(
-                format!("/{name}"),
-                Path::new("(built-in)").join(name.as_ref()),
-            );
-        }
-        let dir = project.root.join("forms");
-        let overrides = fs::list_files(&dir, ".typ").map_err(|e| one(Problem::from(e)))?;
-        let mut problems = Problems::default();
-        for path in overrides {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default();
-            let stem = name.trim_end_matches(".typ");
-            if stem.is_empty()
-                || !stem
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            {
-                problems.push(
-                    Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", display_path(&project.root, &path).display()))
-                        .with_help("name form files with letters a-z, digits, `-` and `_` only, for example `registration.typ`"),
-                );
-                continue;
-            }
-            let text = match fs::read_input_text(Some(&project.root), &path, fs::Input::Form) {
-                Ok(text) => text,
-                Err(e) => {
-                    problems.push(Problem::from(e));
-                    continue;
-                }
-            };
-            self.world.set_source(&format!("/{name}"), &text);
-            shown.insert(format!("/{name}"), display_path(&project.root, &path));
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        let c = &project.contest;
-        let mut json = data::contest_json(c);
-        json["fonts"] = self.families();
-        let json = serde_json::to_vec_pretty(&json).expect("json of the contest");
-        self.world.set_file("/data.json", json);
-        match c
-            .base_url()
-            .and_then(|base| qr_svg(&format!("{base}/index.html")))
-        {
-            Some(svg) => self.world.set_file("/qr.svg", svg.into_bytes()),
-            None => self.world.remove_file("/qr.svg"),
-        }
-        let date = c.notice.date.value.0;
-        let today =
-            Datetime::from_ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
-                .expect("a real date");
-        self.world.set_today(today);
-        Ok(shown)
-    }
-
     /// Compiles every document of the project: the notice and each form attachment, plus the forms zip.
     pub fn render(&mut self, project: &Loaded) -> Result<Vec<Pdf>, Problems> {
         self.render_filled(project, None, &HashMap::new())
@@ -171,7 +143,8 @@ impl PdfEngine {
             .map(|(docs, _)| docs)
     }
 
-    /// Compiles the documents; with `only`, just that form, pre-filled with `values`.
+    /// Compiles the documents; with `only`, just that form, pre-filled with `values` (field name →
+    /// text, or `"Yes"` for a ticked check box). Also gives the field places of the last form made.
     pub fn render_filled(
         &mut self,
         project: &Loaded,
@@ -191,6 +164,8 @@ impl PdfEngine {
         reuse.previous.iter().find(|p| p.path == path).cloned()
     }
 
+    /// Prepares the world, makes the notice and results PDF (unless `only` one form is wanted) and the
+    /// forms, kept from `reuse` or compiled, and adds the fields to the forms, pre-filled with `values`.
     fn render_documents(
         &mut self,
         project: &Loaded,
@@ -199,315 +174,202 @@ impl PdfEngine {
         reuse: Option<Reuse<'_>>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
         let shown = self.prepare(project)?;
-        let c = &project.contest;
         std::thread::scope(|scope| {
             // Subsetting the field font takes as long as compiling: do it on the other core meanwhile.
             let pending = self.field_font.is_none().then(|| {
-                scope.spawn(|| FieldFont::new(&fonts::field_font(), &acroform::field_charset()))
+                scope.spawn(|| FieldFont::new(&fonts::field_font(), &field_font::field_charset()))
             });
-            let mut problems = Problems::default();
-            let mut out = Vec::new();
-            let notice_path = "downloads/notice.pdf";
-            if let (None, Some(kept)) = (only, self.reusable(reuse, "/notice.typ", notice_path)) {
-                out.push(kept);
-            } else if only.is_none() {
-                let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
-                match self.compile(project, &shown, "/notice.typ", "the notice PDF", &standards) {
-                    Ok((_, bytes)) => out.push(Pdf {
-                        path: notice_path.into(),
-                        title: format!("{}.pdf", c.notice.title),
-                        form: None,
-                        bytes,
-                    }),
-                    Err(found) => problems.extend(found),
-                }
+            let mut made = Made::default();
+            if only.is_none() {
+                self.official_documents(project, &shown, reuse, &mut made);
             }
-            let results_path = "results/results.pdf";
-            let kept = self.reusable(reuse, "/results.typ", results_path);
-            if let (None, Some(_), Some(kept)) = (only, &project.results, kept) {
-                out.push(kept);
-            } else if let (None, Some(results)) = (only, &project.results) {
-                let json = serde_json::to_vec(results).expect("json of the results");
-                self.world.set_file("/results.json", json);
-                let standards = [PdfStandard::A_2b, PdfStandard::Ua_1];
-                match self.compile(
-                    project,
-                    &shown,
-                    "/results.typ",
-                    "the results PDF",
-                    &standards,
-                ) {
-                    Ok((_, bytes)) => out.push(Pdf {
-                        path: results_path.into(),
-                        title: format!("{}成绩公布.pdf", c.contest.name),
-                        form: None,
-                        bytes,
-                    }),
-                    Err(found) => problems.extend(found),
-                }
-            }
-            let mut forms = Vec::new();
-            for attachment in &c.attachments {
-                let Some(kind) = attachment.form else {
-                    continue;
-                };
-                if only.is_some_and(|o| o != kind) {
-                    continue;
-                }
-                let name = data::form_name(kind);
-                let path = format!("downloads/{name}-form.pdf");
-                if let Some(kept) = self.reusable(reuse, &format!("/{name}.typ"), &path) {
-                    out.push(kept);
-                    continue;
-                }
-                let short = match kind {
-                    FormKind::Registration => "报名表",
-                    FormKind::Judge => "裁判员推荐表",
-                };
-                let what = format!("附件{} {short}", attachment.number.value);
-                let compiled = self
-                    .compile(project, &shown, &format!("/{name}.typ"), &what, &[])
-                    .and_then(|(document, pdf)| {
-                        let found = inspect::fields(&document)
-                            .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
-                        Ok((found, pdf))
-                    });
-                match compiled {
-                    Ok((found, pdf)) => forms.push((kind, path, what, found, pdf)),
-                    Err(found) => problems.extend(found),
-                }
-            }
+            let forms = self.compile_forms(project, &shown, only, reuse, &mut made);
             if let Some(handle) = pending {
-                let font = handle.join().expect("field font thread").map_err(|e| {
-                    one(Problem::general(
-                        None,
-                        format!("cannot prepare the form field font: {e}"),
-                    ))
-                })?;
-                self.field_font = Some(font);
+                self.field_font = Some(join_field_font(handle)?);
             }
-            let font = self.field_font.as_ref().expect("made above");
-            let mut places = Vec::new();
-            for (kind, path, what, found, pdf) in forms {
-                let labels = FormLabels::of(kind, c).accessible_names();
-                match acroform::add_fields(&pdf, &found, &labels, values, font) {
-                    Ok(bytes) => {
-                        places = found;
-                        out.push(Pdf {
-                            path,
-                            title: format!("{what}.pdf"),
-                            form: Some(kind),
-                            bytes,
-                        });
-                    }
-                    Err(e) => problems.push(Problem::general(
-                        None,
-                        format!("{what}: cannot add the form fields: {e}"),
-                    )),
-                }
+            let places = self.add_fields(&project.contest, forms, values, &mut made);
+            if made.problems.has_errors() {
+                return Err(made.problems);
             }
-            if problems.has_errors() {
-                return Err(problems);
-            }
-            // The order of a full build (notice, results, forms by attachment), kept or compiled.
-            let order = |pdf: &Pdf| match pdf.form {
-                None if pdf.path == notice_path => (0, 0),
-                None => (1, 0),
-                Some(kind) => (
-                    2,
-                    c.attachments
-                        .iter()
-                        .position(|a| a.form == Some(kind))
-                        .unwrap_or(usize::MAX),
-                ),
-            };
-            out.sort_by_key(order);
-            Ok((out, places))
+            let mut pdfs = made.pdfs;
+            sort_in_build_order(&mut pdfs, &project.contest);
+            Ok((pdfs, places))
         })
     }
 
-    /// The font lists of the four official faces: families found on this machine or in `--font-path`
-    /// first, then the bundled ones. Only families that exist are listed, since Typst's warning about an
-    /// unknown family is treated as an error.
-    fn families(&self) -> serde_json::Value {
-        let book = typst::World::book(&self.world);
-        let pick = |wanted: &[&str], bundled: &[&str]| -> Vec<String> {
-            let mut list: Vec<String> = wanted
-                .iter()
-                .filter(|f| book.contains_family(&f.to_lowercase()))
-                .take(1)
-                .map(|f| f.to_string())
-                .collect();
-            list.extend(bundled.iter().map(|f| f.to_string()));
-            list.push("Noto Sans Symbols2".into());
-            list
+    /// The notice PDF and, when the project has results, the results PDF: kept from `reuse` when they
+    /// read nothing that changed, compiled otherwise.
+    fn official_documents(
+        &mut self,
+        project: &Loaded,
+        shown: &ShownPaths,
+        reuse: Option<Reuse<'_>>,
+        made: &mut Made,
+    ) {
+        let c = &project.contest;
+        if let Some(kept) = self.reusable(reuse, "/notice.typ", NOTICE_PATH) {
+            made.pdfs.push(kept);
+        } else {
+            let title = format!("{}.pdf", c.notice.title);
+            let compiled = self.compile_official(project, shown, "/notice.typ", "the notice PDF");
+            made.add(compiled.map(|bytes| official_pdf(NOTICE_PATH, title, bytes)));
+        }
+        let Some(results) = &project.results else {
+            return;
         };
-        serde_json::json!({
-            "song": pick(&["SimSun", "Songti SC", "STSong"], &["Noto Serif CJK SC"]),
-            "hei": pick(&["SimHei", "Heiti SC", "STHeiti"], &["Noto Sans CJK SC"]),
-            "kai": pick(&["KaiTi", "KaiTi_GB2312", "STKaiti"], &["WenKai Subset", "Noto Serif CJK SC"]),
-            "fangsong": pick(&["FangSong", "FangSong_GB2312", "STFangsong", "Zhuque Fangsong"], &["Noto Serif CJK SC"]),
-        })
+        if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
+            made.pdfs.push(kept);
+        } else {
+            let json = serde_json::to_vec(results).expect("json of the results");
+            self.world.set_file("/results.json", json);
+            let title = format!("{}成绩公布.pdf", c.contest.name);
+            let compiled = self.compile_official(project, shown, "/results.typ", "the results PDF");
+            made.add(compiled.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+        }
     }
 
-    /// Compiles one document and exports it; every problem names its file, line and column.
-    fn compile(
+    /// Compiles the notice or the results PDF to the archival and accessible standards.
+    fn compile_official(
         &mut self,
         project: &Loaded,
         shown: &ShownPaths,
         main: &str,
         what: &str,
-        standards: &[PdfStandard],
-    ) -> Result<(PagedDocument, Vec<u8>), Problems> {
-        crate::budget::doing(|| {
-            let file = shown
-                .get(main)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|| main.to_string());
-            format!("{what} with the form `{file}`")
-        });
-        self.world.set_main(main);
-        self.world.reset();
-        // Known again only once this compile succeeded.
-        self.read_by.remove(main);
-        let result = typst::compile::<PagedDocument>(&self.world);
-        let read = self.world.dependencies();
-        let mut problems = Problems::default();
-        for warning in &result.warnings {
-            let mut problem = inspect::problem(&self.world, shown, what, warning);
-            if warning.message.starts_with("unknown font family") {
-                // Typst would silently fall back to another font: a missing 仿宋 must not go unnoticed.
-                problem.severity = crate::diagnostics::Severity::Error;
-                problem.help = Some("use a family that is bundled or installed, or pass its folder with `--font-path`".into());
+    ) -> Result<Vec<u8>, Problems> {
+        self.compile(project, shown, main, what, &OFFICIAL_STANDARDS)
+            .map(|(_, bytes)| bytes)
+    }
+
+    /// Every form attachment (or just `only`): a form kept from `reuse` goes straight into `made`; the
+    /// others are compiled and returned with the places of their fields.
+    fn compile_forms(
+        &mut self,
+        project: &Loaded,
+        shown: &ShownPaths,
+        only: Option<FormKind>,
+        reuse: Option<Reuse<'_>>,
+        made: &mut Made,
+    ) -> Vec<CompiledForm> {
+        let mut forms = Vec::new();
+        for attachment in &project.contest.attachments {
+            let Some(kind) = attachment.form else {
+                continue;
+            };
+            if only.is_some_and(|o| o != kind) {
+                continue;
             }
-            problems.push(problem);
+            let name = data::form_name(kind);
+            let path = format!("downloads/{name}-form.pdf");
+            if let Some(kept) = self.reusable(reuse, &format!("/{name}.typ"), &path) {
+                made.pdfs.push(kept);
+                continue;
+            }
+            let short = match kind {
+                FormKind::Registration => "报名表",
+                FormKind::Judge => "裁判员推荐表",
+            };
+            let what = format!("附件{} {short}", attachment.number.value);
+            match self.compile_form(project, shown, &format!("/{name}.typ"), &what) {
+                Ok((places, pdf)) => forms.push(CompiledForm {
+                    kind,
+                    path,
+                    what,
+                    places,
+                    pdf,
+                }),
+                Err(found) => made.problems.extend(found),
+            }
         }
-        let document = match result.output {
-            Ok(document) => document,
-            Err(errors) => {
-                for error in &errors {
-                    problems.push(inspect::problem(&self.world, shown, what, error));
+        forms
+    }
+
+    /// Compiles one form and finds the places of the fields its template marked.
+    fn compile_form(
+        &mut self,
+        project: &Loaded,
+        shown: &ShownPaths,
+        main: &str,
+        what: &str,
+    ) -> Result<(Vec<FieldPlace>, Vec<u8>), Problems> {
+        let (document, pdf) = self.compile(project, shown, main, what, &[])?;
+        let places = inspect::fields(&document)
+            .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
+        Ok((places, pdf))
+    }
+
+    /// Adds the fillable fields to every compiled form, pre-filled with `values`, and puts the forms into
+    /// `made`; gives the field places of the last form that got its fields.
+    fn add_fields(
+        &self,
+        c: &Contest,
+        forms: Vec<CompiledForm>,
+        values: &HashMap<String, String>,
+        made: &mut Made,
+    ) -> Vec<FieldPlace> {
+        let font = self.field_font.as_ref().expect("made above");
+        let mut places = Vec::new();
+        for form in forms {
+            let labels = FormLabels::of(form.kind, c).accessible_names();
+            match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
+                Ok(bytes) => {
+                    places = form.places;
+                    made.pdfs.push(Pdf {
+                        path: form.path,
+                        title: format!("{}.pdf", form.what),
+                        form: Some(form.kind),
+                        bytes,
+                    });
                 }
-                return Err(problems);
-            }
-        };
-        for missing in inspect::missing_glyphs(&document) {
-            problems.push(missing_glyph(project, what, &missing));
-        }
-        if problems.has_errors() {
-            return Err(problems);
-        }
-        let date = project.contest.notice.date.value.0;
-        let stamp = Datetime::from_ymd_hms(
-            i32::from(date.year()),
-            date.month() as u8,
-            date.day() as u8,
-            0,
-            0,
-            0,
-        )
-        .expect("a real date");
-        let options = PdfOptions {
-            ident: Smart::Custom(format!("jingsai{main}")),
-            timestamp: Some(Timestamp::new_utc(stamp)),
-            standards: PdfStandards::new(standards)
-                .map_err(|e| one(Problem::general(None, format!("{what}: {}", e.message()))))?,
-            ..PdfOptions::default()
-        };
-        match typst_pdf::pdf(&document, &options) {
-            Ok(bytes) => {
-                self.read_by.insert(main.to_string(), read);
-                Ok((document, bytes))
-            }
-            Err(errors) => {
-                for error in &errors {
-                    problems.push(inspect::problem(&self.world, shown, what, error));
-                }
-                Err(problems)
+                Err(e) => made.problems.push(Problem::general(
+                    None,
+                    format!("{}: cannot add the form fields: {e}", form.what),
+                )),
             }
         }
+        places
     }
 }
 
-/// A character no font could draw, pointed at in `contest.yaml` when it comes from there.
-fn missing_glyph(project: &Loaded, what: &str, missing: &inspect::MissingGlyph) -> Problem {
-    let file: &SourceFile = &project.contest_file;
-    let message = format!(
-        "{what}, page {}: no bundled or installed font has the character `{}` (U+{:04X}); it would print as an empty box",
-        missing.page,
-        missing.text,
-        missing.text.chars().next().map_or(0, u32::from)
-    );
-    let help = "write the character differently, or pass a folder with a font that has it: `--font-path DIR`";
-    match file.text.find(&missing.text) {
-        Some(at) => Problem::at(file, (at, missing.text.len()), message).with_help(help),
-        None => Problem::general(None, message).with_help(help),
+/// The notice or the results PDF, which is no form.
+fn official_pdf(path: &str, title: String, bytes: Vec<u8>) -> Pdf {
+    Pdf {
+        path: path.into(),
+        title,
+        form: None,
+        bytes,
     }
 }
 
-/// A QR code for `url` as SVG.
-/// The QR code of `url` as SVG; `None` when the address is too long for a QR code (the model refuses
-/// such addresses first).
-fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(
-        code.render::<qrcode::render::svg::Color>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
-    )
+/// Waits for the field font being subset on the other thread; a font that cannot be subset is a problem.
+fn join_field_font(
+    handle: ScopedJoinHandle<'_, Result<FieldFont, String>>,
+) -> Result<FieldFont, Problems> {
+    handle.join().expect("field font thread").map_err(|e| {
+        one(Problem::general(
+            None,
+            format!("cannot prepare the form field font: {e}"),
+        ))
+    })
 }
 
+/// Puts the PDFs in the order of a full build (notice, results, forms by attachment), whether they were
+/// kept or compiled.
+fn sort_in_build_order(pdfs: &mut [Pdf], c: &Contest) {
+    let order = |pdf: &Pdf| match pdf.form {
+        None if pdf.path == NOTICE_PATH => (0, 0),
+        None => (1, 0),
+        Some(kind) => (
+            2,
+            c.attachments
+                .iter()
+                .position(|a| a.form == Some(kind))
+                .unwrap_or(usize::MAX),
+        ),
+    };
+    pdfs.sort_by_key(order);
+}
+
+/// One problem as the problems of a step that stops at it.
 fn one(problem: Problem) -> Problems {
     Problems(vec![problem])
-}
-
-/// A zip of the forms with Chinese names (UTF-8, flagged as such), entries sorted, every timestamp the
-/// notice date: the same input gives the same bytes. Each form is deflated on its own thread (the PDFs
-/// are compressed already, so deflating them is slow for what it saves), then copied into the zip as is.
-pub fn forms_zip(pdfs: &[Pdf], date: jiff::civil::Date) -> Vec<u8> {
-    let mut entries: Vec<&Pdf> = pdfs.iter().filter(|p| p.form.is_some()).collect();
-    entries.sort_by(|a, b| a.title.cmp(&b.title));
-    let stamp = zip::DateTime::from_date_and_time(
-        date.year() as u16,
-        date.month() as u8,
-        date.day() as u8,
-        0,
-        0,
-        0,
-    )
-    .unwrap_or_default();
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        // The PDFs are compressed already: the fastest level gives the same size.
-        .compression_level(Some(1))
-        .last_modified_time(stamp)
-        .unix_permissions(0o644);
-    let one_entry = |pdf: &Pdf| -> Vec<u8> {
-        use std::io::Write;
-        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        writer
-            .start_file(pdf.title.as_str(), options)
-            .expect("zip entry in memory");
-        writer.write_all(&pdf.bytes).expect("zip write in memory");
-        writer.finish().expect("zip in memory").into_inner()
-    };
-    let parts: Vec<Vec<u8>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = entries
-            .iter()
-            .map(|pdf| scope.spawn(|| one_entry(pdf)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("zip entry thread"))
-            .collect()
-    });
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for part in parts {
-        let mut archive =
-            zip::ZipArchive::new(std::io::Cursor::new(part)).expect("a zip made above");
-        let entry = archive.by_index_raw(0).expect("its one entry");
-        writer.raw_copy_file(entry).expect("zip copy in memory");
-    }
-    writer.finish().expect("zip in memory").into_inner()
 }

@@ -15,13 +15,13 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::fonts::FontStore;
 
 /// The id of a virtual file such as `/registration.typ` or `/data.json`.
-pub fn file_id(path: &str) -> FileId {
+pub(super) fn file_id(path: &str) -> FileId {
     let virtual_path = VirtualPath::new(path).expect("virtual paths are made by jingsai");
     RootedPath::new(VirtualRoot::Project, virtual_path).intern()
 }
 
 /// The Typst world of one build.
-pub struct PdfWorld {
+pub(super) struct PdfWorld {
     library: LazyHash<Library>,
     fonts: FontStore,
     main: FileId,
@@ -33,7 +33,7 @@ pub struct PdfWorld {
 
 impl PdfWorld {
     /// A world with these fonts and no files.
-    pub fn new(fonts: FontStore) -> Self {
+    pub(super) fn new(fonts: FontStore) -> Self {
         PdfWorld {
             library: LazyHash::new(Library::builder().build()),
             fonts,
@@ -46,7 +46,7 @@ impl PdfWorld {
     }
 
     /// Adds or replaces a Typst source; an unchanged text keeps its parsed tree.
-    pub fn set_source(&mut self, path: &str, text: &str) {
+    pub(super) fn set_source(&mut self, path: &str, text: &str) {
         let id = file_id(path);
         match self.sources.get_mut(&id) {
             Some(source) if source.text() == text => {}
@@ -60,32 +60,32 @@ impl PdfWorld {
     }
 
     /// Adds or replaces another file (`/data.json`, images).
-    pub fn set_file(&mut self, path: &str, bytes: Vec<u8>) {
+    pub(super) fn set_file(&mut self, path: &str, bytes: Vec<u8>) {
         self.files.insert(file_id(path), Bytes::new(bytes));
     }
 
     /// Removes a file.
-    pub fn remove_file(&mut self, path: &str) {
+    pub(super) fn remove_file(&mut self, path: &str) {
         self.files.remove(&file_id(path));
     }
 
     /// Chooses the document to compile next.
-    pub fn set_main(&mut self, path: &str) {
+    pub(super) fn set_main(&mut self, path: &str) {
         self.main = file_id(path);
     }
 
     /// The date `datetime.today()` returns, fixed so output is reproducible.
-    pub fn set_today(&mut self, today: Datetime) {
+    pub(super) fn set_today(&mut self, today: Datetime) {
         self.today = today;
     }
 
     /// Forgets which files were read; call before a compile.
-    pub fn reset(&mut self) {
+    pub(super) fn reset(&mut self) {
         self.read.lock().expect("not poisoned").clear();
     }
 
     /// The virtual paths the last compile read.
-    pub fn dependencies(&self) -> Vec<String> {
+    pub(super) fn dependencies(&self) -> Vec<String> {
         let mut paths: Vec<String> = self
             .read
             .lock()

@@ -1,0 +1,133 @@
+//! Before any compile: the templates (built-in, then the project's `forms/` overrides) and the contest
+//! data (`/data.json`, the QR code, the date `datetime.today()` returns) are loaded into the Typst world.
+
+use super::inspect::ShownPaths;
+use super::{PdfEngine, data, one};
+use crate::diagnostics::{Problem, Problems};
+use crate::fs;
+use crate::loaded::Loaded;
+use crate::model::{Contest, display_path};
+use rust_embed::RustEmbed;
+use std::path::Path;
+use typst::foundations::Datetime;
+
+/// The built-in Typst templates.
+#[derive(RustEmbed)]
+#[folder = "src/pdf/builtin"]
+struct Builtin;
+
+impl PdfEngine {
+    /// Loads the templates (built-in, then the project's `forms/`) and the contest data into the world.
+    pub(super) fn prepare(&mut self, project: &Loaded) -> Result<ShownPaths, Problems> {
+        let shown = self.load_templates(project)?;
+        self.load_data(&project.contest);
+        Ok(shown)
+    }
+
+    /// Loads every built-in template, then each `forms/*.typ` of the project over the built-in one of the
+    /// same name; says where each virtual file is shown from. A form file with an unusable name, or one
+    /// that cannot be read, is a problem.
+    fn load_templates(&mut self, project: &Loaded) -> Result<ShownPaths, Problems> {
+        let mut shown = ShownPaths::new();
+        for name in Builtin::iter() {
+            let file = Builtin::get(&name).expect("listed embedded template");
+            self.world
+                .set_source(&format!("/{name}"), &String::from_utf8_lossy(&file.data));
+            shown.insert(
+                format!("/{name}"),
+                Path::new("(built-in)").join(name.as_ref()),
+            );
+        }
+        let dir = project.root.join("forms");
+        let overrides = fs::list_files(&dir, ".typ").map_err(|e| one(Problem::from(e)))?;
+        let mut problems = Problems::default();
+        for path in overrides {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let stem = name.trim_end_matches(".typ");
+            if stem.is_empty()
+                || !stem
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                problems.push(
+                    Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", display_path(&project.root, &path).display()))
+                        .with_help("name form files with letters a-z, digits, `-` and `_` only, for example `registration.typ`"),
+                );
+                continue;
+            }
+            let text = match fs::read_input_text(Some(&project.root), &path, fs::Input::Form) {
+                Ok(text) => text,
+                Err(e) => {
+                    problems.push(Problem::from(e));
+                    continue;
+                }
+            };
+            self.world.set_source(&format!("/{name}"), &text);
+            shown.insert(format!("/{name}"), display_path(&project.root, &path));
+        }
+        if problems.has_errors() {
+            return Err(problems);
+        }
+        Ok(shown)
+    }
+
+    /// Puts the contest into the world: `/data.json` (with the font lists), `/qr.svg` when the site has a
+    /// `base_url`, and the notice date as today.
+    fn load_data(&mut self, c: &Contest) {
+        let mut json = data::contest_json(c);
+        json["fonts"] = self.families();
+        let json = serde_json::to_vec_pretty(&json).expect("json of the contest");
+        self.world.set_file("/data.json", json);
+        match c
+            .base_url()
+            .and_then(|base| qr_svg(&format!("{base}/index.html")))
+        {
+            Some(svg) => self.world.set_file("/qr.svg", svg.into_bytes()),
+            None => self.world.remove_file("/qr.svg"),
+        }
+        let date = c.notice.date.value.0;
+        let today =
+            Datetime::from_ymd(i32::from(date.year()), date.month() as u8, date.day() as u8)
+                .expect("a real date");
+        self.world.set_today(today);
+    }
+
+    /// The font lists of the four official faces: families found on this machine or in `--font-path`
+    /// first, then the bundled ones. Only families that exist are listed, since Typst's warning about an
+    /// unknown family is treated as an error.
+    fn families(&self) -> serde_json::Value {
+        let book = typst::World::book(&self.world);
+        let pick = |wanted: &[&str], bundled: &[&str]| -> Vec<String> {
+            let mut list: Vec<String> = wanted
+                .iter()
+                .filter(|f| book.contains_family(&f.to_lowercase()))
+                .take(1)
+                .map(|f| f.to_string())
+                .collect();
+            list.extend(bundled.iter().map(|f| f.to_string()));
+            list.push("Noto Sans Symbols2".into());
+            list
+        };
+        serde_json::json!({
+            "song": pick(&["SimSun", "Songti SC", "STSong"], &["Noto Serif CJK SC"]),
+            "hei": pick(&["SimHei", "Heiti SC", "STHeiti"], &["Noto Sans CJK SC"]),
+            "kai": pick(&["KaiTi", "KaiTi_GB2312", "STKaiti"], &["WenKai Subset", "Noto Serif CJK SC"]),
+            "fangsong": pick(&["FangSong", "FangSong_GB2312", "STFangsong", "Zhuque Fangsong"], &["Noto Serif CJK SC"]),
+        })
+    }
+}
+
+/// The QR code of `url` as SVG; `None` when the address is too long for a QR code (the model refuses
+/// such addresses first).
+fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::svg::Color>()
+            .min_dimensions(200, 200)
+            .quiet_zone(true)
+            .build(),
+    )
+}
