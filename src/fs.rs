@@ -289,27 +289,9 @@ fn utf8(root: Option<&Path>, path: &Path, bytes: Vec<u8>) -> Result<String, FsEr
     })
 }
 
-/// Writes bytes to a file, creating its parent folders.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), FsError> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
-    }
-    std::fs::write(path, bytes).map_err(|e| FsError::new("write", path, e))
-}
-
 /// Creates a folder and its parents.
 pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
     std::fs::create_dir_all(path).map_err(|e| FsError::new("create folder", path, e))
-}
-
-/// Renames a file or folder.
-pub fn rename(from: &Path, to: &Path) -> Result<(), FsError> {
-    std::fs::rename(from, to).map_err(|e| FsError::new("rename", from, e))
-}
-
-/// Removes a folder tree that this tool created itself.
-pub fn remove_dir_all(path: &Path) -> Result<(), FsError> {
-    std::fs::remove_dir_all(path).map_err(|e| FsError::new("remove", path, e))
 }
 
 /// Lists the entries directly inside `dir` whose names end with `suffix` and that are not folders,

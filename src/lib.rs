@@ -8,7 +8,7 @@
 pub mod budget;
 pub mod build;
 pub mod diagnostics;
-pub mod fs;
+pub(crate) mod fs;
 pub mod loaded;
 pub mod markdown;
 pub mod model;
@@ -16,8 +16,8 @@ pub mod output;
 pub mod pdf;
 pub mod results;
 pub mod serve;
-pub mod site;
-pub mod views;
+pub(crate) mod site;
+pub(crate) mod views;
 
 pub use build::{BuildFailure, BuildOptions, ToolError, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
