@@ -15,10 +15,12 @@
 //! So every total can be checked by hand from the scores printed beside it.
 
 pub mod awards;
+mod cells;
 pub mod export;
 pub mod layout;
 pub mod limits;
 pub mod published;
+mod quota;
 pub mod rank;
 pub mod read;
 pub mod validate;
