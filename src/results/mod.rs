@@ -16,6 +16,7 @@
 
 pub mod awards;
 mod cells;
+mod csv_file;
 pub mod export;
 pub mod layout;
 pub mod limits;
@@ -23,8 +24,10 @@ pub mod published;
 mod quota;
 pub mod rank;
 pub mod read;
+mod table;
 pub mod validate;
 pub mod workbook;
+mod yaml_file;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::model::TIME_KEY;
