@@ -2,9 +2,11 @@
 //! byte-order mark and CRLF line ends, so Excel on Chinese Windows opens it correctly). Both hold exactly
 //! the published columns; both are byte-identical for the same input.
 
-use super::{Results, validate::Status};
+use super::{Entry, ResultTable, Results, validate::Status};
 use rust_decimal::prelude::ToPrimitive;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError,
+};
 
 /// The column headers of the downloads.
 pub fn headers(results: &Results) -> Vec<String> {
@@ -99,6 +101,14 @@ pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
             .set_title(title)
             .set_creation_datetime(&published),
     );
+    scores_sheet(workbook.add_worksheet(), results)?;
+    about_sheet(workbook.add_worksheet(), results, title)?;
+    workbook.save_to_buffer()
+}
+
+/// The sheet 成绩: the headers in bold, one row per published entry (numbers as numbers with the kept
+/// decimals), frozen header, filter and column widths.
+fn scores_sheet(sheet: &mut Worksheet, results: &Results) -> Result<(), XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_text_wrap()
@@ -109,58 +119,14 @@ pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
         format!("0.{}", "0".repeat(results.decimals as usize))
     });
     let headers = headers(results);
-    let sheet = workbook.add_worksheet();
     sheet.set_name("成绩")?;
     for (col, header) in headers.iter().enumerate() {
         sheet.write_string_with_format(0, col as u16, header, &bold)?;
     }
-    let parts = results.parts.len();
     let mut row: u32 = 1;
     for table in &results.tables {
         for e in &table.entries {
-            let mut col: u16 = 0;
-            let text = |sheet: &mut rust_xlsxwriter::Worksheet,
-                        col: &mut u16,
-                        value: &str|
-             -> Result<(), XlsxError> {
-                if !value.is_empty() {
-                    sheet.write_string(row, *col, value)?;
-                }
-                *col += 1;
-                Ok(())
-            };
-            text(sheet, &mut col, &table.track_name)?;
-            text(sheet, &mut col, &table.group_name)?;
-            if let Some(rank) = e.rank {
-                sheet.write_number(row, col, f64::from(rank))?;
-            }
-            col += 1;
-            text(sheet, &mut col, &e.name)?;
-            text(sheet, &mut col, &e.unit)?;
-            for i in 0..parts {
-                if let Some(Some(score)) = e.score_values.get(i)
-                    && e.status == Status::Ranked
-                {
-                    sheet.write_number_with_format(
-                        row,
-                        col,
-                        score.to_f64().unwrap_or(0.0),
-                        &number,
-                    )?;
-                }
-                col += 1;
-            }
-            if results.has_time {
-                text(sheet, &mut col, &e.time)?;
-            }
-            if let Some(total) = e.total_value {
-                sheet.write_number_with_format(row, col, total.to_f64().unwrap_or(0.0), &number)?;
-            }
-            col += 1;
-            if results.has_awards {
-                text(sheet, &mut col, &e.award)?;
-            }
-            text(sheet, &mut col, &e.note)?;
+            entry_row(sheet, row, results, table, e, &number)?;
             row += 1;
         }
     }
@@ -182,7 +148,58 @@ pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
-    let about = workbook.add_worksheet();
+    Ok(())
+}
+
+/// Writes the entry `e` of `table` at `row` of the sheet 成绩, in the columns of [`headers`]; an empty
+/// text or a missing number leaves its cell blank.
+fn entry_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    results: &Results,
+    table: &ResultTable,
+    e: &Entry,
+    number: &Format,
+) -> Result<(), XlsxError> {
+    let mut col: u16 = 0;
+    let text = |sheet: &mut Worksheet, col: &mut u16, value: &str| -> Result<(), XlsxError> {
+        if !value.is_empty() {
+            sheet.write_string(row, *col, value)?;
+        }
+        *col += 1;
+        Ok(())
+    };
+    text(sheet, &mut col, &table.track_name)?;
+    text(sheet, &mut col, &table.group_name)?;
+    if let Some(rank) = e.rank {
+        sheet.write_number(row, col, f64::from(rank))?;
+    }
+    col += 1;
+    text(sheet, &mut col, &e.name)?;
+    text(sheet, &mut col, &e.unit)?;
+    for i in 0..results.parts.len() {
+        if let Some(Some(score)) = e.score_values.get(i)
+            && e.status == Status::Ranked
+        {
+            sheet.write_number_with_format(row, col, score.to_f64().unwrap_or(0.0), number)?;
+        }
+        col += 1;
+    }
+    if results.has_time {
+        text(sheet, &mut col, &e.time)?;
+    }
+    if let Some(total) = e.total_value {
+        sheet.write_number_with_format(row, col, total.to_f64().unwrap_or(0.0), number)?;
+    }
+    col += 1;
+    if results.has_awards {
+        text(sheet, &mut col, &e.award)?;
+    }
+    text(sheet, &mut col, &e.note)
+}
+
+/// The sheet 说明: the title, the publication date, the rules, why a table has no awards, the note.
+fn about_sheet(about: &mut Worksheet, results: &Results, title: &str) -> Result<(), XlsxError> {
     about.set_name("说明")?;
     about.set_column_width(0, 100.0)?;
     let wrap = Format::new().set_text_wrap();
@@ -208,9 +225,10 @@ pub fn xlsx(results: &Results, title: &str) -> Result<Vec<u8>, XlsxError> {
     if let Some(note) = &results.note {
         about.write_string_with_format(line, 0, note, &wrap)?;
     }
-    workbook.save_to_buffer()
+    Ok(())
 }
 
+/// The publication date `YYYY-MM-DD` as the workbook's creation date.
 fn published_datetime(iso: &str) -> Result<ExcelDateTime, XlsxError> {
     let mut parts = iso.split('-').map(|p| p.parse::<u32>().unwrap_or(1));
     let year = parts.next().unwrap_or(2000) as u16;

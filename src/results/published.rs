@@ -4,6 +4,8 @@
 //! Staff sometimes paste a contestant's ID or phone number into the name or unit cell (`张三
 //! 13812345678`). The 身份证号 and 手机号 columns are read past and never published, but a number in a
 //! published cell would be; so it is an error, and the message does not repeat the number.
+//!
+//! When `results.mask_names` is set, names are published masked ([`mask_name`]).
 
 /// The longest name or unit, in characters: a team of several members or a long unit name fits, and
 /// the spreadsheet download (a cell holds at most 32,767 characters) never fails on it.
@@ -105,6 +107,39 @@ pub fn check(what: &str, text: &str) -> Option<(String, String)> {
     })
 }
 
+/// 张三丰 → 张*丰, 张三 → 张*, 欧阳娜娜 → 欧**娜; each member of a team (`张三、李四`) on its own.
+pub fn mask_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let chars: Vec<char> = word.chars().collect();
+        match chars.len() {
+            0 => {}
+            1 => out.push(chars[0]),
+            2 => {
+                out.push(chars[0]);
+                out.push('*');
+            }
+            n => {
+                out.push(chars[0]);
+                out.extend(std::iter::repeat_n('*', n - 2));
+                out.push(chars[n - 1]);
+            }
+        }
+        word.clear();
+    };
+    for c in name.chars() {
+        if matches!(c, '、' | ',' | '，' | ';' | '；' | '/' | ' ' | '　') {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +168,14 @@ mod tests {
     fn long_text() {
         assert!(check("name", &"张".repeat(MAX_CHARS)).is_none());
         assert!(check("name", &"张".repeat(MAX_CHARS + 1)).is_some());
+    }
+
+    #[test]
+    fn masking() {
+        assert_eq!(mask_name("张三丰"), "张*丰");
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("欧阳娜娜"), "欧**娜");
+        assert_eq!(mask_name("张三、李四五"), "张*、李*五");
+        assert_eq!(mask_name("王"), "王");
     }
 }

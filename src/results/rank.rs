@@ -1,7 +1,7 @@
 //! Totals and ranks: the weighted total of the rounded part scores, rounded once more; ranks within a
 //! track and group with the configured tie-break, and shared ranks for what is still equal (1, 2, 2, 4).
 
-use super::validate::round;
+use super::cells::round;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 

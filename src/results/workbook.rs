@@ -1,11 +1,12 @@
 //! Reading an `.xlsx` workbook with bounded memory: the zip is checked before calamine opens it
 //! ([`limits::check_zip`]), the cells are kept sparse (only those with a value, by row) and counted
-//! ([`limits::Budget`]), and a row becomes a dense list of cells only when [`read::table`] takes it,
+//! ([`limits::Budget`]), and a row becomes a dense list of cells only when [`table::table`] takes it,
 //! one at a time, never wider than [`limits::COLUMNS`].
 
 use super::layout::Layout;
 use super::limits::{self, Budget};
-use super::read::{self, Cell, Kind, Sheet, column_letter, dense, sheet_ref, text_cell};
+use super::read::{Cell, Kind, Sheet, column_letter, sheet_ref, text_cell};
+use super::table::{self, dense};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -87,14 +88,14 @@ pub fn read_xlsx(
         }
     }
     let mut problems = Problems::default();
-    let sheet = read::table(
+    let sheet = table::table(
         file,
         Kind::Xlsx { sheet: name },
         layout,
         rows.into_iter().map(|(row, cells)| (row, dense(cells))),
         &mut problems,
     );
-    read::finish(sheet, problems)
+    table::finish(sheet, problems)
 }
 
 /// Why the cells of a worksheet were not read.

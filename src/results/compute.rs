@@ -1,0 +1,279 @@
+//! From checked records to [`Results`]: one table per track and group the contest runs, each ranked
+//! ([`rank`]) and awarded ([`awards`]), with the published entries. The sentences shown with them come
+//! from [`wording`].
+
+use super::awards::{self, TierSize};
+use super::published::mask_name;
+use super::rank::{self, Standing, TieBreak};
+use super::validate::{Record, Status, format_time};
+use super::{Entry, PartHead, ResultTable, Results, TierView, wording};
+use crate::model::TIME_KEY;
+use crate::model::values::Day;
+use crate::model::{Contest, Group, Track};
+use rust_decimal::Decimal;
+
+/// Ranks and awards checked records.
+pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: bool) -> Results {
+    let cfg = &contest.results;
+    let plan = Plan::of(contest);
+    let mut tables = Vec::new();
+    for (t, track) in contest.tracks.iter().enumerate() {
+        for group in contest.groups_of(track) {
+            tables.push(plan.table(records, t, track, group));
+        }
+    }
+    Results {
+        published: published.iso(),
+        published_chinese: published.chinese(),
+        decimals: plan.decimals,
+        parts: contest
+            .scoring
+            .parts
+            .value
+            .iter()
+            .map(|p| PartHead {
+                id: p.id.value.to_string(),
+                name: p.name.clone(),
+                weight: p.weight.value,
+            })
+            .collect(),
+        has_time,
+        has_awards: plan.has_awards,
+        masked: cfg.mask_names,
+        rules: wording::rules(contest, &plan.tie_break, has_time),
+        note: cfg.note.clone(),
+        tables,
+    }
+}
+
+/// The contest's rules as the computation uses them, worked out once for every table.
+struct Plan<'a> {
+    /// The contest.
+    contest: &'a Contest,
+    /// `results.decimals`.
+    decimals: u32,
+    /// The weight of each scoring part, in percent.
+    weights: Vec<u32>,
+    /// `results.tie_break` as keys.
+    tie_break: Vec<TieBreak>,
+    /// `results.tiers` as sizes.
+    tier_sizes: Vec<TierSize>,
+    /// Whether the contest has award tiers.
+    has_awards: bool,
+    /// `awards.min_finalists`.
+    min_finalists: Option<usize>,
+}
+
+impl<'a> Plan<'a> {
+    /// The plan of `contest`.
+    fn of(contest: &'a Contest) -> Self {
+        let cfg = &contest.results;
+        let parts = &contest.scoring.parts.value;
+        let tie_break: Vec<TieBreak> = cfg
+            .tie_break
+            .iter()
+            .filter_map(|k| match k.value.as_str() {
+                TIME_KEY => Some(TieBreak::Time),
+                id => parts
+                    .iter()
+                    .position(|p| p.id.value.as_str() == id)
+                    .map(TieBreak::Part),
+            })
+            .collect();
+        let tier_sizes: Vec<TierSize> = cfg
+            .tiers
+            .iter()
+            .map(|t| match (t.value.share, t.value.count) {
+                (Some(share), _) => TierSize::Share(share),
+                (None, count) => TierSize::Count(count.unwrap_or(0)),
+            })
+            .collect();
+        Plan {
+            contest,
+            decimals: cfg.decimals(),
+            weights: parts.iter().map(|p| p.weight.value).collect(),
+            tie_break,
+            has_awards: !tier_sizes.is_empty(),
+            tier_sizes,
+            min_finalists: contest
+                .awards
+                .min_finalists
+                .as_ref()
+                .map(|m| m.value as usize),
+        }
+    }
+
+    /// The table of the track at index `t` and `group`: its records ranked, awarded and listed.
+    fn table(&self, records: &[Record], t: usize, track: &Track, group: &Group) -> ResultTable {
+        let contest = self.contest;
+        let g = contest
+            .groups
+            .iter()
+            .position(|x| x.id.value == group.id.value)
+            .expect("groups_of returns groups of the contest");
+        let mine: Vec<&Record> = records
+            .iter()
+            .filter(|r| r.track == t && r.group == g)
+            .collect();
+        let mut ranked = self.standings(&mine);
+        let ranks = rank::rank_by(&mut ranked, |a, b| {
+            rank::compare(&a.1, &b.1, &self.tie_break)
+        });
+        let finalists = ranked.len();
+        let below = self.min_finalists.filter(|&min| finalists < min);
+        let awards_given = self.has_awards && below.is_none() && finalists > 0;
+        // Listed in order of their totals either way; the rank column stays empty when the rules
+        // give no ranks below the minimum.
+        let ranks_shown = below.is_none() || contest.awards.ranks_below_minimum;
+        let sizes = awards::tier_sizes(finalists, &self.tier_sizes);
+        let eligible: Vec<bool> = ranked
+            .iter()
+            .map(|(r, _)| r.no_award_honour.is_none())
+            .collect();
+        let tiers_of = if awards_given {
+            awards::assign(&ranks, &eligible, &sizes)
+        } else {
+            vec![None; finalists]
+        };
+        let mut entries = Vec::with_capacity(mine.len());
+        self.ranked_entries(&ranked, &ranks, &tiers_of, ranks_shown, &mut entries);
+        self.unranked_entries(&mine, &mut entries);
+        ResultTable {
+            track_id: track.id.value.to_string(),
+            track_name: track.name.clone(),
+            group_id: group.id.value.to_string(),
+            group_name: group
+                .full_name
+                .clone()
+                .unwrap_or_else(|| group.name.clone()),
+            slug: format!("{}-{}", track.id.value, group.id.value),
+            entered: mine.len(),
+            finalists,
+            awards_given,
+            below_minimum: below.map(|min| wording::below_minimum_note(contest, finalists, min)),
+            tiers: self.tier_views(&sizes, &tiers_of, awards_given),
+            entries,
+        }
+    }
+
+    /// The ranked records (sat the contest, not disqualified) with what they are ranked by, in the
+    /// order of the sheet.
+    fn standings<'r>(&self, mine: &[&'r Record]) -> Vec<(&'r Record, Standing)> {
+        mine.iter()
+            .filter(|r| r.status == Status::Ranked)
+            .map(|r| {
+                let standing = Standing {
+                    total: rank::total(&r.scores, &self.weights, self.decimals),
+                    scores: r.scores.clone(),
+                    time: r.time,
+                };
+                (*r, standing)
+            })
+            .collect()
+    }
+
+    /// The entries of the ranked, best first, with their rank (when shown) and award.
+    fn ranked_entries(
+        &self,
+        ranked: &[(&Record, Standing)],
+        ranks: &[u32],
+        tiers_of: &[Option<usize>],
+        ranks_shown: bool,
+        entries: &mut Vec<Entry>,
+    ) {
+        let cfg = &self.contest.results;
+        for (((record, standing), rank), tier) in ranked.iter().zip(ranks).zip(tiers_of) {
+            let note = match (&record.no_award_honour, self.has_awards) {
+                (Some(honour), true) => wording::no_award_note(honour),
+                _ => String::new(),
+            };
+            entries.push(entry(
+                cfg.mask_names,
+                record,
+                ranks_shown.then_some(*rank),
+                Some(standing.total),
+                self.decimals,
+                tier.map(|i| cfg.tiers[i].value.name.clone())
+                    .unwrap_or_default(),
+                note,
+            ));
+        }
+    }
+
+    /// The entries of the absent, then of the disqualified, in the order of the sheet, without rank.
+    fn unranked_entries(&self, mine: &[&Record], entries: &mut Vec<Entry>) {
+        for status in [Status::Absent, Status::Disqualified] {
+            for record in mine.iter().filter(|r| r.status == status) {
+                entries.push(entry(
+                    self.contest.results.mask_names,
+                    record,
+                    None,
+                    None,
+                    self.decimals,
+                    String::new(),
+                    status.chinese().to_string(),
+                ));
+            }
+        }
+    }
+
+    /// Each tier with its size (0 where no awards are given) and the awards given.
+    fn tier_views(
+        &self,
+        sizes: &[usize],
+        tiers_of: &[Option<usize>],
+        awards_given: bool,
+    ) -> Vec<TierView> {
+        self.contest
+            .results
+            .tiers
+            .iter()
+            .zip(sizes)
+            .enumerate()
+            .map(|(i, (tier, size))| TierView {
+                name: tier.value.name.clone(),
+                size: if awards_given { *size } else { 0 },
+                given: tiers_of.iter().filter(|x| **x == Some(i)).count(),
+            })
+            .collect()
+    }
+}
+
+/// The published line of a record: its name masked when `mask`, its scores and total with
+/// `decimals` decimals, its time only when ranked.
+fn entry(
+    mask: bool,
+    record: &Record,
+    rank: Option<u32>,
+    total: Option<Decimal>,
+    decimals: u32,
+    award: String,
+    note: String,
+) -> Entry {
+    let fixed = |d: &Decimal| format!("{:.*}", decimals as usize, d);
+    Entry {
+        rank,
+        name: if mask {
+            mask_name(&record.name)
+        } else {
+            record.name.clone()
+        },
+        unit: record.unit.clone(),
+        scores: record
+            .scores
+            .iter()
+            .map(|s| s.as_ref().map(fixed).unwrap_or_default())
+            .collect(),
+        time: match record.status {
+            Status::Ranked => record.time.map(format_time).unwrap_or_default(),
+            _ => String::new(),
+        },
+        total: total.as_ref().map(fixed).unwrap_or_default(),
+        award,
+        note,
+        status: record.status,
+        score_values: record.scores.clone(),
+        total_value: total,
+        time_seconds: record.time.filter(|_| record.status == Status::Ranked),
+    }
+}
