@@ -228,8 +228,11 @@ fn main() -> ExitCode {
             };
             match jingsai::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("error: {message}");
+                Err(error) => {
+                    eprintln!("error: {}", error.with_causes());
+                    if let Some(help) = error.help() {
+                        eprintln!("  help: {help}");
+                    }
                     ExitCode::FAILURE
                 }
             }
@@ -244,8 +247,11 @@ fn main() -> ExitCode {
             let limits = limits.apply();
             match jingsai::serve::worker::run(&dir, poll, &fonts.options(), limits, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("error: {message}");
+                Err(error) => {
+                    eprintln!("error: {}", error.with_causes());
+                    if let Some(help) = error.help() {
+                        eprintln!("  help: {help}");
+                    }
                     ExitCode::FAILURE
                 }
             }
