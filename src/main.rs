@@ -229,10 +229,7 @@ fn main() -> ExitCode {
             match jingsai::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: {}", error.with_causes());
-                    if let Some(help) = error.help() {
-                        eprintln!("  help: {help}");
-                    }
+                    eprintln!("{}", error.report());
                     ExitCode::FAILURE
                 }
             }
@@ -248,10 +245,7 @@ fn main() -> ExitCode {
             match jingsai::serve::worker::run(&dir, poll, &fonts.options(), limits, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("error: {}", error.with_causes());
-                    if let Some(help) = error.help() {
-                        eprintln!("  help: {help}");
-                    }
+                    eprintln!("{}", error.report());
                     ExitCode::FAILURE
                 }
             }

@@ -104,7 +104,15 @@ impl ServeError {
         }
     }
 
-    /// The message followed by its causes, each after `: `, as printed after `error: `.
+    /// The report printed on the terminal: `error: ` with the message and its causes, then the help.
+    pub fn report(&self) -> String {
+        match self.help() {
+            Some(help) => format!("error: {}\n  help: {help}", self.with_causes()),
+            None => format!("error: {}", self.with_causes()),
+        }
+    }
+
+    /// The message followed by its causes, each after `: `.
     pub fn with_causes(&self) -> String {
         let mut text = self.to_string();
         let mut cause = std::error::Error::source(self);
@@ -136,6 +144,10 @@ mod tests {
             "cannot listen on `127.0.0.1:1111`: address in use"
         );
         assert_eq!(error.help(), Some("pass another `--port`"));
+        assert_eq!(
+            error.report(),
+            "error: cannot listen on `127.0.0.1:1111`: address in use\n  help: pass another `--port`"
+        );
     }
 
     #[test]
