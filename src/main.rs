@@ -183,8 +183,8 @@ fn main() -> ExitCode {
             };
             match jingsai::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("error: {message}");
+                Err(error) => {
+                    eprintln!("{}", error.report());
                     ExitCode::FAILURE
                 }
             }
@@ -199,8 +199,8 @@ fn main() -> ExitCode {
             let limits = limits.apply();
             match jingsai::serve::worker::run(&dir, poll, &fonts.options(), limits, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    eprintln!("error: {message}");
+                Err(error) => {
+                    eprintln!("{}", error.report());
                     ExitCode::FAILURE
                 }
             }

@@ -1,5 +1,6 @@
 //! Small value types read from YAML with their own checks: ids, dates, deadlines, "to be announced".
 
+use super::yaml::date_error;
 use jiff::civil::{Date, DateTime, Time, Weekday};
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::fmt;
@@ -14,7 +15,7 @@ pub struct Day(pub Date);
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_date(&text).map(Day).map_err(D::Error::custom)
+        parse_date(&text).map(Day).map_err(date_error)
     }
 }
 
@@ -90,7 +91,7 @@ impl<'de> Deserialize<'de> for When {
         }
         parse_date(&text)
             .map(|date| When::On(Day(date)))
-            .map_err(|e| D::Error::custom(format!("{e}, or `tbd` when it is not fixed yet")))
+            .map_err(|e| date_error(format!("{e}, or `tbd` when it is not fixed yet")))
     }
 }
 
@@ -121,11 +122,11 @@ impl<'de> Deserialize<'de> for Deadline {
             Some((date, time)) => (date, Some(time.trim())),
             None => (text, None),
         };
-        let day = parse_date(date_part).map(Day).map_err(D::Error::custom)?;
+        let day = parse_date(date_part).map(Day).map_err(date_error)?;
         let time = match time_part {
             None => None,
             Some(t) => Some(t.parse::<Time>().map_err(|_| {
-                D::Error::custom(format!(
+                date_error(format!(
                     "`{t}` is not a time of day: write it as HH:MM, for example 17:00"
                 ))
             })?),

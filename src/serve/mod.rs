@@ -8,6 +8,7 @@
 //! server-sent events. Nothing is written to `output/`: the site is served from memory. The watcher and
 //! the rebuilder run in a child process (`worker`), so that a runaway template can be stopped.
 
+mod error;
 mod overlay;
 mod rebuild;
 mod server;
@@ -15,6 +16,7 @@ mod state;
 mod watch;
 pub mod worker;
 
+pub use error::ServeError;
 pub use rebuild::{Built, Rebuilder};
 pub use server::resolve;
 pub use watch::{Change, change_of, is_ignored};
@@ -56,31 +58,28 @@ pub struct ServeOptions {
 /// The rendering happens in a child process (see [`worker`]): when it runs out of time or memory, or
 /// fails inside, the last good site stays up, the overlay says what happened, and a new child builds
 /// again at the next save.
-pub fn serve(options: ServeOptions) -> Result<(), String> {
-    let root = options.root.canonicalize().map_err(|e| {
-        format!(
-            "cannot open the contest folder `{}`: {e}",
-            options.root.display()
-        )
-    })?;
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|source| ServeError::Folder {
+            path: options.root.clone(),
+            source,
+        })?;
     let shared = Arc::new(Shared::new());
-    let (ready_tx, ready_rx) = mpsc::channel::<Result<(), String>>();
+    let (ready_tx, ready_rx) = mpsc::channel::<Result<(), ServeError>>();
     {
         let shared = Arc::clone(&shared);
         let options = options.clone();
         std::thread::Builder::new()
             .name("jingsai-supervisor".into())
             .spawn(move || supervise(&options, &root, &shared, ready_tx))
-            .map_err(|e| format!("cannot start the rebuild process: {e}"))?;
+            .map_err(ServeError::Supervisor)?;
     }
-    ready_rx
-        .recv()
-        .map_err(|_| "the first build stopped unexpectedly".to_string())??;
+    ready_rx.recv().map_err(|_| ServeError::FirstBuildLost)??;
 
     let listener = bind(options.bind, options.port)?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    let address = listener.local_addr().map_err(ServeError::ListenerAddress)?;
     announce(address);
     server::run(listener, shared)
 }
@@ -91,7 +90,7 @@ fn supervise(
     options: &ServeOptions,
     root: &Path,
     shared: &Shared,
-    ready: mpsc::Sender<Result<(), String>>,
+    ready: mpsc::Sender<Result<(), ServeError>>,
 ) {
     let mut ready = Some(ready);
     let mut map = OutputMap::new();
@@ -107,7 +106,7 @@ fn supervise(
                 if let Some(ready) = ready.take() {
                     let _ = ready.send(Err(e));
                 } else {
-                    shared.fail(e);
+                    shared.fail(e.with_causes());
                 }
                 return;
             }
@@ -147,7 +146,7 @@ fn supervise(
         if !heard && code == Some(1) {
             // The child could not start (it printed why).
             if let Some(ready) = ready.take() {
-                let _ = ready.send(Err("the rebuild process could not start".into()));
+                let _ = ready.send(Err(ServeError::WorkerDidNotStart));
                 return;
             }
         }
@@ -175,10 +174,8 @@ fn spawn_worker(
     options: &ServeOptions,
     root: &Path,
     wait_since: Option<u64>,
-) -> Result<Child, String> {
-    let exe = std::env::current_exe().map_err(|e| {
-        format!("cannot find the jingsai program to start the rebuild process: {e}")
-    })?;
+) -> Result<Child, ServeError> {
+    let exe = std::env::current_exe().map_err(ServeError::FindProgram)?;
     let mut command = Command::new(exe);
     command
         .arg("serve-worker")
@@ -204,27 +201,30 @@ fn spawn_worker(
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
-        .map_err(|e| format!("cannot start the rebuild process: {e}"))
+        .map_err(ServeError::Spawn)
 }
 
 /// Binds `--port`, or the first free port from [`FIRST_PORT`].
-fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, String> {
+fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
     let listener = match port {
-        Some(port) => TcpListener::bind((ip, port)).map_err(|e| {
-            format!("cannot listen on {ip} port {port}: {e}; pass another `--port`")
-        })?,
-        None => (FIRST_PORT..FIRST_PORT.saturating_add(100))
-            .find_map(|port| TcpListener::bind((ip, port)).ok())
-            .ok_or_else(|| {
-                format!(
-                    "no free port on {ip} from {FIRST_PORT} to {}; pass one with `--port`",
-                    FIRST_PORT + 99
-                )
-            })?,
+        Some(port) => {
+            let address = SocketAddr::new(ip, port);
+            TcpListener::bind(address).map_err(|source| ServeError::Bind { address, source })?
+        }
+        None => {
+            let last = FIRST_PORT.saturating_add(99);
+            (FIRST_PORT..=last)
+                .find_map(|port| TcpListener::bind((ip, port)).ok())
+                .ok_or(ServeError::NoFreePort {
+                    ip,
+                    first: FIRST_PORT,
+                    last,
+                })?
+        }
     };
     listener
         .set_nonblocking(true)
-        .map_err(|e| format!("cannot set up the listener: {e}"))?;
+        .map_err(ServeError::Listener)?;
     Ok(listener)
 }
 

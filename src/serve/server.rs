@@ -1,5 +1,6 @@
 //! The HTTP side: files from the in-memory site only, the live-reload event stream, and nothing else.
 
+use super::ServeError;
 use super::overlay::{self, EVENTS_PATH};
 use super::state::{Notice, Shared};
 use axum::Router;
@@ -18,19 +19,19 @@ use tokio::sync::broadcast::error::RecvError;
 /// Unless the server listens on every interface, requests whose `Host` is not this machine (`localhost`,
 /// `127.0.0.1`, `[::1]` or the address listened on) are refused: a web page elsewhere cannot use DNS
 /// rebinding to read the preview.
-pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), String> {
+pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), ServeError> {
     let bound = listener
         .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?
+        .map_err(ServeError::ListenerAddress)?
         .ip();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(ServeError::Server)?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| format!("cannot start the server: {e}"))?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
         let app = Router::new()
             .route(EVENTS_PATH, get(events))
             .fallback(file)
@@ -44,7 +45,7 @@ pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), S
                 }
             }));
         tokio::select! {
-            served = axum::serve(listener, app) => served.map_err(|e| format!("the server stopped: {e}")),
+            served = axum::serve(listener, app) => served.map_err(ServeError::ServerStopped),
             () = stop_signal() => {
                 eprintln!("stopped");
                 Ok(())

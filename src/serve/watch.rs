@@ -3,6 +3,7 @@
 //! editor temp and swap files are ignored. Each burst is sent on as the list of files it touched; what they
 //! require is decided by [`change_of`].
 
+use super::ServeError;
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, FileIdCache, NoCache, RecommendedCache,
@@ -28,7 +29,11 @@ pub struct Running {
 }
 
 /// Starts watching `root` (canonical), sending the files that changed in each burst to `changes`.
-pub fn start(root: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<Running, String> {
+pub fn start(
+    root: &Path,
+    poll: bool,
+    changes: Sender<Vec<PathBuf>>,
+) -> Result<Running, ServeError> {
     let handler = {
         let root = root.to_path_buf();
         move |result: DebounceEventResult| match result {
@@ -60,7 +65,7 @@ pub fn start(root: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<R
         let mut debouncer = notify_debouncer_full::new_debouncer_opt::<_, PollWatcher, _>(
             QUIET, None, handler, NoCache, config,
         )
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|source| ServeError::Watcher { source, poll })?;
         add_folders(root, &mut debouncer)?;
         Running {
             _events: None,
@@ -68,7 +73,7 @@ pub fn start(root: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<R
         }
     } else {
         let mut debouncer = notify_debouncer_full::new_debouncer(QUIET, None, handler)
-            .map_err(|e| format!("cannot watch files: {e}; try `--poll`"))?;
+            .map_err(|source| ServeError::Watcher { source, poll })?;
         add_folders(root, &mut debouncer)?;
         Running {
             _events: Some(debouncer),
@@ -81,13 +86,16 @@ pub fn start(root: &Path, poll: bool, changes: Sender<Vec<PathBuf>>) -> Result<R
 fn add_folders<W: Watcher, C: FileIdCache>(
     root: &Path,
     debouncer: &mut Debouncer<W, C>,
-) -> Result<(), String> {
+) -> Result<(), ServeError> {
     for name in WATCHED {
         let dir = root.join(name);
         if dir.is_dir() {
             debouncer
                 .watch(&dir, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch `{}`: {e}", dir.display()))?;
+                .map_err(|source| ServeError::WatchFolder {
+                    path: dir.clone(),
+                    source,
+                })?;
         }
     }
     Ok(())

@@ -12,8 +12,8 @@
 //! - `F` (failed build) and `S` (stopped: out of time, or a panic): a `u32` length and the overlay text;
 //! - `B` (a build starts): the time, `u64` nanoseconds since 1970.
 
-use super::Rebuilder;
 use super::overlay;
+use super::{Rebuilder, ServeError};
 use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::Problems;
 use crate::output::{OutputMap, is_safe_relative};
@@ -76,15 +76,16 @@ pub fn run(
     fonts: &FontOptions,
     limits: Limits,
     wait_since: Option<u64>,
-) -> Result<(), String> {
+) -> Result<(), ServeError> {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
     unsafe {
         libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
     }
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot open the contest folder `{}`: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|source| ServeError::Folder {
+        path: root.to_path_buf(),
+        source,
+    })?;
     let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
     let _watcher = super::watch::start(&root, poll, changes)?;
     let mut rebuilder = Rebuilder::new(&root, fonts);
@@ -93,7 +94,7 @@ pub fn run(
     let stdout = io::stdout()
         .as_fd()
         .try_clone_to_owned()
-        .map_err(|e| format!("cannot use standard output: {e}"))?;
+        .map_err(ServeError::Stdout)?;
     let mut out = io::BufWriter::new(std::fs::File::from(stdout));
     let mut sent: Option<Arc<OutputMap>> = None;
     let mut first = true;
@@ -121,12 +122,12 @@ fn build_once(
     sent: &mut Option<Arc<OutputMap>>,
     out: &mut impl Write,
     first: bool,
-) -> Result<(), String> {
+) -> Result<(), ServeError> {
     let started = Instant::now();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    send(out, &Message::Building(now)).map_err(|e| format!("the server is gone: {e}"))?;
+    send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
     let activity = rebuilder.activity().clone();
     activity.clear();
     let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
@@ -183,11 +184,11 @@ fn build_once(
                 "jingsai failed inside while rebuilding ({what}); this is a bug in jingsai, not in your files. Still serving the last good site; the next save builds everything again."
             );
             eprintln!("error: {text}");
-            send(out, &Message::Stopped(text)).map_err(|e| e.to_string())?;
-            return Err("the rebuild stopped after an internal error".into());
+            send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
+            return Err(ServeError::Panicked);
         }
     };
-    send(out, &message).map_err(|e| format!("the server is gone: {e}"))
+    send(out, &message).map_err(ServeError::ServerGone)
 }
 
 fn print_problems(problems: &Problems) {
