@@ -61,7 +61,11 @@ pub fn start(
         }
     };
     let running = if poll {
-        let config = notify::Config::default().with_poll_interval(POLL_EVERY);
+        // Modification times have whole-second resolution on some file systems (and notify compares
+        // them in seconds), so a second save within the same second would go unseen: compare contents.
+        let config = notify::Config::default()
+            .with_poll_interval(POLL_EVERY)
+            .with_compare_contents(true);
         let mut debouncer = notify_debouncer_full::new_debouncer_opt::<_, PollWatcher, _>(
             QUIET, None, handler, NoCache, config,
         )
