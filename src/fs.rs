@@ -52,7 +52,7 @@ impl From<FsError> for crate::diagnostics::Problem {
 /// The limits are far above any real file (the seed's contest.yaml is 12 KB, its notices 2 KB) and far
 /// below what would make a build run out of memory or lay out tens of thousands of PDF pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     /// `content/contest.yaml`.
     Contest,
     /// A notice in `content/notices/`.
@@ -71,7 +71,7 @@ pub enum Input {
 
 impl Input {
     /// The largest size read, in bytes.
-    pub fn limit(self) -> u64 {
+    pub(crate) fn limit(self) -> u64 {
         const MIB: u64 = 1024 * 1024;
         match self {
             Input::Contest | Input::Notice | Input::Template | Input::Form => MIB,
@@ -96,7 +96,7 @@ impl Input {
 
 /// Checks that `path` may be read as `kind`: a regular file, inside `root` (when given) after resolving
 /// symbolic links, within the size limit. Returns its size.
-pub fn check_input(root: Option<&Path>, path: &Path, kind: Input) -> Result<u64, FsError> {
+pub(crate) fn check_input(root: Option<&Path>, path: &Path, kind: Input) -> Result<u64, FsError> {
     let shown = shown(root, path);
     check_shown(root, path, shown, kind)
 }
@@ -155,7 +155,7 @@ fn check_shown(
 
 /// Checks that the folder `dir` is inside `root` once symbolic links are resolved, so that the regular
 /// files listed in it can be read with [`read_listed_text`] without resolving each one's path again.
-pub fn check_folder(root: &Path, dir: &Path) -> Result<(), FsError> {
+pub(crate) fn check_folder(root: &Path, dir: &Path) -> Result<(), FsError> {
     let shown = shown(Some(root), dir);
     let real = match dir.canonicalize() {
         Ok(real) => real,
@@ -185,7 +185,7 @@ pub fn check_folder(root: &Path, dir: &Path) -> Result<(), FsError> {
 /// [`read_input_text`] for a file listed in a folder that [`check_folder`] accepted: a regular file is
 /// read without resolving its path again (one `lstat`, then the read); a link, pipe or device gets the
 /// full check.
-pub fn read_listed_text(root: &Path, path: &Path, kind: Input) -> Result<String, FsError> {
+pub(crate) fn read_listed_text(root: &Path, path: &Path, kind: Input) -> Result<String, FsError> {
     let shown_path = shown(Some(root), path);
     let link = std::fs::symlink_metadata(path).map_err(|e| FsError::new("read", shown_path, e))?;
     if !link.is_file() {
@@ -227,7 +227,7 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 }
 
 /// A size in words: `512 bytes`, `12.5 KiB`, `3.0 MiB`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const KIB: f64 = 1024.0;
     let b = bytes as f64;
     if b < KIB {
@@ -241,7 +241,11 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Reads a file of the contest folder `root` (or, with `None`, a file the user named on the command
 /// line) after [`check_input`]; at most the limit of `kind` is read, even if the file grows meanwhile.
-pub fn read_input(root: Option<&Path>, path: &Path, kind: Input) -> Result<Vec<u8>, FsError> {
+pub(crate) fn read_input(
+    root: Option<&Path>,
+    path: &Path,
+    kind: Input,
+) -> Result<Vec<u8>, FsError> {
     let shown = shown(root, path);
     let size = check_shown(root, path, shown, kind)?;
     read_bounded(path, shown, size, kind)
@@ -262,7 +266,11 @@ fn read_bounded(path: &Path, shown: &Path, size: u64, kind: Input) -> Result<Vec
 
 /// [`read_input`] as UTF-8 text; a leading byte-order mark is dropped. Text that is not UTF-8 is refused
 /// with the line and column of the first byte that is not.
-pub fn read_input_text(root: Option<&Path>, path: &Path, kind: Input) -> Result<String, FsError> {
+pub(crate) fn read_input_text(
+    root: Option<&Path>,
+    path: &Path,
+    kind: Input,
+) -> Result<String, FsError> {
     let bytes = read_input(root, path, kind)?;
     utf8(root, path, bytes)
 }
@@ -290,7 +298,7 @@ fn utf8(root: Option<&Path>, path: &Path, bytes: Vec<u8>) -> Result<String, FsEr
 }
 
 /// Creates a folder and its parents.
-pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
+pub(crate) fn create_dir_all(path: &Path) -> Result<(), FsError> {
     std::fs::create_dir_all(path).map_err(|e| FsError::new("create folder", path, e))
 }
 
@@ -298,7 +306,7 @@ pub fn create_dir_all(path: &Path) -> Result<(), FsError> {
 /// sorted by name; names starting with `.` are left out. Links, pipes and devices are listed, so that
 /// reading them reports why they are refused rather than skipping them silently. A missing folder is an
 /// empty list.
-pub fn list_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, FsError> {
+pub(crate) fn list_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, FsError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 /// Site-wide data, available to every template as `site`.
 #[derive(Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub name: &'a str,
     pub short_name: &'a str,
     pub issuer: &'a str,
@@ -22,7 +22,7 @@ pub struct SiteView<'a> {
 
 /// A main navigation entry.
 #[derive(Serialize)]
-pub struct NavItem {
+pub(crate) struct NavItem {
     pub key: &'static str,
     pub label: &'static str,
     pub href: &'static str,
@@ -30,7 +30,7 @@ pub struct NavItem {
 
 /// A contact person.
 #[derive(Serialize)]
-pub struct ContactView<'a> {
+pub(crate) struct ContactView<'a> {
     pub name: &'a str,
     pub organisation: Option<&'a str>,
     pub role: Option<&'a str>,
@@ -42,7 +42,7 @@ pub struct ContactView<'a> {
 
 /// The per-page header fields.
 #[derive(Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     pub title: String,
     pub description: String,
     /// The navigation key of the section this page belongs to.
@@ -51,7 +51,7 @@ pub struct PageMeta {
 
 /// A schedule stage in words.
 #[derive(Serialize)]
-pub struct StageView<'a> {
+pub(crate) struct StageView<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub tbd: bool,
@@ -63,7 +63,7 @@ pub struct StageView<'a> {
 
 /// A track.
 #[derive(Serialize)]
-pub struct TrackView<'a> {
+pub(crate) struct TrackView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub description: &'a str,
@@ -72,7 +72,7 @@ pub struct TrackView<'a> {
 
 /// A group.
 #[derive(Serialize)]
-pub struct GroupView<'a> {
+pub(crate) struct GroupView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub full_name: &'a str,
@@ -82,14 +82,14 @@ pub struct GroupView<'a> {
 
 /// The deadline in words and for machines.
 #[derive(Serialize)]
-pub struct DeadlineView {
+pub(crate) struct DeadlineView {
     pub chinese: String,
     pub iso: String,
 }
 
 impl<'a> SiteView<'a> {
     /// The site-wide view of a contest.
-    pub fn new(c: &'a Contest) -> Self {
+    pub(crate) fn new(c: &'a Contest) -> Self {
         SiteView {
             name: &c.contest.name,
             short_name: &c.contest.short_name,
@@ -126,7 +126,7 @@ impl<'a> SiteView<'a> {
 
 impl SiteView<'_> {
     /// Adds the results page to the navigation (before 联系我们) when results are published.
-    pub fn with_results(mut self, results: bool) -> Self {
+    pub(crate) fn with_results(mut self, results: bool) -> Self {
         if results {
             let at = self
                 .nav
@@ -160,7 +160,7 @@ fn nav() -> Vec<NavItem> {
 }
 
 /// Stages in words.
-pub fn stages(c: &Contest) -> Vec<StageView<'_>> {
+pub(crate) fn stages(c: &Contest) -> Vec<StageView<'_>> {
     c.schedule.iter().map(stage).collect()
 }
 
@@ -188,7 +188,7 @@ fn stage(s: &Stage) -> StageView<'_> {
 }
 
 /// Tracks with their groups.
-pub fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
+pub(crate) fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
     c.tracks
         .iter()
         .map(|t| TrackView {
@@ -201,7 +201,7 @@ pub fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
 }
 
 /// Groups with their rules.
-pub fn groups(c: &Contest) -> Vec<GroupView<'_>> {
+pub(crate) fn groups(c: &Contest) -> Vec<GroupView<'_>> {
     c.groups.iter().map(|g| group(c, g)).collect()
 }
 
@@ -222,7 +222,7 @@ fn group<'a>(c: &'a Contest, g: &'a crate::model::Group) -> GroupView<'a> {
 }
 
 /// The registration deadline.
-pub fn deadline(c: &Contest) -> DeadlineView {
+pub(crate) fn deadline(c: &Contest) -> DeadlineView {
     let d = &c.registration.deadline.value;
     DeadlineView {
         chinese: d.chinese(),
@@ -231,7 +231,7 @@ pub fn deadline(c: &Contest) -> DeadlineView {
 }
 
 /// "单人赛项" or "团体赛项（每队N人）".
-pub fn event(c: &Contest) -> String {
+pub(crate) fn event(c: &Contest) -> String {
     match (c.format.event, c.format.team_size.as_ref().map(|s| s.value)) {
         (EventKind::Individual, _) => "均为单人赛项".to_string(),
         (EventKind::Team, Some(n)) => format!("均为团体赛项，每队{n}人"),
@@ -241,7 +241,7 @@ pub fn event(c: &Contest) -> String {
 
 /// The quota rule in words.
 /// For a team event the quota counts teams (支参赛队), otherwise people (人).
-pub fn quota(c: &Contest) -> String {
+pub(crate) fn quota(c: &Contest) -> String {
     let n = c.rules.quota.per_unit.value;
     let who = match c.format.event {
         EventKind::Individual => format!("{n}人"),
@@ -255,14 +255,14 @@ pub fn quota(c: &Contest) -> String {
 }
 
 /// The coach rule in words.
-pub fn coaches(c: &Contest) -> Option<String> {
+pub(crate) fn coaches(c: &Contest) -> Option<String> {
     c.rules
         .coaches_per_contestant
         .map(|n| format!("每位参赛选手可以指定指导教师（教练）{n}名。"))
 }
 
 /// The plan's sections with their numbers (一、 and （一）), as the pages and the notice PDF print them.
-pub fn plan_sections(c: &Contest) -> Vec<serde_json::Value> {
+pub(crate) fn plan_sections(c: &Contest) -> Vec<serde_json::Value> {
     c.plan
         .sections
         .iter()
@@ -284,7 +284,7 @@ pub fn plan_sections(c: &Contest) -> Vec<serde_json::Value> {
 }
 
 /// 一, 二, … 九十九.
-pub fn chinese_number(n: usize) -> String {
+pub(crate) fn chinese_number(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => DIGITS[n].to_string(),
@@ -301,7 +301,7 @@ pub fn chinese_number(n: usize) -> String {
 
 /// The covering notice (the 红头文件 that publishes the plan) in words, as the home page and the notice
 /// PDF show it.
-pub fn covering_notice(c: &Contest) -> serde_json::Value {
+pub(crate) fn covering_notice(c: &Contest) -> serde_json::Value {
     serde_json::json!({
         "title": c.notice.title,
         "number": c.notice.number,
@@ -317,7 +317,7 @@ pub fn covering_notice(c: &Contest) -> serde_json::Value {
 
 /// A file in a downloads list: its address, its name, its kind in words and its size.
 #[derive(Serialize, Debug, Clone)]
-pub struct DownloadView {
+pub(crate) struct DownloadView {
     /// The address, relative to the page.
     pub href: String,
     /// What the list calls it (`附件1 报名表`).
@@ -330,7 +330,7 @@ pub struct DownloadView {
 
 impl DownloadView {
     /// The entry of a file at `href` of `bytes` bytes; its kind comes from the file name's extension.
-    pub fn new(href: &str, label: &str, bytes: usize) -> DownloadView {
+    pub(crate) fn new(href: &str, label: &str, bytes: usize) -> DownloadView {
         let kind = match href.rsplit('.').next() {
             Some("pdf") => "PDF",
             Some("zip") => "ZIP 压缩包",
@@ -349,7 +349,7 @@ impl DownloadView {
 }
 
 /// A file size for people: `812 B`, `3.4 KB`, `1.2 MB`.
-pub fn human_size(bytes: usize) -> String {
+pub(crate) fn human_size(bytes: usize) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {

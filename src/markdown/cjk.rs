@@ -35,7 +35,7 @@ fn is_shared_punctuation(c: char) -> bool {
 }
 
 /// Whether a line break between `before` and `after` should vanish instead of becoming a space.
-pub fn joins_without_space(before: char, after: char) -> bool {
+pub(super) fn joins_without_space(before: char, after: char) -> bool {
     (is_cjk(before) && (is_cjk(after) || is_shared_punctuation(after)))
         || (is_shared_punctuation(before) && is_cjk(after))
 }

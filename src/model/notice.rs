@@ -114,11 +114,11 @@ impl Notice {
 }
 
 /// Notice addresses the site uses for pages of its own (`notices/index.html` is the list).
-pub const RESERVED_SLUGS: [&str; 1] = ["index"];
+pub(super) const RESERVED_SLUGS: [&str; 1] = ["index"];
 
 /// Reads every notice, newest first (then by address); problems go to `problems`. Large folders are
 /// read and parsed on two threads.
-pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
+pub(super) fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
     let dir = notices_dir(root);
     let paths = match fs::check_folder(root, &dir).and_then(|()| fs::list_files(&dir, ".md")) {
         Ok(paths) => paths,
@@ -160,7 +160,7 @@ pub fn load_all(root: &Path, problems: &mut Problems) -> Vec<Notice> {
 /// Brings `notices` (as [`load_all`] read them) up to date after the files at `changed` (absolute paths)
 /// were edited, added or removed: only those files are read. On problems `notices` is left as it was.
 /// Returns the addresses of the notices read again.
-pub fn update(
+pub(super) fn update(
     root: &Path,
     notices: &mut Vec<Notice>,
     changed: &BTreeSet<PathBuf>,

@@ -142,7 +142,7 @@ impl ResultsConfig {
 }
 
 /// Checks `results:` against the rest of the contest; problems point into `contest.yaml`.
-pub fn check(contest: &Contest, file: &SourceFile) -> Problems {
+pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
     let mut problems = Problems::default();
     let r = &contest.results;
     let mut error = |at: Option<(usize, usize)>, message: String, help: &str| {

@@ -4,10 +4,10 @@
 use crate::diagnostics::Problems;
 
 /// The path of the server-sent events stream.
-pub const EVENTS_PATH: &str = "/__jingsai/events";
+pub(super) const EVENTS_PATH: &str = "/__jingsai/events";
 
 /// The overlay text of a failed build: each error's `file:line:column: message`, and its hint.
-pub fn text(problems: &Problems) -> String {
+pub(super) fn text(problems: &Problems) -> String {
     let mut out =
         String::from("jingsai: the last change does not build; showing the last good site.\n");
     for problem in problems.errors() {
@@ -23,7 +23,7 @@ pub fn text(problems: &Problems) -> String {
 }
 
 /// Inserts the overlay (hidden unless `error`) and the reload script before `</body>`.
-pub fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
+pub(super) fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
     let snippet = format!(
         concat!(
             "<div id=\"jingsai-error\" role=\"alert\"{hidden} style=\"position:fixed;left:0;right:0;bottom:0;",
@@ -48,7 +48,7 @@ pub fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u8> {
 }
 
 /// HTML-escapes text.
-pub fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

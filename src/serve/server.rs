@@ -19,7 +19,7 @@ use tokio::sync::broadcast::error::RecvError;
 /// Unless the server listens on every interface, requests whose `Host` is not this machine (`localhost`,
 /// `127.0.0.1`, `[::1]` or the address listened on) are refused: a web page elsewhere cannot use DNS
 /// rebinding to read the preview.
-pub fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), ServeError> {
+pub(super) fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), ServeError> {
     let bound = listener
         .local_addr()
         .map_err(ServeError::ListenerAddress)?
@@ -80,7 +80,7 @@ async fn stop_signal() {
 }
 
 /// Whether a request with this `Host` header may be answered by a server listening on `bound`.
-pub fn host_allowed(host: &str, bound: std::net::IpAddr) -> bool {
+pub(super) fn host_allowed(host: &str, bound: std::net::IpAddr) -> bool {
     if bound.is_unspecified() {
         return true;
     }
@@ -143,7 +143,7 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// The MIME type of a file of the site, by its extension.
-pub fn mime(path: &str) -> &'static str {
+pub(super) fn mime(path: &str) -> &'static str {
     let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
     match extension.to_ascii_lowercase().as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

@@ -6,7 +6,7 @@ use tokio::sync::broadcast;
 
 /// What open pages are told.
 #[derive(Debug, Clone)]
-pub enum Notice {
+pub(super) enum Notice {
     /// A new site is servable: pages older than this generation reload.
     Reload(u64),
     /// The last build failed (the overlay text), or the failure is gone (empty).
@@ -15,7 +15,7 @@ pub enum Notice {
 
 /// One consistent view: the site, its generation and the error of the last build, if it failed.
 #[derive(Debug, Clone)]
-pub struct Snapshot {
+pub(super) struct Snapshot {
     /// The last good site.
     pub map: Arc<OutputMap>,
     /// Counts successful builds.
@@ -25,14 +25,14 @@ pub struct Snapshot {
 }
 
 /// Shared between the rebuild thread and the request handlers.
-pub struct Shared {
+pub(super) struct Shared {
     current: RwLock<Snapshot>,
     notices: broadcast::Sender<Notice>,
 }
 
 impl Shared {
     /// Nothing built yet.
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         Shared {
             current: RwLock::new(Snapshot {
                 map: Arc::new(OutputMap::new()),
@@ -44,7 +44,7 @@ impl Shared {
     }
 
     /// The current site and state.
-    pub fn snapshot(&self) -> Snapshot {
+    pub(super) fn snapshot(&self) -> Snapshot {
         self.current
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -52,12 +52,12 @@ impl Shared {
     }
 
     /// Listens for reloads and errors.
-    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+    pub(super) fn subscribe(&self) -> broadcast::Receiver<Notice> {
         self.notices.subscribe()
     }
 
     /// Swaps in a new site, then tells open pages to reload: they only ever reload onto it.
-    pub fn publish(&self, map: Arc<OutputMap>) {
+    pub(super) fn publish(&self, map: Arc<OutputMap>) {
         let generation = {
             let mut current = self
                 .current
@@ -72,7 +72,7 @@ impl Shared {
     }
 
     /// Keeps the site, records the failure and shows it on open pages.
-    pub fn fail(&self, text: String) {
+    pub(super) fn fail(&self, text: String) {
         let text: Arc<str> = text.into();
         self.current
             .write()

@@ -13,7 +13,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 /// The folders watched, relative to the contest folder.
-pub const WATCHED: [&str; 3] = ["content", "templates", "forms"];
+pub(super) const WATCHED: [&str; 3] = ["content", "templates", "forms"];
 
 /// How long a burst of events may go quiet before the rebuild starts.
 const QUIET: Duration = Duration::from_millis(15);
@@ -21,7 +21,7 @@ const QUIET: Duration = Duration::from_millis(15);
 const POLL_EVERY: Duration = Duration::from_millis(200);
 
 /// Keeps the watcher running while it lives.
-pub struct Running {
+pub(super) struct Running {
     /// inotify and friends.
     _events: Option<Debouncer<RecommendedWatcher, RecommendedCache>>,
     /// `--poll`.
@@ -29,7 +29,7 @@ pub struct Running {
 }
 
 /// Starts watching `root` (canonical), sending the files that changed in each burst to `changes`.
-pub fn start(
+pub(super) fn start(
     root: &Path,
     poll: bool,
     changes: Sender<Vec<PathBuf>>,

@@ -5,7 +5,7 @@ use crate::model::values::{Day, When};
 
 /// Renders `calendar.ics`. Stages still "to be announced" are left out; the stamp is the notice date, so
 /// the file is the same on every build.
-pub fn render(c: &Contest) -> String {
+pub(super) fn render(c: &Contest) -> String {
     let host = c.base_url().map(|u| {
         u.split("//")
             .nth(1)

@@ -8,7 +8,7 @@ mod calendar;
 mod notices;
 mod pages;
 mod results;
-pub mod templates;
+pub(crate) mod templates;
 
 use crate::diagnostics::{Problem, Problems};
 use crate::loaded::Loaded;

@@ -10,10 +10,10 @@ use crate::views::{DownloadView, PageMeta};
 use tera::{Context, Tera, Value};
 
 /// The folder of the results pages.
-pub const DIR: &str = "results";
+pub(super) const DIR: &str = "results";
 
 /// Renders the results pages and downloads into `map`; problems go to `problems`.
-pub fn render(
+pub(super) fn render(
     tera: &Tera,
     contest: &Contest,
     results: &Results,

@@ -10,13 +10,13 @@ use std::path::Path;
 /// The built-in templates and static files.
 #[derive(RustEmbed)]
 #[folder = "src/site/builtin"]
-pub struct Builtin;
+pub(crate) struct Builtin;
 
 /// Files copied to the output as they are (after overriding), not rendered.
-pub const STATIC_FILES: [&str; 2] = ["style.css", "countdown.js"];
+pub(crate) const STATIC_FILES: [&str; 2] = ["style.css", "countdown.js"];
 
 /// The templates and static files of one build.
-pub struct Templates {
+pub(crate) struct Templates {
     /// The Tera instance with every template added.
     pub tera: tera::Tera,
     /// Static files by name.
@@ -24,7 +24,7 @@ pub struct Templates {
 }
 
 /// Loads the built-in templates and the project's overrides from `<root>/templates`.
-pub fn load(root: &Path) -> Result<Templates, Problems> {
+pub(crate) fn load(root: &Path) -> Result<Templates, Problems> {
     let mut sources: Vec<(String, String)> = Vec::new();
     let mut statics: Vec<(String, Vec<u8>)> = Vec::new();
     let mut names: Vec<String> = Builtin::iter().map(|n| n.to_string()).collect();

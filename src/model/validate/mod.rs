@@ -12,10 +12,10 @@ use std::collections::HashMap;
 
 /// The longest `site.base_url`: the notice PDF carries it in a QR code, which holds at most about 2,900
 /// bytes; real addresses are far shorter.
-pub const MAX_BASE_URL: usize = 512;
+pub(super) const MAX_BASE_URL: usize = 512;
 
 /// Runs every check on a parsed project.
-pub fn check(project: &Project) -> Problems {
+pub(super) fn check(project: &Project) -> Problems {
     let file = &project.contest_file;
     let c = &project.contest;
     let mut out = Checker {
