@@ -8,7 +8,7 @@
 use scraper::Html;
 
 /// Elements that must never appear in a notice's HTML.
-pub const FORBIDDEN_ELEMENTS: [&str; 21] = [
+pub(crate) const FORBIDDEN_ELEMENTS: [&str; 21] = [
     "script", "svg", "math", "iframe", "frame", "frameset", "style", "object", "embed", "applet",
     "form", "input", "button", "textarea", "select", "base", "meta", "link", "template",
     "noscript", "img",
@@ -34,7 +34,7 @@ const SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 /// The scheme of `url` as a browser reads it (WHATWG URL: leading and trailing C0 controls and spaces
 /// are stripped, tabs and newlines anywhere are removed, the scheme is ASCII case-insensitive), or
 /// `None` for a relative address.
-pub fn scheme(url: &str) -> Option<String> {
+pub(crate) fn scheme(url: &str) -> Option<String> {
     let cleaned: String = url
         .trim_matches(|c: char| c <= ' ')
         .chars()
@@ -50,13 +50,13 @@ pub fn scheme(url: &str) -> Option<String> {
 }
 
 /// Every way the HTML fragment `html` breaks the property, empty when it holds.
-pub fn problems(html: &str) -> Vec<String> {
+pub(crate) fn problems(html: &str) -> Vec<String> {
     check(&Html::parse_fragment(html), true)
 }
 
 /// The attributes of a whole page that break the property (a page has its own `<script>`, `<meta>` and
 /// `<link>` elements, so only attributes are checked).
-pub fn page_problems(html: &str) -> Vec<String> {
+pub(crate) fn page_problems(html: &str) -> Vec<String> {
     check(&Html::parse_document(html), false)
 }
 
@@ -75,12 +75,11 @@ fn check(parsed: &Html, elements: bool) -> Vec<String> {
             if attribute.starts_with("on") {
                 problems.push(format!("<{name} {attribute}=\"{value}\">"));
             }
-            if URL_ATTRIBUTES.contains(&attribute.as_str()) || attribute.ends_with(":href") {
-                if let Some(scheme) = scheme(value) {
-                    if !SCHEMES.contains(&scheme.as_str()) {
-                        problems.push(format!("<{name} {attribute}=\"{value}\">: {scheme}:"));
-                    }
-                }
+            if (URL_ATTRIBUTES.contains(&attribute.as_str()) || attribute.ends_with(":href"))
+                && let Some(scheme) = scheme(value)
+                && !SCHEMES.contains(&scheme.as_str())
+            {
+                problems.push(format!("<{name} {attribute}=\"{value}\">: {scheme}:"));
             }
             if elements
                 && attribute == "style"

@@ -185,8 +185,7 @@ fn a_cell_beyond_the_last_column_is_refused() {
     let contest = results_contest();
     let layout = Layout::of(&contest);
     let problems = read::read_xlsx(&damaged, Path::new("content/results.xlsx"), &layout, None)
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     let shown = render(&problems);
     assert!(shown.contains("content/results.xlsx"), "{shown}");
     let message = format!("{problems:?}");

@@ -133,12 +133,36 @@ fn notice(title: &str, date: &str, body: &str) -> String {
     )
 }
 
+/// A file of the repository, read as text (the built-in templates the overrides start from).
+fn repo_file(relative: &str) -> String {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(repo.join(relative)).unwrap()
+}
+
+/// A built-in form template (`src/pdf/builtin`).
+fn builtin(name: &str) -> String {
+    repo_file(&format!("src/pdf/builtin/{name}"))
+}
+
 #[test]
 fn incremental_rebuilds_equal_full_builds() {
     let mut c = Contest::new();
     assert_eq!(c.rebuild_matches("first build", &[]), "everything");
+    notices_added_edited_renamed_and_removed(&mut c);
+    a_broken_notice_and_a_duplicate_address_fail_until_fixed(&mut c);
+    form_templates_overridden_and_removed(&mut c);
+    a_page_template_and_contest_yaml_changed(&mut c);
 
-    // 23 notices over several list pages, then edits that touch one page, some lists, or all of them.
+    // After all that, a notice edit is still incremental and still right.
+    let last = c.write(
+        "content/notices/2025-09-23-n23.md",
+        &notice("第23号通知", "2025-09-23", "最后一次。"),
+    );
+    assert_eq!(c.rebuild_matches("a last notice edit", &[last]), "1 notice");
+}
+
+/// 23 notices over several list pages, then edits that touch one page, some lists, or all of them.
+fn notices_added_edited_renamed_and_removed(c: &mut Contest) {
     let added: Vec<PathBuf> = (1..=23)
         .map(|i| {
             c.write(
@@ -186,17 +210,16 @@ fn incremental_rebuilds_equal_full_builds() {
         .map(|i| c.remove(&format!("content/notices/2025-09-{i:02}-n{i}.md")))
         .collect();
     c.rebuild_matches("7 notices removed (fewer list pages)", &removed);
+}
 
-    // A broken notice fails the build; an edit elsewhere meanwhile still fails; the fix brings both in.
+/// A broken notice fails the build; an edit elsewhere meanwhile still fails; the fix brings both in.
+/// Then two files with one address fail, and removing one of them recovers.
+fn a_broken_notice_and_a_duplicate_address_fail_until_fixed(c: &mut Contest) {
     let broken = c.write(
         "content/notices/2025-09-15-n15.md",
         "---\ntitle: 没有日期\nsource: 某处\n---\n\n正文。\n",
     );
-    c.rebuild_fails(
-        "front matter broken",
-        &[broken.clone()],
-        "2025-09-15-n15.md",
-    );
+    c.rebuild_fails("front matter broken", &[broken], "2025-09-15-n15.md");
     let meanwhile = c.write(
         "content/notices/2025-09-16-n16.md",
         &notice("第16号通知（更正）", "2025-09-16", "更正。"),
@@ -216,16 +239,16 @@ fn incremental_rebuilds_equal_full_builds() {
     let twin = c.write("content/notices/zz-twin.md", "---\ntitle: 重复\ndate: 2025-09-30\nsource: 某处\nslug: 2025-09-10-n10\n---\n\n重复的地址。\n");
     c.rebuild_fails(
         "the same address twice",
-        &[twin.clone()],
+        &[twin],
         "notices/2025-09-10-n10.html",
     );
     let twin = c.remove("content/notices/zz-twin.md");
     c.rebuild_matches("the duplicate removed", &[twin]);
+}
 
-    // Form templates: the registration form alone, then the part shared with the notice PDF.
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let builtin =
-        |name: &str| std::fs::read_to_string(repo.join("src/pdf/builtin").join(name)).unwrap();
+/// Form templates: the registration form alone, then the part shared with the notice PDF, the results
+/// form, their removal, and a notice and a form in one burst.
+fn form_templates_overridden_and_removed(c: &mut Contest) {
     let form = c.write(
         "forms/registration.typ",
         &builtin("registration.typ").replace(
@@ -271,13 +294,13 @@ fn incremental_rebuilds_equal_full_builds() {
         c.rebuild_matches("a notice and a form", &both),
         "1 notice, 1 form"
     );
+}
 
-    // A page template, then contest.yaml.
+/// A page template, then contest.yaml.
+fn a_page_template_and_contest_yaml_changed(c: &mut Contest) {
     let template = c.write(
         "templates/notice.html",
-        &std::fs::read_to_string(repo.join("src/site/builtin/notice.html"))
-            .unwrap()
-            .replace("返回通知公告", "返回全部通知"),
+        &repo_file("src/site/builtin/notice.html").replace("返回通知公告", "返回全部通知"),
     );
     assert_eq!(
         c.rebuild_matches("a page template overridden", &[template]),
@@ -294,13 +317,6 @@ fn incremental_rebuilds_equal_full_builds() {
         c.rebuild_matches("contest.yaml changed", &[yaml]),
         "everything"
     );
-
-    // After all that, a notice edit is still incremental and still right.
-    let last = c.write(
-        "content/notices/2025-09-23-n23.md",
-        &notice("第23号通知", "2025-09-23", "最后一次。"),
-    );
-    assert_eq!(c.rebuild_matches("a last notice edit", &[last]), "1 notice");
 }
 
 #[test]

@@ -945,42 +945,64 @@ fn a_gbk_csv_and_an_xlsx_with_the_same_data_give_identical_pages() {
     }
 }
 
+/// The built page at `path` in `files`, parsed.
+fn html_page(files: &BTreeMap<String, Vec<u8>>, path: &str) -> scraper::Html {
+    scraper::Html::parse_document(&String::from_utf8(files[path].clone()).unwrap())
+}
+
+fn selector(css: &str) -> scraper::Selector {
+    scraper::Selector::parse(css).unwrap()
+}
+
 #[test]
 fn the_fixture_is_published_accessibly_and_completely() {
     let case = Case::fixture("results.csv", &fixture_csv());
     let out = tempfile::tempdir().unwrap();
     case.build(out.path()).success();
     let files = output_files(out.path());
-    let page = |path: &str| {
-        scraper::Html::parse_document(&String::from_utf8(files[path].clone()).unwrap())
-    };
-    let select = |s: &str| scraper::Selector::parse(s).unwrap();
 
-    // The navigation links the results once they exist.
-    let home = page("index.html");
+    the_navigation_and_the_index_link_every_group(&files);
+    the_staff_table_is_labelled_and_ranked(&files);
+    the_student_group_has_no_awards(&files);
+    the_downloads_hold_the_same_lines_as_the_pages(&files);
+
+    // The same input gives byte-identical output.
+    let again = tempfile::tempdir().unwrap();
+    case.build(again.path()).success();
+    assert!(output_files(again.path()) == files);
+}
+
+/// The navigation links the results once they exist; the index states the date and the formula and links
+/// the six group pages, which exist.
+fn the_navigation_and_the_index_link_every_group(files: &BTreeMap<String, Vec<u8>>) {
+    let home = html_page(files, "index.html");
     let nav: Vec<String> = home
-        .select(&select("nav.main a"))
+        .select(&selector("nav.main a"))
         .map(|a| a.text().collect())
         .collect();
     assert!(nav.contains(&"成绩公布".to_string()), "{nav:?}");
 
-    let index = page("results/index.html");
+    let index = html_page(files, "results/index.html");
     let text: String = index.root_element().text().collect();
     assert!(text.contains("2025年12月5日"));
     assert!(text.contains("总成绩＝理论考试成绩×20%＋实操比赛成绩×80%"));
     let links: Vec<String> = index
-        .select(&select("table a"))
+        .select(&selector("table a"))
         .map(|a| a.value().attr("href").unwrap().to_string())
         .collect();
     assert_eq!(links.len(), 6);
     for link in &links {
         assert!(files.contains_key(&format!("results/{link}")), "{link}");
     }
+}
 
-    let group = page("results/ai-trainer-staff.html");
-    let table = group.select(&select("table.results")).next().unwrap();
+/// The staff group's table: its caption, column and row headers with their scopes, and the rows in rank
+/// order with the awards, notes and the absent and disqualified last.
+fn the_staff_table_is_labelled_and_ranked(files: &BTreeMap<String, Vec<u8>>) {
+    let group = html_page(files, "results/ai-trainer-staff.html");
+    let table = group.select(&selector("table.results")).next().unwrap();
     let caption: String = table
-        .select(&select("caption"))
+        .select(&selector("caption"))
         .next()
         .unwrap()
         .text()
@@ -990,7 +1012,7 @@ fn the_fixture_is_published_accessibly_and_completely() {
         "人工智能训练师赛项职工（含教师）组成绩（按名次排列，2025年12月5日公布）"
     );
     let heads: Vec<String> = table
-        .select(&select("thead th"))
+        .select(&selector("thead th"))
         .map(|th| th.text().collect())
         .collect();
     assert_eq!(
@@ -1009,11 +1031,11 @@ fn the_fixture_is_published_accessibly_and_completely() {
     );
     assert!(
         table
-            .select(&select("thead th"))
+            .select(&selector("thead th"))
             .all(|th| th.value().attr("scope") == Some("col"))
     );
     let rows: Vec<Vec<String>> = table
-        .select(&select("tbody tr"))
+        .select(&selector("tbody tr"))
         .map(|tr| {
             tr.children()
                 .filter_map(scraper::ElementRef::wrap)
@@ -1024,7 +1046,7 @@ fn the_fixture_is_published_accessibly_and_completely() {
     assert_eq!(rows.len(), 24);
     assert!(
         table
-            .select(&select("tbody th"))
+            .select(&selector("tbody th"))
             .all(|th| th.value().attr("scope") == Some("row"))
     );
     // Default order is the rank; the rank column keeps the meaning in any order.
@@ -1042,16 +1064,21 @@ fn the_fixture_is_published_accessibly_and_completely() {
     assert_eq!(rows[23][8], "取消资格");
     let ranks: Vec<u32> = rows[..22].iter().map(|r| r[0].parse().unwrap()).collect();
     assert_eq!(ranks, (1..=22).collect::<Vec<_>>());
+}
 
-    let student = page("results/ai-trainer-student.html");
+/// The student group says what its results are for, and no cell names an award.
+fn the_student_group_has_no_awards(files: &BTreeMap<String, Vec<u8>>) {
+    let student = html_page(files, "results/ai-trainer-student.html");
     let text: String = student.root_element().text().collect();
     assert!(text.contains("选手成绩只作为参加国家级竞赛选拔的依据"));
-    assert!(student.select(&select("tbody td")).all(|td| {
+    assert!(student.select(&selector("tbody td")).all(|td| {
         let t: String = td.text().collect();
         !t.contains('奖')
     }));
+}
 
-    // The downloads hold the same lines as the pages, with a BOM for Excel.
+/// The downloads hold the same lines as the pages, with a BOM for Excel.
+fn the_downloads_hold_the_same_lines_as_the_pages(files: &BTreeMap<String, Vec<u8>>) {
     let csv = &files["results/results.csv"];
     assert!(csv.starts_with(b"\xEF\xBB\xBF"));
     let csv = String::from_utf8(csv[3..].to_vec()).unwrap();
@@ -1060,11 +1087,6 @@ fn the_fixture_is_published_accessibly_and_completely() {
     assert!(csv.contains("\r\n人工智能训练师,职工（含教师）组,2,"));
     let sheet = xlsx_text(&files["results/results.xlsx"]);
     assert!(sheet.contains("吕静\t天津津智国有资本投资运营有限公司\t96\t97.5\t2:38:28\t97.2\t\t已获“海河工匠”荣誉，不享受竞赛奖励"), "{}", &sheet[..600]);
-
-    // The same input gives byte-identical output.
-    let again = tempfile::tempdir().unwrap();
-    case.build(again.path()).success();
-    assert!(output_files(again.path()) == files);
 }
 
 #[test]

@@ -791,26 +791,26 @@ mod common {
     use std::path::{Path, PathBuf};
 
     /// The seed contest, built; keep the contest alive as long as the site is read.
-    pub fn built_seed() -> (Contest, Site) {
+    pub(crate) fn built_seed() -> (Contest, Site) {
         let contest = Contest::seed();
         let site = contest.built();
         (contest, site)
     }
 
     /// A copy of the repository's contest in a temporary folder (`support::contest_copy`).
-    pub struct Contest {
-        pub copy: ContestCopy,
-        pub dir: PathBuf,
+    pub(crate) struct Contest {
+        pub(crate) copy: ContestCopy,
+        pub(crate) dir: PathBuf,
     }
 
     impl Contest {
-        pub fn seed() -> Contest {
+        pub(crate) fn seed() -> Contest {
             let copy = crate::support::contest_copy();
             let dir = copy.path().to_path_buf();
             Contest { copy, dir }
         }
 
-        pub fn set_base_url(&self, url: &str) {
+        pub(crate) fn set_base_url(&self, url: &str) {
             let path = self.dir.join("content/contest.yaml");
             let yaml = std::fs::read_to_string(&path).unwrap();
             assert!(yaml.contains("base_url: \"\""));
@@ -821,12 +821,12 @@ mod common {
             .unwrap();
         }
 
-        pub fn write_notice(&self, name: &str, text: &str) {
+        pub(crate) fn write_notice(&self, name: &str, text: &str) {
             std::fs::write(self.dir.join("content/notices").join(name), text).unwrap();
         }
 
         /// `count` notices `n01.md`, `n02.md`, …, one a day from 2025-09-01, so the last is the newest.
-        pub fn generate_notices(&self, count: usize) {
+        pub(crate) fn generate_notices(&self, count: usize) {
             let folder = self.dir.join("content/notices");
             std::fs::create_dir_all(&folder).unwrap();
             for n in 1..=count {
@@ -847,11 +847,11 @@ mod common {
             }
         }
 
-        pub fn build(&self) -> Assert {
+        pub(crate) fn build(&self) -> Assert {
             self.command(None)
         }
 
-        pub fn build_into(&self, output: &Path) -> Assert {
+        pub(crate) fn build_into(&self, output: &Path) -> Assert {
             self.command(Some(output))
         }
 
@@ -865,7 +865,7 @@ mod common {
         }
 
         /// Builds into `<contest>/output`, which must succeed.
-        pub fn built(&self) -> Site {
+        pub(crate) fn built(&self) -> Site {
             self.build().success();
             Site {
                 out: self.dir.join("output"),
@@ -874,20 +874,20 @@ mod common {
     }
 
     /// A built site on disk.
-    pub struct Site {
-        pub out: PathBuf,
+    pub(crate) struct Site {
+        pub(crate) out: PathBuf,
     }
 
     impl Site {
-        pub fn bytes(&self, path: &str) -> Vec<u8> {
+        pub(crate) fn bytes(&self, path: &str) -> Vec<u8> {
             std::fs::read(self.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
         }
 
-        pub fn text(&self, path: &str) -> String {
+        pub(crate) fn text(&self, path: &str) -> String {
             String::from_utf8(self.bytes(path)).unwrap()
         }
 
-        pub fn page(&self, path: &str) -> Page {
+        pub(crate) fn page(&self, path: &str) -> Page {
             Page {
                 path: path.to_string(),
                 html: Html::parse_document(&self.text(path)),
@@ -895,14 +895,14 @@ mod common {
         }
 
         /// Every generated file (not the manifest), `/`-separated.
-        pub fn files(&self) -> Vec<String> {
+        pub(crate) fn files(&self) -> Vec<String> {
             tree(&self.out)
                 .into_keys()
                 .filter(|p| !p.ends_with('/') && !p.starts_with(".jingsai"))
                 .collect()
         }
 
-        pub fn html_pages(&self) -> Vec<String> {
+        pub(crate) fn html_pages(&self) -> Vec<String> {
             self.files()
                 .into_iter()
                 .filter(|p| p.ends_with(".html"))
@@ -911,7 +911,7 @@ mod common {
 
         /// Every page: `lang`, one `<h1>`, the landmarks, a skip link to `<main>`, and relative links to
         /// files (and ids) that exist.
-        pub fn assert_sound(&self) {
+        pub(crate) fn assert_sound(&self) {
             for path in self.html_pages() {
                 let page = self.page(&path);
                 let root = page.html.root_element();
@@ -940,7 +940,7 @@ mod common {
         }
 
         /// Asserts that `url`, found on the page `from`, names an existing file (and id) of the site.
-        pub fn assert_resolves(&self, from: &str, url: &str) {
+        pub(crate) fn assert_resolves(&self, from: &str, url: &str) {
             let lower = url.to_ascii_lowercase();
             if ["http://", "https://", "mailto:", "tel:"]
                 .iter()
@@ -983,7 +983,7 @@ mod common {
     }
 
     /// `href` relative to the page `from`, as a path from the site's top folder; `None` if it climbs out.
-    pub fn resolve(from: &str, href: &str) -> Option<String> {
+    pub(crate) fn resolve(from: &str, href: &str) -> Option<String> {
         let mut parts: Vec<&str> = from.split('/').collect();
         parts.pop();
         for part in href.split('/') {
@@ -999,9 +999,9 @@ mod common {
     }
 
     /// One parsed HTML page.
-    pub struct Page {
-        pub path: String,
-        pub html: Html,
+    pub(crate) struct Page {
+        pub(crate) path: String,
+        pub(crate) html: Html,
     }
 
     impl Page {
@@ -1010,19 +1010,19 @@ mod common {
             self.html.select(&selector).collect()
         }
 
-        pub fn count(&self, css: &str) -> usize {
+        pub(crate) fn count(&self, css: &str) -> usize {
             self.select(css).len()
         }
 
         /// The visible text of each matching element, whitespace collapsed.
-        pub fn texts(&self, css: &str) -> Vec<String> {
+        pub(crate) fn texts(&self, css: &str) -> Vec<String> {
             self.select(css)
                 .iter()
                 .map(|e| normalise(&e.text().collect::<String>()))
                 .collect()
         }
 
-        pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        pub(crate) fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
             self.select(css)
                 .iter()
                 .filter_map(|e| e.value().attr(attr).map(str::to_string))
@@ -1030,7 +1030,7 @@ mod common {
         }
 
         /// Asserts that some element matching `css` has exactly the text `wanted`.
-        pub fn has(&self, css: &str, wanted: &str) {
+        pub(crate) fn has(&self, css: &str, wanted: &str) {
             let wanted = normalise(wanted);
             let texts = self.texts(css);
             assert!(
@@ -1042,7 +1042,7 @@ mod common {
         }
 
         /// Asserts that the text of the elements matching `css` contains every one of `needles`.
-        pub fn shows(&self, css: &str, needles: &[&str]) {
+        pub(crate) fn shows(&self, css: &str, needles: &[&str]) {
             let text = self.texts(css).join(" ");
             for needle in needles {
                 assert!(
@@ -1054,12 +1054,12 @@ mod common {
         }
     }
 
-    pub fn normalise(text: &str) -> String {
+    pub(crate) fn normalise(text: &str) -> String {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// Every file and folder under `dir` (folders end in `/` and have no bytes), by relative path.
-    pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
             let Ok(entries) = std::fs::read_dir(dir) else {
                 return;
@@ -1083,14 +1083,14 @@ mod common {
     /// One element of a small XML document: its path from the root (`feed/entry/title`), its attributes
     /// and its own text, entities decoded.
     #[derive(Debug)]
-    pub struct XmlElement {
-        pub path: String,
-        pub attrs: Vec<(String, String)>,
-        pub text: String,
+    pub(crate) struct XmlElement {
+        pub(crate) path: String,
+        pub(crate) attrs: Vec<(String, String)>,
+        pub(crate) text: String,
     }
 
     impl XmlElement {
-        pub fn attr(&self, name: &str) -> Option<&str> {
+        pub(crate) fn attr(&self, name: &str) -> Option<&str> {
             self.attrs
                 .iter()
                 .find(|(n, _)| n == name)
@@ -1100,7 +1100,7 @@ mod common {
 
     /// Parses XML strictly enough to reject what is not well-formed: a declaration, one root, balanced
     /// tags, quoted attributes, only predefined or numeric entities. Elements come in document order.
-    pub fn parse_xml(text: &str) -> Result<Vec<XmlElement>, String> {
+    pub(crate) fn parse_xml(text: &str) -> Result<Vec<XmlElement>, String> {
         let mut rest = text
             .strip_prefix("<?xml ")
             .and_then(|r| r.split_once("?>"))

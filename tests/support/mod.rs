@@ -21,12 +21,12 @@ const TAKE_FONT_FLAG: [&str; 5] = ["build", "check", "forms", "serve", "serve-wo
 /// `FORCE_COLOR` or `CLICOLOR_FORCE`), no terminal hyperlinks, Unicode box drawing (`LANG=C.UTF-8`), a
 /// `HOME` of its own, stdin closed. With `output()` (stdout and stderr captured) reports are laid out for
 /// 80 columns.
-pub fn jingsai(subcommand: &str) -> Command {
+pub(crate) fn jingsai(subcommand: &str) -> Command {
     jingsai_under(&[], subcommand)
 }
 
 /// [`jingsai`] started by another program, such as `["/usr/bin/time", "-v"]`.
-pub fn jingsai_under(wrapper: &[&str], subcommand: &str) -> Command {
+pub(crate) fn jingsai_under(wrapper: &[&str], subcommand: &str) -> Command {
     let binary = env!("CARGO_BIN_EXE_jingsai");
     let mut command = match wrapper.split_first() {
         Some((program, args)) => {
@@ -60,47 +60,47 @@ fn home() -> PathBuf {
 }
 
 /// A contest folder in a temporary folder: `<tmp>/contest`, with room beside it. Removed when dropped.
-pub struct ContestCopy {
+pub(crate) struct ContestCopy {
     tmp: tempfile::TempDir,
     dir: PathBuf,
 }
 
 impl ContestCopy {
     /// The contest folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.dir
     }
 
     /// `rel` inside the contest folder.
-    pub fn file(&self, rel: &str) -> PathBuf {
+    pub(crate) fn file(&self, rel: &str) -> PathBuf {
         self.dir.join(rel)
     }
 
     /// `rel` beside the contest folder (in the temporary folder that holds it).
-    pub fn beside(&self, rel: &str) -> PathBuf {
+    pub(crate) fn beside(&self, rel: &str) -> PathBuf {
         self.tmp.path().join(rel)
     }
 
     /// The temporary folder holding the contest folder.
-    pub fn tmp(&self) -> &Path {
+    pub(crate) fn tmp(&self) -> &Path {
         self.tmp.path()
     }
 
     /// The text of `rel`.
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         let path = self.file(rel);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
     /// Writes `rel`, making its folder when needed.
-    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
         let path = self.file(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
 
     /// Replaces the one occurrence of `from` in `rel` with `to`; panics unless `from` occurs exactly once.
-    pub fn replace(&self, rel: &str, from: &str, to: &str) {
+    pub(crate) fn replace(&self, rel: &str, from: &str, to: &str) {
         let text = self.read(rel);
         assert_eq!(
             text.matches(from).count(),
@@ -111,7 +111,7 @@ impl ContestCopy {
     }
 
     /// Adds `text` at the end of `rel`.
-    pub fn append(&self, rel: &str, text: &str) {
+    pub(crate) fn append(&self, rel: &str, text: &str) {
         let mut all = self.read(rel);
         all.push_str(text);
         self.write(rel, all);
@@ -120,7 +120,7 @@ impl ContestCopy {
 
 /// Copies the contest folder `from` (its `content/`, `templates/` and `forms/`, those that exist) into a
 /// new temporary folder.
-pub fn copy_contest(from: &Path) -> ContestCopy {
+pub(crate) fn copy_contest(from: &Path) -> ContestCopy {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("contest");
     assert!(
@@ -138,12 +138,12 @@ pub fn copy_contest(from: &Path) -> ContestCopy {
 }
 
 /// A temp copy of this repository's contest (the seed: content/, templates/, forms/).
-pub fn contest_copy() -> ContestCopy {
+pub(crate) fn contest_copy() -> ContestCopy {
     copy_contest(Path::new(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// A temp copy of the contest `tests/fixtures/<name>`.
-pub fn fixture_copy(name: &str) -> ContestCopy {
+pub(crate) fn fixture_copy(name: &str) -> ContestCopy {
     copy_contest(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
@@ -152,7 +152,7 @@ pub fn fixture_copy(name: &str) -> ContestCopy {
 }
 
 /// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -166,16 +166,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A running `jingsai serve`; killed when dropped.
-pub struct Server {
+pub(crate) struct Server {
     child: Child,
-    pub address: String,
-    pub root: PathBuf,
+    pub(crate) address: String,
+    pub(crate) root: PathBuf,
     log: Arc<Mutex<String>>,
 }
 
 impl Server {
     /// Starts `jingsai serve ROOT --port 0 EXTRA` (by [`jingsai`]) and waits until it listens.
-    pub fn start(root: &Path, extra: &[&str]) -> Server {
+    pub(crate) fn start(root: &Path, extra: &[&str]) -> Server {
         let mut child = jingsai("serve")
             .arg(root)
             .args(["--port", "0"])
@@ -216,12 +216,12 @@ impl Server {
     }
 
     /// What the server printed so far.
-    pub fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
     /// Polls the log until `check` accepts it, for at most `seconds`; returns it.
-    pub fn wait_for_log(&self, seconds: u64, check: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_for_log(&self, seconds: u64, check: impl Fn(&str) -> bool) -> String {
         let until = Instant::now() + Duration::from_secs(seconds);
         loop {
             let log = self.log();
@@ -237,20 +237,25 @@ impl Server {
     }
 
     /// Whether the process is still running.
-    pub fn alive(&mut self) -> bool {
+    pub(crate) fn alive(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
 
-    pub fn get(&self, path: &str) -> Response {
+    pub(crate) fn get(&self, path: &str) -> Response {
         get(&self.address, path)
     }
 
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
     }
 
     /// Polls `path` until `check` accepts the body, for at most `seconds`.
-    pub fn wait_for(&self, path: &str, seconds: u64, check: impl Fn(&str) -> bool) -> Response {
+    pub(crate) fn wait_for(
+        &self,
+        path: &str,
+        seconds: u64,
+        check: impl Fn(&str) -> bool,
+    ) -> Response {
         let until = Instant::now() + Duration::from_secs(seconds);
         loop {
             let response = self.get(path);
@@ -277,17 +282,17 @@ impl Drop for Server {
 
 /// An HTTP response.
 #[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub headers: HashMap<String, String>,
-    pub body: Vec<u8>,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) headers: HashMap<String, String>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Response {
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .get(&name.to_ascii_lowercase())
             .map(String::as_str)
@@ -295,7 +300,7 @@ impl Response {
 }
 
 /// `GET path` with the path sent exactly as given (no normalisation), `Connection: close`.
-pub fn get(address: &str, path: &str) -> Response {
+pub(crate) fn get(address: &str, path: &str) -> Response {
     let mut stream = TcpStream::connect(address).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -356,12 +361,12 @@ pub fn get(address: &str, path: &str) -> Response {
 }
 
 /// Writes a file the way a plain editor does (truncate and write).
-pub fn save(path: &Path, text: &str) {
+pub(crate) fn save(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
 /// Writes a file the way vim and JetBrains do: a new file, renamed over the old one.
-pub fn save_by_rename(path: &Path, text: &str) {
+pub(crate) fn save_by_rename(path: &Path, text: &str) {
     let temp = path.with_file_name(format!(
         "{}___jb_tmp___",
         path.file_name().unwrap().to_string_lossy()
@@ -370,12 +375,12 @@ pub fn save_by_rename(path: &Path, text: &str) {
     std::fs::rename(&temp, path).unwrap();
 }
 
-pub const NOTICE: &str = "content/notices/2025-10-16-plan-issued.md";
-pub const NOTICE_PAGE: &str = "/notices/2025-10-16-plan-issued.html";
-pub const DEADLINE: &str = "  deadline: 2025-10-31";
+pub(crate) const NOTICE: &str = "content/notices/2025-10-16-plan-issued.md";
+pub(crate) const NOTICE_PAGE: &str = "/notices/2025-10-16-plan-issued.html";
+pub(crate) const DEADLINE: &str = "  deadline: 2025-10-31";
 
 /// contest.yaml with an impossible deadline, and the line (1-based) of the error.
-pub fn broken_contest(text: &str) -> (String, usize) {
+pub(crate) fn broken_contest(text: &str) -> (String, usize) {
     let line = text
         .lines()
         .position(|l| l == DEADLINE)
