@@ -105,7 +105,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect::<String>()
         .to_ascii_lowercase();
-    match cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#')) {
+    match cleaned.find([':', '/', '?', '#']) {
         Some(pos) if cleaned[pos..].starts_with(':') => {
             sanitize::URL_SCHEMES.contains(&&cleaned[..pos])
         }

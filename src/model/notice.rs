@@ -233,14 +233,13 @@ fn notices_dir(root: &Path) -> PathBuf {
 }
 
 /// [`load_one`] for a file listed in the notices folder, which [`load_all`] checked once.
-fn load_listed(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
-    let text = fs::read_listed_text(root, path, fs::Input::Notice).map_err(|e| Problem::from(e))?;
+fn load_listed(root: &Path, path: &Path) -> Result<Notice, Problem> {
+    let text = fs::read_listed_text(root, path, fs::Input::Notice).map_err(Problem::from)?;
     Notice::parse(SourceFile::new(&display_path(root, path), text))
 }
 
-fn load_one(root: &Path, path: &PathBuf) -> Result<Notice, Problem> {
-    let text =
-        fs::read_input_text(Some(root), path, fs::Input::Notice).map_err(|e| Problem::from(e))?;
+fn load_one(root: &Path, path: &Path) -> Result<Notice, Problem> {
+    let text = fs::read_input_text(Some(root), path, fs::Input::Notice).map_err(Problem::from)?;
     Notice::parse(SourceFile::new(&display_path(root, path), text))
 }
 

@@ -34,10 +34,10 @@ pub fn check_output_dir(project: &Path, output: &Path) -> Result<(), UnsafeOutpu
     if out.parent().is_none() {
         return refuse("it is the root of the file system");
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if out == normalise(&home) {
-            return refuse("it is your home folder");
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && out == normalise(&home)
+    {
+        return refuse("it is your home folder");
     }
     if out == project {
         return refuse("it is the project folder itself; choose a folder such as `output`");

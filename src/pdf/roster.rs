@@ -186,19 +186,19 @@ fn check_id_number(
     shown: &str,
     problems: &mut Problems,
 ) {
-    if let Some(id) = values.get("id-number") {
-        if id.chars().count() != 18 {
-            problems.push(
-                Problem::general(
-                    None,
-                    format!(
-                        "`{shown}` row {row}: the 身份证号 has {} characters, not 18",
-                        id.chars().count()
-                    ),
-                )
-                .with_help("check the number"),
-            );
-        }
+    if let Some(id) = values.get("id-number")
+        && id.chars().count() != 18
+    {
+        problems.push(
+            Problem::general(
+                None,
+                format!(
+                    "`{shown}` row {row}: the 身份证号 has {} characters, not 18",
+                    id.chars().count()
+                ),
+            )
+            .with_help("check the number"),
+        );
     }
 }
 

@@ -38,7 +38,7 @@ pub const ZIP_ENTRIES: usize = 10_000;
 
 /// `64 MiB`.
 pub fn size(bytes: u64) -> String {
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
     } else if bytes >= MIB {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)

@@ -10,37 +10,38 @@ impl Checker<'_> {
     pub(super) fn dates(&mut self, c: &Contest) {
         let deadline = &c.registration.deadline;
         for stage in &c.schedule {
-            if let (When::On(start), Some(until)) = (stage.date.value, &stage.until) {
-                if until.value < start {
-                    self.error_at(
-                        until,
-                        format!(
-                            "`{}` ends on {} before it starts on {}",
-                            stage.name, until.value, start
-                        ),
-                        "the end date must be on or after the start date",
-                    );
-                }
+            if let (When::On(start), Some(until)) = (stage.date.value, &stage.until)
+                && until.value < start
+            {
+                self.error_at(
+                    until,
+                    format!(
+                        "`{}` ends on {} before it starts on {}",
+                        stage.name, until.value, start
+                    ),
+                    "the end date must be on or after the start date",
+                );
             }
-            if stage.until.is_some() && stage.date.value == When::Tbd {
-                if let Some(until) = &stage.until {
-                    self.error_at(
-                        until,
-                        format!("`{}` has an end date but its start is `tbd`", stage.name),
-                        "give a start date or remove `until`",
-                    );
-                }
+            if stage.until.is_some()
+                && stage.date.value == When::Tbd
+                && let Some(until) = &stage.until
+            {
+                self.error_at(
+                    until,
+                    format!("`{}` has an end date but its start is `tbd`", stage.name),
+                    "give a start date or remove `until`",
+                );
             }
         }
         for stage in c.contest_stages() {
-            if let When::On(start) = stage.date.value {
-                if deadline.value.day > start {
-                    self.error_at(
+            if let When::On(start) = stage.date.value
+                && deadline.value.day > start
+            {
+                self.error_at(
                         deadline,
                         format!("the registration deadline {} is after the contest starts on {}", deadline.value.day, start),
                         &format!("registration must close before the contest: move the deadline before {start} or the contest date (line {})", self.file.line_column(spanned_at(self.file, &stage.date).map_or(0, |s| s.0)).0),
                     );
-                }
             }
         }
         // Tracks may compete on different days, but each track has at most one contest stage.

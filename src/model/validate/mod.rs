@@ -142,32 +142,32 @@ impl Checker<'_> {
     /// The awards' document, the registration materials' attachments, the bodies' parents, and that
     /// there are tracks and groups at all.
     fn other_references(&mut self, c: &Contest) {
-        if let Some(basis) = &c.awards.basis {
-            if c.reference(basis.value.as_str()).is_none() {
-                let known: Vec<&str> = c.references.iter().map(|r| r.id.value.as_str()).collect();
-                self.error_at(
-                    basis,
-                    format!(
-                        "awards refer to the document `{}`, which is not under `references:`",
-                        basis.value
-                    ),
-                    &format!(
-                        "add it to `references:` or use one of: {}",
-                        known.join(", ")
-                    ),
-                );
-            }
+        if let Some(basis) = &c.awards.basis
+            && c.reference(basis.value.as_str()).is_none()
+        {
+            let known: Vec<&str> = c.references.iter().map(|r| r.id.value.as_str()).collect();
+            self.error_at(
+                basis,
+                format!(
+                    "awards refer to the document `{}`, which is not under `references:`",
+                    basis.value
+                ),
+                &format!(
+                    "add it to `references:` or use one of: {}",
+                    known.join(", ")
+                ),
+            );
         }
         let numbers: Vec<u32> = c.attachments.iter().map(|a| a.number.value).collect();
         for material in &c.registration.materials {
-            if let Some(n) = &material.attachment {
-                if !numbers.contains(&n.value) {
-                    self.error_at(
-                        n,
-                        format!("there is no attachment {}", n.value),
-                        "add it under `attachments:` or fix the number",
-                    );
-                }
+            if let Some(n) = &material.attachment
+                && !numbers.contains(&n.value)
+            {
+                self.error_at(
+                    n,
+                    format!("there is no attachment {}", n.value),
+                    "add it under `attachments:` or fix the number",
+                );
             }
         }
         let bodies: Vec<&str> = c
@@ -177,17 +177,17 @@ impl Checker<'_> {
             .map(|b| b.name.value.as_str())
             .collect();
         for body in &c.organisation.bodies {
-            if let Some(parent) = &body.parent {
-                if !bodies.contains(&parent.value.as_str()) {
-                    self.error_at(
-                        parent,
-                        format!(
-                            "`{}` sits under `{}`, which is not one of the bodies",
-                            body.name.value, parent.value
-                        ),
-                        &format!("use one of: {}", bodies.join(", ")),
-                    );
-                }
+            if let Some(parent) = &body.parent
+                && !bodies.contains(&parent.value.as_str())
+            {
+                self.error_at(
+                    parent,
+                    format!(
+                        "`{}` sits under `{}`, which is not one of the bodies",
+                        body.name.value, parent.value
+                    ),
+                    &format!("use one of: {}", bodies.join(", ")),
+                );
             }
         }
         if c.tracks.is_empty() {
@@ -249,14 +249,14 @@ impl Checker<'_> {
                 "write a number of 1 or more",
             );
         }
-        if let Some(size) = &c.format.team_size {
-            if size.value == 0 {
-                self.error_at(
-                    size,
-                    "a team has at least one member".into(),
-                    "write 1 for an individual event",
-                );
-            }
+        if let Some(size) = &c.format.team_size
+            && size.value == 0
+        {
+            self.error_at(
+                size,
+                "a team has at least one member".into(),
+                "write 1 for an individual event",
+            );
         }
     }
 }

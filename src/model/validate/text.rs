@@ -53,20 +53,20 @@ impl Checker<'_> {
         }
         if let Some(url) = &c.site.base_url {
             let v = url.value.trim();
-            if !v.is_empty() && !(v.starts_with("https://") || v.starts_with("http://")) {
+            if !(v.is_empty() || v.starts_with("https://") || v.starts_with("http://")) {
                 self.error_at(url, format!("`{v}` is not a web address"), "write it with https://, for example https://contest.example.cn/ai-2025/, or leave it empty");
             } else if v.len() > MAX_BASE_URL {
                 self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} a QR code on the notice can carry", v.len()), "use the site's short public address, for example https://contest.example.cn/ai-2025/");
             }
         }
-        if let Some(n) = &c.site.notices_per_page {
-            if n.value == 0 {
-                self.error_at(
-                    n,
-                    "at least one notice must be listed per page".into(),
-                    "write a number such as 20",
-                );
-            }
+        if let Some(n) = &c.site.notices_per_page
+            && n.value == 0
+        {
+            self.error_at(
+                n,
+                "at least one notice must be listed per page".into(),
+                "write a number such as 20",
+            );
         }
     }
 
