@@ -603,8 +603,9 @@ fn serve_keeps_the_last_good_site_when_a_template_loops_and_picks_up_the_fix() {
     });
     assert!(page.text().contains("contacts.html"));
     assert!(page.text().contains("联系"), "the last good page is kept");
-    // With nothing saved since, the new rebuild process waits instead of running the loop again.
-    std::thread::sleep(Duration::from_secs(5));
+    // With nothing saved since, the new rebuild process says it waits instead of running the loop again;
+    // once it has said so, only a save could start a build.
+    server.wait_for_log(30, |log| log.contains("waiting for the next save"));
     assert_eq!(
         server.log().matches("the rebuild process stopped").count(),
         1,

@@ -102,6 +102,8 @@ pub fn run(
     if changed {
         build_once(&mut rebuilder, &[], limits, &mut sent, &mut out, first)?;
         first = false;
+    } else {
+        eprintln!("nothing changed since the build that stopped; waiting for the next save");
     }
     while let Ok(mut changed) = pending.recv() {
         // Everything that arrived meanwhile goes into the same rebuild.
