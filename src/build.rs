@@ -73,9 +73,9 @@ pub fn render(project: &Loaded, engine: &mut PdfEngine) -> Result<OutputMap, Pro
 pub struct Rendered {
     /// The templates with the contest's data.
     pub renderer: Renderer,
-    /// The site.
+    /// Every page of the site, with the PDFs placed in it.
     pub site: Site,
-    /// The PDFs.
+    /// The notice, results and form PDFs, kept so that watch mode can reuse the ones an edit does not touch.
     pub pdfs: Vec<pdf::Pdf>,
 }
 

@@ -115,7 +115,7 @@ pub struct PlanSubsection {
     /// Whether the heading runs into the first paragraph (（一）报名时间。…).
     #[serde(default)]
     pub run_in: bool,
-    /// Paragraphs.
+    /// The subsection's text, one paragraph per entry, printed in order.
     pub paragraphs: Vec<String>,
 }
 
@@ -130,7 +130,7 @@ pub struct CoveringNotice {
     /// The document number (发文字号), when it has one.
     #[serde(default)]
     pub number: Option<String>,
-    /// The title.
+    /// The title of the covering notice (关于举办……的通知), as the home page and the notice PDF print it.
     pub title: String,
     /// 主送机关.
     pub recipients: Vec<String>,
@@ -151,7 +151,7 @@ pub struct Reference {
     pub id: Spanned<Id>,
     /// 文号, such as 津人社局发〔2024〕5号.
     pub number: String,
-    /// Title.
+    /// The document's full title, as cited (without the book-title marks 《》).
     pub title: String,
 }
 
@@ -177,7 +177,7 @@ pub struct Organisation {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    /// Name.
+    /// The body's name (组委会, 裁判委员会, …); other bodies name it as their `parent`.
     pub name: Spanned<String>,
     /// What it does.
     pub duty: String,
@@ -195,7 +195,7 @@ pub struct Body {
 pub struct Track {
     /// Id, used in addresses.
     pub id: Spanned<Id>,
-    /// Name.
+    /// The track's name as published (人工智能训练师), on the pages, the forms and the results.
     pub name: String,
     /// What is contested.
     pub description: String,
@@ -208,7 +208,7 @@ pub struct Track {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    /// Id.
+    /// The group's stable id (`staff`), used by tracks, rules, results and form fields (`group-<id>`).
     pub id: Spanned<Id>,
     /// Short name (职工组).
     pub name: String,
@@ -278,7 +278,7 @@ pub struct Rules {
 pub struct GroupRestriction {
     /// The group, by id.
     pub group: Spanned<Id>,
-    /// The rule.
+    /// The rule for this group, one sentence as published on the eligibility page.
     pub rule: String,
 }
 
@@ -324,9 +324,9 @@ pub struct Scoring {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringPart {
-    /// Id.
+    /// The part's stable id (`theory`, `practical`), used by `results.tie_break` and the score columns.
     pub id: Spanned<Id>,
-    /// Name.
+    /// The part's name as published (理论考试), in the plan and the results' column headings.
     pub name: String,
     /// Weight in percent.
     pub weight: Spanned<u32>,
@@ -410,9 +410,9 @@ pub struct Replacement {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
-    /// Id.
+    /// The stage's stable id (`registration`, `contest`), unique within `schedule`.
     pub id: Spanned<Id>,
-    /// Name.
+    /// The stage's name as published (报名, 竞赛), in the schedule and the calendar.
     pub name: String,
     /// The (first) day, or `tbd`.
     pub date: Spanned<When>,
@@ -448,7 +448,7 @@ pub struct Costs {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
-    /// Name.
+    /// The person's name, as printed in the notice and on the contacts page.
     pub name: String,
     /// Organisation.
     #[serde(default)]
@@ -470,7 +470,7 @@ pub struct Contact {
 pub struct Attachment {
     /// 附件1, 附件2, ….
     pub number: Spanned<u32>,
-    /// Title.
+    /// The attachment's title (报名表), printed after 附件N and used as the file name in the forms zip.
     pub title: String,
     /// The built-in form that renders it.
     #[serde(default)]

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeMeta {
-    /// Title.
+    /// The headline shown in lists, on the page and in the feed (`title:` in the front matter).
     pub title: String,
     /// 发布时间.
     pub date: Day,

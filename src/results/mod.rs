@@ -92,11 +92,11 @@ pub struct PartHead {
 /// The results of one track and group.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResultTable {
-    /// Track id.
+    /// The id of the track (`ai-trainer`), as in contest.yaml.
     pub track_id: String,
-    /// Track name.
+    /// The track's published name, for the table's heading.
     pub track_name: String,
-    /// Group id.
+    /// The id of the group (`staff`), as in contest.yaml.
     pub group_id: String,
     /// Group name (full name when the contest gives one).
     pub group_name: String,

@@ -27,7 +27,7 @@ pub fn total(scores: &[Option<Decimal>], weights: &[u32], decimals: u32) -> Deci
 /// What a contestant is ranked by.
 #[derive(Debug, Clone)]
 pub struct Standing {
-    /// The total.
+    /// The weighted total, already rounded to the contest's decimals; compared first.
     pub total: Decimal,
     /// The part scores.
     pub scores: Vec<Option<Decimal>>,

@@ -30,7 +30,7 @@ pub struct Download {
     pub path: String,
     /// What the downloads list calls it.
     pub label: String,
-    /// The bytes.
+    /// The file's contents, shared with the PDF stage without copying.
     pub bytes: bytes::Bytes,
 }
 
