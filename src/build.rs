@@ -46,9 +46,10 @@ pub fn check(root: &Path) -> Result<Loaded, Problems> {
 pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Loaded, Problems> {
     let mut engine = PdfEngine::new(fonts);
     let watchdog = arm(limits, &engine);
-    let project = check(root)?;
-    render(&project, &mut engine)?;
+    let mut project = check(root)?;
+    let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
+    project.project.warnings.extend(rendered.warnings());
     Ok(project)
 }
 
@@ -77,6 +78,23 @@ pub struct Rendered {
     pub site: Site,
     /// The notice, results and form PDFs, kept so that watch mode can reuse the ones an edit does not touch.
     pub pdfs: Vec<pdf::Pdf>,
+}
+
+impl Rendered {
+    /// The warnings found while rendering (a form that runs past one page), in order.
+    pub fn warnings(&self) -> Problems {
+        pdf_warnings(&self.pdfs)
+    }
+}
+
+/// The warnings the PDFs carry (a form that runs past one page), in order.
+pub fn pdf_warnings(pdfs: &[pdf::Pdf]) -> Problems {
+    let mut warnings = Problems::default();
+    for pdf in pdfs {
+        warnings.extend(pdf.warnings.clone());
+    }
+    warnings.sort();
+    warnings
 }
 
 /// Renders a checked project: the PDFs compile on this thread while the pages that do not list them
@@ -228,9 +246,11 @@ pub fn build_site(
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
     let watchdog = arm(options.limits, &engine);
-    let project = check(&options.root)?;
-    let map = render(&project, &mut engine)?;
+    let mut project = check(&options.root)?;
+    let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
+    project.project.warnings.extend(rendered.warnings());
+    let map = rendered.site.into_map();
     let report = output::write(&map, &options.output)?;
     Ok((project, map, report))
 }

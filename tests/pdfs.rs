@@ -784,3 +784,48 @@ fn results_pdf_lists_the_ranked_results_and_nothing_private() {
         "the results page offers the PDF"
     );
 }
+
+#[test]
+fn a_form_that_runs_past_one_page_is_a_warning_at_its_attachment() {
+    // The seed's forms fit on one sheet: no such warning.
+    let (_seed, seed_dir) = seed_copy();
+    let output = jingsai(&seed_dir, &["check"]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("runs to"), "{stderr}");
+
+    // 86 tracks make 86 check boxes: the registration form runs on to a second page.
+    let (_tmp, dir) = seed_copy();
+    let yaml = dir.join("content/contest.yaml");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let extra: String = (0..83)
+        .map(|i| {
+            format!("  - id: extra-{i}\n    name: 第{i}号职业技能赛项\n    description: 测试。\n")
+        })
+        .collect();
+    let text = text.replacen("\n# 组别 · groups", &format!("{extra}\n# 组别 · groups"), 1);
+    std::fs::write(&yaml, &text).unwrap();
+    // The warning points at the attachment's number (`- number: 1` of the registration form).
+    let marker = "  - number: 1\n";
+    let at = text.find(marker).expect("the registration attachment") + "  - number: ".len();
+    let line = text[..at].lines().count();
+    let column = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+
+    let output = jingsai(&dir, &["build"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "a warning does not stop the build: {stderr}"
+    );
+    let expected = format!(
+        "content/contest.yaml:{line}:{column}: 附件1 报名表 runs to 2 pages, but a form should fit on one sheet; on page 2 and after: "
+    );
+    assert!(
+        stderr.contains(&expected),
+        "expected `{expected}` in:\n{stderr}"
+    );
+    assert!(stderr.contains("forms/README.md"), "{stderr}");
+    // `check` reports it too.
+    let output = jingsai(&dir, &["check"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains(&expected));
+}

@@ -23,8 +23,9 @@ mod world;
 pub use forms_zip::forms_zip;
 pub use inspect::{FieldKind, FieldPlace};
 
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::loaded::Loaded;
+use crate::model::yaml::spanned_at;
 use crate::model::{Contest, FormKind};
 use field_font::FieldFont;
 use inspect::ShownPaths;
@@ -53,6 +54,8 @@ pub struct Pdf {
     pub form: Option<FormKind>,
     /// The bytes of the PDF file.
     pub bytes: Vec<u8>,
+    /// Warnings about it (a form that runs past one page), kept with it so that a reused PDF keeps them.
+    pub warnings: Problems,
 }
 
 /// Compiles documents; keeps the Typst world (and its caches) and the subset field font between builds.
@@ -103,6 +106,10 @@ struct CompiledForm {
     places: Vec<FieldPlace>,
     /// Typst's PDF, without fields.
     pdf: Vec<u8>,
+    /// How many pages it has; a form should fit on one.
+    pages: usize,
+    /// Where contest.yaml lists it (its attachment number), for warnings.
+    at: Option<(usize, usize)>,
 }
 
 impl PdfEngine {
@@ -187,7 +194,7 @@ impl PdfEngine {
             if let Some(handle) = pending {
                 self.field_font = Some(join_field_font(handle)?);
             }
-            let places = self.add_fields(&project.contest, forms, values, &mut made);
+            let places = self.add_fields(project, forms, values, &mut made);
             if made.problems.has_errors() {
                 return Err(made.problems);
             }
@@ -270,12 +277,14 @@ impl PdfEngine {
             };
             let what = format!("附件{} {short}", attachment.number.value);
             match self.compile_form(project, shown, &format!("/{name}.typ"), &what) {
-                Ok((places, pdf)) => forms.push(CompiledForm {
+                Ok((places, pdf, pages)) => forms.push(CompiledForm {
                     kind,
                     path,
                     what,
                     places,
                     pdf,
+                    pages,
+                    at: spanned_at(&project.contest_file, &attachment.number),
                 }),
                 Err(found) => made.problems.extend(found),
             }
@@ -290,18 +299,18 @@ impl PdfEngine {
         shown: &ShownPaths,
         main: &str,
         what: &str,
-    ) -> Result<(Vec<FieldPlace>, Vec<u8>), Problems> {
+    ) -> Result<(Vec<FieldPlace>, Vec<u8>, usize), Problems> {
         let (document, pdf) = self.compile(project, shown, main, what, &[])?;
         let places = inspect::fields(&document)
             .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
-        Ok((places, pdf))
+        Ok((places, pdf, document.pages().len()))
     }
 
     /// Adds the fillable fields to every compiled form, pre-filled with `values`, and puts the forms into
     /// `made`; gives the field places of the last form that got its fields.
     fn add_fields(
         &self,
-        c: &Contest,
+        project: &Loaded,
         forms: Vec<CompiledForm>,
         values: &HashMap<String, String>,
         made: &mut Made,
@@ -309,15 +318,17 @@ impl PdfEngine {
         let font = self.field_font.as_ref().expect("made above");
         let mut places = Vec::new();
         for form in forms {
-            let labels = FormLabels::of(form.kind, c).accessible_names();
+            let labels = FormLabels::of(form.kind, &project.contest).accessible_names();
             match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
                 Ok(bytes) => {
+                    let warnings = overflow(&project.contest_file, &form, &labels);
                     places = form.places;
                     made.pdfs.push(Pdf {
                         path: form.path,
                         title: format!("{}.pdf", form.what),
                         form: Some(form.kind),
                         bytes,
+                        warnings,
                     });
                 }
                 Err(e) => made.problems.push(Problem::general(
@@ -337,7 +348,56 @@ fn official_pdf(path: &str, title: String, bytes: Vec<u8>) -> Pdf {
         title,
         form: None,
         bytes,
+        warnings: Problems::default(),
     }
+}
+
+/// A form is meant to be printed on one sheet: one that runs on is a warning naming what moved to the
+/// next pages, located at its attachment in contest.yaml.
+fn overflow(file: &SourceFile, form: &CompiledForm, labels: &HashMap<String, String>) -> Problems {
+    let mut warnings = Problems::default();
+    if form.pages <= 1 {
+        return warnings;
+    }
+    // Named by their labels (one name for a group of check boxes or a date); fields without a label
+    // (the rows of a table) are counted.
+    let mut moved: Vec<String> = Vec::new();
+    let mut unnamed = 0;
+    for place in form.places.iter().filter(|p| p.page > 1) {
+        let Some(label) = labels.get(&place.name) else {
+            unnamed += 1;
+            continue;
+        };
+        let name = label
+            .split(['：', '（'])
+            .next()
+            .unwrap_or(label)
+            .to_string();
+        if !moved.contains(&name) {
+            moved.push(name);
+        }
+    }
+    if unnamed > 0 {
+        moved.push(format!("{unnamed} fields of a table"));
+    }
+    let message = format!(
+        "{} runs to {} pages, but a form should fit on one sheet{}",
+        form.what,
+        form.pages,
+        if moved.is_empty() {
+            String::new()
+        } else {
+            format!("; on page 2 and after: {}", moved.join("、"))
+        }
+    );
+    let problem = match form.at {
+        Some(span) => Problem::at(file, span, message),
+        None => Problem::general(Some(file), message),
+    };
+    warnings.push(problem.warning().with_help(
+        "list fewer tracks or groups on the form (each is a check box), or give the form its own layout in `forms/` (see forms/README.md)",
+    ));
+    warnings
 }
 
 /// Waits for the field font being subset on the other thread; a font that cannot be subset is a problem.

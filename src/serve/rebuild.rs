@@ -123,7 +123,7 @@ impl Rebuilder {
         } = render_all(&project, &mut self.engine)?;
         let built = Built {
             map: Arc::clone(&site.map),
-            warnings: project.warnings.clone(),
+            warnings: with_pdf_warnings(&project.warnings, &pdfs),
             redone: "everything".into(),
             phases: vec![
                 ("read", (checked - started).as_millis()),
@@ -209,7 +209,7 @@ impl Rebuilder {
         last.site = site;
         Ok(Built {
             map: Arc::clone(&last.site.map),
-            warnings: last.loaded.warnings.clone(),
+            warnings: with_pdf_warnings(&last.loaded.warnings, &last.pdfs),
             redone: if redone.is_empty() {
                 "nothing".into()
             } else {
@@ -230,4 +230,11 @@ fn count(n: usize, what: &str) -> String {
     } else {
         format!("{n} {what}s")
     }
+}
+
+/// The warnings of the contest folder followed by those of its PDFs.
+fn with_pdf_warnings(warnings: &Problems, pdfs: &[Pdf]) -> Problems {
+    let mut all = warnings.clone();
+    all.extend(crate::build::pdf_warnings(pdfs));
+    all
 }
