@@ -2,7 +2,7 @@
 //!
 //! Data flows one way, stage by stage:
 //! `content/` → [`model::Project`] (validated) → [`build::render_all`] (pages with
-//! [`site::Renderer`], PDFs with [`pdf::PdfEngine`]) → [`output::OutputMap`] → [`output::write()`] (atomic)
+//! `site::Renderer`, PDFs with [`pdf::PdfEngine`]) → [`output::OutputMap`] → [`output::write()`] (atomic)
 //! or served from memory, where [`serve`] redoes only what an edit affects.
 
 pub mod budget;

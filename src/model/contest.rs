@@ -47,7 +47,7 @@ pub struct Contest {
     pub contacts: Vec<Contact>,
     /// The attachments of the notice (forms).
     pub attachments: Vec<Attachment>,
-    /// How results are read and published (`results:`; see [`ResultsConfig`]).
+    /// How results are read and published (`results:`; see [`super::ResultsConfig`]).
     pub results: super::ResultsConfig,
 }
 

@@ -3,9 +3,9 @@
 //! never reaches the model, the pages or the downloads.
 //!
 //! This file holds what is read (a [`Sheet`] of [`Row`]s of [`Cell`]s) and picks the reader by the
-//! file's extension; the readers are [`super::csv_file`] (text and its encoding),
-//! [`super::workbook`] (`.xlsx`) and [`super::yaml_file`]; the first two find their header row and
-//! used columns in [`super::table`].
+//! file's extension; the readers are `csv_file.rs` (text and its encoding),
+//! `workbook.rs` (`.xlsx`) and `yaml_file.rs`; the first two find their header row and
+//! used columns in `table.rs`.
 
 use super::layout::{Field, Layout};
 use crate::diagnostics::{Problem, Problems, SourceFile};

@@ -1,9 +1,9 @@
 //! Rows to checked records: every problem of every row is reported, each with its place.
 //!
-//! Each row is checked column by column ([`RowCheck`]), in the order the problems are reported: name
+//! Each row is checked column by column (`RowCheck`), in the order the problems are reported: name
 //! and unit, track and group, status, scores, time, honours. The checks across rows (the same
-//! contestant twice, a unit over its quota) follow, in [`super::quota`]; what a cell says (a score, a
-//! time, a status word) is read in [`super::cells`].
+//! contestant twice, a unit over its quota) follow, in `quota.rs`; what a cell says (a score, a
+//! time, a status word) is read in `cells.rs`.
 
 use super::layout::Field;
 use super::published;

@@ -1,6 +1,6 @@
 //! Reading an `.xlsx` workbook with bounded memory: the zip is checked before calamine opens it
 //! ([`limits::check_zip`]), the cells are kept sparse (only those with a value, by row) and counted
-//! ([`limits::Budget`]), and a row becomes a dense list of cells only when [`table::table`] takes it,
+//! ([`limits::Budget`]), and a row becomes a dense list of cells only when `table::table` takes it,
 //! one at a time, never wider than [`limits::COLUMNS`].
 
 use super::layout::Layout;

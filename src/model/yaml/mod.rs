@@ -6,7 +6,7 @@
 //! of the real file.
 //!
 //! The wording, label and help of a report are chosen from the library's error variant (and, for a
-//! syntax error, from the parser's [`ErrorKind`]), never from the words of its message, so that a new
+//! syntax error, from the parser's [`ErrorKind`](serde_saphyr::granit_parser::ErrorKind)), never from the words of its message, so that a new
 //! library version cannot silently drop a help; the tests at the end of this file read real YAML through
 //! the library for every kind.
 
