@@ -38,7 +38,7 @@ enum Command {
         /// The contest folder (holding `content/`); the current folder by default.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...).
+        /// The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...) or by field id (name, unit, ...).
         #[arg(long)]
         fill: PathBuf,
         /// Which form: `registration` (报名表) or `judge` (裁判员推荐表).

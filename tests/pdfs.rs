@@ -674,6 +674,45 @@ fn a_roster_fills_one_form_per_row_in_utf8_and_gbk() {
 }
 
 #[test]
+fn a_roster_may_name_its_columns_by_field_id() {
+    // The same row as above with the ids of the fields as headers gives the same form.
+    let (_tmp, dir) = seed_copy();
+    let roster = "name,sex,unit,track,group,id-number,mobile,fill-date\n\
+                  张三,男,天津职业大学,人工智能训练师,学生组,120101200001011234,13800000000,2025-10-20\n";
+    let path = dir.join("ids.csv");
+    std::fs::write(&path, roster).unwrap();
+    let out = dir.join("filled-ids");
+    let output = fill_forms(&dir, &path, Some(&out));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dump = pypdf(FIELDS_SCRIPT, &out.join("天津职业大学-张三.pdf"));
+    for expected in [
+        "name /Tx 0  '张三'",
+        "id-number /Tx 16777216 18 '120101200001011234'",
+        "track-ai-trainer /Btn 0  '/Yes'",
+        "group-student /Btn 0  '/Yes'",
+        "sex-male /Btn 0  '/Yes'",
+        "mobile /Tx 0  '13800000000'",
+        "fill-date-day /Tx 0  '20'",
+    ] {
+        assert!(dump.contains(expected), "`{expected}` in:\n{dump}");
+    }
+    // An unknown header lists both the labels and the ids.
+    std::fs::write(&path, "nom\n张三\n").unwrap();
+    let output = fill_forms(&dir, &path, Some(&out));
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`nom` is not a field of the form"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("or the field ids: team, name,"), "{stderr}");
+}
+
+#[test]
 fn filled_forms_never_go_into_the_published_site() {
     let (_tmp, dir) = seed_copy();
     std::fs::write(dir.join("r.csv"), "姓名\n张三\n").unwrap();

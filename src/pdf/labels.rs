@@ -43,6 +43,8 @@ const JUDGE: &[(&str, &str)] = &[
 pub(super) struct Choice {
     /// The column header (赛项).
     pub(super) header: &'static str,
+    /// The same column named by id (`track`): its check boxes are `<id>-<option>`.
+    pub(super) id: &'static str,
     /// Option name → field name.
     pub(super) options: Vec<(String, String)>,
 }
@@ -74,6 +76,7 @@ impl FormLabels {
         };
         let mut choices = vec![Choice {
             header: "赛项",
+            id: "track",
             options: c
                 .tracks
                 .iter()
@@ -83,6 +86,7 @@ impl FormLabels {
         if kind == FormKind::Registration {
             choices.push(Choice {
                 header: "参赛组别",
+                id: "group",
                 options: c
                     .groups
                     .iter()
@@ -99,6 +103,7 @@ impl FormLabels {
         }
         choices.push(Choice {
             header: "性别",
+            id: "sex",
             options: vec![
                 ("男".into(), "sex-male".into()),
                 ("女".into(), "sex-female".into()),

@@ -97,17 +97,32 @@ fn match_columns<'a>(
 ) -> Vec<Option<Column<'a>>> {
     let mut columns: Vec<Option<Column>> = Vec::new();
     for (i, header) in headers.iter().enumerate() {
-        let column = if let Some((field, _)) = labels.text.iter().find(|(_, label)| label == header)
+        // A column is named by the label printed on the form (姓名) or by the field's id (`name`).
+        let column = if let Some((field, _)) = labels
+            .text
+            .iter()
+            .find(|(field, label)| label == header || field == header)
         {
             Some(Column::Text(field.as_str()))
-        } else if let Some(choice) = labels.choices.iter().find(|c| c.header == header) {
+        } else if let Some(choice) = labels
+            .choices
+            .iter()
+            .find(|c| c.header == header || c.id == header)
+        {
             Some(Column::Choice(choice))
-        } else if let Some(date) = labels.dates.iter().find(|d| d.header == header) {
+        } else if let Some(date) = labels
+            .dates
+            .iter()
+            .find(|d| d.header == header || d.prefix == header)
+        {
             Some(Column::Date(date.prefix))
         } else {
             let mut known: Vec<&str> = labels.text.iter().map(|(_, l)| l.as_str()).collect();
             known.extend(labels.choices.iter().map(|c| c.header));
             known.extend(labels.dates.iter().map(|d| d.header));
+            let mut ids: Vec<&str> = labels.text.iter().map(|(f, _)| f.as_str()).collect();
+            ids.extend(labels.choices.iter().map(|c| c.id));
+            ids.extend(labels.dates.iter().map(|d| d.prefix));
             problems.push(
                 Problem::general(
                     None,
@@ -117,18 +132,19 @@ fn match_columns<'a>(
                     ),
                 )
                 .with_help(format!(
-                    "use the labels printed on the form: {}",
-                    known.join("、")
+                    "use the labels printed on the form: {}; or the field ids: {}",
+                    known.join("、"),
+                    ids.join(", ")
                 )),
             );
             None
         };
         columns.push(column);
     }
-    if !headers.iter().any(|h| h == "姓名") {
+    if !headers.iter().any(|h| h == "姓名" || h == "name") {
         problems.push(
             Problem::general(None, format!("`{shown}` row 1: there is no 姓名 column"))
-                .with_help("add a 姓名 column; files are named by unit and name"),
+                .with_help("add a 姓名 (or `name`) column; files are named by unit and name"),
         );
     }
     columns
