@@ -49,7 +49,10 @@ pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Loaded
     let mut project = check(root)?;
     let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
-    project.project.warnings.extend(rendered.warnings());
+    project
+        .project
+        .warnings
+        .extend(pdf_warnings(&rendered.pdfs));
     Ok(project)
 }
 
@@ -78,13 +81,6 @@ pub struct Rendered {
     pub site: Site,
     /// The notice, results and form PDFs, kept so that watch mode can reuse the ones an edit does not touch.
     pub pdfs: Vec<pdf::Pdf>,
-}
-
-impl Rendered {
-    /// The warnings found while rendering (a form that runs past one page), in order.
-    pub fn warnings(&self) -> Problems {
-        pdf_warnings(&self.pdfs)
-    }
 }
 
 /// The warnings the PDFs carry (a form that runs past one page), in order.
@@ -249,7 +245,10 @@ pub fn build_site(
     let mut project = check(&options.root)?;
     let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
-    project.project.warnings.extend(rendered.warnings());
+    project
+        .project
+        .warnings
+        .extend(pdf_warnings(&rendered.pdfs));
     let map = rendered.site.into_map();
     let report = output::write(&map, &options.output)?;
     Ok((project, map, report))

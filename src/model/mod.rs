@@ -1,7 +1,8 @@
 //! Stage one: read `content/` into a validated model.
 //!
-//! [`Project::load`] reads `content/contest.yaml` and every `content/notices/*.md`, checks them, and
-//! returns either the model or every problem found, each with its file, line and column.
+//! [`Project::read`] reads `content/contest.yaml` and every `content/notices/*.md`, checks them, and
+//! returns the model (when contest.yaml parses) with every problem found, each with its file, line and
+//! column; [`crate::load`] adds the results and decides whether the folder passes.
 
 mod contest;
 mod notice;
@@ -72,22 +73,6 @@ impl Project {
         root.join("content").join("contest.yaml")
     }
 
-    /// Reads and checks the contest folder at `root`: the project, or every problem found.
-    pub fn load(root: &Path) -> Result<Project, Problems> {
-        let Reading {
-            project,
-            mut problems,
-        } = Self::read(root)?;
-        problems.sort();
-        match project {
-            Some(mut project) if !problems.has_errors() => {
-                project.warnings = problems;
-                Ok(project)
-            }
-            _ => Err(problems),
-        }
-    }
-
     /// Reads and checks `contest.yaml` and the notices, keeping the project even when checks fail.
     /// `Err` only when `contest.yaml` cannot be read at all.
     pub fn read(root: &Path) -> Result<Reading, Problems> {
@@ -138,7 +123,7 @@ impl Project {
 }
 
 /// Parses and checks the text of `contest.yaml` on its own (every section, `results:` included), as
-/// [`Project::load`] does before it reads the notices: the contest with its warnings, or every problem.
+/// [`Project::read`] does before it reads the notices: the contest with its warnings, or every problem.
 pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems> {
     let contest = parse_contest(file)?;
     let project = Project {
