@@ -9,7 +9,6 @@
 //! It times the `jingsai` binary that this cargo invocation built (`CARGO_BIN_EXE_jingsai`), never one
 //! left in a target folder, and panics, saying what is missing or what failed, rather than skip anything.
 
-use jingsai::model::FormKind;
 use jingsai::pdf::{PdfEngine, fonts::FontOptions};
 use std::collections::HashMap;
 use std::path::Path;
@@ -94,7 +93,7 @@ fn main() {
         project.project.contest.tracks[0].name = names[(i + 1) % 2].to_string();
         let start = Instant::now();
         engine
-            .render_filled(&project, Some(FormKind::Registration), &HashMap::new())
+            .render_filled(&project, Some("registration"), &HashMap::new())
             .expect("warm form");
         one.push(start.elapsed());
     }

@@ -268,18 +268,6 @@ pub fn fill_forms(
     fonts: &FontOptions,
     limits: Limits,
 ) -> Result<Vec<PathBuf>, BuildFailure> {
-    let kind = match form {
-        "registration" => crate::model::FormKind::Registration,
-        "judge" => crate::model::FormKind::Judge,
-        other => {
-            return Err(one(
-                Problem::general(None, format!("there is no form `{other}`")).with_help(
-                    "use `--form registration` (报名表) or `--form judge` (裁判员推荐表)",
-                ),
-            )
-            .into());
-        }
-    };
     output::check_output_dir(root, out).map_err(|error| ToolError::UnsafeOutput {
         error,
         option: "--out",
@@ -299,14 +287,39 @@ pub fn fill_forms(
         .into());
     }
     let project = check(root)?;
+    let Some(declared) = project.forms.iter().find(|f| f.id.as_str() == form) else {
+        let named: Vec<String> = project
+            .forms
+            .iter()
+            .map(|f| format!("`--form {}` ({})", f.id, f.name))
+            .collect();
+        return Err(one(Problem::general(
+            Some(&project.contest_file),
+            format!("the contest has no attachment with `form: {form}`"),
+        )
+        .with_help(if named.is_empty() {
+            "add the form to an attachment under `attachments:` in contest.yaml".to_string()
+        } else {
+            format!(
+                "use {}, or add the form to an attachment under `attachments:`",
+                named.join(" or ")
+            )
+        }))
+        .into());
+    };
     let bytes = crate::fs::read_input(None, roster, crate::fs::Input::Roster)
         .map_err(|e| one(Problem::from(e)))?;
-    let rows = pdf::roster::read(roster, &pdf::roster::decode(&bytes), kind, &project.contest)?;
+    let rows = pdf::roster::read(
+        roster,
+        &pdf::roster::decode(&bytes),
+        declared,
+        &project.contest,
+    )?;
     let mut engine = PdfEngine::new(fonts);
     let watchdog = arm(limits, &engine);
     let mut map = OutputMap::new();
     for row in &rows {
-        let (pdfs, _) = engine.render_filled(&project, Some(kind), &row.values)?;
+        let (pdfs, _) = engine.render_filled(&project, Some(form), &row.values)?;
         let pdf = pdfs.into_iter().next().ok_or_else(|| {
             one(Problem::general(
                 Some(&project.contest_file),

@@ -472,17 +472,8 @@ pub struct Attachment {
     pub number: Spanned<u32>,
     /// The attachment's title (报名表), printed after 附件N and used as the file name in the forms zip.
     pub title: String,
-    /// The built-in form that renders it.
+    /// The form that renders it: `forms/<id>.yaml` of the contest folder, or a built-in form
+    /// (`registration`, `judge`, `roster`).
     #[serde(default)]
-    pub form: Option<FormKind>,
-}
-
-/// Built-in forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FormKind {
-    /// 报名表.
-    Registration,
-    /// 裁判员推荐表.
-    Judge,
+    pub form: Option<Spanned<Id>>,
 }

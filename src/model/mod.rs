@@ -5,6 +5,7 @@
 //! column; [`crate::load`] adds the results and decides whether the folder passes.
 
 mod contest;
+pub mod forms;
 mod notice;
 mod results_section;
 mod validate;
@@ -53,6 +54,8 @@ pub struct Project {
     pub contest: Contest,
     /// Markdown notices, newest first.
     pub notices: Vec<Notice>,
+    /// The forms the attachments name, in their order.
+    pub forms: Vec<forms::Form>,
     /// Warnings that do not stop the build.
     pub warnings: Problems,
 }
@@ -91,11 +94,14 @@ impl Project {
         let notices = notice::load_all(root, &mut problems);
         let project = match contest {
             Ok(contest) => {
+                let (forms, found) = forms::read_forms(Some(root), &contest, &contest_file);
+                problems.extend(found);
                 let project = Project {
                     root: root.to_path_buf(),
                     contest_file,
                     contest,
                     notices,
+                    forms,
                     warnings: Problems::default(),
                 };
                 problems.extend(validate::check(&project));
@@ -126,14 +132,16 @@ impl Project {
 /// [`Project::read`] does before it reads the notices: the contest with its warnings, or every problem.
 pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems> {
     let contest = parse_contest(file)?;
+    let (forms, mut problems) = forms::read_forms(None, &contest, file);
     let project = Project {
         root: PathBuf::from("."),
         contest_file: file.clone(),
         contest,
         notices: Vec::new(),
+        forms,
         warnings: Problems::default(),
     };
-    let mut problems = validate::check(&project);
+    problems.extend(validate::check(&project));
     problems.sort();
     if problems.has_errors() {
         return Err(problems);

@@ -1,6 +1,6 @@
 //! The contest data handed to Typst as `/data.json`: everything the documents print, already in words.
 
-use crate::model::{Contest, FormKind};
+use crate::model::Contest;
 use crate::views;
 use serde_json::{Value, json};
 
@@ -21,18 +21,10 @@ pub(super) fn contest_json(c: &Contest) -> Value {
             "phone": k.phone.as_ref().map(|p| p.value.as_str()), "email": k.email.as_ref().map(|e| e.value.as_str()),
         })).collect::<Vec<_>>(),
         "attachments": c.attachments.iter().map(|a| json!({
-            "number": a.number.value, "title": a.title, "form": a.form.map(form_name),
+            "number": a.number.value, "title": a.title, "form": a.form.as_ref().map(|f| f.value.as_str()),
         })).collect::<Vec<_>>(),
         "deadline": c.registration.deadline.value.chinese(),
         "venue": c.venue,
         "qr": c.base_url().map(|base| format!("{base}/index.html")),
     })
-}
-
-/// The name of a built-in form as used in templates and file names.
-pub(super) fn form_name(kind: FormKind) -> &'static str {
-    match kind {
-        FormKind::Registration => "registration",
-        FormKind::Judge => "judge",
-    }
 }

@@ -13,9 +13,9 @@ mod compile;
 mod data;
 mod field_font;
 pub mod fonts;
+mod form_json;
 mod forms_zip;
 mod inspect;
-mod labels;
 mod prepare;
 pub mod roster;
 mod world;
@@ -23,13 +23,12 @@ mod world;
 pub use forms_zip::forms_zip;
 pub use inspect::{FieldKind, FieldPlace};
 
-use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::diagnostics::{Problem, Problems};
 use crate::loaded::Loaded;
-use crate::model::yaml::spanned_at;
-use crate::model::{Contest, FormKind};
+use crate::model::Contest;
+use crate::model::forms::{Form, Overflow};
 use field_font::FieldFont;
 use inspect::ShownPaths;
-use labels::FormLabels;
 use std::collections::{BTreeSet, HashMap};
 use std::thread::ScopedJoinHandle;
 use typst_pdf::PdfStandard;
@@ -50,8 +49,8 @@ pub struct Pdf {
     pub path: String,
     /// The name inside the forms zip and on the downloads list (`附件1 报名表.pdf`).
     pub title: String,
-    /// Which form it is, for forms; `None` for the notice and the results PDF.
-    pub form: Option<FormKind>,
+    /// The id of the form it is, for forms; `None` for the notice and the results PDF.
+    pub form: Option<String>,
     /// The bytes of the PDF file.
     pub bytes: Vec<u8>,
     /// Warnings about it (a form that runs past one page), kept with it so that a reused PDF keeps them.
@@ -96,8 +95,8 @@ impl Made {
 }
 
 /// A form compiled by Typst, waiting for its fillable fields.
-struct CompiledForm {
-    kind: FormKind,
+struct CompiledForm<'p> {
+    form: &'p Form,
     /// Where it goes in the site.
     path: String,
     /// How problems name it (`附件1 报名表`), and its title without `.pdf`.
@@ -106,10 +105,8 @@ struct CompiledForm {
     places: Vec<FieldPlace>,
     /// Typst's PDF, without fields.
     pdf: Vec<u8>,
-    /// How many pages it has; a form should fit on one.
+    /// How many pages it has.
     pages: usize,
-    /// Where contest.yaml lists it (its attachment number), for warnings.
-    at: Option<(usize, usize)>,
 }
 
 impl PdfEngine {
@@ -155,7 +152,7 @@ impl PdfEngine {
     pub fn render_filled(
         &mut self,
         project: &Loaded,
-        only: Option<FormKind>,
+        only: Option<&str>,
         values: &HashMap<String, String>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
         self.render_documents(project, only, values, None)
@@ -176,7 +173,7 @@ impl PdfEngine {
     fn render_documents(
         &mut self,
         project: &Loaded,
-        only: Option<FormKind>,
+        only: Option<&str>,
         values: &HashMap<String, String>,
         reuse: Option<Reuse<'_>>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
@@ -249,42 +246,40 @@ impl PdfEngine {
 
     /// Every form attachment (or just `only`): a form kept from `reuse` goes straight into `made`; the
     /// others are compiled and returned with the places of their fields.
-    fn compile_forms(
+    fn compile_forms<'p>(
         &mut self,
-        project: &Loaded,
+        project: &'p Loaded,
         shown: &ShownPaths,
-        only: Option<FormKind>,
+        only: Option<&str>,
         reuse: Option<Reuse<'_>>,
         made: &mut Made,
-    ) -> Vec<CompiledForm> {
+    ) -> Vec<CompiledForm<'p>> {
         let mut forms = Vec::new();
-        for attachment in &project.contest.attachments {
-            let Some(kind) = attachment.form else {
-                continue;
-            };
-            if only.is_some_and(|o| o != kind) {
+        for form in &project.forms {
+            if only.is_some_and(|o| o != form.id.as_str()) {
                 continue;
             }
-            let name = data::form_name(kind);
-            let path = format!("downloads/{name}-form.pdf");
-            if let Some(kept) = self.reusable(reuse, &format!("/{name}.typ"), &path) {
+            let path = form.pdf_path();
+            let main = format!("/{}.typ", form.id);
+            if let Some(kept) = self.reusable(reuse, &main, &path) {
                 made.pdfs.push(kept);
                 continue;
             }
-            let short = match kind {
-                FormKind::Registration => "报名表",
-                FormKind::Judge => "裁判员推荐表",
-            };
-            let what = format!("附件{} {short}", attachment.number.value);
-            match self.compile_form(project, shown, &format!("/{name}.typ"), &what) {
+            let number = project
+                .contest
+                .attachments
+                .iter()
+                .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
+                .map_or(0, |a| a.number.value);
+            let what = format!("附件{number} {}", form.name);
+            match self.compile_form(project, shown, &main, &what) {
                 Ok((places, pdf, pages)) => forms.push(CompiledForm {
-                    kind,
+                    form,
                     path,
                     what,
                     places,
                     pdf,
                     pages,
-                    at: spanned_at(&project.contest_file, &attachment.number),
                 }),
                 Err(found) => made.problems.extend(found),
             }
@@ -318,15 +313,19 @@ impl PdfEngine {
         let font = self.field_font.as_ref().expect("made above");
         let mut places = Vec::new();
         for form in forms {
-            let labels = FormLabels::of(form.kind, &project.contest).accessible_names();
+            let fields = form.form.fields(&project.contest);
+            let labels: HashMap<String, String> = fields
+                .iter()
+                .map(|f| (f.name.clone(), f.label.clone()))
+                .collect();
             match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
                 Ok(bytes) => {
-                    let warnings = overflow(&project.contest_file, &form, &labels);
+                    let warnings = overflow(&form, &fields);
                     places = form.places;
                     made.pdfs.push(Pdf {
                         path: form.path,
                         title: format!("{}.pdf", form.what),
-                        form: Some(form.kind),
+                        form: Some(form.form.id.to_string()),
                         bytes,
                         warnings,
                     });
@@ -352,36 +351,33 @@ fn official_pdf(path: &str, title: String, bytes: Vec<u8>) -> Pdf {
     }
 }
 
-/// A form is meant to be printed on one sheet: one that runs on is a warning naming what moved to the
-/// next pages, located at its attachment in contest.yaml.
-fn overflow(file: &SourceFile, form: &CompiledForm, labels: &HashMap<String, String>) -> Problems {
+/// A form declared to fit on one sheet (`overflow: warn`) that runs on is a warning naming what moved
+/// to the next pages, located at the cell of the first field that moved.
+fn overflow(form: &CompiledForm<'_>, fields: &[crate::model::forms::Field]) -> Problems {
     let mut warnings = Problems::default();
-    if form.pages <= 1 {
+    if form.pages <= 1 || form.form.overflow == Overflow::Continue {
         return warnings;
     }
-    // Named by their labels (one name for a group of check boxes or a date); fields without a label
-    // (the rows of a table) are counted.
     let mut moved: Vec<String> = Vec::new();
-    let mut unnamed = 0;
+    let mut first_at = None;
     for place in form.places.iter().filter(|p| p.page > 1) {
-        let Some(label) = labels.get(&place.name) else {
-            unnamed += 1;
+        let Some(field) = fields.iter().find(|f| f.name == place.name) else {
             continue;
         };
-        let name = label
+        first_at = first_at.or(field.at);
+        // One name for a group of check boxes, a date or a table.
+        let name = field
+            .label
             .split(['：', '（'])
             .next()
-            .unwrap_or(label)
-            .to_string();
+            .unwrap_or(&field.label);
+        let name = name.split("第").next().unwrap_or(name).to_string();
         if !moved.contains(&name) {
             moved.push(name);
         }
     }
-    if unnamed > 0 {
-        moved.push(format!("{unnamed} fields of a table"));
-    }
     let message = format!(
-        "{} runs to {} pages, but a form should fit on one sheet{}",
+        "{} runs to {} pages, but it is declared to fit on one sheet{}",
         form.what,
         form.pages,
         if moved.is_empty() {
@@ -390,12 +386,13 @@ fn overflow(file: &SourceFile, form: &CompiledForm, labels: &HashMap<String, Str
             format!("; on page 2 and after: {}", moved.join("、"))
         }
     );
-    let problem = match form.at {
-        Some(span) => Problem::at(file, span, message),
+    let file = &form.form.file;
+    let problem = match first_at {
+        Some(span) => Problem::at(file, span, message).with_label("from here on, page 2"),
         None => Problem::general(Some(file), message),
     };
     warnings.push(problem.warning().with_help(
-        "list fewer tracks or groups on the form (each is a check box), or give the form its own layout in `forms/` (see forms/README.md)",
+        "lower some heights, list fewer tracks or groups (each is a check box), or set `overflow: continue` to let the table run on with its header repeated",
     ));
     warnings
 }
@@ -415,14 +412,14 @@ fn join_field_font(
 /// Puts the PDFs in the order of a full build (notice, results, forms by attachment), whether they were
 /// kept or compiled.
 fn sort_in_build_order(pdfs: &mut [Pdf], c: &Contest) {
-    let order = |pdf: &Pdf| match pdf.form {
+    let order = |pdf: &Pdf| match pdf.form.as_deref() {
         None if pdf.path == NOTICE_PATH => (0, 0),
         None => (1, 0),
-        Some(kind) => (
+        Some(id) => (
             2,
             c.attachments
                 .iter()
-                .position(|a| a.form == Some(kind))
+                .position(|a| a.form.as_ref().is_some_and(|f| f.value.as_str() == id))
                 .unwrap_or(usize::MAX),
         ),
     };

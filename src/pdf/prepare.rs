@@ -2,10 +2,11 @@
 //! data (`/data.json`, the QR code, the date `datetime.today()` returns) are loaded into the Typst world.
 
 use super::inspect::ShownPaths;
-use super::{PdfEngine, data, one};
+use super::{PdfEngine, data, form_json::form_json, one};
 use crate::diagnostics::{Problem, Problems};
 use crate::fs;
 use crate::loaded::Loaded;
+use crate::model::values::Id;
 use crate::model::{Contest, display_path};
 use rust_embed::RustEmbed;
 use std::path::Path;
@@ -21,6 +22,12 @@ impl PdfEngine {
     pub(super) fn prepare(&mut self, project: &Loaded) -> Result<ShownPaths, Problems> {
         let shown = self.load_templates(project)?;
         self.load_data(&project.contest);
+        for form in &project.forms {
+            self.world.set_file(
+                &format!("/forms/{}.json", form.id),
+                form_json(form, &project.contest),
+            );
+        }
         Ok(shown)
     }
 
@@ -36,6 +43,15 @@ impl PdfEngine {
             shown.insert(
                 format!("/{name}"),
                 Path::new("(built-in)").join(name.as_ref()),
+            );
+        }
+        // Each declared form is drawn by the general layout, unless `forms/<id>.typ` replaces it.
+        for form in &project.forms {
+            let main = format!("/{}.typ", form.id);
+            self.world.set_source(&main, &form_main(&form.id));
+            shown.insert(
+                main,
+                Path::new("(built-in)").join(format!("{}.typ", form.id)),
             );
         }
         let dir = project.root.join("forms");
@@ -129,5 +145,23 @@ fn qr_svg(url: &str) -> Option<String> {
             .min_dimensions(200, 200)
             .quiet_zone(true)
             .build(),
+    )
+}
+
+/// The Typst document of the form `id` as its own fillable PDF: the general layout fed with the form's
+/// declaration (`/forms/<id>.json`). An id holds only a-z, 0-9 and `-`, so it is safe inside a string.
+fn form_main(id: &Id) -> String {
+    format!(
+        r#"// The form `{id}` as its own fillable PDF: drawn by the general layout (form.typ) from its
+// declaration, which jingsai writes to /forms/{id}.json.
+#import "form.typ": *
+
+#let form = json("/forms/{id}.json")
+#let attachment = data.attachments.find(a => a.form == "{id}")
+#set document(title: attachment.title, author: data.notice.issuer_full)
+#set text(lang: "zh", region: "cn", font: song, size: 10.5pt)
+#set page(paper: "a4", flipped: form.landscape, margin: (top: 16mm, bottom: 14mm, x: 18mm))
+#form-body(form, attachment)
+"#
     )
 }

@@ -1,18 +1,21 @@
-//! `jingsai forms --fill roster.csv`: one pre-filled form per row of a roster (UTF-8 or GBK CSV).
+//! `jingsai forms --fill roster.csv --form ID`: forms pre-filled from a roster (UTF-8 or GBK CSV).
 //!
-//! The column headers are the labels printed on the form (姓名, 身份证号, ...); 赛项, 参赛组别 and 性别 tick
-//! the check box of the option named in the cell; 填表日期 takes a date (2025-10-20 or 2025年10月20日).
+//! The column headers name the form's inputs, by the label printed on the form (姓名, 身份证号, ...) or
+//! by id (`name`, `id-number`). A choice ticks the check box of the option named in the cell (several,
+//! separated by `、`, for `checks`); a date takes 2025-10-20 or 2025年10月20日. A form without a table
+//! gives one filled PDF per row; a form with a table (a unit's roster) gives one PDF whose table rows
+//! are the roster's rows, its other inputs taken from the cells the rows agree on.
 
-use super::labels::{Choice, FormLabels};
 use crate::diagnostics::{Problem, Problems};
-use crate::model::{Contest, FormKind};
+use crate::model::Contest;
+use crate::model::forms::{FieldGroup, FieldGroupKind, Form};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// One row of the roster as field values, with the name of the file it becomes.
+/// One filled form as field values, with the name of the file it becomes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilledRow {
-    /// `<unit>-<name>.pdf`, made safe for every file system.
+    /// `<unit>-<name>.pdf` (or `<unit>-<form name>.pdf` for a form with a table), safe for every file system.
     pub file_name: String,
     /// Field name → value.
     pub values: HashMap<String, String>,
@@ -28,52 +31,146 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
-/// Reads a roster for `kind`: the header row names the fields, each further row becomes one filled form.
-/// Every problem names its row and column; with any, no row is given.
+/// Reads a roster for `form`: the header row names the inputs, the further rows fill them. Every
+/// problem names its row and column; with any, no form is given.
 pub fn read(
     path: &Path,
     text: &str,
-    kind: FormKind,
+    form: &Form,
     contest: &Contest,
 ) -> Result<Vec<FilledRow>, Problems> {
-    let labels = FormLabels::of(kind, contest);
+    let groups = form.field_groups(contest);
     let shown = path.display().to_string();
     let mut problems = Problems::default();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = header_row(&mut reader, &shown)?;
-    let columns = match_columns(&headers, &labels, &shown, &mut problems);
+    let columns = match_columns(&headers, &groups, &shown, &mut problems);
     let mut rows = Vec::new();
-    let mut file_names = FileNames::default();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(Problem::general(None, format!("`{shown}` row {row}: {e}")));
-                continue;
-            }
-        };
-        let values = row_values(&record, &columns, row, &shown, &mut problems);
-        check_id_number(&values, row, &shown, &mut problems);
-        let file_name = file_names.next(&values, row);
-        rows.push(FilledRow { file_name, values });
+        match record {
+            Ok(record) => rows.push((row, record)),
+            Err(e) => problems.push(Problem::general(None, format!("`{shown}` row {row}: {e}"))),
+        }
     }
+    let filled = match form.table() {
+        Some(table) => vec![one_form_of_rows(
+            form,
+            table.rows,
+            &rows,
+            &columns,
+            &shown,
+            &mut problems,
+        )],
+        None => {
+            let mut names = FileNames::default();
+            rows.iter()
+                .map(|(row, record)| {
+                    let mut values = HashMap::new();
+                    for (i, cell) in record.iter().enumerate() {
+                        let Some(group) = columns.get(i).copied().flatten() else {
+                            continue;
+                        };
+                        let at = Cell {
+                            shown: &shown,
+                            row: *row,
+                            column: i + 1,
+                        };
+                        fill(group, cell.trim(), None, &at, &mut values, &mut problems);
+                    }
+                    let file_name = names.next(&values, &format!("row-{row}"));
+                    FilledRow { file_name, values }
+                })
+                .collect()
+        }
+    };
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(rows)
+    Ok(filled)
 }
 
-/// What a column of the roster fills, found by its header.
-enum Column<'a> {
-    /// A text field, by its field name.
-    Text(&'a str),
-    /// A group of check boxes, one ticked by the option named in the cell.
-    Choice(&'a Choice),
-    /// A date split over the `-year`, `-month` and `-day` fields of this prefix.
-    Date(&'a str),
+/// Where a cell of the roster is, for problems.
+struct Cell<'a> {
+    shown: &'a str,
+    row: usize,
+    column: usize,
+}
+
+impl Cell<'_> {
+    fn problem(&self, message: String) -> Problem {
+        Problem::general(
+            None,
+            format!(
+                "`{}` row {}, column {}{message}",
+                self.shown, self.row, self.column
+            ),
+        )
+    }
+}
+
+/// The one filled form of a form with a table: roster row n fills table row n; the other inputs take
+/// the value the rows give them (the same in every row that fills it).
+fn one_form_of_rows(
+    form: &Form,
+    capacity: u32,
+    rows: &[(usize, csv::StringRecord)],
+    columns: &[Option<&FieldGroup>],
+    shown: &str,
+    problems: &mut Problems,
+) -> FilledRow {
+    let mut values = HashMap::new();
+    if rows.len() > capacity as usize {
+        problems.push(
+            Problem::general(None, format!("`{shown}` has {} rows, but the form's table has {capacity}", rows.len()))
+                .with_help(format!("split the roster into files of at most {capacity} rows, or raise `rows:` of the table in the form's file")),
+        );
+    }
+    for (n, (row, record)) in rows.iter().enumerate().take(capacity as usize) {
+        for (i, cell) in record.iter().enumerate() {
+            let Some(group) = columns.get(i).copied().flatten() else {
+                continue;
+            };
+            let at = Cell {
+                shown,
+                row: *row,
+                column: i + 1,
+            };
+            let cell = cell.trim();
+            if let FieldGroupKind::TableColumn { .. } = group.kind {
+                fill(group, cell, Some(n as u32 + 1), &at, &mut values, problems);
+                continue;
+            }
+            let mut own = HashMap::new();
+            fill(group, cell, None, &at, &mut own, problems);
+            for (field, value) in own {
+                match values.get(&field) {
+                    Some(before) if *before != value => problems.push(
+                        at.problem(format!(" ({}): `{value}` differs from `{before}` in an earlier row", group.label))
+                            .with_help("the rows of one roster fill one form: give this column the same value in every row, or leave it empty after the first"),
+                    ),
+                    _ => {
+                        values.insert(field, value);
+                    }
+                }
+            }
+        }
+    }
+    let unit = values.get("unit").cloned().unwrap_or_default();
+    let stem = safe_file_name(
+        &[unit.as_str(), form.name.as_str()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("-"),
+    );
+    FilledRow {
+        file_name: format!("{stem}.pdf"),
+        values,
+    }
 }
 
 /// The header row, each header trimmed.
@@ -87,134 +184,145 @@ fn header_row(reader: &mut csv::Reader<&[u8]>, shown: &str) -> Result<Vec<String
     }
 }
 
-/// What each column fills (`None` for a header that is no label of the form, a problem); a roster
-/// without a 姓名 column is a problem too, since files are named by it.
+/// What each column fills, found by its header: a label of the form, or an input's id. A header that
+/// names nothing, or a label two inputs share, is a problem.
 fn match_columns<'a>(
     headers: &[String],
-    labels: &'a FormLabels,
+    groups: &'a [FieldGroup],
     shown: &str,
     problems: &mut Problems,
-) -> Vec<Option<Column<'a>>> {
-    let mut columns: Vec<Option<Column>> = Vec::new();
+) -> Vec<Option<&'a FieldGroup>> {
+    let mut columns = Vec::new();
     for (i, header) in headers.iter().enumerate() {
-        // A column is named by the label printed on the form (姓名) or by the field's id (`name`).
-        let column = if let Some((field, _)) = labels
-            .text
-            .iter()
-            .find(|(field, label)| label == header || field == header)
-        {
-            Some(Column::Text(field.as_str()))
-        } else if let Some(choice) = labels
-            .choices
-            .iter()
-            .find(|c| c.header == header || c.id == header)
-        {
-            Some(Column::Choice(choice))
-        } else if let Some(date) = labels
-            .dates
-            .iter()
-            .find(|d| d.header == header || d.prefix == header)
-        {
-            Some(Column::Date(date.prefix))
-        } else {
-            let mut known: Vec<&str> = labels.text.iter().map(|(_, l)| l.as_str()).collect();
-            known.extend(labels.choices.iter().map(|c| c.header));
-            known.extend(labels.dates.iter().map(|d| d.header));
-            let mut ids: Vec<&str> = labels.text.iter().map(|(f, _)| f.as_str()).collect();
-            ids.extend(labels.choices.iter().map(|c| c.id));
-            ids.extend(labels.dates.iter().map(|d| d.prefix));
-            problems.push(
-                Problem::general(
-                    None,
-                    format!(
-                        "`{shown}` row 1, column {}: `{header}` is not a field of the form",
-                        i + 1
-                    ),
-                )
-                .with_help(format!(
-                    "use the labels printed on the form: {}; or the field ids: {}",
-                    known.join("、"),
-                    ids.join(", ")
-                )),
-            );
-            None
+        let plain = crate::model::forms::plain_label(header);
+        let by_id: Vec<&FieldGroup> = groups.iter().filter(|g| g.id == *header).collect();
+        let by_label: Vec<&FieldGroup> = groups.iter().filter(|g| g.label == plain).collect();
+        let found = match (by_id.as_slice(), by_label.as_slice()) {
+            ([one], _) | ([], [one]) => Some(*one),
+            ([], []) => {
+                let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+                let ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                problems.push(
+                    Problem::general(
+                        None,
+                        format!(
+                            "`{shown}` row 1, column {}: `{header}` is not a field of the form",
+                            i + 1
+                        ),
+                    )
+                    .with_help(format!(
+                        "use the labels printed on the form: {}; or the field ids: {}",
+                        labels.join("、"),
+                        ids.join(", ")
+                    )),
+                );
+                None
+            }
+            (_, several) => {
+                let ids: Vec<&str> = several
+                    .iter()
+                    .chain(by_id.iter())
+                    .map(|g| g.id.as_str())
+                    .collect();
+                problems.push(
+                    Problem::general(None, format!("`{shown}` row 1, column {}: `{header}` names more than one input of the form", i + 1))
+                        .with_help(format!("name the column by one of the ids: {}", ids.join(", "))),
+                );
+                None
+            }
         };
-        columns.push(column);
-    }
-    if !headers.iter().any(|h| h == "姓名" || h == "name") {
-        problems.push(
-            Problem::general(None, format!("`{shown}` row 1: there is no 姓名 column"))
-                .with_help("add a 姓名 (or `name`) column; files are named by unit and name"),
-        );
+        columns.push(found);
     }
     columns
 }
 
-/// The field values of one row: a text cell as it is, a choice as its ticked check box, a date as its
-/// three parts. Empty cells are skipped; a choice or date that cannot be read is a problem.
-fn row_values(
-    record: &csv::StringRecord,
-    columns: &[Option<Column<'_>>],
-    row: usize,
-    shown: &str,
-    problems: &mut Problems,
-) -> HashMap<String, String> {
-    let mut values = HashMap::new();
-    for (i, cell) in record.iter().enumerate() {
-        let cell = cell.trim();
-        if cell.is_empty() {
-            continue;
-        }
-        match columns.get(i).and_then(Option::as_ref) {
-            Some(Column::Text(field)) => {
-                values.insert(field.to_string(), cell.to_string());
-            }
-            Some(Column::Choice(choice)) => match choice.options.iter().find(|(option, _)| option == cell) {
-                Some((_, field)) => {
-                    values.insert(field.clone(), "Yes".into());
-                }
-                None => problems.push(
-                    Problem::general(None, format!("`{shown}` row {row}, column {} ({}): `{cell}` is not one of the choices", i + 1, choice.header))
-                        .with_help(format!("write one of: {}", choice.options.iter().map(|(o, _)| o.as_str()).collect::<Vec<_>>().join("、"))),
-                ),
-            },
-            Some(Column::Date(prefix)) => match split_date(cell) {
-                Some((y, m, d)) => {
-                    values.insert(format!("{prefix}-year"), y);
-                    values.insert(format!("{prefix}-month"), m);
-                    values.insert(format!("{prefix}-day"), d);
-                }
-                None => problems.push(
-                    Problem::general(None, format!("`{shown}` row {row}, column {}: `{cell}` is not a date", i + 1))
-                        .with_help("write dates as 2025-10-20 or 2025年10月20日"),
-                ),
-            },
-            None => {}
-        }
-    }
-    values
-}
-
-/// A 身份证号 that is not 18 characters long is a problem.
-fn check_id_number(
-    values: &HashMap<String, String>,
-    row: usize,
-    shown: &str,
+/// Puts the value of one cell into `values`: a text as it is, a choice as its ticked check boxes, a
+/// date as its three parts, a table column into row `row` of the table. An empty cell fills nothing.
+fn fill(
+    group: &FieldGroup,
+    cell: &str,
+    row: Option<u32>,
+    at: &Cell<'_>,
+    values: &mut HashMap<String, String>,
     problems: &mut Problems,
 ) {
-    if let Some(id) = values.get("id-number")
-        && id.chars().count() != 18
+    if cell.is_empty() {
+        return;
+    }
+    if let Some(chars) = group.chars
+        && cell.chars().count() != chars as usize
     {
         problems.push(
-            Problem::general(
-                None,
-                format!(
-                    "`{shown}` row {row}: the 身份证号 has {} characters, not 18",
-                    id.chars().count()
-                ),
-            )
+            at.problem(format!(
+                " ({}): `{cell}` has {} characters, not {chars}",
+                group.label,
+                cell.chars().count()
+            ))
             .with_help("check the number"),
         );
+    }
+    match &group.kind {
+        FieldGroupKind::Text(field) => {
+            values.insert(field.clone(), cell.to_string());
+        }
+        FieldGroupKind::Choice { options, multiple } => {
+            let wanted: Vec<&str> = if *multiple {
+                cell.split(['、', ',', '，', ';', '；'])
+                    .map(str::trim)
+                    .collect()
+            } else {
+                vec![cell]
+            };
+            for want in wanted {
+                match options.iter().find(|(option, _)| option == want) {
+                    Some((_, field)) => {
+                        values.insert(field.clone(), "Yes".into());
+                    }
+                    None => problems.push(
+                        at.problem(format!(
+                            " ({}): `{want}` is not one of the choices",
+                            group.label
+                        ))
+                        .with_help(format!(
+                            "write one of: {}",
+                            options
+                                .iter()
+                                .map(|(o, _)| o.as_str())
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        )),
+                    ),
+                }
+            }
+        }
+        FieldGroupKind::Date(prefix) => match split_date(cell) {
+            Some((y, m, d)) => {
+                values.insert(format!("{prefix}-year"), y);
+                values.insert(format!("{prefix}-month"), m);
+                values.insert(format!("{prefix}-day"), d);
+            }
+            None => problems.push(
+                at.problem(format!(": `{cell}` is not a date"))
+                    .with_help("write dates as 2025-10-20 or 2025年10月20日"),
+            ),
+        },
+        FieldGroupKind::TableColumn { table, options, .. } => {
+            if let Some(options) = options
+                && !options.iter().any(|o| o == cell)
+            {
+                problems.push(
+                    at.problem(format!(
+                        " ({}): `{cell}` is not one of the choices",
+                        group.label
+                    ))
+                    .with_help(format!("write one of: {}", options.join("、"))),
+                );
+            }
+            values.insert(
+                format!("{table}-{}-{}", row.unwrap_or(1), group.id),
+                cell.to_string(),
+            );
+        }
     }
 }
 
@@ -225,8 +333,8 @@ struct FileNames {
 }
 
 impl FileNames {
-    /// `<unit>-<name>.pdf` for a row (`row-<n>.pdf` when it has neither), numbered when taken already.
-    fn next(&mut self, values: &HashMap<String, String>, row: usize) -> String {
+    /// `<unit>-<name>.pdf` for a row (`fallback.pdf` when it has neither), numbered when taken already.
+    fn next(&mut self, values: &HashMap<String, String>, fallback: &str) -> String {
         let name = values.get("name").cloned().unwrap_or_default();
         let unit = values.get("unit").cloned().unwrap_or_default();
         let stem = safe_file_name(
@@ -238,7 +346,7 @@ impl FileNames {
                 .join("-"),
         );
         let stem = if stem.is_empty() {
-            format!("row-{row}")
+            fallback.to_string()
         } else {
             stem
         };

@@ -1,0 +1,260 @@
+//! One declared cell turned into a label or a typed input, with the keys its kind takes.
+
+use super::check::{Checker, INPUT_KINDS};
+use super::file::CellDecl;
+use super::{Content, Height, Input, InputKind, plain_label};
+use crate::model::yaml::spanned_at;
+use serde_saphyr::Spanned;
+
+/// The keys written in a cell, by name.
+pub(super) fn present_keys(d: &CellDecl) -> Vec<&'static str> {
+    let keys = [
+        ("label", d.label.is_some()),
+        ("input", d.input.is_some()),
+        ("id", d.id.is_some()),
+        ("colspan", d.colspan.is_some()),
+        ("rowspan", d.rowspan.is_some()),
+        ("height", d.height.is_some()),
+        ("notice_height", d.notice_height.is_some()),
+        ("prefix", d.prefix.is_some()),
+        ("suffix", d.suffix.is_some()),
+        ("from", d.from.is_some()),
+        ("options", d.options.is_some()),
+        ("gap", d.gap.is_some()),
+        ("caption", d.caption.is_some()),
+        ("date", d.date.is_some()),
+        ("text_height", d.text_height.is_some()),
+        ("notice_text_height", d.notice_text_height.is_some()),
+        ("title", d.title.is_some()),
+        ("rows", d.rows.is_some()),
+        ("row_height", d.row_height.is_some()),
+        ("columns", d.columns.is_some()),
+        ("cells", d.cells.is_some()),
+    ];
+    keys.iter()
+        .filter(|(_, present)| *present)
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// The content of a cell that is not a table; `None` (with the problems reported) when it cannot be read.
+pub(super) fn content(
+    check: &mut Checker<'_>,
+    decl: &Spanned<CellDecl>,
+    previous_label: Option<&str>,
+    default: Height,
+) -> Option<Content> {
+    let d = &decl.value;
+    let at = spanned_at(check.file, decl);
+    let Some(kind) = &d.input else {
+        let Some(label) = &d.label else {
+            check.error(
+                at,
+                "this cell has neither `label` nor `input`",
+                "write `{label: 姓名}` for printed text, or `{input: text, id: name}` for a blank",
+            );
+            return None;
+        };
+        for key in present_keys(d) {
+            if !["label", "colspan", "rowspan"].contains(&key) {
+                check.error(
+                    at,
+                    format!("a label cell takes no `{key}`"),
+                    "add `input:` to make the cell an input, or remove the key",
+                );
+            }
+        }
+        return Some(Content::Label(label.value.clone()));
+    };
+    let kind_name = kind.value.as_str();
+    if !INPUT_KINDS.contains(&kind_name) {
+        check.error(
+            spanned_at(check.file, kind),
+            format!("`{kind_name}` is not a kind of input"),
+            format!("use one of: {}", INPUT_KINDS.join(", ")),
+        );
+        return None;
+    }
+    let input_kind = input_kind(check, decl, kind_name, default)?;
+    let label = match (&d.label, previous_label) {
+        (Some(own), _) => plain_label(&own.value),
+        (None, Some(before)) => before.to_string(),
+        (None, None) if kind_name == "photo" => String::new(),
+        (None, None) => {
+            check.error(
+                at,
+                "this input has no label",
+                "put a label cell just before it in the row, or give it `label: 姓名`",
+            );
+            return None;
+        }
+    };
+    if kind_name == "photo"
+        && let Some(id) = &d.id
+    {
+        check.error(
+            spanned_at(check.file, id),
+            "a photo box takes no `id`: it has no field",
+            "remove `id`",
+        );
+    }
+    let id = if kind_name == "photo" || kind_name == "signature" {
+        d.id.as_ref().map(|i| i.value.clone())
+    } else {
+        Some(check.required_id(decl, kind_name)?)
+    };
+    Some(Content::Input(Input {
+        id,
+        label,
+        kind: input_kind,
+    }))
+}
+
+/// The typed input of a cell of kind `kind` (one of [`INPUT_KINDS`] but `table`).
+fn input_kind(
+    check: &mut Checker<'_>,
+    decl: &Spanned<CellDecl>,
+    kind: &str,
+    default: Height,
+) -> Option<InputKind> {
+    let d = &decl.value;
+    let at = spanned_at(check.file, decl);
+    let height = |check: &mut Checker<'_>| {
+        check.height(d.height.as_ref(), d.notice_height.as_ref(), default)
+    };
+    let allowed: &[&str] = match kind {
+        "text" => &["height", "notice_height", "prefix", "suffix"],
+        "phone" | "multiline" => &["height", "notice_height"],
+        "choice" | "checks" => &["from", "options", "gap"],
+        "id_number" => &["cells", "height", "notice_height"],
+        "photo" => &["caption"],
+        "signature" => &[
+            "date",
+            "caption",
+            "height",
+            "notice_height",
+            "text_height",
+            "notice_text_height",
+        ],
+        "table" => {
+            check.error(
+                at,
+                "a table must be alone in its row",
+                "put the table in a row of its own",
+            );
+            return None;
+        }
+        _ => &[],
+    };
+    check.only_keys(decl, kind, allowed);
+    Some(match kind {
+        "text" => InputKind::Text {
+            prefix: d.prefix.clone(),
+            suffix: d.suffix.clone(),
+            height: height(check),
+        },
+        "phone" => InputKind::Phone {
+            height: height(check),
+        },
+        "multiline" => {
+            if d.height.is_none() {
+                check.error(
+                    at,
+                    "a `multiline` input needs a `height`",
+                    "give the box's height, for example `height: 40mm`",
+                );
+            }
+            InputKind::Multiline {
+                height: height(check),
+            }
+        }
+        "date" => InputKind::Date,
+        "choice" | "checks" => {
+            let gap = match &d.gap {
+                Some(g) if (0.0..=10.0).contains(&g.value) => g.value,
+                Some(g) => {
+                    check.error(
+                        spanned_at(check.file, g),
+                        format!("`gap: {}` is out of range", g.value),
+                        "the space between check boxes is 0 to 10 (em)",
+                    );
+                    1.2
+                }
+                None => 1.2,
+            };
+            let options = check.options(at, d.from.as_ref(), d.options.as_ref())?;
+            InputKind::Choice {
+                options,
+                gap,
+                multiple: kind == "checks",
+            }
+        }
+        "id_number" => {
+            let cells = match &d.cells {
+                Some(c) if (1..=40).contains(&c.value) => c.value,
+                Some(c) => {
+                    check.error(
+                        spanned_at(check.file, c),
+                        format!("`cells: {}` is out of range", c.value),
+                        "a comb has 1 to 40 cells (18 for 身份证号)",
+                    );
+                    18
+                }
+                None => 18,
+            };
+            InputKind::IdNumber {
+                cells,
+                height: height(check),
+            }
+        }
+        "photo" => InputKind::Photo {
+            caption: d.caption.clone().unwrap_or_else(|| "照片".into()),
+        },
+        _ => signature(check, decl, default)?,
+    })
+}
+
+/// A signature block: an optional opinion box, 签章 and a date.
+fn signature(
+    check: &mut Checker<'_>,
+    decl: &Spanned<CellDecl>,
+    default: Height,
+) -> Option<InputKind> {
+    let d = &decl.value;
+    let at = spanned_at(check.file, decl);
+    if d.height.is_none() {
+        check.error(
+            at,
+            "a `signature` needs a `height`",
+            "give the block's height, for example `height: 34mm`",
+        );
+    }
+    let height = check.height(d.height.as_ref(), d.notice_height.as_ref(), default);
+    let text_height = check.height(
+        d.text_height.as_ref(),
+        d.notice_text_height.as_ref(),
+        Height {
+            form: height.form * 0.6,
+            notice: height.notice * 0.5,
+        },
+    );
+    let date = match (&d.date, &d.id) {
+        (Some(date), _) => date.value.clone(),
+        (None, Some(id)) => crate::model::values::Id(format!("{}-date", id.value)),
+        (None, None) => {
+            check.error(
+                at,
+                "this signature has no `date` id",
+                "give it `date: unit-date` (the fields are `unit-date-year`, ...)",
+            );
+            return None;
+        }
+    };
+    Some(InputKind::Signature {
+        opinion: d.id.is_some(),
+        date,
+        caption: d.caption.clone().unwrap_or_else(|| "签　章".into()),
+        height,
+        text_height,
+    })
+}

@@ -1,0 +1,740 @@
+//! From a form file as written to a checked [`Form`]: every key read on its own, every cell turned into
+//! its typed kind, and the cells placed on the grid, each mistake a located problem (all of them in one
+//! run, as for contest.yaml).
+
+use super::file::{CellDecl, ColumnDecl, OptionDecl};
+use super::{
+    Cell, Column, ColumnKind, Content, Form, Height, Options, Overflow, Row, Table, Width,
+    plain_label,
+};
+use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::model::values::Id;
+use crate::model::yaml::{Sections, spanned_at};
+use serde_saphyr::Spanned;
+
+/// The top-level keys of a form file.
+const KEYS: [&str; 10] = [
+    "name",
+    "fill_date",
+    "landscape",
+    "overflow",
+    "xlsx",
+    "columns",
+    "row_height",
+    "notice_row_height",
+    "rows",
+    "notes",
+];
+
+/// The kinds of input a cell may be.
+pub(super) const INPUT_KINDS: [&str; 10] = [
+    "text",
+    "multiline",
+    "date",
+    "choice",
+    "checks",
+    "id_number",
+    "phone",
+    "photo",
+    "signature",
+    "table",
+];
+
+/// The kinds of a table column.
+const COLUMN_KINDS: [&str; 6] = ["text", "number", "choice", "id_number", "phone", "date"];
+
+/// The most a declaration may ask for, so that a form file cannot make a render run away.
+const MAX_COLUMNS: usize = 40;
+/// The most rows of cells a form may have.
+const MAX_ROWS: usize = 200;
+/// The most blank rows of a table.
+const MAX_TABLE_ROWS: u32 = 1000;
+/// The tallest box, in millimetres (a landscape A4 page is 210 mm high).
+const MAX_HEIGHT: f64 = 280.0;
+
+/// Reads and checks the form file `file` of the form `id`: the form, or every problem found.
+pub(super) fn parse_form(id: Id, file: &SourceFile) -> Result<Form, Problems> {
+    let mut sections = Sections::split(file);
+    sections.reject_unknown(&KEYS);
+    let name = sections.take::<String>("name", true);
+    let fill_date = sections.take::<bool>("fill_date", false);
+    let landscape = sections.take::<bool>("landscape", false);
+    let overflow = sections.take::<Spanned<String>>("overflow", false);
+    let xlsx = sections.take::<Spanned<bool>>("xlsx", false);
+    let columns = sections.take::<Spanned<Vec<Spanned<String>>>>("columns", true);
+    let row_height = sections.take::<Spanned<String>>("row_height", false);
+    let notice_row_height = sections.take::<Spanned<String>>("notice_row_height", false);
+    let rows = sections.take::<Vec<Spanned<Vec<Spanned<CellDecl>>>>>("rows", true);
+    let notes = sections.take::<Vec<String>>("notes", false);
+    let mut check = Checker {
+        file,
+        problems: sections.into_problems(),
+    };
+    let overflow = overflow.map_or(Overflow::Warn, |o| check.overflow(&o));
+    let widths = columns
+        .as_ref()
+        .map(|c| check.widths(c))
+        .unwrap_or_default();
+    let form_height = row_height
+        .as_ref()
+        .and_then(|h| check.length(h))
+        .unwrap_or(9.0);
+    let default_height = Height {
+        form: form_height,
+        notice: notice_row_height
+            .as_ref()
+            .and_then(|h| check.length(h))
+            .unwrap_or(form_height),
+    };
+    let placed = match (&rows, widths.is_empty()) {
+        (Some(rows), false) => check.rows(rows, widths.len(), default_height),
+        _ => Vec::new(),
+    };
+    let has_table = placed.iter().any(|r| matches!(r, Row::Table(_)));
+    if overflow == Overflow::Continue && !has_table && rows.is_some() {
+        check.error(
+            None,
+            "`overflow: continue` needs a table: only a table's rows can run on to the next page",
+            "add a row with `input: table`, or remove `overflow`",
+        );
+    }
+    if let Some(xlsx) = &xlsx
+        && xlsx.value
+        && !has_table
+    {
+        check.error(
+            spanned_at(file, xlsx),
+            "`xlsx: true` needs a table: the spreadsheet template has one row per row of the form's table",
+            "add a row with `input: table`, or remove `xlsx`",
+        );
+    }
+    if check.problems.has_errors() {
+        return Err(check.problems);
+    }
+    Ok(Form {
+        id,
+        name: name.unwrap_or_default(),
+        file: file.clone(),
+        fill_date: fill_date.unwrap_or(true),
+        landscape: landscape.unwrap_or(false),
+        overflow,
+        xlsx: xlsx.is_some_and(|x| x.value),
+        columns: widths,
+        rows: placed,
+        notes: notes.unwrap_or_default(),
+    })
+}
+
+/// Collects the problems of one form file.
+pub(super) struct Checker<'a> {
+    pub(super) file: &'a SourceFile,
+    pub(super) problems: Problems,
+}
+
+impl Checker<'_> {
+    /// An error at `at` (or about the whole file).
+    pub(super) fn error(
+        &mut self,
+        at: Option<(usize, usize)>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let problem = match at {
+            Some(span) => Problem::at(self.file, span, message),
+            None => Problem::general(Some(self.file), message),
+        };
+        self.problems.push(problem.with_help(help));
+    }
+
+    /// `overflow: warn` or `overflow: continue`.
+    fn overflow(&mut self, value: &Spanned<String>) -> Overflow {
+        match value.value.as_str() {
+            "warn" => Overflow::Warn,
+            "continue" => Overflow::Continue,
+            other => {
+                self.error(
+                    spanned_at(self.file, value),
+                    format!("`{other}` is not a way to overflow"),
+                    "write `warn` (the form should fit one page; more is a warning) or `continue` (the table goes on over more pages, its header repeated)",
+                );
+                Overflow::Warn
+            }
+        }
+    }
+
+    /// The column widths: `22mm` or `1fr` each.
+    fn widths(&mut self, columns: &Spanned<Vec<Spanned<String>>>) -> Vec<Width> {
+        if columns.value.is_empty() || columns.value.len() > MAX_COLUMNS {
+            self.error(
+                spanned_at(self.file, columns),
+                format!(
+                    "a form needs 1 to {MAX_COLUMNS} columns, not {}",
+                    columns.value.len()
+                ),
+                "list the width of each column, for example `[22mm, 1fr, 22mm, 1fr]`",
+            );
+            return Vec::new();
+        }
+        let mut widths = Vec::new();
+        for column in &columns.value {
+            let text = column.value.trim();
+            let width = match text.strip_suffix("fr").map(str::parse::<f64>) {
+                Some(Ok(fr)) if fr > 0.0 && fr <= 100.0 => Some(Width::Fr(fr)),
+                Some(_) => None,
+                None => self.length(column).map(Width::Mm),
+            };
+            match width {
+                Some(w) => widths.push(w),
+                None if text.ends_with("fr") => self.error(
+                    spanned_at(self.file, column),
+                    format!("`{text}` is not a share of the width"),
+                    "write a share as a number and `fr`, like `1fr` or `2fr`",
+                ),
+                None => {}
+            }
+        }
+        if widths.len() != columns.value.len() {
+            return Vec::new();
+        }
+        widths
+    }
+
+    /// A length in millimetres (`9mm`, `8.5mm`, `1cm`); a problem otherwise.
+    pub(super) fn length(&mut self, value: &Spanned<String>) -> Option<f64> {
+        let text = value.value.trim();
+        let mm = if let Some(n) = text.strip_suffix("mm") {
+            n.parse::<f64>().ok()
+        } else if let Some(n) = text.strip_suffix("cm") {
+            n.parse::<f64>().ok().map(|cm| cm * 10.0)
+        } else {
+            None
+        };
+        match mm {
+            Some(mm) if mm > 0.0 && mm <= MAX_HEIGHT => Some(mm),
+            Some(_) => {
+                self.error(
+                    spanned_at(self.file, value),
+                    format!("`{text}` is out of range: a length is more than 0 and at most {MAX_HEIGHT}mm"),
+                    "give a length that fits on the page",
+                );
+                None
+            }
+            None => {
+                self.error(
+                    spanned_at(self.file, value),
+                    format!("`{text}` is not a length"),
+                    "write a length in millimetres (or centimetres) without a space, like `9mm`, `8.5mm` or `1cm`",
+                );
+                None
+            }
+        }
+    }
+
+    /// A height from a cell's `height` and `notice_height`, or `default` for what is not given.
+    pub(super) fn height(
+        &mut self,
+        form: Option<&Spanned<String>>,
+        notice: Option<&Spanned<String>>,
+        default: Height,
+    ) -> Height {
+        let own = form.and_then(|h| self.length(h));
+        let in_notice = notice.and_then(|h| self.length(h));
+        Height {
+            form: own.unwrap_or(default.form),
+            notice: in_notice.or(own).unwrap_or(default.notice),
+        }
+    }
+
+    /// Every row, its cells typed and placed on a grid of `columns` columns.
+    fn rows(
+        &mut self,
+        rows: &[Spanned<Vec<Spanned<CellDecl>>>],
+        columns: usize,
+        default: Height,
+    ) -> Vec<Row> {
+        if rows.len() > MAX_ROWS {
+            self.error(
+                None,
+                format!(
+                    "a form may have at most {MAX_ROWS} rows, this one has {}",
+                    rows.len()
+                ),
+                "split the form in two",
+            );
+            return Vec::new();
+        }
+        let mut grid = Grid::new(columns);
+        let mut placed = Vec::new();
+        let mut tables = 0;
+        for (index, row) in rows.iter().enumerate() {
+            let at = spanned_at(self.file, row);
+            if let Some(decl) = row.value.iter().find(|c| is_table(c)) {
+                tables += 1;
+                if let Some(table) = self.table_row(row, decl, tables, &mut grid, columns, default)
+                {
+                    placed.push(Row::Table(table));
+                }
+                continue;
+            }
+            let cells = self.cell_row(index + 1, row, &mut grid, default);
+            if cells.is_empty() && row.value.is_empty() {
+                self.error(
+                    at,
+                    format!("row {} has no cells", index + 1),
+                    "give the row its cells, or remove it",
+                );
+            }
+            placed.push(Row::Cells(cells));
+        }
+        if let Some(at) = grid.spanning_on() {
+            self.error(
+                at,
+                "this cell spans more rows than the form has below it",
+                "lower its `rowspan`",
+            );
+        }
+        placed
+    }
+
+    /// One row holding a table: the table must be the row's only cell, start below any row span and
+    /// be the form's only table.
+    fn table_row(
+        &mut self,
+        row: &Spanned<Vec<Spanned<CellDecl>>>,
+        decl: &Spanned<CellDecl>,
+        count: usize,
+        grid: &mut Grid,
+        columns: usize,
+        default: Height,
+    ) -> Option<Table> {
+        let at = spanned_at(self.file, decl);
+        if row.value.len() > 1 {
+            self.error(
+                at,
+                "a table must be alone in its row",
+                "put the other cells in a row of their own",
+            );
+        }
+        if count > 1 {
+            self.error(
+                at,
+                "a form may have only one table",
+                "join the tables into one, or declare a second form",
+            );
+        }
+        if let Some(span_at) = grid.spanning_on() {
+            self.error(
+                span_at,
+                "this cell spans down into the table below it",
+                "lower its `rowspan` so it ends above the table",
+            );
+            grid.clear();
+        }
+        let before = row
+            .value
+            .first()
+            .and_then(|c| c.value.label.as_ref())
+            .map(|l| plain_label(&l.value));
+        self.table(decl, columns, default, before)
+    }
+
+    /// The cells of an ordinary row, typed and placed.
+    fn cell_row(
+        &mut self,
+        number: usize,
+        row: &Spanned<Vec<Spanned<CellDecl>>>,
+        grid: &mut Grid,
+        default: Height,
+    ) -> Vec<Cell> {
+        let mut cells = Vec::new();
+        let mut previous_label: Option<String> = None;
+        let mut overflowed = false;
+        for decl in &row.value {
+            let at = spanned_at(self.file, decl);
+            let colspan = self.span(decl.value.colspan.as_ref(), "colspan");
+            let rowspan = self.span(decl.value.rowspan.as_ref(), "rowspan");
+            let content = self.content(decl, previous_label.as_deref(), default);
+            if let Some(Content::Label(text)) = &content {
+                previous_label = Some(plain_label(text));
+            }
+            if overflowed {
+                continue;
+            }
+            match grid.place(colspan, rowspan, at) {
+                Ok(x) => {
+                    if let Some(content) = content {
+                        cells.push(Cell {
+                            x,
+                            colspan,
+                            rowspan,
+                            content,
+                            at,
+                        });
+                    }
+                }
+                Err(used) => {
+                    overflowed = true;
+                    self.error(
+                        at,
+                        format!("row {number} needs more than the form's {} columns: this cell does not fit (the row already fills {used})", grid.width()),
+                        "lower a `colspan` in this row, or add a width to `columns`",
+                    );
+                }
+            }
+        }
+        let filled = grid.end_row();
+        if !overflowed && filled < grid.width() {
+            self.error(
+                spanned_at(self.file, row),
+                format!(
+                    "row {number} fills {filled} of the form's {} columns",
+                    grid.width()
+                ),
+                "add a cell, or widen one with `colspan`, so that every row fills the whole width",
+            );
+        }
+        cells
+    }
+
+    /// A `colspan` or `rowspan`: at least 1.
+    fn span(&mut self, value: Option<&Spanned<u32>>, key: &str) -> usize {
+        match value {
+            None => 1,
+            Some(v) if v.value >= 1 && v.value as usize <= MAX_COLUMNS.max(MAX_ROWS) => {
+                v.value as usize
+            }
+            Some(v) => {
+                self.error(
+                    spanned_at(self.file, v),
+                    format!("`{key}: {}` is out of range", v.value),
+                    format!("a `{key}` is at least 1"),
+                );
+                1
+            }
+        }
+    }
+
+    /// A table and its columns, which must cover the whole width.
+    fn table(
+        &mut self,
+        decl: &Spanned<CellDecl>,
+        width: usize,
+        default: Height,
+        before: Option<String>,
+    ) -> Option<Table> {
+        let at = spanned_at(self.file, decl);
+        let d = &decl.value;
+        self.only_keys(decl, "table", &["title", "rows", "row_height", "columns"]);
+        if let Some(rowspan) = &d.rowspan {
+            self.error(
+                spanned_at(self.file, rowspan),
+                "a table takes no `rowspan`: it is as tall as its rows",
+                "remove `rowspan`; set the number of blank rows with `rows`",
+            );
+        }
+        if let Some(colspan) = &d.colspan
+            && colspan.value as usize != width
+        {
+            self.error(
+                spanned_at(self.file, colspan),
+                format!(
+                    "a table spans the whole width ({width} columns), not {}",
+                    colspan.value
+                ),
+                "remove `colspan`: a table always spans the whole form",
+            );
+        }
+        let id = self.required_id(decl, "table")?;
+        let rows = match &d.rows {
+            Some(r) if r.value >= 1 && r.value <= MAX_TABLE_ROWS => r.value,
+            Some(r) => {
+                self.error(
+                    spanned_at(self.file, r),
+                    format!("a table has 1 to {MAX_TABLE_ROWS} rows, not {}", r.value),
+                    "give the number of blank rows",
+                );
+                return None;
+            }
+            None => {
+                self.error(
+                    at,
+                    "this table has no `rows`",
+                    "give the number of blank rows, for example `rows: 20`",
+                );
+                return None;
+            }
+        };
+        let row_height = self.height(d.row_height.as_ref(), None, default);
+        let Some(declared) = &d.columns else {
+            self.error(
+                at,
+                "this table has no `columns`",
+                "list its columns, for example `columns: [{id: name, label: 姓名}]`",
+            );
+            return None;
+        };
+        let columns = self.columns(declared, width)?;
+        let label = d
+            .title
+            .as_deref()
+            .map(plain_label)
+            .or(before)
+            .or_else(|| d.label.as_ref().map(|l| plain_label(&l.value)))
+            .unwrap_or_else(|| id.to_string());
+        Some(Table {
+            id,
+            label,
+            title: d.title.clone(),
+            rows,
+            row_height,
+            columns,
+            at,
+        })
+    }
+
+    /// A table's columns, placed left to right; their spans must add up to the form's width.
+    fn columns(
+        &mut self,
+        declared: &Spanned<Vec<Spanned<ColumnDecl>>>,
+        width: usize,
+    ) -> Option<Vec<Column>> {
+        let mut columns = Vec::new();
+        let mut x = 0;
+        for decl in &declared.value {
+            let d = &decl.value;
+            let at = spanned_at(self.file, decl);
+            let colspan = self.span(d.colspan.as_ref(), "colspan");
+            let kind_name = d.input.as_ref().map_or("text", |k| k.value.as_str());
+            let kind = match kind_name {
+                "text" => Some(ColumnKind::Text),
+                "number" => Some(ColumnKind::Number),
+                "phone" => Some(ColumnKind::Phone),
+                "date" => Some(ColumnKind::Date),
+                "id_number" => Some(ColumnKind::IdNumber),
+                "choice" => self
+                    .options(at, d.from.as_ref(), d.options.as_ref())
+                    .map(ColumnKind::Choice),
+                other => {
+                    self.error(
+                        d.input.as_ref().and_then(|k| spanned_at(self.file, k)),
+                        format!("`{other}` is not a kind of table column"),
+                        format!("use one of: {}", COLUMN_KINDS.join(", ")),
+                    );
+                    None
+                }
+            };
+            if kind_name != "choice" && (d.from.is_some() || d.options.is_some()) {
+                self.error(
+                    at,
+                    format!("a `{kind_name}` column has no options"),
+                    "remove `from` and `options`, or make it `input: choice`",
+                );
+            }
+            let id = d.id.as_ref().map(|i| i.value.clone());
+            if id.is_some() && kind == Some(ColumnKind::Number) {
+                self.error(
+                    at,
+                    "a `number` column takes no `id`: it prints the row numbers and has no field",
+                    "remove `id`",
+                );
+            }
+            if id.is_none() && kind != Some(ColumnKind::Number) {
+                self.error(
+                    at,
+                    "this column has no `id`",
+                    "give it an id (its fields are named `<table id>-<row>-<column id>`)",
+                );
+            }
+            if let Some(kind) = kind {
+                columns.push(Column {
+                    id,
+                    header: d.label.value.clone(),
+                    label: plain_label(&d.label.value),
+                    x,
+                    colspan,
+                    kind,
+                    at,
+                });
+            }
+            x += colspan;
+        }
+        if x != width {
+            self.error(
+                spanned_at(self.file, declared),
+                format!("the table's columns span {x} of the form's {width} columns"),
+                "change a column's `colspan` so that they add up to the width of the form",
+            );
+            return None;
+        }
+        (columns.len() == declared.value.len()).then_some(columns)
+    }
+
+    /// The options of a choice: `from: tracks|groups` or `options: [...]`, exactly one of them.
+    pub(super) fn options(
+        &mut self,
+        at: Option<(usize, usize)>,
+        from: Option<&Spanned<String>>,
+        options: Option<&Spanned<Vec<OptionDecl>>>,
+    ) -> Option<Options> {
+        match (from, options) {
+            (Some(_), Some(o)) => {
+                self.error(spanned_at(self.file, o), "a choice takes `from` or `options`, not both", "keep `from: tracks` (or `groups`) for the contest's list, or `options` for a fixed one");
+                None
+            }
+            (None, None) => {
+                self.error(at, "this choice has no options", "add `from: tracks` (or `groups`), or `options: [{id: male, label: 男}, {id: female, label: 女}]`");
+                None
+            }
+            (Some(from), None) => match from.value.as_str() {
+                "tracks" => Some(Options::Tracks),
+                "groups" => Some(Options::Groups),
+                other => {
+                    self.error(spanned_at(self.file, from), format!("`from: {other}` refers to nothing"), "write `from: tracks` (the contest's tracks) or `from: groups` (its groups), or list `options`");
+                    None
+                }
+            },
+            (None, Some(list)) => {
+                if list.value.is_empty() {
+                    self.error(
+                        spanned_at(self.file, list),
+                        "`options` is empty",
+                        "list at least one option",
+                    );
+                    return None;
+                }
+                Some(Options::Fixed(
+                    list.value
+                        .iter()
+                        .map(|o| (o.id.value.clone(), o.label.clone()))
+                        .collect(),
+                ))
+            }
+        }
+    }
+
+    /// The cell's `id`; a problem when it has none.
+    pub(super) fn required_id(&mut self, decl: &Spanned<CellDecl>, kind: &str) -> Option<Id> {
+        match &decl.value.id {
+            Some(id) => Some(id.value.clone()),
+            None => {
+                self.error(spanned_at(self.file, decl), format!("this `{kind}` input has no `id`"), "give it an id such as `id: name`: it names the fillable field and the roster column");
+                None
+            }
+        }
+    }
+}
+
+/// Whether a cell declares a table.
+fn is_table(decl: &Spanned<CellDecl>) -> bool {
+    decl.value
+        .input
+        .as_ref()
+        .is_some_and(|k| k.value == "table")
+}
+
+/// The cells taken on the grid so far: for each column, how many more rows a cell above still covers.
+struct Grid {
+    covered: Vec<usize>,
+    /// The cell that covers each column, for a report.
+    by: Vec<Option<(usize, usize)>>,
+    /// The next column to fill in the current row.
+    next: usize,
+    /// Columns filled in the current row.
+    filled: usize,
+}
+
+impl Grid {
+    fn new(width: usize) -> Self {
+        Grid {
+            covered: vec![0; width],
+            by: vec![None; width],
+            next: 0,
+            filled: 0,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.covered.len()
+    }
+
+    /// Places a cell at the next free column of the current row: its column, or how many columns the
+    /// row had filled when the cell did not fit.
+    fn place(
+        &mut self,
+        colspan: usize,
+        rowspan: usize,
+        at: Option<(usize, usize)>,
+    ) -> Result<usize, usize> {
+        while self.next < self.width() && self.covered[self.next] > 0 {
+            self.next += 1;
+            self.filled += 1;
+        }
+        let x = self.next;
+        if x + colspan > self.width() || (x..x + colspan).any(|c| self.covered[c] > 0) {
+            return Err(self.filled);
+        }
+        for c in x..x + colspan {
+            self.covered[c] = rowspan;
+            self.by[c] = at;
+        }
+        self.next += colspan;
+        self.filled += colspan;
+        Ok(x)
+    }
+
+    /// Ends the current row: the number of columns it filled (its cells and those covered from above).
+    fn end_row(&mut self) -> usize {
+        let from_above = (self.next..self.width())
+            .filter(|&c| self.covered[c] > 0)
+            .count();
+        let filled = self.filled + from_above;
+        for c in &mut self.covered {
+            *c = c.saturating_sub(1);
+        }
+        self.next = 0;
+        self.filled = 0;
+        filled
+    }
+
+    /// The cell that still spans down past the current row, if any.
+    fn spanning_on(&self) -> Option<Option<(usize, usize)>> {
+        (0..self.width())
+            .find(|&c| self.covered[c] > 0)
+            .map(|c| self.by[c])
+    }
+
+    fn clear(&mut self) {
+        self.covered.iter_mut().for_each(|c| *c = 0);
+    }
+}
+
+/// Turns a cell's declared text into a typed input; see `cell.rs`.
+impl Checker<'_> {
+    fn content(
+        &mut self,
+        decl: &Spanned<CellDecl>,
+        previous_label: Option<&str>,
+        default: Height,
+    ) -> Option<Content> {
+        super::cell::content(self, decl, previous_label, default)
+    }
+
+    /// Reports each key of the cell that the kind `kind` does not take.
+    pub(super) fn only_keys(&mut self, decl: &Spanned<CellDecl>, kind: &str, allowed: &[&str]) {
+        let at = spanned_at(self.file, decl);
+        for key in super::cell::present_keys(&decl.value) {
+            if !allowed.contains(&key)
+                && !["input", "id", "label", "colspan", "rowspan"].contains(&key)
+            {
+                self.error(
+                    at,
+                    format!("a `{kind}` input takes no `{key}`"),
+                    format!(
+                        "remove `{key}`; a `{kind}` input takes: {}",
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
