@@ -33,17 +33,24 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
-    /// Write one pre-filled form per row of a roster (CSV, UTF-8 or GBK) into a folder of its own.
+    /// Pre-fill a form from a roster (CSV, UTF-8 or GBK) into a folder of its own, or print a built-in
+    /// form's declaration to start a form of your own from.
     Forms {
         /// The contest folder (holding `content/`); the current folder by default.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...) or by field id (name, unit, ...).
-        #[arg(long)]
-        fill: PathBuf,
-        /// Which form: `registration` (报名表) or `judge` (裁判员推荐表).
+        /// The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...)
+        /// or by field id (name, unit, ...). A form with a table (a unit's roster) takes one row per
+        /// table row and makes one PDF; any other form makes one PDF per row.
+        #[arg(long, required_unless_present = "show")]
+        fill: Option<PathBuf>,
+        /// Which form, by the id an attachment names in contest.yaml (`form: registration`).
         #[arg(long, default_value = "registration")]
         form: String,
+        /// Print the declaration of a built-in form (registration, judge, roster) instead, to copy into
+        /// `forms/<id>.yaml` and change: `jingsai forms --show roster > forms/roster.yaml`.
+        #[arg(long, value_name = "FORM", conflicts_with = "fill")]
+        show: Option<String>,
         /// Where to write the filled forms; `<dir>/filled-forms` by default. They hold personal data, so
         /// they never go into the public site.
         #[arg(long)]
@@ -157,14 +164,17 @@ fn main() -> ExitCode {
             fonts,
             limits,
         } => build(dir, output, &fonts, &limits),
+        Command::Forms { show: Some(id), .. } => show_form(&id),
         Command::Forms {
             dir,
-            fill,
+            fill: Some(fill),
             form,
             out,
             fonts,
             limits,
+            ..
         } => forms(&dir, &fill, &form, out, &fonts, &limits),
+        Command::Forms { .. } => unreachable!("clap requires --fill or --show"),
         Command::Serve {
             dir,
             port,
@@ -245,7 +255,24 @@ fn build(dir: PathBuf, output: Option<PathBuf>, fonts: &FontArgs, limits: &Limit
     }
 }
 
-/// `jingsai forms --fill`: one filled form per roster row, outside the site.
+/// `jingsai forms --show ID`: a built-in form's declaration on standard output.
+fn show_form(id: &str) -> ExitCode {
+    match jingsai::model::forms::builtin_form_text(id) {
+        Some(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "error: there is no built-in form `{id}`\nhelp: the built-in forms are {}",
+                jingsai::model::forms::BUILTIN_FORMS.join(", ")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `jingsai forms --fill`: filled forms from a roster, outside the site.
 fn forms(
     dir: &Path,
     fill: &Path,

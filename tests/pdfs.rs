@@ -603,13 +603,16 @@ fn a_mistake_in_a_form_override_is_reported_with_its_line_and_column() {
 fn a_form_override_restyles_the_form() {
     let (tmp, dir) = seed_copy();
     std::fs::create_dir_all(dir.join("forms")).unwrap();
-    let builtin = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pdf/builtin/judge.typ"),
-    )
-    .unwrap();
+    // The form's own document, as jingsai generates it, with a line added under the form.
     std::fs::write(
         dir.join("forms/judge.typ"),
-        format!("{builtin}\n#align(center)[请于报名截止前报送]\n"),
+        "#import \"form.typ\": *\n\
+         #let form = json(\"/forms/judge.json\")\n\
+         #let attachment = data.attachments.find(a => a.form == \"judge\")\n\
+         #set text(lang: \"zh\", region: \"cn\", font: song, size: 10.5pt)\n\
+         #set page(paper: \"a4\", margin: (top: 16mm, bottom: 14mm, x: 18mm))\n\
+         #form-body(form, attachment)\n\
+         #align(center)[请于报名截止前报送]\n",
     )
     .unwrap();
     let site = build(dir, tmp);
@@ -709,7 +712,10 @@ fn a_roster_may_name_its_columns_by_field_id() {
         stderr.contains("`nom` is not a field of the form"),
         "{stderr}"
     );
-    assert!(stderr.contains("or the field ids: team, name,"), "{stderr}");
+    assert!(
+        stderr.contains("or the field ids: fill-date, track, group, team, name,"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -844,9 +850,9 @@ fn a_form_that_runs_past_one_page_is_a_warning_at_its_attachment() {
         .collect();
     let text = text.replacen("\n# 组别 · groups", &format!("{extra}\n# 组别 · groups"), 1);
     std::fs::write(&yaml, &text).unwrap();
-    // The warning points at the attachment's number (`- number: 1` of the registration form).
-    let marker = "  - number: 1\n";
-    let at = text.find(marker).expect("the registration attachment") + "  - number: ".len();
+    // The built-in form is not in the folder: the warning points at the attachment that names it.
+    let marker = "    form: registration\n";
+    let at = text.find(marker).expect("the registration attachment") + "    form: ".len();
     let line = text[..at].lines().count();
     let column = text[..at].rsplit('\n').next().unwrap().chars().count() + 1;
 
@@ -857,13 +863,16 @@ fn a_form_that_runs_past_one_page_is_a_warning_at_its_attachment() {
         "a warning does not stop the build: {stderr}"
     );
     let expected = format!(
-        "content/contest.yaml:{line}:{column}: 附件1 报名表 runs to 2 pages, but a form should fit on one sheet; on page 2 and after: "
+        "content/contest.yaml:{line}:{column}: 附件1 报名表 runs to 2 pages, but it is declared to fit on one sheet; on page 2 and after: "
     );
     assert!(
         stderr.contains(&expected),
         "expected `{expected}` in:\n{stderr}"
     );
-    assert!(stderr.contains("forms/README.md"), "{stderr}");
+    assert!(
+        stderr.contains("jingsai forms --show registration > forms/registration.yaml"),
+        "{stderr}"
+    );
     // `check` reports it too.
     let output = jingsai(&dir, &["check"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains(&expected));

@@ -246,35 +246,60 @@ fn a_broken_notice_and_a_duplicate_address_fail_until_fixed(c: &mut Contest) {
     c.rebuild_matches("the duplicate removed", &[twin]);
 }
 
-/// Form templates: the registration form alone, then the part shared with the notice PDF, the results
-/// form, their removal, and a notice and a form in one burst.
+/// The Typst document of a form as its own PDF, as jingsai generates it, with a keyword added.
+fn form_main(id: &str, keyword: &str) -> String {
+    format!(
+        "#import \"form.typ\": *\n\
+         #let form = json(\"/forms/{id}.json\")\n\
+         #let attachment = data.attachments.find(a => a.form == \"{id}\")\n\
+         #set document(title: attachment.title, keywords: (\"{keyword}\",))\n\
+         #set text(lang: \"zh\", region: \"cn\", font: song, size: 10.5pt)\n\
+         #set page(paper: \"a4\", margin: (top: 16mm, bottom: 14mm, x: 18mm))\n\
+         #form-body(form, attachment)\n"
+    )
+}
+
+/// Form templates: the registration form alone, then the general layout shared by every form and the
+/// notice PDF, the results form, their removal, a form declaration, and a notice and a form in one burst.
 fn form_templates_overridden_and_removed(c: &mut Contest) {
     let form = c.write(
         "forms/registration.typ",
-        &builtin("registration.typ").replace(
-            "#registration-form(attachment)",
-            "#set document(keywords: (\"changed\",))\n#registration-form(attachment)",
-        ),
+        &form_main("registration", "changed"),
     );
     assert_eq!(
         c.rebuild_matches("registration.typ overridden", &[form]),
         "1 form"
     );
     let shared = c.write(
-        "forms/registration-form.typ",
-        &builtin("registration-form.typ").replace("label[备　　注]", "label[备注栏]"),
+        "forms/form.typ",
+        &builtin("form.typ").replace(
+            "text(font: hei, lines(c.lines))",
+            "text(font: hei, fill: blue, lines(c.lines))",
+        ),
     );
-    c.rebuild_matches("registration-form.typ overridden", &[shared]);
+    c.rebuild_matches("form.typ overridden", &[shared]);
     let results = c.write(
         "forms/results.typ",
         &(builtin("results.typ") + "\n#text(size: 8pt)[Override]\n"),
     );
     c.rebuild_matches("results.typ overridden", &[results]);
-    let gone: Vec<PathBuf> = ["registration.typ", "registration-form.typ", "results.typ"]
+    let gone: Vec<PathBuf> = ["registration.typ", "form.typ", "results.typ"]
         .iter()
         .map(|n| c.remove(&format!("forms/{n}")))
         .collect();
     c.rebuild_matches("form overrides removed", &gone);
+
+    // A form declaration is part of the contest: everything is done again.
+    let declared = c.write(
+        "forms/judge.yaml",
+        &repo_file("src/model/forms/builtin/judge.yaml").replace("rows: 6", "rows: 4"),
+    );
+    assert_eq!(
+        c.rebuild_matches("a form declared in forms/", &[declared]),
+        "everything"
+    );
+    let declared = c.remove("forms/judge.yaml");
+    c.rebuild_matches("the declaration removed", &[declared]);
 
     // A notice and a form in one burst.
     let both = [
@@ -282,13 +307,7 @@ fn form_templates_overridden_and_removed(c: &mut Contest) {
             "content/notices/2025-09-22-n22.md",
             &notice("第22号通知", "2025-09-22", "一起改。"),
         ),
-        c.write(
-            "forms/judge.typ",
-            &builtin("judge.typ").replace(
-                "#judge-form(attachment)",
-                "#set document(keywords: (\"j\",))\n#judge-form(attachment)",
-            ),
-        ),
+        c.write("forms/judge.typ", &form_main("judge", "j")),
     ];
     assert_eq!(
         c.rebuild_matches("a notice and a form", &both),

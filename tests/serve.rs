@@ -159,17 +159,21 @@ fn rebuilds(log: &str) -> Vec<&str> {
 fn a_form_edit_recompiles_the_pdf_and_a_broken_form_shows_its_location() {
     let dir = contest_copy();
     let form = dir.path().join("forms/registration.typ");
-    let builtin = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/pdf/builtin/registration.typ"),
-    )
-    .unwrap();
+    // The form's own document as jingsai generates it (the general layout fed with the declaration).
+    let builtin = "#import \"form.typ\": *\n\
+                   #let form = json(\"/forms/registration.json\")\n\
+                   #let attachment = data.attachments.find(a => a.form == \"registration\")\n\
+                   #set text(lang: \"zh\", region: \"cn\", font: song, size: 10.5pt)\n\
+                   #set page(paper: \"a4\", margin: (top: 16mm, bottom: 14mm, x: 18mm))\n\
+                   #form-body(form, attachment)\n"
+        .to_string();
     std::fs::create_dir_all(form.parent().unwrap()).unwrap();
     std::fs::write(&form, &builtin).unwrap();
     let server = Server::start(dir.path(), &[]);
     let pdf = "/downloads/registration-form.pdf";
     let marked = builtin.replace(
-        "#registration-form(attachment)",
-        "#set document(keywords: (\"SERVE-TEST-MARK\",))\n#registration-form(attachment)",
+        "#form-body(form, attachment)",
+        "#set document(keywords: (\"SERVE-TEST-MARK\",))\n#form-body(form, attachment)",
     );
     save(&form, &marked);
     server.wait_for(pdf, 15, |body| body.contains("SERVE-TEST-MARK"));

@@ -320,7 +320,7 @@ impl PdfEngine {
                 .collect();
             match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
                 Ok(bytes) => {
-                    let warnings = overflow(&form, &fields);
+                    let warnings = overflow(project, &form, &fields);
                     places = form.places;
                     made.pdfs.push(Pdf {
                         path: form.path,
@@ -353,7 +353,11 @@ fn official_pdf(path: &str, title: String, bytes: Vec<u8>) -> Pdf {
 
 /// A form declared to fit on one sheet (`overflow: warn`) that runs on is a warning naming what moved
 /// to the next pages, located at the cell of the first field that moved.
-fn overflow(form: &CompiledForm<'_>, fields: &[crate::model::forms::Field]) -> Problems {
+fn overflow(
+    project: &Loaded,
+    form: &CompiledForm<'_>,
+    fields: &[crate::model::forms::Field],
+) -> Problems {
     let mut warnings = Problems::default();
     if form.pages <= 1 || form.form.overflow == Overflow::Continue {
         return warnings;
@@ -386,14 +390,37 @@ fn overflow(form: &CompiledForm<'_>, fields: &[crate::model::forms::Field]) -> P
             format!("; on page 2 and after: {}", moved.join("、"))
         }
     );
-    let file = &form.form.file;
-    let problem = match first_at {
-        Some(span) => Problem::at(file, span, message).with_label("from here on, page 2"),
-        None => Problem::general(Some(file), message),
+    let id = &form.form.id;
+    // A built-in declaration is not in the contest folder: the warning points at the attachment that
+    // names it, and says how to make it the contest's own.
+    let (problem, help) = if form.form.is_builtin() {
+        let file = &project.contest_file;
+        let at = project
+            .contest
+            .attachments
+            .iter()
+            .filter_map(|a| a.form.as_ref())
+            .find(|f| f.value == *id)
+            .and_then(|f| crate::model::yaml::spanned_at(file, f));
+        let problem = match at {
+            Some(span) => Problem::at(file, span, message),
+            None => Problem::general(Some(file), message),
+        };
+        (
+            problem,
+            format!(
+                "list fewer tracks or groups (each is a check box), or make the form your own: `jingsai forms --show {id} > forms/{id}.yaml`, then lower its heights (see forms/README.md)"
+            ),
+        )
+    } else {
+        let file = &form.form.file;
+        let problem = match first_at {
+            Some(span) => Problem::at(file, span, message).with_label("from here on, page 2"),
+            None => Problem::general(Some(file), message),
+        };
+        (problem, "lower some heights, list fewer choices, or set `overflow: continue` so that the table runs on with its header repeated (see forms/README.md)".to_string())
     };
-    warnings.push(problem.warning().with_help(
-        "lower some heights, list fewer tracks or groups (each is a check box), or set `overflow: continue` to let the table run on with its header repeated",
-    ));
+    warnings.push(problem.warning().with_help(help));
     warnings
 }
 

@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Contest;
-use crate::model::forms::{FieldGroup, FieldGroupKind, Form};
+use crate::model::forms::{ColumnKind, FieldGroup, FieldGroupKind, Form};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -46,7 +46,18 @@ pub fn read(
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = header_row(&mut reader, &shown)?;
-    let columns = match_columns(&headers, &groups, &shown, &mut problems);
+    // A 序号 column (the spreadsheet template has one) fills nothing: the form prints its numbers.
+    let numbers: Vec<&str> = form
+        .table()
+        .map(|t| {
+            t.columns
+                .iter()
+                .filter(|c| c.kind == ColumnKind::Number)
+                .map(|c| c.label.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let columns = match_columns(&headers, &groups, &numbers, &shown, &mut problems);
     let mut rows = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
@@ -189,12 +200,17 @@ fn header_row(reader: &mut csv::Reader<&[u8]>, shown: &str) -> Result<Vec<String
 fn match_columns<'a>(
     headers: &[String],
     groups: &'a [FieldGroup],
+    ignored: &[&str],
     shown: &str,
     problems: &mut Problems,
 ) -> Vec<Option<&'a FieldGroup>> {
     let mut columns = Vec::new();
     for (i, header) in headers.iter().enumerate() {
         let plain = crate::model::forms::plain_label(header);
+        if ignored.contains(&plain.as_str()) {
+            columns.push(None);
+            continue;
+        }
         let by_id: Vec<&FieldGroup> = groups.iter().filter(|g| g.id == *header).collect();
         let by_label: Vec<&FieldGroup> = groups.iter().filter(|g| g.label == plain).collect();
         let found = match (by_id.as_slice(), by_label.as_slice()) {

@@ -122,11 +122,12 @@ fn relevant(kind: &EventKind) -> bool {
 pub enum Change {
     /// A notice, `content/notices/*.md`: read again on its own; the PDFs are kept.
     Notice,
-    /// A form template in `forms/`: the documents that read it are compiled again.
+    /// A form template (`forms/*.typ`): the documents that read it are compiled again.
     Form,
     /// A site template or static file in `templates/`: the pages are rendered again.
     Template,
-    /// contest.yaml, the results file, anything else in `content/`: everything.
+    /// contest.yaml, the results file, anything else in `content/`, a form declaration
+    /// (`forms/*.yaml`): everything.
     Content,
 }
 
@@ -147,6 +148,8 @@ pub fn change_of(root: &Path, path: &Path) -> Option<Change> {
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     match parts.as_slice() {
         ["templates", ..] => Some(Change::Template),
+        // A form's declaration is part of the contest (its fields, labels and roster columns).
+        ["forms", name] if name.ends_with(".yaml") => Some(Change::Content),
         ["forms", ..] => Some(Change::Form),
         ["content", "notices", name] if name.ends_with(".md") => Some(Change::Notice),
         // Not read by the build (only `*.md` directly in the folder are notices).
@@ -191,6 +194,7 @@ mod tests {
         assert_eq!(at("content/contest.yaml"), Some(Change::Content));
         assert_eq!(at("content/results.csv"), Some(Change::Content));
         assert_eq!(at("forms/registration.typ"), Some(Change::Form));
+        assert_eq!(at("forms/roster.yaml"), Some(Change::Content));
         assert_eq!(at("output/index.html"), None);
         for ignored in [
             "content/.contest.yaml.swp",

@@ -266,6 +266,11 @@ impl Form {
             })
     }
 
+    /// Whether it is one of the built-in declarations (its file is not in the contest folder).
+    pub fn is_builtin(&self) -> bool {
+        self.file.path.starts_with("(built-in)")
+    }
+
     /// Where its PDF goes in the site.
     pub fn pdf_path(&self) -> String {
         format!("downloads/{}-form.pdf", self.id)
