@@ -196,7 +196,7 @@ fn a_declared_form_has_every_kind_of_field_and_its_table_runs_on_with_the_header
         &[dir.join("output/downloads/forms.zip").to_str().unwrap()],
     );
     assert!(
-        zip.contains("附件3 团体赛报名表.pdf") && zip.contains("附件4 报名汇总表.pdf"),
+        zip.contains("附件3 附件表格team.pdf") && zip.contains("附件4 附件表格roster.pdf"),
         "{zip}"
     );
     // The notice PDF prints every form attachment, the landscape roster on a landscape page.

@@ -535,11 +535,11 @@ for i in z.infolist():
     let lines: Vec<&str> = listing.lines().collect();
     assert_eq!(lines.len(), 2, "{listing}");
     assert!(
-        lines[0].starts_with("附件1 报名表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
+        lines[0].starts_with("附件1 2025年“海河工匠杯”技能大赛—第四届全国人工智能应用技术技能大赛天津选拔赛报名表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
         "{listing}"
     );
     assert!(
-        lines[1].starts_with("附件2 裁判员推荐表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
+        lines[1].starts_with("附件2 2025年“海河工匠杯”技能大赛—第四届全国人工智能应用技术技能大赛天津选拔赛裁判员推荐表.pdf 2048 (2025, 10, 16, 0, 0, 0) 8"),
         "{listing}"
     );
 }

@@ -311,8 +311,14 @@ fn registration_page_shows_deadline_materials_costs_and_downloads() {
         ]
     );
     for (href, label) in [
-        ("downloads/registration-form.pdf", "附件1 报名表"),
-        ("downloads/judge-form.pdf", "附件2 裁判员推荐表"),
+        (
+            "downloads/registration-form.pdf",
+            "附件1 2025年“海河工匠杯”技能大赛—第四届全国人工智能应用技术技能大赛天津选拔赛报名表",
+        ),
+        (
+            "downloads/judge-form.pdf",
+            "附件2 2025年“海河工匠杯”技能大赛—第四届全国人工智能应用技术技能大赛天津选拔赛裁判员推荐表",
+        ),
         ("downloads/forms.zip", "全部表格"),
     ] {
         let size = site.bytes(href).len();

@@ -47,7 +47,7 @@ const OFFICIAL_STANDARDS: [PdfStandard; 2] = [PdfStandard::A_2b, PdfStandard::Ua
 pub struct Pdf {
     /// Where it goes in the site (`downloads/registration-form.pdf`).
     pub path: String,
-    /// The name inside the forms zip and on the downloads list (`附件1 报名表.pdf`).
+    /// The name inside the forms zip and on the downloads list (`附件1 2025年…报名表.pdf`).
     pub title: String,
     /// The id of the form it is, for forms; `None` for the notice and the results PDF.
     pub form: Option<String>,
@@ -99,8 +99,10 @@ struct CompiledForm<'p> {
     form: &'p Form,
     /// Where it goes in the site.
     path: String,
-    /// How problems name it (`附件1 报名表`), and its title without `.pdf`.
+    /// How problems name it (`附件1 报名表`).
     what: String,
+    /// Its name in the downloads and the zip, without `.pdf` (附件1 and the attachment's title).
+    title: String,
     /// The fields the template marked.
     places: Vec<FieldPlace>,
     /// Typst's PDF, without fields.
@@ -277,6 +279,7 @@ impl PdfEngine {
                     form,
                     path,
                     what,
+                    title: crate::model::forms::download_title(&project.contest, form),
                     places,
                     pdf,
                     pages,
@@ -324,7 +327,7 @@ impl PdfEngine {
                     places = form.places;
                     made.pdfs.push(Pdf {
                         path: form.path,
-                        title: format!("{}.pdf", form.what),
+                        title: format!("{}.pdf", form.title),
                         form: Some(form.form.id.to_string()),
                         bytes,
                         warnings,

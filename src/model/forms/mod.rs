@@ -282,6 +282,31 @@ impl Form {
     }
 }
 
+/// The name of a form's files in the downloads list and the forms zip: 附件N and the attachment's title
+/// from contest.yaml (`附件1 2025年…报名表`), with characters file systems refuse replaced by `_` and
+/// at most 80 characters long.
+pub fn download_title(contest: &crate::model::Contest, form: &Form) -> String {
+    let attachment = contest
+        .attachments
+        .iter()
+        .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id));
+    let (number, title) = attachment.map_or((0, form.name.as_str()), |a| {
+        (a.number.value, a.title.as_str())
+    });
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    format!("附件{number} {}", cleaned.trim())
+}
+
 /// A label without line breaks, spaces or the ideographic padding of printed labels (姓　　名 → 姓名).
 pub fn plain_label(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
