@@ -50,8 +50,16 @@ for n in $SIZES; do
   mkdir -p "$dir/content/notices" "$dir/forms"
   cp "$REPO/content/contest.yaml" "$dir/content/contest.yaml"
   python3 "$REPO/bench/gen_notices.py" "$n" "$dir/content/notices" --seed "$SEED" --chars "$CHARS" 2>/dev/null
-  # A form override to edit: the built-in registration form, copied.
-  cp "$REPO/src/pdf/builtin/registration.typ" "$dir/forms/registration.typ"
+  # A form layout override to edit: the registration form's own document, as jingsai generates it.
+  cat > "$dir/forms/registration.typ" <<'TYP'
+#import "form.typ": *
+#let form = json("/forms/registration.json")
+#let attachment = data.attachments.find(a => a.form == "registration")
+#set document(title: attachment.title, author: data.notice.issuer_full)
+#set text(lang: "zh", region: "cn", font: song, size: 10.5pt)
+#set page(paper: "a4", margin: (top: 16mm, bottom: 14mm, x: 18mm))
+#form-body(form, attachment)
+TYP
 
   log="$BENCH_ROOT/$n.log"
   "$BIN" serve "$dir" --port 0 2>"$log" &

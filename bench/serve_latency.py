@@ -77,7 +77,7 @@ print(f"| {n} | notice (.md) | {row[0]:.1f} | {row[1]:.1f} | {row[2]:.1f} | {row
 
 form = f"{root}/forms/registration.typ"
 row = measure(form, "/downloads/registration-form.pdf",
-              lambda t, k: t.replace('#registration-form(attachment)',
-                                     f'#set document(keywords: ("BENCH-{k}",))\n#registration-form(attachment)', 1),
+              lambda t, k: t.replace('#form-body(form, attachment)',
+                                     f'#set document(keywords: ("BENCH-{k}",))\n#form-body(form, attachment)', 1),
               lambda k: f"BENCH-{k}")
 print(f"| {n} | form (.typ) | {row[0]:.1f} | {row[1]:.1f} | {row[2]:.1f} | {row[3]:.1f} | 100 |", flush=True)
