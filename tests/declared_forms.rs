@@ -384,3 +384,46 @@ fn a_built_in_form_is_printed_to_start_from() {
             .contains("the built-in forms are registration, judge, roster")
     );
 }
+
+#[test]
+fn the_example_in_forms_readme_builds_as_documented() {
+    // The complete example of forms/README.md, copied as a user would, with its attachment line.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("forms/README.md"))
+            .unwrap();
+    let after = &readme[readme
+        .find("(`forms/team.yaml`)")
+        .expect("the example's heading")..];
+    let start = after.find("```yaml\n").unwrap() + "```yaml\n".len();
+    let example = &after[start..start + after[start..].find("```").unwrap()];
+    let (_copy, dir) = contest_with_forms(&["team"]);
+    std::fs::write(dir.join("forms/team.yaml"), example).unwrap();
+    let (ok, stderr) = run("build", &dir, &[]);
+    assert!(ok, "{stderr}");
+    assert!(
+        !stderr.contains("forms/team.yaml"),
+        "no warning about the example: {stderr}"
+    );
+    let names: Vec<String> = fields(&dir.join("output/downloads/team-form.pdf"))
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    // The fields the README lists for it.
+    for name in [
+        "fill-date-year",
+        "unit",
+        "track-ai-trainer",
+        "group-staff",
+        "leader",
+        "leader-mobile",
+        "leader-position",
+        "member-1-name",
+        "member-5-mobile",
+        "coach",
+        "coach-mobile",
+        "unit-opinion",
+        "unit-date-day",
+    ] {
+        assert!(names.iter().any(|n| n == name), "`{name}` in {names:?}");
+    }
+}
