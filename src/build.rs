@@ -120,7 +120,7 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
         (Err(problems), _) | (_, Err(problems)) => return Err(problems),
     };
     let _attached = activity.attach("pages");
-    let site = renderer.update_downloads(project, &site, downloads(project, &pdfs))?;
+    let site = renderer.update_downloads(project, &site, downloads(project, &pdfs)?)?;
     Ok(Rendered {
         renderer,
         site,
@@ -128,25 +128,82 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
     })
 }
 
-/// The files offered for download: the PDFs, and the forms zip when there are forms.
-pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Vec<Download> {
-    let mut downloads: Vec<Download> = pdfs
-        .iter()
-        .map(|p| Download {
+/// The files offered for download: the PDFs, each form's spreadsheet template after its PDF (a form
+/// with `xlsx: true`), and the forms zip when there are forms. A template that cannot be written is a
+/// problem naming its form.
+pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Result<Vec<Download>, Problems> {
+    let date = project.contest.notice.date.value.0;
+    let sheets = form_templates(project, date)?;
+    let mut downloads: Vec<Download> = Vec::new();
+    for p in pdfs {
+        downloads.push(Download {
             path: p.path.clone(),
             label: p.title.clone(),
             bytes: p.bytes.clone().into(),
-        })
-        .collect();
-    if pdfs.iter().any(|p| p.form.is_some()) {
-        let date = project.contest.notice.date.value.0;
+        });
+        if let Some(sheet) = sheets.iter().find(|s| s.pdf_path == p.path) {
+            downloads.push(sheet.download.clone());
+        }
+    }
+    for sheet in &sheets {
+        if !downloads.iter().any(|d| d.path == sheet.download.path) {
+            downloads.push(sheet.download.clone());
+        }
+    }
+    if pdfs.iter().any(|p| p.form.is_some()) || !sheets.is_empty() {
+        let extra: Vec<(&str, &[u8])> = sheets
+            .iter()
+            .map(|s| (s.download.label.as_str(), s.download.bytes.as_ref()))
+            .collect();
         downloads.push(Download {
             path: "downloads/forms.zip".into(),
             label: "全部表格（压缩包）".into(),
-            bytes: pdf::forms_zip(pdfs, date).into(),
+            bytes: pdf::forms_zip(pdfs, &extra, date).into(),
         });
     }
-    downloads
+    Ok(downloads)
+}
+
+/// A form's spreadsheet template, and where the form's PDF goes (to list the template after it).
+struct FormTemplate {
+    download: Download,
+    pdf_path: String,
+}
+
+/// The spreadsheet template of every form with `xlsx: true`, named like its PDF
+/// (`附件3 报名汇总表.xlsx`), titled with its attachment's title.
+fn form_templates(
+    project: &Loaded,
+    date: jiff::civil::Date,
+) -> Result<Vec<FormTemplate>, Problems> {
+    let c = &project.contest;
+    let mut templates = Vec::new();
+    for form in project.forms.iter().filter(|f| f.xlsx) {
+        let what = pdf::form_title(c, form);
+        let title = c
+            .attachments
+            .iter()
+            .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
+            .map_or(form.name.as_str(), |a| a.title.as_str());
+        let bytes = crate::forms_xlsx::template(form, c, title, date).map_err(|e| {
+            one(Problem::general(
+                None,
+                format!(
+                    "{what}: cannot write the spreadsheet template `{}`: {e}",
+                    form.xlsx_path()
+                ),
+            ))
+        })?;
+        templates.push(FormTemplate {
+            download: Download {
+                path: form.xlsx_path(),
+                label: format!("{what}.xlsx"),
+                bytes: bytes.into(),
+            },
+            pdf_path: form.pdf_path(),
+        });
+    }
+    Ok(templates)
 }
 
 /// A failure of the tool or of where it writes, not a problem in the contest's files: the output folder

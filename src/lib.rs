@@ -8,6 +8,7 @@
 pub mod budget;
 pub mod build;
 pub mod diagnostics;
+pub(crate) mod forms_xlsx;
 pub(crate) mod fs;
 pub mod loaded;
 pub mod markdown;

@@ -2,15 +2,17 @@
 # The test command of README.md. On a fresh Debian 12 or 13 with only Rust installed it installs what the
 # tests use, with apt-get when missing: poppler's pdftotext, pdffonts and pdfinfo (poppler-utils), qpdf,
 # Debian's chromium (tests/e2e and tests/clients), Java (the Nu HTML Checker), Node and npm (axe-core,
-# the link checker), python3 with its venv module; and pypdf, pinned, in a virtual environment under the
-# cargo target folder ("${CARGO_TARGET_DIR:-target}/venv", since Debian's python is externally managed).
-# It exports that venv's python as JINGSAI_PYTHON for the tests that read PDFs with pypdf, then runs
-# every test in the release profile (the profile of `cargo run --release -- build`, so Typst compiles
-# once) and tests/clients/run.sh. A test never skips because a tool is missing: it fails.
+# the link checker), python3 with its venv module; and pypdf and openpyxl, pinned, in a virtual
+# environment under the cargo target folder ("${CARGO_TARGET_DIR:-target}/venv", since Debian's python is
+# externally managed). It exports that venv's python as JINGSAI_PYTHON for the tests that read PDFs with
+# pypdf and workbooks with openpyxl, then runs every test in the release profile (the profile of
+# `cargo run --release -- build`, so Typst compiles once) and tests/clients/run.sh. A test never skips
+# because a tool is missing: it fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYPDF_VERSION=7.1.1
+OPENPYXL_VERSION=3.1.5
 
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$PWD/$TARGET_DIR" ;; esac
@@ -45,11 +47,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# pypdf, pinned, in its own venv: `pip install` into Debian's python fails (externally managed).
-if ! "$VENV/bin/python" -c "import pypdf, sys; sys.exit(pypdf.__version__ != '$PYPDF_VERSION')" >/dev/null 2>&1; then
-  echo "== installing pypdf $PYPDF_VERSION into $VENV"
+# pypdf and openpyxl, pinned, in their own venv: `pip install` into Debian's python fails (externally
+# managed).
+if ! "$VENV/bin/python" -c "import pypdf, openpyxl, sys; sys.exit(pypdf.__version__ != '$PYPDF_VERSION' or openpyxl.__version__ != '$OPENPYXL_VERSION')" >/dev/null 2>&1; then
+  echo "== installing pypdf $PYPDF_VERSION and openpyxl $OPENPYXL_VERSION into $VENV"
   venv_ok || python3 -m venv --clear "$VENV"
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pypdf==$PYPDF_VERSION"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pypdf==$PYPDF_VERSION" "openpyxl==$OPENPYXL_VERSION"
 fi
 export JINGSAI_PYTHON="$VENV/bin/python"
 

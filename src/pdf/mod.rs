@@ -267,13 +267,7 @@ impl PdfEngine {
                 made.pdfs.push(kept);
                 continue;
             }
-            let number = project
-                .contest
-                .attachments
-                .iter()
-                .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
-                .map_or(0, |a| a.number.value);
-            let what = format!("附件{number} {}", form.name);
+            let what = form_title(&project.contest, form);
             match self.compile_form(project, shown, &main, &what) {
                 Ok((places, pdf, pages)) => forms.push(CompiledForm {
                     form,
@@ -341,6 +335,17 @@ impl PdfEngine {
         }
         places
     }
+}
+
+/// How the downloads name `form` (without extension), and problems too: `附件1 报名表`, by the number
+/// of the attachment that names the form.
+pub fn form_title(c: &Contest, form: &Form) -> String {
+    let number = c
+        .attachments
+        .iter()
+        .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
+        .map_or(0, |a| a.number.value);
+    format!("附件{number} {}", form.name)
 }
 
 /// The notice or the results PDF, which is no form.

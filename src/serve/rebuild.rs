@@ -182,7 +182,7 @@ impl Rebuilder {
         let (renderer, site) = if pending.templates {
             redone.push("pages".into());
             let renderer = Renderer::new(project)?;
-            let site = renderer.render(project, downloads(project, pdfs))?;
+            let site = renderer.render(project, downloads(project, pdfs)?)?;
             (Some(renderer), site)
         } else {
             let mut site = None;
@@ -190,7 +190,7 @@ impl Rebuilder {
                 site = Some(last.renderer.update_downloads(
                     project,
                     &last.site,
-                    downloads(project, pdfs),
+                    downloads(project, pdfs)?,
                 )?);
             }
             if !pending.notices.is_empty() {

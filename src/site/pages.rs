@@ -269,8 +269,11 @@ impl Pages<'_> {
             .into_iter()
             .filter_map(|(path, label)| {
                 let bytes = self.map.get(path)?;
-                let label = label.trim_end_matches(".pdf");
-                Some(views::DownloadView::new(path, label, bytes.len()))
+                let label = match label.strip_suffix(".xlsx") {
+                    Some(name) => format!("{name}（电子表格，可用 Excel、WPS 填写）"),
+                    None => label.trim_end_matches(".pdf").to_string(),
+                };
+                Some(views::DownloadView::new(path, &label, bytes.len()))
             })
             .collect();
         let r = &c.registration;
