@@ -170,8 +170,8 @@ struct FormTemplate {
     pdf_path: String,
 }
 
-/// The spreadsheet template of every form with `xlsx: true`, named like its PDF
-/// (`附件3 报名汇总表.xlsx`), titled with its attachment's title.
+/// The spreadsheet template of every form with `xlsx: true`, named like its PDF (附件N and the
+/// attachment's title, `.xlsx`), titled with its attachment's title.
 fn form_templates(
     project: &Loaded,
     date: jiff::civil::Date,
@@ -197,7 +197,7 @@ fn form_templates(
         templates.push(FormTemplate {
             download: Download {
                 path: form.xlsx_path(),
-                label: format!("{what}.xlsx"),
+                label: format!("{}.xlsx", crate::model::forms::download_title(c, form)),
                 bytes: bytes.into(),
             },
             pdf_path: form.pdf_path(),
