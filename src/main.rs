@@ -311,11 +311,18 @@ fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
                 None => "no results yet".to_string(),
             };
             eprintln!(
-                "`{}` is fine: {} tracks, {} groups, {} notices, {results}",
+                "`{}` is fine: {} tracks, {} groups, {} notices, {} forms{}, {results}",
                 dir.display(),
                 project.contest.tracks.len(),
                 project.contest.groups.len(),
                 project.notices.len(),
+                project.forms.len(),
+                if project.forms.is_empty() {
+                    String::new()
+                } else {
+                    let names: Vec<&str> = project.forms.iter().map(|f| f.name.as_str()).collect();
+                    format!(" ({})", names.join("、"))
+                },
             );
             ExitCode::SUCCESS
         }
