@@ -3,37 +3,39 @@
 use super::check::{Checker, INPUT_KINDS};
 use super::file::CellDecl;
 use super::{Content, Height, Input, InputKind, plain_label};
-use crate::model::yaml::spanned_at;
-use serde_saphyr::Spanned;
+use crate::model::yaml::{span_of, spanned_at};
+use serde_saphyr::{Location, Spanned};
 
-/// The keys written in a cell, by name.
-pub(super) fn present_keys(d: &CellDecl) -> Vec<&'static str> {
+/// The keys written in a cell, by name, each with the place of its value.
+pub(super) fn present_keys(d: &CellDecl) -> Vec<(&'static str, &Location)> {
+    fn at<T>(value: Option<&Spanned<T>>) -> Option<&Location> {
+        value.map(|v| &v.referenced)
+    }
     let keys = [
-        ("label", d.label.is_some()),
-        ("input", d.input.is_some()),
-        ("id", d.id.is_some()),
-        ("colspan", d.colspan.is_some()),
-        ("rowspan", d.rowspan.is_some()),
-        ("height", d.height.is_some()),
-        ("notice_height", d.notice_height.is_some()),
-        ("prefix", d.prefix.is_some()),
-        ("suffix", d.suffix.is_some()),
-        ("from", d.from.is_some()),
-        ("options", d.options.is_some()),
-        ("gap", d.gap.is_some()),
-        ("caption", d.caption.is_some()),
-        ("date", d.date.is_some()),
-        ("text_height", d.text_height.is_some()),
-        ("notice_text_height", d.notice_text_height.is_some()),
-        ("title", d.title.is_some()),
-        ("rows", d.rows.is_some()),
-        ("row_height", d.row_height.is_some()),
-        ("columns", d.columns.is_some()),
-        ("cells", d.cells.is_some()),
+        ("label", at(d.label.as_ref())),
+        ("input", at(d.input.as_ref())),
+        ("id", at(d.id.as_ref())),
+        ("colspan", at(d.colspan.as_ref())),
+        ("rowspan", at(d.rowspan.as_ref())),
+        ("height", at(d.height.as_ref())),
+        ("notice_height", at(d.notice_height.as_ref())),
+        ("prefix", at(d.prefix.as_ref())),
+        ("suffix", at(d.suffix.as_ref())),
+        ("from", at(d.from.as_ref())),
+        ("options", at(d.options.as_ref())),
+        ("gap", at(d.gap.as_ref())),
+        ("caption", at(d.caption.as_ref())),
+        ("date", at(d.date.as_ref())),
+        ("text_height", at(d.text_height.as_ref())),
+        ("notice_text_height", at(d.notice_text_height.as_ref())),
+        ("title", at(d.title.as_ref())),
+        ("rows", at(d.rows.as_ref())),
+        ("row_height", at(d.row_height.as_ref())),
+        ("columns", at(d.columns.as_ref())),
+        ("cells", at(d.cells.as_ref())),
     ];
-    keys.iter()
-        .filter(|(_, present)| *present)
-        .map(|(k, _)| *k)
+    keys.into_iter()
+        .filter_map(|(key, place)| place.map(|place| (key, place)))
         .collect()
 }
 
@@ -55,12 +57,12 @@ pub(super) fn content(
             );
             return None;
         };
-        for key in present_keys(d) {
+        for (key, place) in present_keys(d) {
             if !["label", "colspan", "rowspan"].contains(&key) {
                 check.error(
-                    at,
+                    span_of(&check.file.text, place).or(at),
                     format!("a label cell takes no `{key}`"),
-                    "add `input:` to make the cell an input, or remove the key",
+                    format!("remove `{key}`, or add `input:` to make the cell an input (a label cell takes only `label`, `colspan` and `rowspan`)"),
                 );
             }
         }
@@ -149,8 +151,8 @@ fn input_kind(
     check.only_keys(decl, kind, allowed);
     Some(match kind {
         "text" => InputKind::Text {
-            prefix: d.prefix.clone(),
-            suffix: d.suffix.clone(),
+            prefix: d.prefix.as_ref().map(|p| p.value.clone()),
+            suffix: d.suffix.as_ref().map(|s| s.value.clone()),
             height: height(check),
         },
         "phone" => InputKind::Phone {
@@ -208,7 +210,10 @@ fn input_kind(
             }
         }
         "photo" => InputKind::Photo {
-            caption: d.caption.clone().unwrap_or_else(|| "照片".into()),
+            caption: d
+                .caption
+                .as_ref()
+                .map_or_else(|| "照片".into(), |c| c.value.clone()),
         },
         _ => signature(check, decl, default)?,
     })
@@ -253,7 +258,10 @@ fn signature(
     Some(InputKind::Signature {
         opinion: d.id.is_some(),
         date,
-        caption: d.caption.clone().unwrap_or_else(|| "签　章".into()),
+        caption: d
+            .caption
+            .as_ref()
+            .map_or_else(|| "签　章".into(), |c| c.value.clone()),
         height,
         text_height,
     })

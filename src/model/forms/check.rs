@@ -9,7 +9,7 @@ use super::{
 };
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::model::values::Id;
-use crate::model::yaml::{Sections, spanned_at};
+use crate::model::yaml::{Guide, Sections, span_of, spanned_at};
 use serde_saphyr::Spanned;
 
 /// The top-level keys of a form file.
@@ -55,25 +55,38 @@ const MAX_TABLE_FIELDS: usize = 2000;
 /// The tallest box, in millimetres (a landscape A4 page is 210 mm high).
 const MAX_HEIGHT: f64 = 280.0;
 
-/// Reads and checks the form file `file` of the form `id`: the form, or every problem found.
-pub(super) fn parse_form(id: Id, file: &SourceFile) -> Result<Form, Problems> {
-    let mut sections = Sections::split(file);
+/// How the messages about a form file's top-level keys name them.
+const GUIDE: Guide = Guide {
+    noun: "key",
+    guide: "see section 2 of forms/README.md",
+};
+
+/// The rows of a form file as written.
+type RowDecls = Spanned<Vec<Spanned<Vec<Spanned<CellDecl>>>>>;
+
+/// Reads and checks the form file `file` of the form `id`: the form as far as it could be read (`None`
+/// when its columns or rows could not be read at all), and every problem found. The form is sound only
+/// when there is no error among the problems; it is given even so, for the checks that need the contest.
+pub(super) fn parse_form(id: Id, file: &SourceFile) -> (Option<Form>, Problems) {
+    let mut sections = Sections::split_as(file, GUIDE);
     sections.reject_unknown(&KEYS);
     let name = sections.take::<String>("name", true);
     let fill_date = sections.take::<bool>("fill_date", false);
     let landscape = sections.take::<bool>("landscape", false);
-    let overflow = sections.take::<Spanned<String>>("overflow", false);
+    let overflow_decl = sections.take::<Spanned<String>>("overflow", false);
     let xlsx = sections.take::<Spanned<bool>>("xlsx", false);
     let columns = sections.take::<Spanned<Vec<Spanned<String>>>>("columns", true);
     let row_height = sections.take::<Spanned<String>>("row_height", false);
     let notice_row_height = sections.take::<Spanned<String>>("notice_row_height", false);
-    let rows = sections.take::<Vec<Spanned<Vec<Spanned<CellDecl>>>>>("rows", true);
+    let rows = sections.take::<RowDecls>("rows", true);
     let notes = sections.take::<Vec<String>>("notes", false);
     let mut check = Checker {
         file,
         problems: sections.into_problems(),
     };
-    let overflow = overflow.map_or(Overflow::Warn, |o| check.overflow(&o));
+    let overflow = overflow_decl
+        .as_ref()
+        .map_or(Overflow::Warn, |o| check.overflow(o));
     let widths = columns
         .as_ref()
         .map(|c| check.widths(c))
@@ -90,35 +103,17 @@ pub(super) fn parse_form(id: Id, file: &SourceFile) -> Result<Form, Problems> {
             .unwrap_or(form_height),
     };
     let placed = match (&rows, widths.is_empty()) {
-        (Some(rows), false) => check.rows(rows, widths.len(), default_height),
-        _ => Vec::new(),
+        (Some(rows), false) => Some(check.rows(rows, widths.len(), default_height)),
+        _ => None,
     };
-    // Declared, even when the table itself has mistakes (reported on their own).
+    // Whether a table is declared (even one with mistakes of its own); unknown when `rows` is unread.
     let has_table = rows
-        .iter()
-        .flatten()
-        .any(|row| row.value.iter().any(is_table));
-    if overflow == Overflow::Continue && !has_table && rows.is_some() {
-        check.error(
-            None,
-            "`overflow: continue` needs a table: only a table's rows can run on to the next page",
-            "add a row with `input: table`, or remove `overflow`",
-        );
+        .as_ref()
+        .map(|r| r.value.iter().any(|row| row.value.iter().any(is_table)));
+    if has_table == Some(false) {
+        check.needs_table(overflow_decl.as_ref(), xlsx.as_ref());
     }
-    if let Some(xlsx) = &xlsx
-        && xlsx.value
-        && !has_table
-    {
-        check.error(
-            spanned_at(file, xlsx),
-            "`xlsx: true` needs a table: the spreadsheet template has one row per row of the form's table",
-            "add a row with `input: table`, or remove `xlsx`",
-        );
-    }
-    if check.problems.has_errors() {
-        return Err(check.problems);
-    }
-    Ok(Form {
+    let form = placed.map(|rows| Form {
         id,
         name: name.unwrap_or_default(),
         file: file.clone(),
@@ -127,9 +122,10 @@ pub(super) fn parse_form(id: Id, file: &SourceFile) -> Result<Form, Problems> {
         overflow,
         xlsx: xlsx.is_some_and(|x| x.value),
         columns: widths,
-        rows: placed,
+        rows,
         notes: notes.unwrap_or_default(),
-    })
+    });
+    (form, check.problems)
 }
 
 /// Collects the problems of one form file.
@@ -151,6 +147,24 @@ impl Checker<'_> {
             None => Problem::general(Some(self.file), message),
         };
         self.problems.push(problem.with_help(help));
+    }
+
+    /// For a form without a table: `overflow: continue` and `xlsx: true` are mistakes.
+    fn needs_table(&mut self, overflow: Option<&Spanned<String>>, xlsx: Option<&Spanned<bool>>) {
+        if let Some(overflow) = overflow.filter(|o| o.value == "continue") {
+            self.error(
+                spanned_at(self.file, overflow),
+                "`overflow: continue` needs a table: only a table's rows can run on to the next page",
+                "add a row with `input: table`, or remove `overflow`",
+            );
+        }
+        if let Some(xlsx) = xlsx.filter(|x| x.value) {
+            self.error(
+                spanned_at(self.file, xlsx),
+                "`xlsx: true` needs a table: the spreadsheet template has one row per row of the form's table",
+                "add a row with `input: table`, or remove `xlsx`",
+            );
+        }
     }
 
     /// `overflow: warn` or `overflow: continue`.
@@ -253,28 +267,26 @@ impl Checker<'_> {
     }
 
     /// Every row, its cells typed and placed on a grid of `columns` columns.
-    fn rows(
-        &mut self,
-        rows: &[Spanned<Vec<Spanned<CellDecl>>>],
-        columns: usize,
-        default: Height,
-    ) -> Vec<Row> {
-        if rows.len() > MAX_ROWS {
+    fn rows(&mut self, rows: &RowDecls, columns: usize, default: Height) -> Vec<Row> {
+        if rows.value.is_empty() || rows.value.len() > MAX_ROWS {
             self.error(
-                None,
+                spanned_at(self.file, rows),
                 format!(
-                    "a form may have at most {MAX_ROWS} rows, this one has {}",
-                    rows.len()
+                    "a form has 1 to {MAX_ROWS} rows, this one has {}",
+                    rows.value.len()
                 ),
-                "split the form in two",
+                if rows.value.is_empty() {
+                    "list the rows under `rows:`, each a list of cells (see section 3 of forms/README.md)"
+                } else {
+                    "split the form in two"
+                },
             );
             return Vec::new();
         }
         let mut grid = Grid::new(columns);
         let mut placed = Vec::new();
         let mut tables = 0;
-        for (index, row) in rows.iter().enumerate() {
-            let at = spanned_at(self.file, row);
+        for (index, row) in rows.value.iter().enumerate() {
             if let Some(decl) = row.value.iter().find(|c| is_table(c)) {
                 tables += 1;
                 if let Some(table) = self.table_row(row, decl, tables, &mut grid, columns, default)
@@ -283,21 +295,27 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            let cells = self.cell_row(index + 1, row, &mut grid, default);
-            if cells.is_empty() && row.value.is_empty() {
+            if row.value.is_empty() {
                 self.error(
-                    at,
+                    spanned_at(self.file, row),
                     format!("row {} has no cells", index + 1),
                     "give the row its cells, or remove it",
                 );
+                grid.end_row();
+                continue;
             }
+            let cells = self.cell_row(index + 1, row, &mut grid, default);
             placed.push(Row::Cells(cells));
         }
-        if let Some(at) = grid.spanning_on() {
+        for (cover, below) in grid.spanning() {
             self.error(
-                at,
-                "this cell spans more rows than the form has below it",
-                "lower its `rowspan`",
+                cover.at,
+                format!(
+                    "this cell's `rowspan: {}` runs {} past the last row of the form",
+                    cover.rowspan,
+                    count(below, "row")
+                ),
+                lower_rowspan(cover.rowspan - below, "so that it ends at the last row"),
             );
         }
         placed
@@ -329,14 +347,18 @@ impl Checker<'_> {
                 "join the tables into one, or declare a second form",
             );
         }
-        if let Some(span_at) = grid.spanning_on() {
+        for (cover, into) in grid.spanning() {
             self.error(
-                span_at,
-                "this cell spans down into the table below it",
-                "lower its `rowspan` so it ends above the table",
+                cover.at,
+                format!(
+                    "this cell's `rowspan: {}` runs {} down into the table below it",
+                    cover.rowspan,
+                    self::count(into, "row")
+                ),
+                lower_rowspan(cover.rowspan - into, "so that it ends above the table"),
             );
-            grid.clear();
         }
+        grid.clear();
         let before = row
             .value
             .first()
@@ -355,7 +377,7 @@ impl Checker<'_> {
     ) -> Vec<Cell> {
         let mut cells = Vec::new();
         let mut previous_label: Option<String> = None;
-        let mut overflowed = false;
+        let mut misfit = false;
         for decl in &row.value {
             let at = spanned_at(self.file, decl);
             let colspan = self.span(decl.value.colspan.as_ref(), "colspan");
@@ -364,43 +386,95 @@ impl Checker<'_> {
             if let Some(Content::Label(text)) = &content {
                 previous_label = Some(plain_label(text));
             }
-            if overflowed {
+            if misfit {
                 continue;
             }
-            match grid.place(colspan, rowspan, at) {
-                Ok(x) => {
-                    if let Some(content) = content {
-                        cells.push(Cell {
-                            x,
-                            colspan,
-                            rowspan,
-                            content,
-                            at,
-                        });
-                    }
-                }
-                Err(used) => {
-                    overflowed = true;
-                    self.error(
-                        at,
-                        format!("row {number} needs more than the form's {} columns: this cell does not fit (the row already fills {used})", grid.width()),
-                        "lower a `colspan` in this row, or add a width to `columns`",
-                    );
+            let cover = Cover {
+                at: decl
+                    .value
+                    .rowspan
+                    .as_ref()
+                    .and_then(|r| spanned_at(self.file, r))
+                    .or(at),
+                rowspan,
+            };
+            match grid.place(colspan, cover) {
+                Ok(x) => cells.extend(content.map(|content| Cell {
+                    x,
+                    colspan,
+                    rowspan,
+                    content,
+                    at,
+                })),
+                Err(reason) => {
+                    misfit = true;
+                    self.misfit(at, number, colspan, &reason, grid);
                 }
             }
         }
+        let from_above = grid.above;
         let filled = grid.end_row();
-        if !overflowed && filled < grid.width() {
+        if !misfit && filled < grid.width() {
+            let covered = match from_above {
+                0 => String::new(),
+                n => format!(
+                    " ({} covered by a `rowspan` from above)",
+                    count(n, "column")
+                ),
+            };
             self.error(
                 spanned_at(self.file, row),
                 format!(
-                    "row {number} fills {filled} of the form's {} columns",
+                    "row {number} fills {filled} of the form's {} columns{covered}",
                     grid.width()
                 ),
-                "add a cell, or widen one with `colspan`, so that every row fills the whole width",
+                format!(
+                    "add a cell, or widen one with `colspan`, so that the row fills all {} columns",
+                    grid.width()
+                ),
             );
         }
         cells
+    }
+
+    /// Reports a cell that does not fit in its row.
+    fn misfit(
+        &mut self,
+        at: Option<(usize, usize)>,
+        number: usize,
+        colspan: usize,
+        reason: &Misfit,
+        grid: &Grid,
+    ) {
+        let width = grid.width();
+        match *reason {
+            Misfit::TooWide { filled } => {
+                let spans = match colspan {
+                    1 => String::new(),
+                    n => format!(", and this cell spans {n}"),
+                };
+                let covered = match grid.above {
+                    0 => String::new(),
+                    n => format!(
+                        " ({} covered by a `rowspan` from above)",
+                        count(n, "column")
+                    ),
+                };
+                self.error(
+                    at,
+                    format!("row {number} has no room for this cell: the cells before it fill {filled} of the form's {width} columns{covered}{spans}"),
+                    "remove a cell or lower a `colspan` in this row, or add a width to `columns`",
+                );
+            }
+            Misfit::Covered { column, by } => {
+                let line = by.map_or(0, |(offset, _)| self.file.line_column(offset).0);
+                self.error(
+                    at,
+                    format!("this cell does not fit in row {number}: it would reach column {}, which the `rowspan` on line {line} covers", column + 1),
+                    format!("lower this cell's `colspan` so that it ends before column {}, or lower the `rowspan` on line {line}", column + 1),
+                );
+            }
+        }
     }
 
     /// A `colspan` or `rowspan`: at least 1.
@@ -495,15 +569,15 @@ impl Checker<'_> {
         }
         let label = d
             .title
-            .as_deref()
-            .map(plain_label)
+            .as_ref()
+            .map(|t| plain_label(&t.value))
             .or(before)
             .or_else(|| d.label.as_ref().map(|l| plain_label(&l.value)))
             .unwrap_or_else(|| id.to_string());
         Some(Table {
             id,
             label,
-            title: d.title.clone(),
+            title: d.title.as_ref().map(|t| t.value.clone()),
             rows,
             row_height,
             columns,
@@ -651,15 +725,56 @@ fn is_table(decl: &Spanned<CellDecl>) -> bool {
         .is_some_and(|k| k.value == "table")
 }
 
+/// "1 row", "2 rows".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The help for a `rowspan` that reaches too far: what it should be.
+fn lower_rowspan(fits: usize, so: &str) -> String {
+    if fits <= 1 {
+        format!("remove `rowspan` {so}")
+    } else {
+        format!("lower it to `rowspan: {fits}` {so}")
+    }
+}
+
+/// A cell that covers columns of the rows below it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Cover {
+    /// Where its `rowspan` is written (the cell, when it has none).
+    at: Option<(usize, usize)>,
+    /// Its rowspan.
+    rowspan: usize,
+}
+
+/// Why a cell does not fit in its row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Misfit {
+    /// The row has no more columns: `filled` are filled before the cell.
+    TooWide { filled: usize },
+    /// The cell would reach `column`, which a cell above covers with its rowspan (written at `by`).
+    Covered {
+        column: usize,
+        by: Option<(usize, usize)>,
+    },
+}
+
 /// The cells taken on the grid so far: for each column, how many more rows a cell above still covers.
 struct Grid {
     covered: Vec<usize>,
     /// The cell that covers each column, for a report.
-    by: Vec<Option<(usize, usize)>>,
+    by: Vec<Option<Cover>>,
     /// The next column to fill in the current row.
     next: usize,
     /// Columns filled in the current row.
     filled: usize,
+    /// Columns of the current row covered from the rows above.
+    above: usize,
 }
 
 impl Grid {
@@ -669,6 +784,7 @@ impl Grid {
             by: vec![None; width],
             next: 0,
             filled: 0,
+            above: 0,
         }
     }
 
@@ -676,25 +792,27 @@ impl Grid {
         self.covered.len()
     }
 
-    /// Places a cell at the next free column of the current row: its column, or how many columns the
-    /// row had filled when the cell did not fit.
-    fn place(
-        &mut self,
-        colspan: usize,
-        rowspan: usize,
-        at: Option<(usize, usize)>,
-    ) -> Result<usize, usize> {
+    /// Places a cell at the next free column of the current row: its column, or why it does not fit.
+    fn place(&mut self, colspan: usize, cover: Cover) -> Result<usize, Misfit> {
         while self.next < self.width() && self.covered[self.next] > 0 {
             self.next += 1;
             self.filled += 1;
         }
         let x = self.next;
-        if x + colspan > self.width() || (x..x + colspan).any(|c| self.covered[c] > 0) {
-            return Err(self.filled);
+        if let Some(column) = (x..(x + colspan).min(self.width())).find(|&c| self.covered[c] > 0) {
+            return Err(Misfit::Covered {
+                column,
+                by: self.by[column].and_then(|c| c.at),
+            });
+        }
+        if x + colspan > self.width() {
+            return Err(Misfit::TooWide {
+                filled: self.filled,
+            });
         }
         for c in x..x + colspan {
-            self.covered[c] = rowspan;
-            self.by[c] = at;
+            self.covered[c] = cover.rowspan;
+            self.by[c] = Some(cover);
         }
         self.next += colspan;
         self.filled += colspan;
@@ -710,20 +828,29 @@ impl Grid {
         for c in &mut self.covered {
             *c = c.saturating_sub(1);
         }
+        self.above = self.covered.iter().filter(|&&c| c > 0).count();
         self.next = 0;
         self.filled = 0;
         filled
     }
 
-    /// The cell that still spans down past the current row, if any.
-    fn spanning_on(&self) -> Option<Option<(usize, usize)>> {
-        (0..self.width())
-            .find(|&c| self.covered[c] > 0)
-            .map(|c| self.by[c])
+    /// Each cell that still spans down past the rows so far, with how many rows it still covers.
+    fn spanning(&self) -> Vec<(Cover, usize)> {
+        let mut found: Vec<(Cover, usize)> = Vec::new();
+        for c in 0..self.width() {
+            if let (Some(cover), rows) = (self.by[c], self.covered[c])
+                && rows > 0
+                && !found.iter().any(|(f, _)| *f == cover)
+            {
+                found.push((cover, rows));
+            }
+        }
+        found
     }
 
     fn clear(&mut self) {
         self.covered.iter_mut().for_each(|c| *c = 0);
+        self.above = 0;
     }
 }
 
@@ -738,22 +865,38 @@ impl Checker<'_> {
         super::cell::content(self, decl, previous_label, default)
     }
 
-    /// Reports each key of the cell that the kind `kind` does not take.
+    /// Reports each key of the cell that the kind `kind` does not take (besides [`COMMON_KEYS`]).
     pub(super) fn only_keys(&mut self, decl: &Spanned<CellDecl>, kind: &str, allowed: &[&str]) {
         let at = spanned_at(self.file, decl);
-        for key in super::cell::present_keys(&decl.value) {
-            if !allowed.contains(&key)
-                && !["input", "id", "label", "colspan", "rowspan"].contains(&key)
-            {
+        let common = in_words(&COMMON_KEYS);
+        let takes = if allowed.is_empty() {
+            format!("a `{kind}` input takes only {common}")
+        } else {
+            format!(
+                "besides {common}, a `{kind}` input takes {}",
+                in_words(allowed)
+            )
+        };
+        for (key, place) in super::cell::present_keys(&decl.value) {
+            if !allowed.contains(&key) && !COMMON_KEYS.contains(&key) {
                 self.error(
-                    at,
+                    span_of(&self.file.text, place).or(at),
                     format!("a `{kind}` input takes no `{key}`"),
-                    format!(
-                        "remove `{key}`; a `{kind}` input takes: {}",
-                        allowed.join(", ")
-                    ),
+                    format!("remove `{key}`; {takes}"),
                 );
             }
         }
+    }
+}
+
+/// The keys every input takes.
+const COMMON_KEYS: [&str; 5] = ["input", "id", "label", "colspan", "rowspan"];
+
+/// Keys as words: "`a`, `b` and `c`".
+fn in_words(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
     }
 }

@@ -142,42 +142,48 @@ impl Form {
 
     /// Every field of the form for this contest, with its accessible name, in the order of the form.
     pub fn fields(&self, c: &Contest) -> Vec<Field> {
+        self.field_groups(c)
+            .iter()
+            .flat_map(|group| self.group_fields(group))
+            .collect()
+    }
+
+    /// The fields of one of [`Form::field_groups`], with their accessible names.
+    pub(super) fn group_fields(&self, group: &FieldGroup) -> Vec<Field> {
         let mut fields = Vec::new();
-        for group in self.field_groups(c) {
-            let mut push = |name: String, label: String| {
-                fields.push(Field {
-                    name,
-                    label,
-                    at: group.at,
-                })
-            };
-            match &group.kind {
-                FieldGroupKind::Text(name) => push(name.clone(), group.label.clone()),
-                FieldGroupKind::Choice { options, .. } => {
-                    let mut seen = Vec::new();
-                    for (option, field) in options {
-                        if !seen.contains(field) {
-                            seen.push(field.clone());
-                            push(field.clone(), format!("{}：{option}", group.label));
-                        }
+        let mut push = |name: String, label: String| {
+            fields.push(Field {
+                name,
+                label,
+                at: group.at,
+            })
+        };
+        match &group.kind {
+            FieldGroupKind::Text(name) => push(name.clone(), group.label.clone()),
+            FieldGroupKind::Choice { options, .. } => {
+                let mut seen = Vec::new();
+                for (option, field) in options {
+                    if !seen.contains(field) {
+                        seen.push(field.clone());
+                        push(field.clone(), format!("{}：{option}", group.label));
                     }
                 }
-                FieldGroupKind::Date(prefix) => {
-                    for (part, word) in [("year", "年"), ("month", "月"), ("day", "日")] {
-                        push(
-                            format!("{prefix}-{part}"),
-                            format!("{}（{word}）", group.label),
-                        );
-                    }
+            }
+            FieldGroupKind::Date(prefix) => {
+                for (part, word) in [("year", "年"), ("month", "月"), ("day", "日")] {
+                    push(
+                        format!("{prefix}-{part}"),
+                        format!("{}（{word}）", group.label),
+                    );
                 }
-                FieldGroupKind::TableColumn { table, rows, .. } => {
-                    let title = self.table().map_or(String::new(), |t| t.label.clone());
-                    for row in 1..=*rows {
-                        push(
-                            format!("{table}-{row}-{}", group.id),
-                            format!("{title}第{row}行：{}", group.label),
-                        );
-                    }
+            }
+            FieldGroupKind::TableColumn { table, rows, .. } => {
+                let title = self.table().map_or(String::new(), |t| t.label.clone());
+                for row in 1..=*rows {
+                    push(
+                        format!("{table}-{row}-{}", group.id),
+                        format!("{title}第{row}行：{}", group.label),
+                    );
                 }
             }
         }

@@ -36,10 +36,10 @@ pub(super) struct CellDecl {
     pub notice_height: Option<Spanned<String>>,
     /// Text printed before a text input (`（`).
     #[serde(default)]
-    pub prefix: Option<String>,
+    pub prefix: Option<Spanned<String>>,
     /// Text printed after a text input (`）队`).
     #[serde(default)]
-    pub suffix: Option<String>,
+    pub suffix: Option<Spanned<String>>,
     /// Where the options of a choice come from: `tracks` or `groups` of contest.yaml.
     #[serde(default)]
     pub from: Option<Spanned<String>>,
@@ -51,7 +51,7 @@ pub(super) struct CellDecl {
     pub gap: Option<Spanned<f64>>,
     /// The caption of a photo box or of a signature (签　章).
     #[serde(default)]
-    pub caption: Option<String>,
+    pub caption: Option<Spanned<String>>,
     /// The id of a signature's date.
     #[serde(default)]
     pub date: Option<Spanned<Id>>,
@@ -63,7 +63,7 @@ pub(super) struct CellDecl {
     pub notice_text_height: Option<Spanned<String>>,
     /// The title row of a table.
     #[serde(default)]
-    pub title: Option<String>,
+    pub title: Option<Spanned<String>>,
     /// The number of blank rows of a table.
     #[serde(default)]
     pub rows: Option<Spanned<u32>>,

@@ -12,6 +12,8 @@ mod check;
 mod fields;
 mod file;
 mod read;
+#[cfg(test)]
+mod tests;
 
 pub use fields::{Field, FieldGroup, FieldGroupKind, option_list};
 pub use read::{BUILTIN_FORMS, builtin_form_text, read_forms};

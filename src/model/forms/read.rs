@@ -2,8 +2,8 @@
 //! first, then the built-in declarations; then the checks that need the contest (a choice from the
 //! tracks needs tracks, no two inputs may make the same field).
 
-use super::Form;
 use super::check::parse_form;
+use super::{ColumnKind, FieldGroup, FieldGroupKind, Form, InputKind, Options};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
 use crate::model::values::{Id, is_id};
@@ -39,7 +39,7 @@ pub fn read_forms(
 ) -> (Vec<Form>, Problems) {
     let mut problems = Problems::default();
     let mut own = match root {
-        Some(root) => project_forms(root, &mut problems),
+        Some(root) => project_forms(root, contest, &mut problems),
         None => BTreeMap::new(),
     };
     let mut forms: Vec<Form> = Vec::new();
@@ -70,10 +70,7 @@ pub fn read_forms(
             Some(text) => {
                 let file =
                     SourceFile::new(&Path::new("(built-in)").join(format!("{id}.yaml")), text);
-                match parse_form(id.clone(), &file) {
-                    Ok(form) => forms.push(form),
-                    Err(found) => problems.extend(found),
-                }
+                forms.extend(read_form(id.clone(), &file, contest, &mut problems));
             }
             None => problems.push(
                 located(contest_file, at, format!("there is no form `{id}`")).with_help(format!(
@@ -86,22 +83,39 @@ pub fn read_forms(
     for (id, (path, _)) in own {
         problems.push(
             Problem::general(
-                None,
+                Some(&SourceFile::new(&path, "")),
                 format!(
-                    "`{}` is not used: no attachment in contest.yaml names `form: {id}`",
-                    path.display()
+                    "this form file is not used: no attachment in `{}` names `form: {id}`",
+                    contest_file.path.display()
                 ),
             )
             .warning()
             .with_help(format!(
-                "add `form: {id}` to an attachment, or delete the file"
+                "add `form: {id}` to an attachment under `attachments:`, or delete the file"
             )),
         );
     }
-    for form in &forms {
-        problems.extend(check_with_contest(form, contest));
-    }
     (forms, problems)
+}
+
+/// Reads the form file `file` of the form `id` and checks it against the contest: the form, when it has
+/// no error. Every problem goes to `problems`.
+fn read_form(
+    id: Id,
+    file: &SourceFile,
+    contest: &Contest,
+    problems: &mut Problems,
+) -> Option<Form> {
+    let (form, found) = parse_form(id, file);
+    let sound = !found.has_errors();
+    problems.extend(found);
+    let form = form?;
+    // Run even on a form with mistakes, on the cells that could be read, so that every mistake of a
+    // file is reported in one run.
+    let found = check_with_contest(&form, contest);
+    let sound = sound && !found.has_errors();
+    problems.extend(found);
+    sound.then_some(form)
 }
 
 /// A problem at `at` in `file`, or about the whole file.
@@ -113,7 +127,11 @@ fn located(file: &SourceFile, at: Option<(usize, usize)>, message: String) -> Pr
 }
 
 /// Every `forms/*.yaml` of the contest folder, read and checked: id → (shown path, the form if it passed).
-fn project_forms(root: &Path, problems: &mut Problems) -> BTreeMap<Id, (PathBuf, Option<Form>)> {
+fn project_forms(
+    root: &Path,
+    contest: &Contest,
+    problems: &mut Problems,
+) -> BTreeMap<Id, (PathBuf, Option<Form>)> {
     let mut forms = BTreeMap::new();
     let files = match fs::list_files(&root.join("forms"), ".yaml") {
         Ok(files) => files,
@@ -129,20 +147,16 @@ fn project_forms(root: &Path, problems: &mut Problems) -> BTreeMap<Id, (PathBuf,
             .map(|n| n.to_string_lossy().trim_end_matches(".yaml").to_string())
             .unwrap_or_default();
         if !is_id(&stem) || RESERVED.contains(&stem.as_str()) {
-            problems.push(
-                Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", shown.display()))
-                    .with_help(format!("name form files with lower-case letters a-z, digits and `-`, for example `roster.yaml`; not {}", RESERVED.join(", "))),
-            );
+            problems.push(bad_name(&shown, &stem));
             continue;
         }
         let form = match fs::read_input_text(Some(root), &path, fs::Input::Form) {
-            Ok(text) => match parse_form(Id(stem.clone()), &SourceFile::new(&shown, text)) {
-                Ok(form) => Some(form),
-                Err(found) => {
-                    problems.extend(found);
-                    None
-                }
-            },
+            Ok(text) => read_form(
+                Id(stem.clone()),
+                &SourceFile::new(&shown, text),
+                contest,
+                problems,
+            ),
             Err(e) => {
                 problems.push(Problem::from(e));
                 None
@@ -153,30 +167,77 @@ fn project_forms(root: &Path, problems: &mut Problems) -> BTreeMap<Id, (PathBuf,
     forms
 }
 
+/// The problem with the form file `shown`, whose name `stem` cannot be a form's id.
+fn bad_name(shown: &Path, stem: &str) -> Problem {
+    let (why, better) = if RESERVED.contains(&stem) {
+        (
+            format!(
+                "`{stem}` is kept for jingsai's own Typst files (a form cannot be named {})",
+                RESERVED.join(", ")
+            ),
+            format!("{stem}-form"),
+        )
+    } else {
+        let better: String = stem
+            .chars()
+            .map(|c| match c.to_ascii_lowercase() {
+                c @ ('a'..='z' | '0'..='9') => c,
+                _ => '-',
+            })
+            .collect();
+        (
+            "a form's id is its file name, and an id uses only lower-case letters a-z, digits and `-`".to_string(),
+            better.trim_matches('-').to_string(),
+        )
+    };
+    let help = if is_id(&better) {
+        format!(
+            "rename it, for example to `{better}.yaml`, and name it in its attachment with `form: {better}`"
+        )
+    } else {
+        "rename it, for example to `team.yaml`, and name it in its attachment with `form: team`"
+            .to_string()
+    };
+    Problem::general(
+        Some(&SourceFile::new(shown, "")),
+        format!("jingsai cannot use this file name for a form: {why}"),
+    )
+    .with_help(help)
+}
+
 /// The checks that need the contest: a choice from the tracks or groups needs some, and no two inputs
 /// may make the same field (`sex` with option `male` and an input `sex-male`, say).
 fn check_with_contest(form: &Form, contest: &Contest) -> Problems {
     let mut problems = Problems::default();
-    let empty = |options: &super::Options| match options {
-        super::Options::Tracks => contest.tracks.is_empty().then_some("tracks"),
-        super::Options::Groups => contest.groups.is_empty().then_some("groups"),
-        super::Options::Fixed(_) => None,
+    let empty = |options: &Options| match options {
+        Options::Tracks => contest.tracks.is_empty().then_some("tracks"),
+        Options::Groups => contest.groups.is_empty().then_some("groups"),
+        Options::Fixed(_) => None,
     };
     let mut lists = Vec::new();
     for (input, at) in form.inputs() {
-        if let super::InputKind::Choice { options, .. } = &input.kind {
+        if let InputKind::Choice { options, .. } = &input.kind {
             lists.push((options, at));
         }
     }
     if let Some(table) = form.table() {
         for column in &table.columns {
-            if let super::ColumnKind::Choice(options) = &column.kind {
+            if let ColumnKind::Choice(options) = &column.kind {
                 lists.push((options, column.at));
             }
         }
     }
+    let builtin = form.file.path.starts_with("(built-in)");
     for (options, at) in lists {
         if let Some(list) = empty(options) {
+            let instead = if builtin {
+                format!(
+                    "or copy the built-in form to `forms/{}.yaml` (see forms/README.md) and give this choice fixed `options` there",
+                    form.id
+                )
+            } else {
+                "or give this choice fixed `options`".to_string()
+            };
             problems.push(
                 located(
                     &form.file,
@@ -184,30 +245,69 @@ fn check_with_contest(form: &Form, contest: &Contest) -> Problems {
                     format!("`from: {list}` refers to nothing: contest.yaml lists no {list}"),
                 )
                 .with_help(format!(
-                    "add {list} to contest.yaml, or give this choice fixed `options`"
+                    "add {list} under `{list}:` in contest.yaml, {instead}"
                 )),
             );
         }
     }
-    let mut seen: BTreeMap<String, Option<(usize, usize)>> = BTreeMap::new();
+    same_fields(form, contest, &mut problems);
+    problems
+}
+
+/// Where a cell is declared: byte offset and length in its file.
+type Place = Option<(usize, usize)>;
+
+/// Reports each field that two inputs make.
+fn same_fields(form: &Form, contest: &Contest, problems: &mut Problems) {
+    // Each field name: where it was first made, and how.
+    let mut seen: BTreeMap<String, (Place, Option<String>)> = BTreeMap::new();
     let mut reported = Vec::new();
-    for field in form.fields(contest) {
-        if let Some(first) = seen.get(&field.name) {
+    for group in form.field_groups(contest) {
+        for field in form.group_fields(&group) {
+            let how = how_made(&group, &field.name);
+            let Some((first, first_how)) = seen.get(&field.name) else {
+                seen.insert(field.name, (field.at, how));
+                continue;
+            };
             // A table makes many fields from one cell: one report per pair of cells.
             if reported.contains(&(field.at, *first)) {
                 continue;
             }
             reported.push((field.at, *first));
-            let first_line = first.map(|(offset, _)| form.file.line_column(offset).0);
-            let message = format!("two inputs make the field `{}`", field.name);
-            let help = match first_line {
-                Some(line) => format!("the other one is on line {line}; give one of them another `id`"),
+            let message = match &how {
+                Some(how) => format!("two inputs make the field `{}` ({how})", field.name),
+                None => format!("two inputs make the field `{}`", field.name),
+            };
+            let help = match first.map(|(offset, _)| form.file.line_column(offset).0) {
+                Some(line) => {
+                    let how = first_how
+                        .as_ref()
+                        .map_or(String::new(), |h| format!(" ({h})"));
+                    format!("the other one is on line {line}{how}; give one of them another `id`")
+                }
                 None => "the 填表日期 line makes it (`fill_date: true`); give the input another `id`, or set `fill_date: false`".to_string(),
             };
             problems.push(located(&form.file, field.at.or(*first), message).with_help(help));
-            continue;
         }
-        seen.insert(field.name, field.at);
     }
-    problems
+}
+
+/// How an input makes the field `name`, when the name is not simply its `id`.
+fn how_made(group: &FieldGroup, name: &str) -> Option<String> {
+    let id = &group.id;
+    match &group.kind {
+        FieldGroupKind::Text(_) => None,
+        FieldGroupKind::Choice { .. } => {
+            let option = name.strip_prefix(&format!("{id}-")).unwrap_or(name);
+            Some(format!(
+                "the choice `{id}` makes it for its option `{option}`"
+            ))
+        }
+        FieldGroupKind::Date(prefix) => Some(format!(
+            "the date `{prefix}` makes `{prefix}-year`, `{prefix}-month` and `{prefix}-day`"
+        )),
+        FieldGroupKind::TableColumn { table, .. } => Some(format!(
+            "the table `{table}` makes it for its column `{id}`"
+        )),
+    }
 }

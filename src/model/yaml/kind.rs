@@ -33,6 +33,8 @@ pub(super) enum Kind {
     MissingKey,
     /// A value that is not one of those allowed.
     UnknownValue,
+    /// A value of another shape than the one needed: a text where a list is needed, say.
+    WrongShape(Shape),
     /// Our own message about how a date or time is written: the message without its mark.
     Date(String),
     /// A syntax error in the layout of the file (indentation, a `: ` inside a value, ...); `tab` when
@@ -45,6 +47,17 @@ pub(super) enum Kind {
     Tab,
     /// Anything else: the library's message is shown as it is, without a help.
     Other,
+}
+
+/// The shapes of YAML values, as a report names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// A sequence: `- a` lines or `[a, b]`.
+    List,
+    /// A mapping: `key: value` lines or `{key: value}`.
+    Mapping,
+    /// A single value.
+    Single,
 }
 
 /// The integer types whose parse errors become "not a whole number".
@@ -64,6 +77,12 @@ impl Kind {
             Error::SerdeUnknownField { expected, .. } => Kind::UnknownKey(expected.clone()),
             Error::SerdeMissingField { .. } => Kind::MissingKey,
             Error::SerdeUnknownVariant { .. } => Kind::UnknownValue,
+            Error::Unexpected { expected, .. } => match *expected {
+                "sequence start" => Kind::WrongShape(Shape::List),
+                "mapping start" => Kind::WrongShape(Shape::Mapping),
+                "scalar" | "string scalar" | "str expected" => Kind::WrongShape(Shape::Single),
+                _ => Kind::Other,
+            },
             Error::Message { msg, .. } => match msg.strip_prefix(DATE_MARK) {
                 Some(message) => Kind::Date(escape_controls(message)),
                 None => Kind::Other,
@@ -117,7 +136,15 @@ impl Kind {
     pub(super) fn message(&self, library: String, found: Option<&str>) -> String {
         match self {
             Kind::Empty => "the value is empty; write a value after the colon (or remove the key if it may be left out)".into(),
-            Kind::NotBoolean => "write `true` or `false`".into(),
+            Kind::NotBoolean => match found {
+                Some(found) => format!("`{}` is not `true` or `false`", found.trim()),
+                None => "expected `true` or `false`".into(),
+            },
+            Kind::WrongShape(Shape::List) => "a list is expected here".into(),
+            Kind::WrongShape(Shape::Mapping) => "keys and values are expected here".into(),
+            Kind::WrongShape(Shape::Single) => {
+                "a single value is expected here, not a list or keys and values".into()
+            }
             Kind::DuplicateKey(Some(key)) => format!(
                 "the key `{}` is written twice in this section",
                 escape_controls(key)
@@ -171,7 +198,19 @@ impl Kind {
             }
             Kind::Layout { .. } => "check the indentation: keys of one section must line up under each other, and a value that contains `: ` must be put in quotes".into(),
             Kind::Tab => "indent with spaces; YAML does not allow tabs".into(),
-            Kind::Empty | Kind::NotBoolean | Kind::DuplicateKey(None) | Kind::Other => {
+            Kind::NotBoolean => {
+                "write `true` or `false` (yes/no and on/off are not read as true and false)".into()
+            }
+            Kind::WrongShape(Shape::List) => {
+                "write the items on lines of their own under the key, each starting with `- `, or in brackets: `[a, b]`".into()
+            }
+            Kind::WrongShape(Shape::Mapping) => {
+                "write `key: value` lines indented under it, or in braces: `{key: value}`".into()
+            }
+            Kind::WrongShape(Shape::Single) => {
+                "write one value after the colon, on the key's line (in quotes if it contains `: ` or starts with `-`)".into()
+            }
+            Kind::Empty | Kind::DuplicateKey(None) | Kind::Other => {
                 return None;
             }
         })

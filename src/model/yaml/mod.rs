@@ -111,17 +111,41 @@ fn back_to_tab(text: &str, at: usize) -> (usize, usize) {
     }
 }
 
+/// How the messages about a file's top-level keys name them, and where they send the reader.
+#[derive(Debug, Clone, Copy)]
+pub struct Guide {
+    /// What a top-level key is called: `section` in contest.yaml, `key` in a form file.
+    pub noun: &'static str,
+    /// Where its keys are described, as the end of a help text: `see the README for its keys`.
+    pub guide: &'static str,
+}
+
+impl Guide {
+    /// contest.yaml: sections, described in the README.
+    pub const CONTEST: Guide = Guide {
+        noun: "section",
+        guide: "see the README for its keys",
+    };
+}
+
 /// A YAML file split at its top-level keys.
 pub struct Sections<'a> {
     file: &'a SourceFile,
     /// key, byte range of the section (from the key to the next top-level key)
     ranges: Vec<(String, std::ops::Range<usize>)>,
     problems: Problems,
+    guide: Guide,
 }
 
 impl<'a> Sections<'a> {
-    /// Splits `file`; duplicate top-level keys are reported.
+    /// Splits `file` (contest.yaml's wording); duplicate top-level keys are reported.
     pub fn split(file: &'a SourceFile) -> Self {
+        Self::split_as(file, Guide::CONTEST)
+    }
+
+    /// Splits `file`, naming its top-level keys as `guide` says; duplicate top-level keys are reported.
+    pub fn split_as(file: &'a SourceFile, guide: Guide) -> Self {
+        let noun = guide.noun;
         let text: &str = &file.text;
         let mut starts: Vec<(String, usize)> = Vec::new();
         let mut boundaries: Vec<usize> = Vec::new();
@@ -146,7 +170,7 @@ impl<'a> Sections<'a> {
                         Problem::at(
                             file,
                             (offset, key.len().max(1)),
-                            format!("section `{key}` is written twice"),
+                            format!("{noun} `{key}` is written twice"),
                         )
                         .with_label("second time")
                         .with_help(format!(
@@ -172,6 +196,7 @@ impl<'a> Sections<'a> {
             file,
             ranges,
             problems,
+            guide,
         }
     }
 
@@ -183,11 +208,12 @@ impl<'a> Sections<'a> {
                     Problem::at(
                         self.file,
                         (range.start, key.len().max(1)),
-                        format!("unknown section `{key}`"),
+                        format!("unknown {} `{key}`", self.guide.noun),
                     )
                     .with_label("unknown key")
                     .with_help(format!(
-                        "check the spelling; the sections are: {}",
+                        "check the spelling; the {}s are: {}",
+                        self.guide.noun,
                         known.join(", ")
                     )),
                 );
@@ -199,11 +225,10 @@ impl<'a> Sections<'a> {
     pub fn take<T: DeserializeOwned>(&mut self, key: &str, required: bool) -> Option<T> {
         let Some((_, range)) = self.ranges.iter().find(|(k, _)| k == key) else {
             if required {
+                let Guide { noun, guide } = self.guide;
                 self.problems.push(
-                    Problem::general(Some(self.file), format!("the section `{key}` is missing"))
-                        .with_help(format!(
-                            "add a top-level `{key}:` section (see the README for its keys)"
-                        )),
+                    Problem::general(Some(self.file), format!("the {noun} `{key}` is missing"))
+                        .with_help(format!("add a top-level `{key}:` {noun} ({guide})")),
                 );
             }
             return None;

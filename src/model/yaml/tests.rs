@@ -98,10 +98,37 @@ fn a_duplicate_key_with_a_control_character_is_escaped() {
 #[test]
 fn yes_is_not_a_boolean() {
     let (problem, at) = problem("name: a\nopen: yes\n");
-    assert_eq!(problem.message, "write `true` or `false`");
+    assert_eq!(problem.message, "`yes` is not `true` or `false`");
     assert_eq!(problem.label.as_deref(), Some("here"));
-    assert_eq!(problem.help, None);
+    assert!(problem.help.unwrap().starts_with("write `true` or `false`"));
     assert_eq!(at.as_deref(), Some("yes"));
+}
+
+#[test]
+fn a_value_of_another_shape_says_which_shape() {
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Shapes {
+        list: Option<Vec<String>>,
+        map: Option<HashMap<String, String>>,
+        one: Option<String>,
+    }
+    let read = |text: &str| {
+        let file = SourceFile::new(Path::new("sample.yaml"), text);
+        let problem = parse::<Shapes>(&file, text).expect_err("the sample is wrong");
+        (problem.message, problem.help.unwrap_or_default())
+    };
+    let (message, help) = read("list: 一项\n");
+    assert_eq!(message, "a list is expected here");
+    assert!(help.contains("`- `"), "{help}");
+    let (message, help) = read("map: [a]\n");
+    assert_eq!(message, "keys and values are expected here");
+    assert!(help.contains("`key: value`"), "{help}");
+    let (message, _) = read("one: [a, b]\n");
+    assert_eq!(
+        message,
+        "a single value is expected here, not a list or keys and values"
+    );
 }
 
 #[test]
@@ -237,5 +264,6 @@ fn the_library_message_has_no_location() {
         "{}",
         problem.message
     );
-    assert_eq!(problem.help, None);
+    // A list where keys and values belong is worded as such.
+    assert_eq!(problem.message, "keys and values are expected here");
 }
