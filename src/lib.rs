@@ -1,9 +1,10 @@
 //! jingsai (竞赛) publishes a skills contest from one YAML definition and a few Markdown notices.
 //!
 //! Data flows one way, stage by stage:
-//! `content/` → [`model::Project`] (validated) → [`build::render_all`] (pages with
-//! `site::Renderer`, PDFs with [`pdf::PdfEngine`]) → [`output::OutputMap`] → [`output::write()`] (atomic)
-//! or served from memory, where [`serve`] redoes only what an edit affects.
+//! `content/` and `forms/*.yaml` → [`model::Project`] (validated; the forms as [`model::forms::Form`]) →
+//! [`build::render_all`] (pages with `site::Renderer`, PDFs with [`pdf::PdfEngine`], spreadsheet
+//! templates with `forms_xlsx`) → [`output::OutputMap`] → [`output::write()`] (atomic) or served from
+//! memory, where [`serve`] redoes only what an edit affects.
 
 pub mod budget;
 pub mod build;
