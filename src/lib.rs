@@ -11,6 +11,7 @@ pub mod build;
 pub mod diagnostics;
 pub(crate) mod forms_xlsx;
 pub(crate) mod fs;
+pub mod init;
 pub mod loaded;
 pub mod markdown;
 pub mod model;

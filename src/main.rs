@@ -60,6 +60,12 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Start a new contest: a commented contest.yaml and a first notice, with blanks 【请填写：……】 that
+    /// `check` points at until they are filled in.
+    Init {
+        /// The folder to make (or an empty one).
+        dir: PathBuf,
+    },
     /// Build, then serve the site on this machine and rebuild it on every save; open pages reload.
     Serve {
         /// The contest folder (holding `content/`); the current folder by default.
@@ -164,6 +170,7 @@ fn main() -> ExitCode {
             fonts,
             limits,
         } => build(dir, output, &fonts, &limits),
+        Command::Init { dir } => init(&dir),
         Command::Forms { show: Some(id), .. } => show_form(&id),
         Command::Forms {
             dir,
@@ -252,6 +259,27 @@ fn build(dir: PathBuf, output: Option<PathBuf>, fonts: &FontArgs, limits: &Limit
             "the output folder is partly written (see above); build again once it is fixed",
         ),
         Err(failure) => fail(&failure, "nothing was written"),
+    }
+}
+
+/// `jingsai init DIR`: a new contest to fill in.
+fn init(dir: &Path) -> ExitCode {
+    match jingsai::init::init(dir) {
+        Ok(written) => {
+            for path in &written {
+                eprintln!("wrote `{}`", path.display());
+            }
+            eprintln!(
+                "a new contest is in `{}`: fill in every blank marked 【】 in content/contest.yaml and the notice, then run `jingsai check {}`",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}\nhelp: {}", error.help());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 mod contest;
 pub mod forms;
 mod notice;
+pub mod placeholders;
 mod results_section;
 mod validate;
 pub mod values;
@@ -111,6 +112,15 @@ impl Project {
                 problems.extend(found);
                 None
             }
+        };
+        // The blanks `jingsai init` left: one error each, instead of what is wrong inside them.
+        let problems = match &project {
+            Some(p) => {
+                let mut files: Vec<&SourceFile> = vec![&p.contest_file];
+                files.extend(p.notices.iter().map(|n| &n.file));
+                placeholders::report_blanks(problems, &files)
+            }
+            None => problems,
         };
         Ok(Reading { project, problems })
     }

@@ -1,0 +1,78 @@
+//! `jingsai init [DIR]`: a new contest folder to start from. It holds a commented `content/contest.yaml`
+//! and a first notice. Each blank is written `【请填写：……】`, and `check` points at every blank still
+//! there (see [`crate::model::placeholders`]). The contest's attachments name the built-in 报名表 and
+//! 报名汇总表 (`jingsai forms --show ID` prints them, to make them the contest's own).
+//!
+//! Nothing is ever overwritten: every folder is created new or must be empty, and every file is created
+//! new, so `init` cannot clobber a contest or write through a link.
+
+use crate::fs::FsError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The commented contest definition `init` writes.
+const CONTEST_YAML: &str = include_str!("init/contest.yaml");
+/// The first notice `init` writes.
+const NOTICE_MD: &str = include_str!("init/notice.md");
+
+/// Why `init` wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// The folder already holds a contest, or other files where the contest would go.
+    #[error("`{}` is not empty: jingsai init writes a new contest only into an empty or new folder", .0.display())]
+    NotEmpty(PathBuf),
+    /// A file or folder could not be made (the message names it and why).
+    #[error("{0}")]
+    Fs(String),
+}
+
+impl From<FsError> for InitError {
+    fn from(error: FsError) -> Self {
+        InitError::Fs(error.to_string())
+    }
+}
+
+impl InitError {
+    /// What to do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            InitError::NotEmpty(_) => "name a new folder: `jingsai init my-contest`",
+            InitError::Fs(_) => "check that the folder can be written",
+        }
+    }
+}
+
+/// Writes a new contest into `dir` (made when missing; it must be empty otherwise). Returns the files
+/// written.
+pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(meta) if !meta.is_dir() => return Err(InitError::NotEmpty(dir.to_path_buf())),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(dir).map_err(|e| FsError::new("read", dir, e))?;
+            if entries.next().is_some() {
+                return Err(InitError::NotEmpty(dir.to_path_buf()));
+            }
+        }
+        Err(_) => std::fs::create_dir_all(dir).map_err(|e| FsError::new("create", dir, e))?,
+    }
+    let notices = dir.join("content").join("notices");
+    for folder in [dir.join("content"), notices.clone(), dir.join("forms")] {
+        std::fs::create_dir(&folder).map_err(|e| FsError::new("create", &folder, e))?;
+    }
+    let files = [
+        (dir.join("content").join("contest.yaml"), CONTEST_YAML),
+        (notices.join("2026-01-01-first.md"), NOTICE_MD),
+    ];
+    let mut written = Vec::new();
+    for (path, text) in files {
+        let mut file = std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| FsError::new("create", &path, e))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| FsError::new("write", &path, e))?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,118 @@
+//! `jingsai init`: a new contest whose blanks `check` points at, one by one, until they are filled in;
+//! then it builds. It never writes into a folder that holds anything.
+
+mod support;
+
+use std::path::Path;
+
+fn run(args: &[&str], dir: &Path) -> (bool, String) {
+    let (subcommand, args) = args.split_first().unwrap();
+    let output = support::jingsai(subcommand)
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Fills every blank as a clerk would: a value of the right kind where a value goes, and a blank in a
+/// comment (beside a date or a number already written) just deleted.
+fn fill_in(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let mut line = line.to_string();
+        while let Some(start) = line.find("【请填写") {
+            let end = line[start..]
+                .find('】')
+                .map_or(line.len(), |i| start + i + '】'.len_utf8());
+            let in_comment = line[..start].contains(" #");
+            let value = if in_comment {
+                ""
+            } else if line.contains("email:") {
+                "office@example.cn"
+            } else if line.contains("phone:") {
+                "022-23456789"
+            } else {
+                "测试内容"
+            };
+            line.replace_range(start..end, value);
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+#[test]
+fn init_writes_a_contest_whose_blanks_check_names_until_they_are_filled() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("new-contest");
+    let (ok, stderr) = run(&["init"], &dir);
+    assert!(ok, "{stderr}");
+    let yaml = dir.join("content/contest.yaml");
+    let notice = dir.join("content/notices/2026-01-01-first.md");
+    assert!(yaml.is_file() && notice.is_file(), "{stderr}");
+
+    // Every blank is an error at its place, and nothing else is said about what is inside a blank.
+    let (ok, stderr) = run(&["check"], &dir);
+    assert!(!ok);
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let blanks = text.matches("【请填写").count()
+        + std::fs::read_to_string(&notice)
+            .unwrap()
+            .matches("【请填写")
+            .count();
+    assert!(blanks > 20, "{blanks}");
+    assert_eq!(
+        stderr.matches("is still to be filled in").count(),
+        blanks,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("error: {blanks} problems found")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/contest.yaml:12:9: `【请填写：竞赛全称"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("is not a phone number") && !stderr.contains("e-mail"),
+        "only the blank is reported: {stderr}"
+    );
+
+    // Filled in, it checks and builds: a site, the forms it names (报名表, 报名汇总表 with its spreadsheet).
+    std::fs::write(&yaml, fill_in(&text)).unwrap();
+    std::fs::write(&notice, fill_in(&std::fs::read_to_string(&notice).unwrap())).unwrap();
+    let (ok, stderr) = run(&["check"], &dir);
+    assert!(ok, "{stderr}");
+    let (ok, stderr) = run(&["build"], &dir);
+    assert!(ok, "{stderr}");
+    for file in [
+        "index.html",
+        "registration.html",
+        "downloads/registration-form.pdf",
+        "downloads/roster-form.pdf",
+        "downloads/roster-form.xlsx",
+    ] {
+        assert!(dir.join("output").join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn init_never_writes_into_a_folder_that_holds_anything() {
+    let copy = support::contest_copy();
+    let before = std::fs::read_to_string(copy.file("content/contest.yaml")).unwrap();
+    let (ok, stderr) = run(&["init"], copy.path());
+    assert!(!ok);
+    assert!(
+        stderr.contains("is not empty") && stderr.contains("help: name a new folder"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(copy.file("content/contest.yaml")).unwrap(),
+        before
+    );
+}
