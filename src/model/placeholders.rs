@@ -88,7 +88,7 @@ mod tests {
         assert_eq!(problems.0.len(), 3);
         assert_eq!(
             problems.0[1].location().unwrap(),
-            "content/contest.yaml:2:13"
+            "content/contest.yaml:2:14"
         );
     }
 }
