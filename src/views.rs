@@ -249,7 +249,11 @@ pub(crate) fn quota(c: &Contest) -> String {
     };
     match c.rules.quota.scope {
         QuotaScope::Contest => format!("每个参赛单位只可选派{who}参加比赛。"),
+        // Without groups, counting per track and group is counting per track.
         QuotaScope::Track => format!("每个参赛单位每个赛项只可选派{who}参加比赛。"),
+        QuotaScope::TrackGroup if c.groups.is_empty() => {
+            format!("每个参赛单位每个赛项只可选派{who}参加比赛。")
+        }
         QuotaScope::TrackGroup => format!("每个参赛单位每个赛项的每个组别只可选派{who}参加比赛。"),
     }
 }

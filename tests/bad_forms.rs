@@ -324,9 +324,8 @@ const CASES: &[Case] = &[
             ],
         )],
     ),
-    // contest.yaml itself refuses a contest without groups (and its group rule then refers to nothing);
-    // the built-in 报名表's and 汇总表's `from: groups` are reported too, in the built-in file, with how to
-    // change it.
+    // Groups are optional: without them the built-in forms leave their group choices out, but a form
+    // of the contest's own that chooses `from: groups` is refused where it says so, with what to do.
     case(
         "from-groups-without-groups",
         &[
@@ -336,21 +335,52 @@ const CASES: &[Case] = &[
             ),
             Replace("  group_restrictions:\n", "  group_restrictions: []\n"),
             ReplaceSection("groups", "groups: []\n"),
+            Write(
+                FORM,
+                form!(
+                    name_row!(),
+                    "  - - {label: 参赛组别}\n",
+                    "    - {input: checks, id: group, from: groups, colspan: 3}\n",
+                ),
+            ),
         ],
+        &[error(
+            form("{input: checks, id: group", "{"),
+            &["`from: groups` refers to nothing: contest.yaml lists no groups"],
+            &[
+                Text("add groups under `groups:`"),
+                Text("give this choice fixed `options`"),
+            ],
+        )],
+    ),
+    // contest.yaml itself refuses a contest without tracks; the built-in 报名表's and 推荐表's
+    // `from: tracks` are reported too, in the built-in files, with how to change them.
+    case(
+        "from-tracks-without-tracks",
+        &[ReplaceSection("tracks", "tracks: []\n")],
         &[
             error(
                 At::Builtin {
-                    form: "registration",
-                    snippet: "{input: checks, id: group, from: groups}",
+                    form: "judge",
+                    snippet: "{input: checks, id: track, from: tracks, colspan: 6, gap: 1}",
                     mark: "{",
                 },
-                &["`from: groups` refers to nothing: contest.yaml lists no groups"],
+                &["`from: tracks` refers to nothing: contest.yaml lists no tracks"],
+                &[Text("copy the built-in form to `forms/judge.yaml`")],
+            ),
+            error(
+                At::Builtin {
+                    form: "registration",
+                    snippet: "{input: checks, id: track, from: tracks, colspan: 4}",
+                    mark: "{",
+                },
+                &["`from: tracks` refers to nothing: contest.yaml lists no tracks"],
                 &[
-                    Text("add groups under `groups:`"),
+                    Text("add tracks under `tracks:`"),
                     Text("copy the built-in form to `forms/registration.yaml`"),
                 ],
             ),
-            error(At::File(CONTEST), &["the contest has no groups"], &[]),
+            error(At::File(CONTEST), &["the contest has no tracks"], &[]),
         ],
     ),
     case(

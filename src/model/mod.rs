@@ -170,7 +170,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let references = sections.take::<Vec<Reference>>("references", false);
     let organisation = sections.take::<Organisation>("organisation", true);
     let tracks = sections.take::<Vec<Track>>("tracks", true);
-    let groups = sections.take::<Vec<Group>>("groups", true);
+    let groups = sections.take::<Vec<Group>>("groups", false);
     let format = sections.take::<Format>("format", true);
     let rules = sections.take::<Rules>("rules", true);
     let scoring = sections.take::<Scoring>("scoring", true);
@@ -198,7 +198,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
         references: references.unwrap_or_default(),
         organisation: organisation.ok_or_else(missing)?,
         tracks: tracks.ok_or_else(missing)?,
-        groups: groups.ok_or_else(missing)?,
+        groups: groups.unwrap_or_default(),
         format: format.ok_or_else(missing)?,
         rules: rules.ok_or_else(missing)?,
         scoring: scoring.ok_or_else(missing)?,

@@ -18,8 +18,11 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
     let plan = Plan::of(contest);
     let mut tables = Vec::new();
     for (t, track) in contest.tracks.iter().enumerate() {
+        if contest.groups.is_empty() {
+            tables.push(plan.table(records, t, track, None));
+        }
         for group in contest.groups_of(track) {
-            tables.push(plan.table(records, t, track, group));
+            tables.push(plan.table(records, t, track, Some(group)));
         }
     }
     Results {
@@ -39,6 +42,7 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
             .collect(),
         has_time,
         has_awards: plan.has_awards,
+        has_groups: !contest.groups.is_empty(),
         masked: cfg.mask_names,
         rules: wording::rules(contest, &plan.tie_break, has_time),
         note: cfg.note.clone(),
@@ -103,14 +107,23 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// The table of the track at index `t` and `group`: its records ranked, awarded and listed.
-    fn table(&self, records: &[Record], t: usize, track: &Track, group: &Group) -> ResultTable {
+    /// The table of the track at index `t` and `group` (`None` when the contest has no groups): its
+    /// records ranked, awarded and listed.
+    fn table(
+        &self,
+        records: &[Record],
+        t: usize,
+        track: &Track,
+        group: Option<&Group>,
+    ) -> ResultTable {
         let contest = self.contest;
-        let g = contest
-            .groups
-            .iter()
-            .position(|x| x.id.value == group.id.value)
-            .expect("groups_of returns groups of the contest");
+        let g = group.map(|group| {
+            contest
+                .groups
+                .iter()
+                .position(|x| x.id.value == group.id.value)
+                .expect("groups_of returns groups of the contest")
+        });
         let mine: Vec<&Record> = records
             .iter()
             .filter(|r| r.track == t && r.group == g)
@@ -141,12 +154,14 @@ impl<'a> Plan<'a> {
         ResultTable {
             track_id: track.id.value.to_string(),
             track_name: track.name.clone(),
-            group_id: group.id.value.to_string(),
+            group_id: group.map(|g| g.id.value.to_string()).unwrap_or_default(),
             group_name: group
-                .full_name
-                .clone()
-                .unwrap_or_else(|| group.name.clone()),
-            slug: format!("{}-{}", track.id.value, group.id.value),
+                .map(|g| g.full_name.clone().unwrap_or_else(|| g.name.clone()))
+                .unwrap_or_default(),
+            slug: match group {
+                Some(group) => format!("{}-{}", track.id.value, group.id.value),
+                None => track.id.value.to_string(),
+            },
             entered: mine.len(),
             finalists,
             awards_given,

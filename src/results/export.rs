@@ -11,8 +11,10 @@ use rust_xlsxwriter::{
 /// The column headers of the downloads.
 pub fn headers(results: &Results) -> Vec<String> {
     let mut headers: Vec<String> = ["赛项", "组别", "名次", "姓名", "参赛单位"]
+        .into_iter()
+        .filter(|h| results.has_groups || *h != "组别")
         .map(String::from)
-        .to_vec();
+        .collect();
     for part in &results.parts {
         headers.push(format!("{}成绩（{}%）", part.name, part.weight));
     }
@@ -32,13 +34,15 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for table in &results.tables {
         for e in &table.entries {
-            let mut row = vec![
-                table.track_name.clone(),
-                table.group_name.clone(),
+            let mut row = vec![table.track_name.clone()];
+            if results.has_groups {
+                row.push(table.group_name.clone());
+            }
+            row.extend([
                 e.rank.map(|r| r.to_string()).unwrap_or_default(),
                 e.name.clone(),
                 e.unit.clone(),
-            ];
+            ]);
             row.extend(e.scores.iter().cloned());
             if results.has_time {
                 row.push(e.time.clone());
@@ -170,7 +174,9 @@ fn entry_row(
         Ok(())
     };
     text(sheet, &mut col, &table.track_name)?;
-    text(sheet, &mut col, &table.group_name)?;
+    if results.has_groups {
+        text(sheet, &mut col, &table.group_name)?;
+    }
     if let Some(rank) = e.rank {
         sheet.write_number(row, col, f64::from(rank))?;
     }

@@ -91,7 +91,9 @@ impl Layout {
             &cols.track,
             true,
         );
-        add(Field::Group, &["组别", "参赛组别"], &cols.group, true);
+        // Without groups the column may be left out (and must be empty when it is there).
+        let has_groups = !contest.groups.is_empty();
+        add(Field::Group, &["组别", "参赛组别"], &cols.group, has_groups);
         let none = Headers::default();
         for (index, part) in contest.scoring.parts.value.iter().enumerate() {
             let defaults = part_defaults(part);

@@ -68,6 +68,8 @@ pub struct Results {
     pub has_time: bool,
     /// Whether the contest has award tiers.
     pub has_awards: bool,
+    /// Whether the contest has groups: without them there is one table per track, and no 组别 column.
+    pub has_groups: bool,
     /// Whether names are masked.
     pub masked: bool,
     /// The rules applied, one sentence each, as stated on the pages and in the downloads.
@@ -96,11 +98,11 @@ pub struct ResultTable {
     pub track_id: String,
     /// The track's published name, for the table's heading.
     pub track_name: String,
-    /// The id of the group (`staff`), as in contest.yaml.
+    /// The id of the group (`staff`), as in contest.yaml; empty when the contest has no groups.
     pub group_id: String,
-    /// Group name (full name when the contest gives one).
+    /// Group name (full name when the contest gives one); empty when the contest has no groups.
     pub group_name: String,
-    /// `ai-trainer-staff`: the page is `results/<slug>.html`.
+    /// `ai-trainer-staff` (`ai-trainer` without groups): the page is `results/<slug>.html`.
     pub slug: String,
     /// Rows in the file.
     pub entered: usize,

@@ -61,7 +61,9 @@ pub(super) fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], proble
         let key = (
             normalise(&record.unit),
             (scope != QuotaScope::Contest).then_some(record.track),
-            (scope == QuotaScope::TrackGroup).then_some(record.group),
+            (scope == QuotaScope::TrackGroup)
+                .then_some(record.group)
+                .flatten(),
         );
         let slot = *index.entry(key.clone()).or_insert_with(|| {
             counts.push((key, Vec::new()));

@@ -30,8 +30,8 @@ pub struct Record {
     pub unit: String,
     /// Index into `contest.tracks`.
     pub track: usize,
-    /// Index into `contest.groups`.
-    pub group: usize,
+    /// Index into `contest.groups`; `None` when the contest has no groups.
+    pub group: Option<usize>,
     /// The score of each scoring part, rounded; `None` when not sat.
     pub scores: Vec<Option<Decimal>>,
     /// 实操用时 in seconds.
@@ -91,17 +91,21 @@ impl RowCheck<'_> {
         let time = self.time();
         let no_award_honour = self.honours();
         match (self.ok, track, group) {
-            (true, Some(track), Some(group)) => Some(Record {
-                row: index,
-                name,
-                unit,
-                track,
-                group,
-                scores,
-                time,
-                status,
-                no_award_honour,
-            }),
+            (true, Some(track), Some(group))
+                if group.is_some() || self.contest.groups.is_empty() =>
+            {
+                Some(Record {
+                    row: index,
+                    name,
+                    unit,
+                    track,
+                    group,
+                    scores,
+                    time,
+                    status,
+                    no_award_honour,
+                })
+            }
             _ => None,
         }
     }
@@ -147,8 +151,9 @@ impl RowCheck<'_> {
         (name, unit)
     }
 
-    /// 赛项 and 组别: each one of the contest's, and the track run for the group.
-    fn track_and_group(&mut self) -> (Option<usize>, Option<usize>) {
+    /// 赛项 and 组别: each one of the contest's, and the track run for the group. The group is
+    /// `Some(None)` when the contest has no groups (and the cell is empty); `None` when it is wrong.
+    fn track_and_group(&mut self) -> (Option<usize>, Option<Option<usize>>) {
         let contest = self.contest;
         let track_text = self.text(Field::Track);
         let track = find_track(contest, &track_text);
@@ -165,6 +170,17 @@ impl RowCheck<'_> {
             );
         }
         let group_text = self.text(Field::Group);
+        if contest.groups.is_empty() {
+            if group_text.is_empty() {
+                return (track, Some(None));
+            }
+            self.error(
+                Field::Group,
+                format!("`{group_text}` is a group, but the contest has no groups"),
+                "leave the 组别 column empty or remove it, or define the groups under `groups:` in contest.yaml",
+            );
+            return (track, None);
+        }
         let group = find_group(contest, &group_text);
         if group.is_none() {
             let names: Vec<&str> = contest.groups.iter().map(|g| g.name.as_str()).collect();
@@ -196,7 +212,7 @@ impl RowCheck<'_> {
                 );
             }
         }
-        (track, group)
+        (track, group.map(Some))
     }
 
     /// 状态, or 缺考 (取消资格) written in a score cell instead; both written must agree.

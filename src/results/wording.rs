@@ -25,7 +25,21 @@ pub(super) fn below_minimum_note(contest: &Contest, finalists: usize, min: usize
     } else {
         "不评定名次和奖项"
     };
-    format!("本组别参加决赛并取得成绩的选手共{finalists}人，不足{min}人，{withheld}。{rule}")
+    let here = if contest.groups.is_empty() {
+        "本赛项"
+    } else {
+        "本组别"
+    };
+    format!("{here}参加决赛并取得成绩的选手共{finalists}人，不足{min}人，{withheld}。{rule}")
+}
+
+/// What one results table covers, in words: 每个赛项的每个组别, or 每个赛项 without groups.
+fn per_table(contest: &Contest) -> &'static str {
+    if contest.groups.is_empty() {
+        "每个赛项"
+    } else {
+        "每个赛项的每个组别"
+    }
 }
 
 /// The rules applied, in words, stated once on the index page and in the downloads.
@@ -35,7 +49,7 @@ pub(super) fn rules(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -
     let mut rules = vec![
         total_rule(parts),
         rounding_rule(cfg.decimals()),
-        ranking_rule(parts, tie_break, has_time),
+        ranking_rule(contest, tie_break, has_time),
     ];
     if !cfg.tiers.is_empty() {
         award_rules(contest, &mut rules);
@@ -86,8 +100,9 @@ fn rounding_rule(decimals: u32) -> String {
 
 /// How ranks are given: by total, then the tie-break keys (the time only when the file has it), then
 /// shared; the absent and disqualified last.
-fn ranking_rule(parts: &[ScoringPart], tie_break: &[TieBreak], has_time: bool) -> String {
-    let mut ranking = "名次在每个赛项的每个组别内按总成绩由高到低排定".to_string();
+fn ranking_rule(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> String {
+    let parts = &contest.scoring.parts.value;
+    let mut ranking = format!("名次在{}内按总成绩由高到低排定", per_table(contest));
     let keys: Vec<String> = tie_break
         .iter()
         .filter(|k| has_time || **k != TieBreak::Time)
@@ -115,7 +130,8 @@ fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
         })
         .collect();
     rules.push(format!(
-        "奖项按每个赛项每个组别参加决赛并取得成绩的人数评定：{}（按比例计算的名额向下取整）。名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。",
+        "奖项按{}参加决赛并取得成绩的人数评定：{}（按比例计算的名额向下取整）。名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。",
+        per_table(contest).replace("的", ""),
         tiers.join("、")
     ));
     if !contest.rules.no_award_honours.is_empty() {

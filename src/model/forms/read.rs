@@ -29,6 +29,37 @@ pub fn builtin_form_text(id: &str) -> Option<String> {
     Builtin::get(&format!("{id}.yaml")).map(|f| String::from_utf8_lossy(&f.data).into_owned())
 }
 
+/// The changes to the built-in forms for a contest without groups: (form, text, replacement). The
+/// registration form's 参赛组别 row keeps only 参赛队别, across the width; the roster loses its 组别
+/// column (赛项 takes its width) and the word in its note. With groups, the forms are as written.
+const WITHOUT_GROUPS: [(&str, &str, &str); 3] = [
+    (
+        "registration",
+        "  - - {label: 参赛组别}\n    - {input: checks, id: group, from: groups}\n    - {label: 参赛队别}\n    - {input: text, id: team, prefix: （, suffix: ）队, colspan: 2}\n",
+        "  - - {label: 参赛队别}\n    - {input: text, id: team, prefix: （, suffix: ）队, colspan: 4}\n",
+    ),
+    (
+        "roster",
+        "        - {id: track, label: 赛项, input: choice, from: tracks}\n        - {id: group, label: 组别, input: choice, from: groups}\n",
+        "        - {id: track, label: 赛项, input: choice, from: tracks, colspan: 2}\n",
+    ),
+    ("roster", "赛项、组别请按", "赛项请按"),
+];
+
+/// The text of the built-in form `id` as used for `contest`: without its group choices when the contest
+/// has no groups (see [`WITHOUT_GROUPS`]).
+pub(super) fn builtin_form_for(id: &str, contest: &Contest) -> Option<String> {
+    let mut text = builtin_form_text(id)?;
+    if contest.groups.is_empty() {
+        for (form, from, to) in WITHOUT_GROUPS {
+            if form == id {
+                text = text.replace(from, to);
+            }
+        }
+    }
+    Some(text)
+}
+
 /// Reads the forms the attachments of `contest` name, in the order of the attachments: from
 /// `root/forms/<id>.yaml` when the folder has one (every such file is read and checked, used or not),
 /// the built-in declaration otherwise. Gives the forms that could be read, and every problem.
@@ -66,7 +97,7 @@ pub fn read_forms(
             forms.extend(read);
             continue;
         }
-        match builtin_form_text(id.as_str()) {
+        match builtin_form_for(id.as_str(), contest) {
             Some(text) => {
                 let file =
                     SourceFile::new(&Path::new("(built-in)").join(format!("{id}.yaml")), text);

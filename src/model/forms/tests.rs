@@ -383,3 +383,47 @@ fn a_broken_table_still_counts_as_a_table() {
         ["this table has no `rows`"]
     );
 }
+
+/// Without groups the built-in forms drop their group choices, each change applying, and still read
+/// cleanly; with groups they are exactly as written.
+#[test]
+fn builtin_forms_without_groups() {
+    use super::read::{builtin_form_for, read_forms};
+    let with = seed();
+    for id in BUILTIN_FORMS {
+        assert_eq!(builtin_form_for(id, &with), builtin_form_text(id));
+    }
+    let mut without = seed();
+    without.groups.clear();
+    for track in &mut without.tracks {
+        track.groups = None;
+    }
+    without.rules.group_restrictions.clear();
+    for id in ["registration", "roster"] {
+        let text = builtin_form_for(id, &without).expect("a built-in form");
+        assert_ne!(
+            Some(&text),
+            builtin_form_text(id).as_ref(),
+            "`{id}` changed"
+        );
+        let declared = text.lines().filter(|l| !l.starts_with('#'));
+        assert!(
+            declared
+                .clone()
+                .all(|l| !l.contains("groups") && !l.contains("组别")),
+            "{text}"
+        );
+    }
+    let file = SourceFile::new(Path::new("content/contest.yaml"), "");
+    let (forms, problems) = read_forms(None, &without, &file);
+    assert!(problems.is_empty(), "{problems}");
+    for form in &forms {
+        assert!(
+            form.fields(&without)
+                .iter()
+                .all(|f| !f.name.starts_with("group-") && !f.name.ends_with("-group")),
+            "`{}` has group fields",
+            form.id
+        );
+    }
+}

@@ -95,7 +95,16 @@ impl Checker<'_> {
         let known_groups = group_ids.join(", ");
         for track in &c.tracks {
             for group in track.groups.iter().flatten() {
-                if !group_ids.contains(&group.value.as_str()) {
+                if group_ids.is_empty() {
+                    self.error_at(
+                        group,
+                        format!(
+                            "track `{}` refers to the group `{}`, but there are no groups",
+                            track.id.value, group.value
+                        ),
+                        "remove this track's `groups:`, or define the groups under `groups:`",
+                    );
+                } else if !group_ids.contains(&group.value.as_str()) {
                     self.error_at(
                         group,
                         format!(
@@ -126,7 +135,16 @@ impl Checker<'_> {
             }
         }
         for restriction in &c.rules.group_restrictions {
-            if !group_ids.contains(&restriction.group.value.as_str()) {
+            if group_ids.is_empty() {
+                self.error_at(
+                    &restriction.group,
+                    format!(
+                        "the rule refers to the group `{}`, but there are no groups",
+                        restriction.group.value
+                    ),
+                    "remove this rule from `rules.group_restrictions`, or define the groups under `groups:`",
+                );
+            } else if !group_ids.contains(&restriction.group.value.as_str()) {
                 self.error_at(
                     &restriction.group,
                     format!(
@@ -140,7 +158,7 @@ impl Checker<'_> {
     }
 
     /// The awards' document, the registration materials' attachments, the bodies' parents, and that
-    /// there are tracks and groups at all.
+    /// there are tracks at all (groups are optional).
     fn other_references(&mut self, c: &Contest) {
         if let Some(basis) = &c.awards.basis
             && c.reference(basis.value.as_str()).is_none()
@@ -194,12 +212,6 @@ impl Checker<'_> {
             self.problems.push(
                 Problem::general(Some(self.file), "the contest has no tracks")
                     .with_help("add at least one track under `tracks:`"),
-            );
-        }
-        if c.groups.is_empty() {
-            self.problems.push(
-                Problem::general(Some(self.file), "the contest has no groups")
-                    .with_help("add at least one group under `groups:`"),
             );
         }
     }
