@@ -339,10 +339,13 @@ fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
                 None => "no results yet".to_string(),
             };
             eprintln!(
-                "`{}` is fine: {} tracks, {} groups, {} notices, {} forms{}, {results}",
+                "`{}` is fine: {} tracks, {}{} notices, {} forms{}, {results}",
                 dir.display(),
                 project.contest.tracks.len(),
-                project.contest.groups.len(),
+                match project.contest.groups.len() {
+                    0 => "no groups, ".to_string(),
+                    n => format!("{n} groups, "),
+                },
                 project.notices.len(),
                 project.forms.len(),
                 if project.forms.is_empty() {
