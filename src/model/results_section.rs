@@ -63,6 +63,10 @@ pub struct ResultsConfig {
     /// A sentence shown on every results page (for example how to appeal).
     #[serde(default)]
     pub note: Option<String>,
+    /// The round whose contestants the results count (`决赛`), when the contest has one: the pages then
+    /// say “参加决赛并取得成绩”; without it, “取得成绩”.
+    #[serde(default)]
+    pub round: Option<String>,
 }
 
 /// One award tier: a share of the finalists in percent, or a fixed count.

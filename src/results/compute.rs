@@ -43,6 +43,8 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
         has_time,
         has_awards: plan.has_awards,
         has_groups: !contest.groups.is_empty(),
+        counted: wording::counted(contest),
+        round: cfg.round.clone(),
         masked: cfg.mask_names,
         rules: wording::rules(contest, &plan.tie_break, has_time),
         note: cfg.note.clone(),
@@ -166,6 +168,7 @@ impl<'a> Plan<'a> {
             finalists,
             awards_given,
             below_minimum: below.map(|min| wording::below_minimum_note(contest, finalists, min)),
+            ranks_shown,
             tiers: self.tier_views(&sizes, &tiers_of, awards_given),
             entries,
         }

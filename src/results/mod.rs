@@ -70,6 +70,10 @@ pub struct Results {
     pub has_awards: bool,
     /// Whether the contest has groups: without them there is one table per track, and no 组别 column.
     pub has_groups: bool,
+    /// Who the results count, in words: 参加决赛并取得成绩 (with `results.round: 决赛`) or 取得成绩.
+    pub counted: String,
+    /// The round counted (决赛), when the contest names one.
+    pub round: Option<String>,
     /// Whether names are masked.
     pub masked: bool,
     /// The rules applied, one sentence each, as stated on the pages and in the downloads.
@@ -112,6 +116,8 @@ pub struct ResultTable {
     pub awards_given: bool,
     /// Why no awards were given, when the minimum number of finalists was not reached.
     pub below_minimum: Option<String>,
+    /// Whether ranks are shown (not when the minimum was not reached and the rules give no ranks then).
+    pub ranks_shown: bool,
     /// The tiers with their sizes here.
     pub tiers: Vec<TierView>,
     /// Ranked first (by rank), then absent, then disqualified.

@@ -12,25 +12,36 @@ pub(super) fn no_award_note(honour: &str) -> String {
     format!("已获“{honour}”荣誉，不享受竞赛奖励")
 }
 
-/// Why a track and group with `finalists` ranked contestants, fewer than `min`, has no awards (and
-/// no ranks, when `awards.ranks_below_minimum` is off), followed by the rule in the contest's words.
+/// Who the results count: 参加<round>并取得成绩 when `results.round` names the round (决赛), else 取得成绩.
+pub(super) fn counted(contest: &Contest) -> String {
+    match &contest.results.round {
+        Some(round) => format!("参加{round}并取得成绩"),
+        None => "取得成绩".to_string(),
+    }
+}
+
+/// Why a track (and group) with `finalists` ranked contestants, fewer than `min`, has no awards (and
+/// no ranks, when `awards.ranks_below_minimum` is off), followed by the rule in the contest's words
+/// (`awards.below_minimum`) when it gives them.
 pub(super) fn below_minimum_note(contest: &Contest, finalists: usize, min: usize) -> String {
-    let rule = contest.awards.below_minimum.clone().unwrap_or_else(|| {
-        format!(
-            "参加决赛人数不足{min}人的，选手成绩只作为参加国家级竞赛选拔的依据，不给予竞赛奖励。"
-        )
-    });
-    let withheld = if contest.awards.ranks_below_minimum {
-        "不评定奖项"
-    } else {
-        "不评定名次和奖项"
-    };
+    let withheld = withheld(contest);
     let here = if contest.groups.is_empty() {
         "本赛项"
     } else {
         "本组别"
     };
-    format!("{here}参加决赛并取得成绩的选手共{finalists}人，不足{min}人，{withheld}。{rule}")
+    let counted = counted(contest);
+    let rule = contest.awards.below_minimum.as_deref().unwrap_or_default();
+    format!("{here}{counted}的选手共{finalists}人，不足{min}人，{withheld}。{rule}")
+}
+
+/// What is withheld below the minimum: the awards, or the ranks too.
+fn withheld(contest: &Contest) -> &'static str {
+    if contest.awards.ranks_below_minimum {
+        "不评定奖项"
+    } else {
+        "不评定名次和奖项"
+    }
 }
 
 /// What one results table covers, in words: 每个赛项的每个组别, or 每个赛项 without groups.
@@ -55,10 +66,14 @@ pub(super) fn rules(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -
         award_rules(contest, &mut rules);
     }
     if let Some(min) = &contest.awards.min_finalists {
+        // In the contest's words when it gives them; otherwise only what the computation does.
         rules.push(contest.awards.below_minimum.clone().unwrap_or_else(|| {
             format!(
-                "参加决赛人数须在{}人以上，不足{}人的，选手成绩只作为参加国家级竞赛选拔的依据，不给予竞赛奖励。",
-                min.value, min.value
+                "{}{}的选手不足{}人的，{}。",
+                per_table(contest),
+                counted(contest),
+                min.value,
+                withheld(contest)
             )
         }));
     }
@@ -130,8 +145,9 @@ fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
         })
         .collect();
     rules.push(format!(
-        "奖项按{}参加决赛并取得成绩的人数评定：{}（按比例计算的名额向下取整）。名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。",
+        "奖项按{}{}的人数评定：{}（按比例计算的名额向下取整）。名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。",
         per_table(contest).replace("的", ""),
+        counted(contest),
         tiers.join("、")
     ));
     if !contest.rules.no_award_honours.is_empty() {
