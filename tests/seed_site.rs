@@ -421,6 +421,28 @@ fn online_registration_in_a_window_is_linked_from_the_pages_and_the_calendar() {
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
 }
 
+/// Postal and in-person submission beside the seed's e-mail: each channel is worded with its details.
+#[test]
+fn postal_and_in_person_registration_are_shown_with_their_details() {
+    let contest = Contest::seed();
+    contest.copy.replace(
+        "content/contest.yaml",
+        "  send_to: 技术组电子邮箱\n",
+        "  send_to: 技术组电子邮箱\n  post:\n    address: 天津市河西区大沽南路1310号\n    postcode: \"300222\"\n    recipient: 李老师\n  in_person:\n    place: 电子工程学院101室\n    hours: 工作日9:00—17:00\n",
+    );
+    let page = contest.built().page("registration.html");
+    page.has(&format!("article p a[href='mailto:{EMAIL}']"), EMAIL);
+    page.has(
+        "article p",
+        "邮寄报名：请将以下材料寄至天津市河西区大沽南路1310号（邮政编码：300222），收件人：李老师。",
+    );
+    page.has(
+        "article p",
+        "现场报名：请将以下材料送至电子工程学院101室（受理时间：工作日9:00—17:00）。",
+    );
+    assert_eq!(page.count("[data-opens], [data-register-url]"), 0);
+}
+
 #[test]
 fn contacts_page_and_every_footer_name_the_organiser_and_the_contact() {
     let (_contest, site) = built_seed();
