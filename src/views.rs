@@ -85,6 +85,19 @@ pub(crate) struct GroupView<'a> {
 pub(crate) struct DeadlineView {
     pub chinese: String,
     pub iso: String,
+    /// The first day of registration in words (2025年10月16日（星期四）), when `opens` is set.
+    pub opens_chinese: Option<String>,
+    /// The first moment of registration, Beijing time, when `opens` is set.
+    pub opens_iso: Option<String>,
+    /// The online registration platform, when there is one.
+    pub online: Option<OnlineView>,
+}
+
+/// An online registration platform: its address and name.
+#[derive(Serialize)]
+pub(crate) struct OnlineView {
+    pub url: String,
+    pub name: String,
 }
 
 impl<'a> SiteView<'a> {
@@ -221,12 +234,19 @@ fn group<'a>(c: &'a Contest, g: &'a crate::model::Group) -> GroupView<'a> {
     }
 }
 
-/// The registration deadline.
+/// The registration deadline, with the window's first day and the online platform when given.
 pub(crate) fn deadline(c: &Contest) -> DeadlineView {
     let d = &c.registration.deadline.value;
+    let opens = c.registration.opens.as_ref().map(|o| o.value);
     DeadlineView {
         chinese: d.chinese(),
         iso: d.iso_beijing(),
+        opens_chinese: opens.map(|o| format!("{}（{}）", o.chinese(), o.weekday_chinese())),
+        opens_iso: opens.map(|o| format!("{}T00:00:00+08:00", o.iso())),
+        online: c.registration.online.as_ref().map(|o| OnlineView {
+            url: o.url.value.trim().to_string(),
+            name: o.name.clone(),
+        }),
     }
 }
 

@@ -163,6 +163,35 @@ const CASES: &[Case] = &[
         }],
     },
     Case {
+        name: "registration-opens-after-deadline",
+        edits: &[Replace(
+            "  deadline: 2025-10-31\n",
+            "  opens: 2025-11-05\n  deadline: 2025-10-31\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("on or before the deadline 2025-10-31")],
+            ..error(
+                yaml("  opens: 2025-11-05", "2025"),
+                &["registration opens on 2025-11-05 after its deadline 2025-10-31"],
+            )
+        }],
+    },
+    // A `javascript:` address would run a script from the registration page's link.
+    Case {
+        name: "registration-online-url-not-web",
+        edits: &[Replace(
+            "  send_to: 技术组电子邮箱\n",
+            "  send_to: 技术组电子邮箱\n  online:\n    url: javascript:alert(1)\n    name: 报名系统\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("https://")],
+            ..error(
+                yaml("    url: javascript:alert(1)", "javascript"),
+                &["`javascript:alert(1)` is not a web address"],
+            )
+        }],
+    },
+    Case {
         name: "undefined-group-restriction",
         edits: &[Replace("    - group: staff\n", "    - group: staf\n")],
         errors: &[Error {

@@ -345,6 +345,104 @@ fn registration_page_shows_deadline_materials_costs_and_downloads() {
     page.has("article ol li", &format!("附件2：{ATTACHMENT_2}"));
 }
 
+/// Registration on an online platform in a window (`opens` to `deadline`), with no e-mail: the page links
+/// the platform and shows the window, and says nothing of sending to a mailbox; the home page shows both;
+/// calendar.ics has the window as one event with the platform's address.
+#[test]
+fn online_registration_in_a_window_is_linked_from_the_pages_and_the_calendar() {
+    const URL: &str = "https://bm.example.cn/reg?contest=ai&year=2025";
+    const PLATFORM: &str = "天津市职业技能竞赛报名系统";
+    let contest = Contest::seed();
+    contest.copy.replace(
+        "content/contest.yaml",
+        "  send_to: 技术组电子邮箱\n  email: lili2004@tute.edu.cn\n",
+        &format!("  opens: 2025-10-20\n  online:\n    url: {URL}\n    name: {PLATFORM}\n"),
+    );
+    let site = contest.built();
+    let page = site.page("registration.html");
+    page.has(
+        "[data-deadline] p",
+        "报名时间：2025年10月20日（星期一）至2025年10月31日（星期五）",
+    );
+    assert_eq!(
+        page.attrs("[data-opens]", "data-opens"),
+        ["2025-10-20T00:00:00+08:00"]
+    );
+    assert_eq!(
+        page.attrs("[data-register-url]", "data-register-url"),
+        [URL]
+    );
+    page.has(
+        "article p.register-online",
+        &format!("网上报名：{PLATFORM}"),
+    );
+    assert_eq!(page.attrs("article a[rel='noopener']", "href"), [URL]);
+    let article = page.texts("article").join(" ");
+    for absent in ["邮箱", "发送至", "报名截止：", "mailto"] {
+        assert!(
+            !article.contains(absent),
+            "the page says {absent:?}:\n{article}"
+        );
+    }
+    assert_eq!(page.count("article a[href^='mailto:']"), 0);
+    page.shows("article ol", &["选手报名表（附件1）"]);
+
+    let home = site.page("index.html");
+    home.has(
+        "section.band li",
+        "报名时间：2025年10月20日（星期一）至2025年10月31日（星期五）（报名须知）",
+    );
+    assert_eq!(
+        home.attrs("section.band li a[rel='noopener']", "href"),
+        [URL]
+    );
+
+    let ics = site.text("calendar.ics").replace("\r\n ", "");
+    let window = ics
+        .split("BEGIN:VEVENT\r\n")
+        .find(|e| e.starts_with("UID:registration-window@"))
+        .unwrap_or_else(|| panic!("no registration window event:\n{ics}"));
+    for line in [
+        "DTSTART;VALUE=DATE:20251020\r\n",
+        "DTEND;VALUE=DATE:20251101\r\n",
+        "SUMMARY:第四届全国人工智能应用技术技能大赛天津选拔赛 报名\r\n",
+        &format!("URL:{URL}\r\n"),
+    ] {
+        assert!(
+            window.contains(line),
+            "the window event lacks {line:?}:\n{window}"
+        );
+    }
+    assert!(
+        window.contains(&format!("网上报名：{PLATFORM} {URL}")),
+        "{window}"
+    );
+    // The schedule's stage `registration` (on the deadline) is the deadline event, not a third one.
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+}
+
+/// Postal and in-person submission beside the seed's e-mail: each channel is worded with its details.
+#[test]
+fn postal_and_in_person_registration_are_shown_with_their_details() {
+    let contest = Contest::seed();
+    contest.copy.replace(
+        "content/contest.yaml",
+        "  send_to: 技术组电子邮箱\n",
+        "  send_to: 技术组电子邮箱\n  post:\n    address: 天津市河西区大沽南路1310号\n    postcode: \"300222\"\n    recipient: 李老师\n  in_person:\n    place: 电子工程学院101室\n    hours: 工作日9:00—17:00\n",
+    );
+    let page = contest.built().page("registration.html");
+    page.has(&format!("article p a[href='mailto:{EMAIL}']"), EMAIL);
+    page.has(
+        "article p",
+        "邮寄报名：请将以下材料寄至天津市河西区大沽南路1310号（邮政编码：300222），收件人：李老师。",
+    );
+    page.has(
+        "article p",
+        "现场报名：请将以下材料送至电子工程学院101室（受理时间：工作日9:00—17:00）。",
+    );
+    assert_eq!(page.count("[data-opens], [data-register-url]"), 0);
+}
+
 #[test]
 fn contacts_page_and_every_footer_name_the_organiser_and_the_contact() {
     let (_contest, site) = built_seed();

@@ -359,6 +359,10 @@ fn ranks_below_minimum() -> bool {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
+    /// The first day of registration, when registration opens on a set day (the window is `opens` to
+    /// `deadline`).
+    #[serde(default)]
+    pub opens: Option<Spanned<Day>>,
     /// The last day (and time) to register.
     pub deadline: Spanned<Deadline>,
     /// The deadline as worded (2025年10月31日（星期五）前); a weekday in it is checked.
@@ -373,11 +377,55 @@ pub struct Registration {
     /// The address to send to.
     #[serde(default)]
     pub email: Option<Spanned<String>>,
+    /// An online registration platform, when registration is online.
+    #[serde(default)]
+    pub online: Option<OnlineRegistration>,
+    /// Postal submission, when materials may be posted.
+    #[serde(default)]
+    pub post: Option<PostalRegistration>,
+    /// Submission in person, when materials may be handed in.
+    #[serde(default)]
+    pub in_person: Option<InPersonRegistration>,
     /// What to send.
     pub materials: Vec<Material>,
     /// Replacing a contestant.
     #[serde(default)]
     pub replacement: Option<Replacement>,
+}
+
+/// `registration.online`: an online registration platform.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnlineRegistration {
+    /// The platform's address (http or https), linked from the registration page and the calendar.
+    pub url: Spanned<String>,
+    /// The platform's name as shown (天津市职业技能竞赛报名系统).
+    pub name: String,
+}
+
+/// `registration.post`: where to post the materials.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostalRegistration {
+    /// The postal address.
+    pub address: String,
+    /// The postcode, when given.
+    #[serde(default)]
+    pub postcode: Option<String>,
+    /// Whom to address it to, when given.
+    #[serde(default)]
+    pub recipient: Option<String>,
+}
+
+/// `registration.in_person`: where to hand the materials in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InPersonRegistration {
+    /// The place.
+    pub place: String,
+    /// Opening hours, as worded (工作日9:00—17:00), when given.
+    #[serde(default)]
+    pub hours: Option<String>,
 }
 
 /// One item to send.

@@ -28,33 +28,35 @@ pub(super) fn render(c: &Contest) -> String {
     line(&format!("X-WR-CALNAME:{}", escape(&c.contest.short_name)));
     line("X-WR-TIMEZONE:Asia/Shanghai");
     let deadline = &c.registration.deadline.value;
-    let mut events: Vec<(String, String, Day, Day, String)> = vec![(
-        "registration-deadline".into(),
-        format!("{} 报名截止", c.contest.short_name),
-        deadline.day,
-        deadline.day,
-        c.registration
-            .deadline_text
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_else(|| format!("{}前", deadline.chinese())),
-    )];
+    let opens = c.registration.opens.as_ref().map(|o| o.value);
+    let mut events = registration_events(c);
     for stage in &c.schedule {
         if let When::On(day) = stage.date.value {
-            if stage.id.value.as_str() == "registration" && day == deadline.day {
+            let until = stage.until.as_ref().map_or(day, |u| u.value);
+            if stage.id.value.as_str() == "registration"
+                && (day == deadline.day || (Some(day) == opens && until == deadline.day))
+            {
                 continue;
             }
-            let until = stage.until.as_ref().map_or(day, |u| u.value);
-            events.push((
-                stage.id.value.to_string(),
-                format!("{} {}", c.contest.short_name, stage.name),
-                day,
-                until,
-                stage.note.clone().unwrap_or_default(),
-            ));
+            events.push(Event {
+                id: stage.id.value.to_string(),
+                summary: format!("{} {}", c.contest.short_name, stage.name),
+                start: day,
+                end: until,
+                description: stage.note.clone().unwrap_or_default(),
+                url: None,
+            });
         }
     }
-    for (id, summary, start, end, description) in events {
+    for Event {
+        id,
+        summary,
+        start,
+        end,
+        description,
+        url,
+    } in events
+    {
         line("BEGIN:VEVENT");
         line(&format!("UID:{id}@{domain}"));
         line(&format!("DTSTAMP:{stamp}"));
@@ -70,12 +72,69 @@ pub(super) fn render(c: &Contest) -> String {
         if !description.is_empty() {
             line(&format!("DESCRIPTION:{}", escape(&description)));
         }
+        if let Some(url) = url {
+            line(&format!("URL:{url}"));
+        }
         line(&format!("LOCATION:{}", escape(&c.venue)));
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");
     }
     line("END:VCALENDAR");
     out
+}
+
+/// One all-day event, from `start` to `end` inclusive.
+struct Event {
+    id: String,
+    summary: String,
+    start: Day,
+    end: Day,
+    description: String,
+    /// A web address for the event (the online registration platform), already checked to be http(s).
+    url: Option<String>,
+}
+
+/// The registration deadline, and the registration window when it has a first day (`opens`); both carry
+/// the online platform's address when there is one.
+fn registration_events(c: &Contest) -> Vec<Event> {
+    let r = &c.registration;
+    let deadline = &r.deadline.value;
+    let online = r.online.as_ref();
+    let url = online.map(|o| o.url.value.trim().to_string());
+    let with_online = |text: String| match online {
+        Some(o) => format!("{text}\n网上报名：{} {}", o.name, o.url.value.trim()),
+        None => text,
+    };
+    let mut events = vec![Event {
+        id: "registration-deadline".into(),
+        summary: format!("{} 报名截止", c.contest.short_name),
+        start: deadline.day,
+        end: deadline.day,
+        description: with_online(
+            r.deadline_text
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_else(|| format!("{}前", deadline.chinese())),
+        ),
+        url: url.clone(),
+    }];
+    if let Some(opens) = &r.opens {
+        let opens = opens.value;
+        events.push(Event {
+            id: "registration-window".into(),
+            summary: format!("{} 报名", c.contest.short_name),
+            start: opens,
+            end: deadline.day,
+            description: with_online(format!(
+                "报名时间：{}（{}）至{}",
+                opens.chinese(),
+                opens.weekday_chinese(),
+                deadline.chinese()
+            )),
+            url,
+        });
+    }
+    events
 }
 
 /// Escapes TEXT values: backslash, semicolon, comma and newlines.

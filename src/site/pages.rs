@@ -299,6 +299,12 @@ impl Pages<'_> {
                 "procedure": r.procedure, "send_to": r.send_to.as_deref().unwrap_or("以下电子邮箱"),
                 "email": r.email.as_ref().map(|e| e.value.as_str()), "materials": materials,
                 "replacement": r.replacement.as_ref().map(|x| x.allowed.as_str()),
+                "by_email": r.email.is_some() || r.send_to.is_some()
+                    || (r.online.is_none() && r.post.is_none() && r.in_person.is_none()),
+                "post": r.post.as_ref().map(|p| serde_json::json!({
+                    "address": p.address, "postcode": p.postcode, "recipient": p.recipient,
+                })),
+                "in_person": r.in_person.as_ref().map(|p| serde_json::json!({"place": p.place, "hours": p.hours})),
             }),
         );
         self.simple(

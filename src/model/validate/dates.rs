@@ -81,6 +81,33 @@ impl Checker<'_> {
         }
     }
 
+    /// The registration window: it opens on or before the deadline, and not before the notice is issued.
+    pub(super) fn registration_window(&mut self, c: &Contest) {
+        let Some(opens) = &c.registration.opens else {
+            return;
+        };
+        let deadline = c.registration.deadline.value.day;
+        if opens.value > deadline {
+            self.error_at(
+                opens,
+                format!(
+                    "registration opens on {} after its deadline {deadline}",
+                    opens.value
+                ),
+                &format!("`opens` is the first day of registration: move it on or before the deadline {deadline}, or move the deadline"),
+            );
+        } else if opens.value < c.notice.date.value {
+            self.error_at(
+                opens,
+                format!(
+                    "registration opens on {} before the notice date {}",
+                    opens.value, c.notice.date.value
+                ),
+                "check the year, month and day",
+            );
+        }
+    }
+
     fn weekday_matches(&mut self, text: &Spanned<String>, day: Day) {
         let actual = day.weekday_chinese();
         for name in [

@@ -32,8 +32,10 @@ pub(super) fn check(project: &Project) -> Problems {
     out.other_references(c);
     out.scoring(c);
     out.dates(c);
+    out.registration_window(c);
     out.contacts(c);
     out.site(c);
+    out.registration_channels(c);
     out.page_names(c);
     out.plan_mentions(c);
     out.problems.extend(super::results_section::check(c, file));

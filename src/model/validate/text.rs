@@ -70,6 +70,34 @@ impl Checker<'_> {
         }
     }
 
+    /// The online registration platform's address is a web address the page and the calendar can link to.
+    pub(super) fn registration_channels(&mut self, c: &Contest) {
+        let Some(online) = &c.registration.online else {
+            return;
+        };
+        let url = &online.url;
+        let v = url.value.trim();
+        let rest = v
+            .strip_prefix("https://")
+            .or_else(|| v.strip_prefix("http://"));
+        match rest {
+            Some(rest)
+                if !rest.is_empty()
+                    && !rest.starts_with('/')
+                    && v.chars().all(is_uri_char) =>
+            {
+                if v.len() > MAX_BASE_URL {
+                    self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} allowed", v.len()), "use the platform's short public address");
+                }
+            }
+            _ => self.error_at(
+                url,
+                format!("`{v}` is not a web address"),
+                "write the registration platform's address with https://, for example https://bm.example.cn/, with no spaces (other characters percent-encoded, as a browser's address bar copies them)",
+            ),
+        }
+    }
+
     /// Refuses ids whose pages would replace another page: a track `index` (the list of tracks), and two
     /// track and group pairs that make the same results page (`ai` + `x-staff` and `ai-x` + `staff`).
     pub(super) fn page_names(&mut self, c: &Contest) {
@@ -153,6 +181,11 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// A character allowed in a URI (RFC 3986: unreserved, reserved, and `%` of percent-encoding).
+fn is_uri_char(ch: char) -> bool {
+    ch.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(ch)
 }
 
 fn looks_like_email(text: &str) -> bool {
