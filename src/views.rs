@@ -15,6 +15,8 @@ pub(crate) struct SiteView<'a> {
     pub issuer_full: &'a str,
     pub organiser: &'a str,
     pub host: &'a str,
+    /// The other roles (协办单位, 技术支持单位, 赞助单位, 支持单位), those with names only.
+    pub roles: Vec<RoleView>,
     pub base_url: Option<&'a str>,
     pub nav: Vec<NavItem>,
     pub contacts: Vec<ContactView<'a>>,
@@ -34,10 +36,33 @@ pub(crate) struct ContactView<'a> {
     pub name: &'a str,
     pub organisation: Option<&'a str>,
     pub role: Option<&'a str>,
+    /// The first phone (kept for templates written before `phones`).
     pub phone: Option<&'a str>,
-    /// The phone number as used in a `tel:` link.
+    /// The first phone as used in a `tel:` link.
     pub phone_tel: String,
+    /// Every phone: `phone` first (with no label), then the labelled ones.
+    pub phones: Vec<PhoneView<'a>>,
+    pub fax: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub postcode: Option<&'a str>,
     pub email: Option<&'a str>,
+}
+
+/// A contact's phone number.
+#[derive(Serialize)]
+pub(crate) struct PhoneView<'a> {
+    /// 办公电话, 手机; none for the contact's plain `phone`, which each place labels its own way.
+    pub label: Option<&'a str>,
+    pub number: &'a str,
+    /// The number as used in a `tel:` link.
+    pub tel: String,
+}
+
+/// An organisation role and the bodies that hold it, in words: 协办单位 and 甲、乙.
+#[derive(Serialize)]
+pub(crate) struct RoleView {
+    pub label: &'static str,
+    pub names: String,
 }
 
 /// The per-page header fields.
@@ -110,31 +135,72 @@ impl<'a> SiteView<'a> {
             issuer_full: &c.notice.issuer_full,
             organiser: &c.organisation.organiser,
             host: &c.organisation.host,
+            roles: organisation_roles(c),
             base_url: c.base_url(),
             nav: nav(),
-            contacts: c
-                .contacts
-                .iter()
-                .map(|k| ContactView {
-                    name: &k.name,
-                    organisation: k.organisation.as_deref(),
-                    role: k.role.as_deref(),
-                    phone: k.phone.as_ref().map(|p| p.value.as_str()),
-                    phone_tel: k
-                        .phone
-                        .as_ref()
-                        .map(|p| {
-                            p.value
-                                .chars()
-                                .filter(|c| c.is_ascii_digit() || *c == '+')
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                    email: k.email.as_ref().map(|e| e.value.as_str()),
-                })
-                .collect(),
+            contacts: contacts(c),
         }
     }
+}
+
+/// The contact people, as the pages and the notice show them.
+pub(crate) fn contacts(c: &Contest) -> Vec<ContactView<'_>> {
+    let tel = |number: &str| -> String {
+        number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    };
+    c.contacts
+        .iter()
+        .map(|k| {
+            let phones: Vec<PhoneView<'_>> = k
+                .phone
+                .iter()
+                .map(|p| (None, p.value.as_str()))
+                .chain(
+                    k.phones
+                        .iter()
+                        .map(|p| (Some(p.label.value.as_str()), p.number.value.as_str())),
+                )
+                .map(|(label, number)| PhoneView {
+                    label,
+                    number,
+                    tel: tel(number),
+                })
+                .collect();
+            ContactView {
+                name: &k.name,
+                organisation: k.organisation.as_deref(),
+                role: k.role.as_deref(),
+                phone: phones.first().map(|p| p.number),
+                phone_tel: phones.first().map(|p| p.tel.clone()).unwrap_or_default(),
+                phones,
+                fax: k.fax.as_ref().map(|f| f.value.as_str()),
+                address: k.address.as_deref(),
+                postcode: k.postcode.as_ref().map(|p| p.value.as_str()),
+                email: k.email.as_ref().map(|e| e.value.as_str()),
+            }
+        })
+        .collect()
+}
+
+/// The organisation's roles beyond 主办 and 承办, with the names that hold each, those that have any.
+pub(crate) fn organisation_roles(c: &Contest) -> Vec<RoleView> {
+    let o = &c.organisation;
+    [
+        ("协办单位", &o.co_organisers),
+        ("技术支持单位", &o.technical_support),
+        ("赞助单位", &o.sponsors),
+        ("支持单位", &o.supporters),
+    ]
+    .into_iter()
+    .filter(|(_, names)| !names.is_empty())
+    .map(|(label, names)| RoleView {
+        label,
+        names: names.join("、"),
+    })
+    .collect()
 }
 
 impl SiteView<'_> {

@@ -168,6 +168,15 @@ pub struct Organisation {
     /// 协办, when any.
     #[serde(default)]
     pub co_organisers: Vec<String>,
+    /// 技术支持, when any.
+    #[serde(default)]
+    pub technical_support: Vec<String>,
+    /// 赞助, when any.
+    #[serde(default)]
+    pub sponsors: Vec<String>,
+    /// 支持, when any.
+    #[serde(default)]
+    pub supporters: Vec<String>,
     /// Committees and offices.
     #[serde(default)]
     pub bodies: Vec<Body>,
@@ -504,12 +513,34 @@ pub struct Contact {
     /// What to ask this person about.
     #[serde(default)]
     pub role: Option<String>,
-    /// Phone.
+    /// Phone, printed as 联系电话.
     #[serde(default)]
     pub phone: Option<Spanned<String>>,
+    /// More phones, each with its label (办公电话, 手机), printed after `phone`.
+    #[serde(default)]
+    pub phones: Vec<Phone>,
+    /// Fax (传真).
+    #[serde(default)]
+    pub fax: Option<Spanned<String>>,
+    /// Postal address (地址).
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Postcode (邮编): six digits.
+    #[serde(default)]
+    pub postcode: Option<Spanned<String>>,
     /// E-mail.
     #[serde(default)]
     pub email: Option<Spanned<String>>,
+}
+
+/// A labelled phone number of a contact.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// What the number is (办公电话, 手机).
+    pub label: Spanned<String>,
+    /// The number.
+    pub number: Spanned<String>,
 }
 
 /// An attachment of the notice.

@@ -16,10 +16,8 @@ pub(super) fn contest_json(c: &Contest) -> Value {
         "groups": c.groups.iter().map(|g| json!({
             "id": g.id.value.as_str(), "name": g.name, "full_name": g.full_name.as_deref().unwrap_or(&g.name),
         })).collect::<Vec<_>>(),
-        "contacts": c.contacts.iter().map(|k| json!({
-            "name": k.name, "organisation": k.organisation,
-            "phone": k.phone.as_ref().map(|p| p.value.as_str()), "email": k.email.as_ref().map(|e| e.value.as_str()),
-        })).collect::<Vec<_>>(),
+        "contacts": views::contacts(c),
+        "roles": views::organisation_roles(c),
         "attachments": c.attachments.iter().map(|a| json!({
             "number": a.number.value, "title": a.title, "form": a.form.as_ref().map(|f| f.value.as_str()),
         })).collect::<Vec<_>>(),

@@ -132,6 +132,11 @@ impl Pages<'_> {
             summary.push_str(&format!("，{}协办", o.co_organisers.join("、")));
         }
         summary.push('。');
+        for role in crate::views::organisation_roles(&project.contest) {
+            if role.label != "协办单位" {
+                summary.push_str(&format!("{}：{}。", role.label, role.names));
+            }
+        }
         let bodies: Vec<String> = o
             .bodies
             .iter()

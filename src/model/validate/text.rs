@@ -28,18 +28,39 @@ impl Checker<'_> {
                 "write it as name@example.cn",
             );
         }
-        let bad: Vec<&Spanned<String>> = c
-            .contacts
-            .iter()
-            .filter_map(|k| k.phone.as_ref())
-            .filter(|p| !looks_like_phone(&p.value))
-            .collect();
-        for phone in bad {
-            self.error_at(
-                phone,
-                format!("`{}` is not a phone number", phone.value),
-                "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"",
-            );
+        for k in &c.contacts {
+            let numbers = k
+                .phone
+                .iter()
+                .chain(k.phones.iter().map(|p| &p.number))
+                .chain(k.fax.iter());
+            let bad: Vec<&Spanned<String>> =
+                numbers.filter(|p| !looks_like_phone(&p.value)).collect();
+            for phone in bad {
+                self.error_at(
+                    phone,
+                    format!("`{}` is not a phone number", phone.value),
+                    "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"",
+                );
+            }
+            for phone in &k.phones {
+                if phone.label.value.trim().is_empty() {
+                    self.error_at(
+                        &phone.label,
+                        "the phone's label is empty".into(),
+                        "name the number: 办公电话, 手机",
+                    );
+                }
+            }
+            if let Some(code) = &k.postcode
+                && !looks_like_postcode(&code.value)
+            {
+                self.error_at(
+                    code,
+                    format!("`{}` is not a postcode", code.value),
+                    "write the six digits in quotes: \"300222\"",
+                );
+            }
         }
     }
 
@@ -200,6 +221,11 @@ fn looks_like_email(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Six digits, as a Chinese postcode (邮政编码) is written.
+fn looks_like_postcode(text: &str) -> bool {
+    text.len() == 6 && text.chars().all(|c| c.is_ascii_digit())
 }
 
 fn looks_like_phone(text: &str) -> bool {
