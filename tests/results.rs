@@ -31,6 +31,7 @@ fn manifest_dir() -> &'static Path {
 const TIERS: &str = "\
 results:
   published: 2025-12-05
+  round: 决赛
   tie_break: [practical, time]
   tiers:
     - { name: 一等奖, share: 10 }
@@ -1397,5 +1398,32 @@ fn bench_10k() {
         xlsx_out.len() / 1024,
         pages / 1024,
         ms(build),
+    );
+}
+
+#[test]
+fn without_a_final_the_wording_says_nothing_of_one_and_nothing_of_the_first_contest() {
+    // The seed's rules without `round` and without `below_minimum`: the words are the computation's own.
+    let tiers = TIERS.replace("  round: 决赛\n", "");
+    let case = Case::seed(&tiers, &sheet(&contestants(19)));
+    let mut yaml = std::fs::read_to_string(case.dir.join("content/contest.yaml")).unwrap();
+    let rule_at = yaml.find("  below_minimum:").unwrap();
+    let rule_end = rule_at + yaml[rule_at..].find('\n').unwrap() + 1;
+    yaml.replace_range(rule_at..rule_end, "");
+    std::fs::write(case.dir.join("content/contest.yaml"), yaml).unwrap();
+    let results = case.results();
+    let note = table(&results, "ai-trainer-staff")
+        .below_minimum
+        .clone()
+        .unwrap();
+    assert_eq!(note, "本组别取得成绩的选手共19人，不足20人，不评定奖项。");
+    let rules = results.rules.join("\n");
+    assert!(
+        !rules.contains("决赛") && !rules.contains("国家级竞赛选拔"),
+        "{rules}"
+    );
+    assert!(
+        rules.contains("每个赛项的每个组别取得成绩的选手不足20人的，不评定奖项。"),
+        "{rules}"
     );
 }
