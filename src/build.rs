@@ -181,9 +181,7 @@ fn form_templates(
     for form in project.forms.iter().filter(|f| f.xlsx) {
         let what = pdf::form_title(c, form);
         let title = c
-            .attachments
-            .iter()
-            .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
+            .attachment_of(&form.id)
             .map_or(form.name.as_str(), |a| a.title.as_str());
         let bytes = crate::forms_xlsx::template(form, c, title, date).map_err(|e| {
             one(Problem::general(

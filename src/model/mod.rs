@@ -226,6 +226,13 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
 }
 
 impl Contest {
+    /// The attachment that names the form `form` (`form: registration`), if one does.
+    pub fn attachment_of(&self, form: &values::Id) -> Option<&Attachment> {
+        self.attachments
+            .iter()
+            .find(|a| a.form.as_ref().is_some_and(|f| f.value == *form))
+    }
+
     /// Notices listed per page.
     pub fn notices_per_page(&self) -> usize {
         self.site

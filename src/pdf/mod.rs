@@ -340,11 +340,7 @@ impl PdfEngine {
 /// How the downloads name `form` (without extension), and problems too: `附件1 报名表`, by the number
 /// of the attachment that names the form.
 pub fn form_title(c: &Contest, form: &Form) -> String {
-    let number = c
-        .attachments
-        .iter()
-        .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id))
-        .map_or(0, |a| a.number.value);
+    let number = c.attachment_of(&form.id).map_or(0, |a| a.number.value);
     format!("附件{number} {}", form.name)
 }
 
@@ -405,10 +401,8 @@ fn overflow(
         let file = &project.contest_file;
         let at = project
             .contest
-            .attachments
-            .iter()
-            .filter_map(|a| a.form.as_ref())
-            .find(|f| f.value == *id)
+            .attachment_of(id)
+            .and_then(|a| a.form.as_ref())
             .and_then(|f| crate::model::yaml::spanned_at(file, f));
         let problem = match at {
             Some(span) => Problem::at(file, span, message),

@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Contest;
-use crate::model::forms::{ColumnKind, FieldGroup, FieldGroupKind, Form};
+use crate::model::forms::{ColumnKind, FieldGroup, FieldGroupKind, Form, safe_file_name};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -391,19 +391,4 @@ fn split_date(text: &str) -> Option<(String, String, String)> {
         )),
         _ => None,
     }
-}
-
-/// Removes characters that Windows, macOS or Linux do not allow in file names.
-fn safe_file_name(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    cleaned.trim_matches(['.', ' ']).to_string()
 }

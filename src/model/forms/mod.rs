@@ -288,14 +288,19 @@ impl Form {
 /// from contest.yaml (`附件1 2025年…报名表`), with characters file systems refuse replaced by `_` and
 /// at most 80 characters long.
 pub fn download_title(contest: &crate::model::Contest, form: &Form) -> String {
-    let attachment = contest
-        .attachments
-        .iter()
-        .find(|a| a.form.as_ref().is_some_and(|f| f.value == form.id));
-    let (number, title) = attachment.map_or((0, form.name.as_str()), |a| {
-        (a.number.value, a.title.as_str())
-    });
-    let cleaned: String = title
+    let (number, title) = contest
+        .attachment_of(&form.id)
+        .map_or((0, form.name.as_str()), |a| {
+            (a.number.value, a.title.as_str())
+        });
+    let cleaned: String = safe_file_name(title).chars().take(80).collect();
+    format!("附件{number} {}", cleaned.trim())
+}
+
+/// `text` with the characters Windows, macOS or Linux refuse in file names replaced by `_`, and no
+/// dots or spaces at its ends.
+pub fn safe_file_name(text: &str) -> String {
+    let cleaned: String = text
         .chars()
         .map(|c| {
             if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
@@ -304,9 +309,8 @@ pub fn download_title(contest: &crate::model::Contest, form: &Form) -> String {
                 c
             }
         })
-        .take(80)
         .collect();
-    format!("附件{number} {}", cleaned.trim())
+    cleaned.trim_matches(['.', ' ']).to_string()
 }
 
 /// A label without line breaks, spaces or the ideographic padding of printed labels (姓　　名 → 姓名).
