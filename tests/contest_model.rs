@@ -111,7 +111,17 @@ fn practical_only_checks_and_builds() {
     assert!(sitemap.contains("<loc>https://jineng.example.cn/gusu-robot-2026/index.html</loc>"));
     assert!(read(&out, "eligibility.html").contains("均为团体赛项，每队2人"));
     assert!(read(&out, "tracks/robot-maintenance.html").contains("工业机器人系统运维员"));
-    assert!(read(&out, "registration.html").contains("2026年4月10日（星期五）17:00"));
+    let registration = read(&out, "registration.html");
+    assert!(registration.contains("2026年4月10日（星期五）17:00"));
+    // Online registration in a window, no e-mail: the window, the platform's link, no "发送至…邮箱".
+    assert!(registration.contains("报名时间："), "{registration}");
+    assert!(registration.contains(
+        r#"<a href="https://baoming.example.cn/gusu-robot-2026/" rel="noopener">苏州市职业技能竞赛报名系统</a>"#
+    ));
+    assert!(!registration.contains("发送至"), "{registration}");
+    assert!(read(&out, "calendar.ics").contains("URL:https://baoming.example.cn/gusu-robot-2026/"));
+    // The co-organiser is in every footer.
+    assert!(read(&out, "index.html").contains("苏州市机器人产业协会"));
     assert!(read(&out, "calendar.ics").contains("UID:contest@jineng.example.cn"));
 }
 
