@@ -161,12 +161,20 @@ fn ranking_rule(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> St
 
 /// How awards are given by tier, and what holders of a no-award honour get.
 fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
+    let tiers = contest.award_tiers();
+    // The rounding matters for shares only; tiers under `results.tiers` (the older place) keep the
+    // sentence they always had.
+    let rounding =
+        if tiers.iter().any(|t| t.value.share.is_some()) || contest.awards.tiers.is_empty() {
+            format!("（{}）", rounding_words(contest.awards.rounding()))
+        } else {
+            String::new()
+        };
     rules.push(format!(
-        "奖项按{}{}的人数评定：{}（{}）。{}",
+        "奖项按{}{}的人数评定：{}{rounding}。{}",
         per_table(contest).replace("的", ""),
         counted(contest),
-        tier_list(contest.award_tiers()).join("、"),
-        rounding_words(contest.awards.rounding()),
+        tier_list(tiers).join("、"),
         ties_words(contest.awards.ties())
     ));
     if !contest.rules.no_award_honours.is_empty() {
