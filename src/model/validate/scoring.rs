@@ -79,7 +79,7 @@ impl Checker<'_> {
             self.error_at(
                 duration,
                 format!(
-                    "`{}` lasts {} minutes, which cannot be",
+                    "the duration of `{}` is {} minutes",
                     part.name, duration.value
                 ),
                 &format!(
