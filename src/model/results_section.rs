@@ -95,7 +95,7 @@ pub struct Columns {
     /// 荣誉.
     #[serde(default)]
     pub honours: Headers,
-    /// Score columns by scoring part id.
+    /// Score columns by scoring part id, or by module id (a module of a part).
     #[serde(default)]
     pub parts: BTreeMap<String, Spanned<Headers>>,
 }
