@@ -131,7 +131,7 @@ pub struct ResultTable {
 pub struct TierView {
     /// 一等奖.
     pub name: String,
-    /// Awards available.
+    /// Awards available: the tier's size here (with `awards.ties: higher_tier` a tie may give more).
     pub size: usize,
     /// Awards given.
     pub given: usize,
