@@ -344,6 +344,46 @@ pub(crate) fn quota(c: &Contest) -> String {
     }
 }
 
+/// The scoring in words, for the track pages: the parts (with the columns that any part fills: 时长,
+/// 方式, 模块), how ranks are decided, the setting and a note; `shown` when there is anything to show
+/// under 成绩构成.
+pub(crate) fn scoring(c: &Contest) -> serde_json::Value {
+    let scoring = c.scoring();
+    let parts = c.parts();
+    let text = |s: Option<&String>| s.map(String::as_str).unwrap_or_default().to_string();
+    let ranking = text(scoring.and_then(|s| s.ranking.as_ref()));
+    let note = scoring
+        .and_then(|s| s.note.as_ref())
+        .map(|n| n.value.clone())
+        .unwrap_or_default();
+    serde_json::json!({
+        "parts": parts.iter().map(|p| serde_json::json!({
+            "name": p.name,
+            "weight": p.weight.value,
+            "duration": p.duration.as_ref().map(|d| format!("{}分钟", d.value)).unwrap_or_default(),
+            "mode": p.mode.as_ref().map(|m| m.value.trim().to_string()).unwrap_or_default(),
+            "modules": p.modules().iter().map(|m| format!("{}（{}%）", m.name, m.weight.value)).collect::<Vec<_>>().join("、"),
+        })).collect::<Vec<_>>(),
+        "has_duration": parts.iter().any(|p| p.duration.is_some()),
+        "has_mode": parts.iter().any(|p| p.mode.is_some()),
+        "has_modules": parts.iter().any(|p| !p.modules().is_empty()),
+        "ranking": ranking,
+        "setting": text(scoring.and_then(|s| s.setting.as_ref())),
+        "note": note,
+        "shown": !parts.is_empty() || !ranking.is_empty() || !note.is_empty(),
+    })
+}
+
+/// The award scheme in words (奖项设置), as stated before the results: `sentences` (the tiers, the tie
+/// rule, the minimum, the unit awards); empty when `awards` states neither tiers nor unit awards.
+pub(crate) fn awards(c: &Contest) -> serde_json::Value {
+    let sentences = crate::results::award_scheme(c);
+    serde_json::json!({
+        "shown": !sentences.is_empty(),
+        "sentences": sentences,
+    })
+}
+
 /// The coach rule in words.
 pub(crate) fn coaches(c: &Contest) -> Option<String> {
     c.rules

@@ -389,6 +389,144 @@ const CASES: &[Case] = &[
             error(yaml("weight: 20\n", "20"), &["add up to 110%"]),
         ],
     },
+    // Scoring and awards (issue 13): modules, durations and modes, the award scheme, unit awards.
+    Case {
+        name: "module-weights-not-100",
+        edits: &[Replace(
+            "      name: 实操比赛\n      weight: 80\n",
+            "      name: 实操比赛\n      weight: 80\n      modules:\n        - {id: data, name: 数据处理, weight: 40}\n        - {id: model, name: 模型训练, weight: 50}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("percent of the part's score")],
+            ..error(
+                yaml("        - {id: data", "-"),
+                &["the modules of `实操比赛` add up to 90% of the part, not 100%"],
+            )
+        }],
+    },
+    Case {
+        name: "module-id-is-a-part-id",
+        edits: &[Replace(
+            "      name: 实操比赛\n      weight: 80\n",
+            "      name: 实操比赛\n      weight: 80\n      modules:\n        - {id: theory, name: 理论建模, weight: 40}\n        - {id: model, name: 模型训练, weight: 60}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::LineOf("    - id: theory")],
+            ..error(
+                yaml("{id: theory, name: 理论建模", "theory"),
+                &["the scoring part or module id `theory` is used twice"],
+            )
+        }],
+    },
+    Case {
+        name: "part-duration-and-mode",
+        edits: &[Replace(
+            "      name: 理论考试\n      weight: 20\n",
+            "      name: 理论考试\n      weight: 20\n      duration: 0\n      mode: \"\"\n",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("90分钟")],
+                ..error(
+                    yaml("duration: 0", "0"),
+                    &["the duration of `理论考试` is 0 minutes"],
+                )
+            },
+            Error {
+                help: &[Help::Text("上机考试")],
+                ..error(
+                    yaml("mode: \"\"", "\""),
+                    &["the mode of `理论考试` is empty"],
+                )
+            },
+        ],
+    },
+    Case {
+        name: "scoring-says-nothing",
+        edits: &[
+            RemoveSection("scoring"),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "scoring: {}\n\n# 竞赛奖励 · awards\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("note: 评分办法另行通知")],
+            ..error(yaml("scoring: {}", "{"), &["`scoring` says nothing"])
+        }],
+    },
+    // Results need parts: the sheet's score columns are the parts'.
+    Case {
+        name: "results-without-scoring-parts",
+        edits: &[
+            RemoveSection("scoring"),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "scoring:\n  note: 评分办法另行通知\n\n# 竞赛奖励 · awards\n",
+            ),
+            Write(
+                "content/results.csv",
+                "姓名,参赛单位,赛项,组别,成绩\n张三,天津某公司,人工智能训练师,职工组,90\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("add `scoring.parts`")],
+            ..error(
+                yaml("note: 评分办法另行通知", "评分"),
+                &["`content/results.csv` holds results, but the contest has no scoring parts"],
+            )
+        }],
+    },
+    Case {
+        name: "award-tiers-given-twice",
+        edits: &[
+            Replace(
+                "awards:\n  basis: rules-2024",
+                "awards:\n  tiers:\n    - {name: 一等奖, count: 1}\n  basis: rules-2024",
+            ),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "results:\n  tiers:\n    - {name: 一等奖, share: 10}\n\n# 竞赛奖励 · awards\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("keep `awards.tiers`")],
+            ..error(
+                yaml("    - {name: 一等奖, share: 10}", "{"),
+                &["the award tiers are given twice, under `awards.tiers` and `results.tiers`"],
+            )
+        }],
+    },
+    Case {
+        name: "award-tier-and-unit-awards",
+        edits: &[Replace(
+            "awards:\n  basis: rules-2024",
+            "awards:\n  tiers:\n    - {name: 一等奖}\n  unit_awards:\n    - {name: 优秀组织奖, count: 0}\n    - {name: 优秀指导教师奖, to: 指导教师, wording: 对指导成绩突出的教师授予优秀指导教师奖。}\n  basis: rules-2024",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("`share: 10`")],
+                ..error(
+                    yaml("    - {name: 一等奖}", "{"),
+                    &["the award tier `一等奖` needs either `share` or `count`"],
+                )
+            },
+            Error {
+                help: &[Help::Text("1 or more")],
+                ..error(
+                    yaml("{name: 优秀组织奖, count: 0}", "0"),
+                    &["the unit award `优秀组织奖` is given 0 times"],
+                )
+            },
+            Error {
+                help: &[Help::Text("keep one of the two ways")],
+                ..error(
+                    yaml("    - {name: 优秀指导教师奖", "{"),
+                    &["the unit award `优秀指导教师奖` has both `wording` and `count` or `to`"],
+                )
+            },
+        ],
+    },
 ];
 
 fn apply(copy: &ContestCopy, edit: &Edit) {

@@ -87,7 +87,7 @@ fn practical_only_checks_and_builds() {
     assert_eq!(c.groups.len(), 1);
     assert_eq!(c.format.event, EventKind::Team);
     assert_eq!(c.format.team_size.as_ref().map(|s| s.value), Some(2));
-    let parts = &c.scoring.parts.value;
+    let parts = c.parts();
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].name, "实操比赛");
     assert_eq!(parts[0].weight.value, 100);
@@ -143,9 +143,7 @@ fn weights_30_70_checks_and_builds() {
     let (project, out) = check_and_build("weights-30-70");
     let c = &project.contest;
     let weights: Vec<(&str, u32)> = c
-        .scoring
-        .parts
-        .value
+        .parts()
         .iter()
         .map(|p| (p.name.as_str(), p.weight.value))
         .collect();

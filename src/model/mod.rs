@@ -15,10 +15,11 @@ pub mod yaml;
 
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
-pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY, Tier};
+pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY};
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
 
 /// The top-level sections of `contest.yaml`, in the order they are documented.
@@ -173,7 +174,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let groups = sections.take::<Vec<Group>>("groups", false);
     let format = sections.take::<Format>("format", true);
     let rules = sections.take::<Rules>("rules", true);
-    let scoring = sections.take::<Scoring>("scoring", true);
+    let scoring = sections.take::<Spanned<Scoring>>("scoring", false);
     let awards = sections.take::<Awards>("awards", false);
     let registration = sections.take::<Registration>("registration", true);
     let schedule = sections.take::<Vec<Stage>>("schedule", false);
@@ -201,13 +202,8 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
         groups: groups.unwrap_or_default(),
         format: format.ok_or_else(missing)?,
         rules: rules.ok_or_else(missing)?,
-        scoring: scoring.ok_or_else(missing)?,
-        awards: awards.unwrap_or(Awards {
-            basis: None,
-            min_finalists: None,
-            below_minimum: None,
-            ranks_below_minimum: true,
-        }),
+        scoring,
+        awards: awards.unwrap_or_default(),
         registration: registration.ok_or_else(missing)?,
         schedule: schedule.unwrap_or_default(),
         venue: venue.ok_or_else(missing)?,
@@ -273,6 +269,26 @@ impl Contest {
                 .iter()
                 .filter_map(|id| self.group(id.value.as_str()))
                 .collect(),
+        }
+    }
+
+    /// `scoring:`, when given.
+    pub fn scoring(&self) -> Option<&Scoring> {
+        self.scoring.as_ref().map(|s| &s.value)
+    }
+
+    /// The scoring parts; none when `scoring` or its `parts` are not given.
+    pub fn parts(&self) -> &[ScoringPart] {
+        self.scoring().map_or(&[], Scoring::parts)
+    }
+
+    /// The award tiers the results follow: `awards.tiers`, or the older `results.tiers` (giving both
+    /// is an error).
+    pub fn award_tiers(&self) -> &[Spanned<Tier>] {
+        if self.awards.tiers.is_empty() {
+            &self.results.tiers
+        } else {
+            &self.awards.tiers
         }
     }
 

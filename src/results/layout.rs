@@ -16,6 +16,8 @@ pub enum Field {
     Group,
     /// The score of the scoring part with this index.
     Part(usize),
+    /// The score of a module (its index) of the scoring part with this index.
+    Module(usize, usize),
     /// 实操用时.
     Time,
     /// 缺考 / 取消资格.
@@ -29,6 +31,9 @@ pub enum Field {
 pub struct Layout {
     /// Field, the header shown in messages, every accepted header (normalised), required.
     pub fields: Vec<FieldSpec>,
+    /// For each scoring part with modules: its index and the number of its modules. Such a part's
+    /// column is not required when the sheet has a column for each of its modules.
+    pub modular: Vec<(usize, usize)>,
 }
 
 /// One field of the layout.
@@ -95,14 +100,31 @@ impl Layout {
         let has_groups = !contest.groups.is_empty();
         add(Field::Group, &["组别", "参赛组别"], &cols.group, has_groups);
         let none = Headers::default();
-        for (index, part) in contest.scoring.parts.value.iter().enumerate() {
+        let extra = |id: &str| cols.parts.get(id).map_or(&none, |h| &h.value);
+        let mut modular = Vec::new();
+        for (index, part) in contest.parts().iter().enumerate() {
             let defaults = part_defaults(part);
             let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
-            let extra = cols
-                .parts
-                .get(part.id.value.as_str())
-                .map_or(&none, |h| &h.value);
-            add(Field::Part(index), &refs, extra, true);
+            let modules = part.modules();
+            add(
+                Field::Part(index),
+                &refs,
+                extra(part.id.value.as_str()),
+                modules.is_empty(),
+            );
+            for (m, module) in modules.iter().enumerate() {
+                let defaults = [format!("{}成绩", module.name), module.name.clone()];
+                let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
+                add(
+                    Field::Module(index, m),
+                    &refs,
+                    extra(module.id.value.as_str()),
+                    false,
+                );
+            }
+            if !modules.is_empty() {
+                modular.push((index, modules.len()));
+            }
         }
         add(
             Field::Time,
@@ -122,7 +144,54 @@ impl Layout {
             &cols.honours,
             false,
         );
-        Layout { fields }
+        Layout { fields, modular }
+    }
+
+    /// What is wrong with the score columns of the parts that have modules, given whether the sheet has
+    /// a column for a field: a message and a help for each part that has neither its own column nor a
+    /// column for every module, or columns for some of its modules only.
+    pub fn module_gaps(&self, has: impl Fn(Field) -> bool) -> Vec<(String, String)> {
+        let label = |field| self.spec(field).map_or("", |s| s.label.as_str());
+        let mut gaps = Vec::new();
+        for &(part, count) in &self.modular {
+            let modules: Vec<Field> = (0..count).map(|m| Field::Module(part, m)).collect();
+            let (given, missing): (Vec<Field>, Vec<Field>) = modules.iter().partition(|f| has(**f));
+            let names = |fields: &[Field]| -> String {
+                fields
+                    .iter()
+                    .map(|f| label(*f))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let part_label = label(Field::Part(part));
+            if !given.is_empty() && !missing.is_empty() {
+                gaps.push((
+                    format!(
+                        "the sheet has a column for the modules {} of {part_label}, but none for {}",
+                        names(&given),
+                        names(&missing)
+                    ),
+                    format!(
+                        "give every module of {part_label} a column (its score is computed from them), or remove the module columns and give the score of {part_label}"
+                    ),
+                ));
+            } else if given.is_empty() && !has(Field::Part(part)) {
+                let accepted = self
+                    .spec(Field::Part(part))
+                    .map(|s| s.accepted.join(" or "))
+                    .unwrap_or_default();
+                gaps.push((
+                    format!(
+                        "the sheet has no column for {part_label}, nor one for each of its modules"
+                    ),
+                    format!(
+                        "name a column {accepted}, or give a column to each module: {}",
+                        names(&modules)
+                    ),
+                ));
+            }
+        }
+        gaps
     }
 
     /// The spec of a field.

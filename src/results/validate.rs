@@ -8,9 +8,10 @@
 use super::layout::Field;
 use super::published;
 use super::quota::{duplicates, quota};
+use super::rank::total;
 use super::read::{Cell, Row, Sheet};
 use crate::diagnostics::Problems;
-use crate::model::Contest;
+use crate::model::{Contest, ScoringPart};
 use rust_decimal::Decimal;
 
 pub use super::cells::{
@@ -233,8 +234,8 @@ impl RowCheck<'_> {
             }
         };
         // Staff often write 缺考 in a score cell instead of a status column.
-        for i in 0..self.contest.scoring.parts.value.len() {
-            let cell = self.sheet.cell(self.row, Field::Part(i));
+        for field in self.score_fields() {
+            let cell = self.sheet.cell(self.row, field);
             if let Cell::Text(t) = cell
                 && let Some(s @ (Status::Absent | Status::Disqualified)) = status_of(t)
             {
@@ -242,7 +243,7 @@ impl RowCheck<'_> {
                     status = s;
                 } else if status != s {
                     self.error(
-                        Field::Part(i),
+                        field,
                         format!("`{t}` contradicts the status `{status_text}`"),
                         "write the status once, in the status column",
                     );
@@ -252,12 +253,31 @@ impl RowCheck<'_> {
         status
     }
 
-    /// The score of every part, rounded; none kept for a contestant who is not ranked.
+    /// Every score column of the sheet: each part's, and each module's.
+    fn score_fields(&self) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for (i, part) in self.contest.parts().iter().enumerate() {
+            fields.push(Field::Part(i));
+            fields.extend((0..part.modules().len()).map(|m| Field::Module(i, m)));
+        }
+        fields
+    }
+
+    /// The score of every part, rounded (from its modules when the sheet has their columns); none kept
+    /// for a contestant who is not ranked.
     fn scores(&mut self, status: Status) -> Vec<Option<Decimal>> {
-        let parts = self.contest.scoring.parts.value.len();
-        let mut scores = Vec::with_capacity(parts);
-        for i in 0..parts {
-            let score = self.score(Field::Part(i), status);
+        let contest = self.contest;
+        let parts = contest.parts();
+        let mut scores = Vec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            let modules = part.modules();
+            let by_modules = !modules.is_empty()
+                && (0..modules.len()).all(|m| self.sheet.index(Field::Module(i, m)).is_some());
+            let score = if by_modules {
+                self.score_of_modules(i, part, status)
+            } else {
+                self.score(Field::Part(i), status)
+            };
             // An absent contestant has no score; a disqualified one keeps none in public.
             scores.push(if status == Status::Ranked {
                 score
@@ -266,6 +286,62 @@ impl RowCheck<'_> {
             });
         }
         scores
+    }
+
+    /// The score of the part at index `i` from its modules' scores: Σ module score × weight / 100, rounded
+    /// as a total is. A part score written beside them must agree with it.
+    fn score_of_modules(
+        &mut self,
+        i: usize,
+        part: &ScoringPart,
+        status: Status,
+    ) -> Option<Decimal> {
+        let decimals = self.contest.results.decimals();
+        let modules = part.modules();
+        let module_scores: Vec<Option<Decimal>> = (0..modules.len())
+            .map(|m| self.score(Field::Module(i, m), status))
+            .collect();
+        let weights: Vec<u32> = modules.iter().map(|m| m.weight.value).collect();
+        let computed = module_scores
+            .iter()
+            .all(Option::is_some)
+            .then(|| total(&module_scores, &weights, decimals));
+        let given_column = self.sheet.index(Field::Part(i)).is_some()
+            && !self.sheet.cell(self.row, Field::Part(i)).is_empty();
+        if given_column
+            && let Some(given) = self.score(Field::Part(i), status)
+            && let Some(computed) = computed
+            && given != computed
+        {
+            let fixed = |d: &Decimal| format!("{:.*}", decimals as usize, d);
+            let terms: Vec<String> = modules
+                .iter()
+                .zip(&module_scores)
+                .map(|(m, s)| {
+                    format!(
+                        "{} {}×{}%",
+                        m.name,
+                        s.as_ref().map(fixed).unwrap_or_default(),
+                        m.weight.value
+                    )
+                })
+                .collect();
+            self.error(
+                Field::Part(i),
+                format!(
+                    "the score {} does not agree with the modules of {}: {} = {}",
+                    fixed(&given),
+                    part.name,
+                    terms.join(" + "),
+                    fixed(&computed)
+                ),
+                &format!(
+                    "correct this score or the modules' scores, or leave out the {} column: it is computed from the modules",
+                    part.name
+                ),
+            );
+        }
+        computed
     }
 
     /// One score cell: a number from 0 to [`FULL_MARKS`], rounded to `results.decimals`.

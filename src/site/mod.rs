@@ -97,14 +97,8 @@ impl Renderer {
                 "coaches": views::coaches(c),
             }),
         );
-        globals.insert(
-            "scoring",
-            &serde_json::json!({
-                "parts": c.scoring.parts.value.iter().map(|p| serde_json::json!({"name": p.name, "weight": p.weight.value})).collect::<Vec<_>>(),
-                "ranking": c.scoring.ranking,
-                "setting": c.scoring.setting.as_deref().unwrap_or(""),
-            }),
-        );
+        globals.insert("scoring", &views::scoring(c));
+        globals.insert("awards", &views::awards(c));
         Ok(Renderer {
             tera,
             statics: templates.statics,

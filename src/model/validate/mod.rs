@@ -1,7 +1,9 @@
 //! Checks across sections that the types alone cannot express: references resolve, ids are unique,
 //! weights add up, dates are in order, and the plan's wording still matches the data.
 
+mod awards;
 mod dates;
+mod scoring;
 mod text;
 
 use super::yaml::spanned_at;
@@ -26,11 +28,17 @@ pub(super) fn check(project: &Project) -> Problems {
     out.unique_ids("group", c.groups.iter().map(|g| &g.id));
     out.unique_ids("reference", c.references.iter().map(|r| &r.id));
     out.unique_ids("schedule stage", c.schedule.iter().map(|s| &s.id));
-    out.unique_ids("scoring part", c.scoring.parts.value.iter().map(|p| &p.id));
+    out.unique_ids(
+        "scoring part or module",
+        c.parts()
+            .iter()
+            .flat_map(|p| std::iter::once(&p.id).chain(p.modules().iter().map(|m| &m.id))),
+    );
     out.unique_numbers("attachment", c.attachments.iter().map(|a| &a.number));
     out.references(c);
     out.other_references(c);
     out.scoring(c);
+    out.awards(c);
     out.dates(c);
     out.registration_window(c);
     out.contacts(c);
@@ -219,43 +227,7 @@ impl Checker<'_> {
     }
 
     fn scoring(&mut self, c: &Contest) {
-        let parts = &c.scoring.parts;
-        if parts.value.is_empty() {
-            self.error_at(
-                parts,
-                "scoring has no parts".into(),
-                "add at least one part, for example a practical part with weight 100",
-            );
-            return;
-        }
-        for part in &parts.value {
-            if part.weight.value == 0 || part.weight.value > 100 {
-                self.error_at(
-                    &part.weight,
-                    format!(
-                        "the weight of `{}` must be between 1 and 100 percent",
-                        part.name
-                    ),
-                    "weights are percentages of the total",
-                );
-            }
-        }
-        let sum: u32 = parts.value.iter().map(|p| p.weight.value).sum();
-        if sum != 100 {
-            let listed: Vec<String> = parts
-                .value
-                .iter()
-                .map(|p| format!("{} {}%", p.name, p.weight.value))
-                .collect();
-            self.error_at(
-                &parts.value[0].weight,
-                format!(
-                    "the scoring weights add up to {sum}%, not 100% ({})",
-                    listed.join(" + ")
-                ),
-                "change the weights so that they add up to 100",
-            );
-        }
+        self.scoring_parts(c);
         if c.rules.quota.per_unit.value == 0 {
             self.error_at(
                 &c.rules.quota.per_unit,

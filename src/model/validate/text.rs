@@ -181,7 +181,7 @@ impl Checker<'_> {
             c.registration.deadline.value.day.chinese(),
             "registration deadline",
         ));
-        for part in &c.scoring.parts.value {
+        for part in c.parts() {
             expected.push((format!("{}%", part.weight.value), "scoring weight"));
         }
         let unit = match c.format.event {
