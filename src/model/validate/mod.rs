@@ -2,6 +2,7 @@
 //! weights add up, dates are in order, and the plan's wording still matches the data.
 
 mod dates;
+mod entry;
 mod text;
 
 use super::yaml::spanned_at;
@@ -31,6 +32,7 @@ pub(super) fn check(project: &Project) -> Problems {
     out.references(c);
     out.other_references(c);
     out.scoring(c);
+    out.entry_rules(c);
     out.dates(c);
     out.registration_window(c);
     out.contacts(c);
@@ -254,13 +256,6 @@ impl Checker<'_> {
                     listed.join(" + ")
                 ),
                 "change the weights so that they add up to 100",
-            );
-        }
-        if c.rules.quota.per_unit.value == 0 {
-            self.error_at(
-                &c.rules.quota.per_unit,
-                "a unit may send at least one contestant".into(),
-                "write a number of 1 or more",
             );
         }
         if let Some(size) = &c.format.team_size
