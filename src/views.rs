@@ -620,6 +620,90 @@ pub(crate) fn human_size(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::SourceFile;
+    use crate::model::parse_contest;
+
+    /// The seed contest with `from` replaced by `to` in its contest.yaml.
+    fn seed_with(from: &str, to: &str) -> Contest {
+        let text = include_str!("../content/contest.yaml");
+        assert!(
+            from.is_empty() || text.matches(from).count() == 1,
+            "{from:?} once in the seed"
+        );
+        let file = SourceFile::new(
+            std::path::Path::new("content/contest.yaml"),
+            text.replacen(from, to, 1),
+        );
+        parse_contest(&file).unwrap_or_else(|p| panic!("the edited seed reads: {p}"))
+    }
+
+    #[test]
+    fn the_quota_in_words() {
+        let seed = seed_with("", "");
+        assert_eq!(quota(&seed).as_deref(), Some("每个参赛单位只可选派2人参加比赛。"));
+        let range = seed_with(
+            "    per_unit: 2\n    scope: contest ",
+            "    per_unit: 3\n    min_per_unit: 2\n    scope: track ",
+        );
+        assert_eq!(
+            quota(&range).as_deref(),
+            Some("每个参赛单位每个赛项可选派2至3人参加比赛。")
+        );
+        let exact = seed_with("    per_unit: 2\n", "    per_unit: 2\n    min_per_unit: 2\n");
+        assert_eq!(quota(&exact).as_deref(), Some("每个参赛单位须选派2人参加比赛。"));
+        let none = seed_with(
+            "  quota:\n    per_unit: 2\n    scope: contest         # contest, track, or track_group\n",
+            "",
+        );
+        assert_eq!(quota(&none), None);
+        assert_eq!(quota_heading(&none), "教练");
+        assert_eq!(quota_heading(&seed), "名额与教练");
+        let nothing = seed_with("  coaches_per_contestant: 1\n", "");
+        assert_eq!(quota_heading(&nothing), "名额");
+    }
+
+    #[test]
+    fn roles_and_individual_entry_in_words() {
+        let seed = seed_with("", "");
+        assert_eq!(unit_roles(&seed), None);
+        assert_eq!(individual_entry(&seed), None);
+        let c = seed_with(
+            "  coaches_per_contestant: 1\n",
+            "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1, required: true }\n    - { name: 联络员, count: 2 }\n  individual_entry:\n    listed_as: 个人\n",
+        );
+        assert_eq!(
+            unit_roles(&c).as_deref(),
+            Some("每个参赛单位须配备领队1名，可配备联络员2名。")
+        );
+        assert!(individual_entry(&c).is_some_and(|w| w.starts_with("接受个人报名")));
+    }
+
+    #[test]
+    fn limits_in_words() {
+        let c = seed_with(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_after: 1990-01-01\n      born_on_or_before: 2007-10-01\n      age: { min: 18, max: 35, as_of: 2025-10-01 }\n      min_work_years: 3\n      except_tracks: [service-robot, genai-operator]\n",
+        );
+        let staff = groups(&c).into_iter().next().unwrap();
+        assert_eq!(
+            staff.limits.as_deref(),
+            Some(
+                "1990年1月1日（含）至2007年10月1日（含）之间出生，年龄在18至35周岁之间（以2025年10月1日计算），具有3年（含）以上相关工作经历，服务机器人应用技术员、生成式人工智能系统应用员赛项不限。"
+            )
+        );
+        let tracks = tracks(&c);
+        assert_eq!(tracks[0].limits.len(), 1, "the staff group's limits apply to ai-trainer");
+        assert!(tracks[0].limits[0].starts_with("职工（含教师）组：1990年1月1日（含）至"));
+        assert!(tracks[1].limits.is_empty(), "excepted");
+        let one_way = seed_with(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_before: 2007-10-01\n      age: { max: 35, as_of: 2025-10-01 }\n",
+        );
+        assert_eq!(
+            groups(&one_way)[0].limits.as_deref(),
+            Some("2007年10月1日（含）以前出生，年龄在35周岁（含）以下（以2025年10月1日计算）。")
+        );
+    }
 
     #[test]
     fn chinese_numbers() {

@@ -1,6 +1,43 @@
 //! A contestant's birth date, read from a 出生日期 cell or from the 身份证号 (both read only when the
 //! contest limits birth dates or ages, and never published), to check the row against its limits.
-//! A message about an ID number never repeats it.
+//! A team's row holds one date or number per member, separated by 、 or commas, in the order of the
+//! names. A message about an ID number never repeats it.
+
+/// What separates the members' dates or ID numbers in one cell.
+const MEMBER_SEPARATORS: [char; 6] = ['、', ',', '，', ';', '；', '\n'];
+
+/// The birth dates in a 出生日期 cell, one per member (none when it is empty); `Err` says what is wrong.
+pub(super) fn dates_in_cell(cell: &Cell) -> Result<Vec<Date>, String> {
+    match cell {
+        Cell::Text(text) if text.contains(MEMBER_SEPARATORS) => text
+            .split(MEMBER_SEPARATORS)
+            .map(str::trim)
+            .filter(|piece| !piece.is_empty())
+            .map(|piece| from_text(piece).ok_or_else(|| format!("`{piece}` is not a birth date")))
+            .collect(),
+        other => from_cell(other).map(|day| day.into_iter().collect()),
+    }
+}
+
+/// The birth dates in a 身份证号 cell, one per member; `Err` says what is wrong without the number.
+pub(super) fn dates_in_id_numbers(text: &str) -> Result<Vec<Date>, String> {
+    let numbers: Vec<&str> = text
+        .split(MEMBER_SEPARATORS)
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect();
+    let several = numbers.len() > 1;
+    numbers
+        .iter()
+        .enumerate()
+        .map(|(i, number)| {
+            from_id_number(number).map_err(|e| match several {
+                true => format!("member {}: {e}", i + 1),
+                false => e,
+            })
+        })
+        .collect()
+}
 
 use super::read::Cell;
 use jiff::ToSpan;
@@ -10,7 +47,7 @@ use jiff::civil::Date;
 ///
 /// Accepted: a date cell of a workbook, `1990-01-01`, `1990/1/1`, `1990.1.1`, `1990年1月1日`,
 /// `19900101`, with or without a time of day after it.
-pub(super) fn from_cell(cell: &Cell) -> Result<Option<Date>, String> {
+fn from_cell(cell: &Cell) -> Result<Option<Date>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Duration(seconds) => from_serial(*seconds / 86_400.0).map(Some),
@@ -60,7 +97,7 @@ fn from_text(text: &str) -> Option<Date> {
 
 /// The birth date in an ID number (身份证号): the 7th to 14th characters of the 18 (17 digits and a
 /// digit or X), or `19` and the 7th to 12th of an old 15-digit number. The message never repeats it.
-pub(super) fn from_id_number(text: &str) -> Result<Date, String> {
+fn from_id_number(text: &str) -> Result<Date, String> {
     let id: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let birth = match id.len() {
@@ -108,6 +145,15 @@ mod tests {
             Ok(Some(date(1990, 1, 2)))
         );
         assert_eq!(from_cell(&Cell::Empty), Ok(None));
+        // A team: one date per member.
+        assert_eq!(
+            dates_in_cell(&Cell::Text("1990-01-02、2001/3/4，2002年5月6日".into())),
+            Ok(vec![date(1990, 1, 2), date(2001, 3, 4), date(2002, 5, 6)])
+        );
+        assert_eq!(
+            dates_in_cell(&Cell::Text("1990-01-02、1990-13-01".into())),
+            Err("`1990-13-01` is not a birth date".into())
+        );
     }
 
     #[test]
@@ -115,6 +161,13 @@ mod tests {
         assert_eq!(from_id_number("12010119900102123X"), Ok(date(1990, 1, 2)));
         assert_eq!(from_id_number("120101 19900102 1234"), Ok(date(1990, 1, 2)));
         assert_eq!(from_id_number("120101900102123"), Ok(date(1990, 1, 2)));
+        assert_eq!(
+            dates_in_id_numbers("12010119900102123X、120101200103041234"),
+            Ok(vec![date(1990, 1, 2), date(2001, 3, 4)])
+        );
+        let message = dates_in_id_numbers("12010119900102123X、1201012001030412").unwrap_err();
+        assert!(message.starts_with("member 2: "), "{message}");
+        assert!(!message.contains("1201012001030412"), "{message}");
         for wrong in [
             "1201011990010212",
             "12010119901302123X",

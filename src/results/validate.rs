@@ -409,46 +409,43 @@ impl RowCheck<'_> {
         if limits.is_empty() {
             return;
         }
-        let Some((field, born)) = self.birth_date() else {
+        let Some((field, births)) = self.birth_dates() else {
             return;
         };
         let entry = match group {
             Some(g) => format!("{} {}", track.name, g.name),
             None => track.name.clone(),
         };
-        let given = match field {
-            Field::IdNumber => format!("the ID number (身份证号) gives the birth date {born}"),
-            _ => format!("born on {born}"),
-        };
-        for (source, l) in limits {
-            for breach in l.breaches(born) {
-                let limit = match breach {
-                    Breach::BornBefore(day) => format!("born on or after {day}"),
-                    Breach::BornAfter(day) => format!("born on or before {day}"),
-                    Breach::TooYoung(age, min, on) => {
-                        format!("{min} years old or older on {on} (this contestant was {age})")
-                    }
-                    Breach::TooOld(age, max, on) => {
-                        format!("at most {max} years old on {on} (this contestant was {age})")
-                    }
-                };
-                self.error(
-                    field,
-                    format!("{given}, but {entry} is for those {limit} ({})", source.key()),
-                    "check the birth date, the track and the group of this row; a contestant outside the limits of contest.yaml cannot have a result",
-                );
+        for (member, born) in births.iter().enumerate() {
+            let mut given = match field {
+                Field::IdNumber => format!("the ID number (身份证号) gives the birth date {born}"),
+                _ => format!("born on {born}"),
+            };
+            if births.len() > 1 {
+                given = format!("member {}: {given}", member + 1);
+            }
+            for (source, l) in &limits {
+                for breach in l.breaches(*born) {
+                    let message = format!(
+                        "{given}, but {entry} is for those {} ({})",
+                        breach_words(breach),
+                        source.key()
+                    );
+                    self.error(field, message, "check the birth date, the track and the group of this row; a contestant outside the limits of contest.yaml cannot have a result");
+                }
             }
         }
     }
 
-    /// The birth date of the row, and the column it came from: 出生日期, or else the one in 身份证号.
-    /// `None` when the file has neither column, or the date cannot be read (then it is an error).
-    fn birth_date(&mut self) -> Option<(Field, Date)> {
+    /// The birth dates of the row (one per member of a team), and the column they came from: 出生日期,
+    /// or else the ones in 身份证号. `None` when the file has neither column, or the dates cannot be read
+    /// (then it is an error).
+    fn birth_dates(&mut self) -> Option<(Field, Vec<Date>)> {
         let has = |field| self.sheet.index(field).is_some();
         if has(Field::BirthDate) {
-            match birth::from_cell(self.sheet.cell(self.row, Field::BirthDate)) {
-                Ok(Some(day)) => return Some((Field::BirthDate, day)),
-                Ok(None) => {}
+            match birth::dates_in_cell(self.sheet.cell(self.row, Field::BirthDate)) {
+                Ok(days) if !days.is_empty() => return Some((Field::BirthDate, days)),
+                Ok(_) => {}
                 Err(message) => {
                     self.error(
                         Field::BirthDate,
@@ -461,8 +458,8 @@ impl RowCheck<'_> {
         }
         let id = self.text(Field::IdNumber);
         if has(Field::IdNumber) && !id.is_empty() {
-            return match birth::from_id_number(&id) {
-                Ok(day) => Some((Field::IdNumber, day)),
+            return match birth::dates_in_id_numbers(&id) {
+                Ok(days) => Some((Field::IdNumber, days)),
                 Err(message) => {
                     self.error(
                         Field::IdNumber,
@@ -486,5 +483,19 @@ impl RowCheck<'_> {
             "write the birth date (出生日期) or the ID number (身份证号) of this contestant",
         );
         None
+    }
+}
+
+/// The limit a birth date breaks, in words: `born on or after 2000-09-01`.
+fn breach_words(breach: Breach) -> String {
+    match breach {
+        Breach::BornBefore(day) => format!("born on or after {day}"),
+        Breach::BornAfter(day) => format!("born on or before {day}"),
+        Breach::TooYoung(age, min, on) => {
+            format!("{min} years old or older on {on} (this contestant was {age})")
+        }
+        Breach::TooOld(age, max, on) => {
+            format!("at most {max} years old on {on} (this contestant was {age})")
+        }
     }
 }
