@@ -113,7 +113,7 @@ impl Checker<'_> {
             if let Exceptions::None = exceptions {
                 self.error_at(
                     except,
-                    format!("{key} name tracks they do not apply to, but they are one track's own"),
+                    format!("{key} cannot except tracks: they apply to that track alone"),
                     "remove `except_tracks` here; it belongs in `rules.limits` or a group's `limits`",
                 );
             } else if !ids.contains(&name) {
