@@ -352,7 +352,10 @@ fn limit_words(l: &Limits) -> Option<String> {
             .as_ref()
             .map(|d| format!("（以{}计算）", d.value.chinese()))
             .unwrap_or_default();
-        match (a.min.as_ref().map(|m| m.value), a.max.as_ref().map(|m| m.value)) {
+        match (
+            a.min.as_ref().map(|m| m.value),
+            a.max.as_ref().map(|m| m.value),
+        ) {
             (Some(min), Some(max)) => parts.push(format!("年龄在{min}至{max}周岁之间{counted}")),
             (Some(min), None) => parts.push(format!("年龄在{min}周岁（含）以上{counted}")),
             (None, Some(max)) => parts.push(format!("年龄在{max}周岁（含）以下{counted}")),
@@ -463,8 +466,14 @@ pub(crate) fn unit_roles(c: &Contest) -> Option<String> {
 /// That individuals may enter without a unit, in words, with the contest's note when given.
 pub(crate) fn individual_entry(c: &Contest) -> Option<String> {
     let entry = c.rules.individual_entry.as_ref()?;
-    let mut words = "接受个人报名：不经单位选派的选手可以个人名义报名参赛，不占参赛单位名额。".to_string();
-    if let Some(note) = entry.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    let mut words =
+        "接受个人报名：不经单位选派的选手可以个人名义报名参赛，不占参赛单位名额。".to_string();
+    if let Some(note) = entry
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         words.push_str(note);
     }
     Some(words)
@@ -640,7 +649,10 @@ mod tests {
     #[test]
     fn the_quota_in_words() {
         let seed = seed_with("", "");
-        assert_eq!(quota(&seed).as_deref(), Some("每个参赛单位只可选派2人参加比赛。"));
+        assert_eq!(
+            quota(&seed).as_deref(),
+            Some("每个参赛单位只可选派2人参加比赛。")
+        );
         let range = seed_with(
             "    per_unit: 2\n    scope: contest ",
             "    per_unit: 3\n    min_per_unit: 2\n    scope: track ",
@@ -649,8 +661,14 @@ mod tests {
             quota(&range).as_deref(),
             Some("每个参赛单位每个赛项可选派2至3人参加比赛。")
         );
-        let exact = seed_with("    per_unit: 2\n", "    per_unit: 2\n    min_per_unit: 2\n");
-        assert_eq!(quota(&exact).as_deref(), Some("每个参赛单位须选派2人参加比赛。"));
+        let exact = seed_with(
+            "    per_unit: 2\n",
+            "    per_unit: 2\n    min_per_unit: 2\n",
+        );
+        assert_eq!(
+            quota(&exact).as_deref(),
+            Some("每个参赛单位须选派2人参加比赛。")
+        );
         let none = seed_with(
             "  quota:\n    per_unit: 2\n    scope: contest         # contest, track, or track_group\n",
             "",
@@ -692,7 +710,11 @@ mod tests {
             )
         );
         let tracks = tracks(&c);
-        assert_eq!(tracks[0].limits.len(), 1, "the staff group's limits apply to ai-trainer");
+        assert_eq!(
+            tracks[0].limits.len(),
+            1,
+            "the staff group's limits apply to ai-trainer"
+        );
         assert!(tracks[0].limits[0].starts_with("职工（含教师）组：1990年1月1日（含）至"));
         assert!(tracks[1].limits.is_empty(), "excepted");
         let one_way = seed_with(

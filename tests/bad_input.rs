@@ -363,7 +363,9 @@ const CASES: &[Case] = &[
             help: &[Help::Text("swap the two dates")],
             ..error(
                 yaml("born_on_or_before: 1990-01-01", "1990"),
-                &["the `limits` of the group `staff` ask for a birth date on or after 2000-01-01 and on or before 1990-01-01"],
+                &[
+                    "the `limits` of the group `staff` ask for a birth date on or after 2000-01-01 and on or before 1990-01-01",
+                ],
             )
         }],
     },
@@ -407,7 +409,9 @@ const CASES: &[Case] = &[
                 help: &[Help::Text("ai-trainer, service-robot, genai-operator")],
                 ..error(
                     yaml("except_tracks: [service-robot, robot]", "robot]"),
-                    &["the `limits` of the group `staff` except the track `robot`, which is not defined"],
+                    &[
+                        "the `limits` of the group `staff` except the track `robot`, which is not defined",
+                    ],
                 )
             },
             Error {
@@ -442,7 +446,10 @@ const CASES: &[Case] = &[
         errors: &[Error {
             help: &[Help::Text("except_tracks")],
             ..error(
-                yaml("    limits:\n      born_on_or_before: 1985-12-31", "born_on_or_before"),
+                yaml(
+                    "    limits:\n      born_on_or_before: 1985-12-31",
+                    "born_on_or_before",
+                ),
                 &[
                     "no one can enter 人工智能训练师 in the group 职工组",
                     "on or after 1989-10-02 and on or before 1985-12-31",
@@ -453,7 +460,10 @@ const CASES: &[Case] = &[
     Case {
         name: "quota-roles-and-individual-entry",
         edits: &[
-            Replace("    per_unit: 2\n", "    per_unit: 2\n    min_per_unit: 3\n"),
+            Replace(
+                "    per_unit: 2\n",
+                "    per_unit: 2\n    min_per_unit: 3\n",
+            ),
             Replace(
                 "  coaches_per_contestant: 1\n",
                 "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1 }\n    - { name: 领队, count: 0 }\n  individual_entry:\n    listed_as: \"\"\n",
@@ -489,7 +499,10 @@ const CASES: &[Case] = &[
                 "    name: 人工智能训练师\n",
                 "    name: 人工智能训练师\n    limits:\n      age: { min: 18, max: 35, as_of: 2025-10-01 }\n",
             ),
-            Replace("    form: judge\n", "    form: judge\n\nresults:\n  published: 2025-12-05\n"),
+            Replace(
+                "    form: judge\n",
+                "    form: judge\n\nresults:\n  published: 2025-12-05\n",
+            ),
             Write(
                 "content/results.csv",
                 "姓名,参赛单位,赛项,组别,身份证号,出生日期,理论成绩,实操成绩\n张三,单位一,人工智能训练师,职工组,120101198901011234,,80,90\n李四,单位二,人工智能训练师,学生组,,2008-10-02,70,80\n王五,单位三,服务机器人应用技术员,学生组,,2010-01-01,75,85\n赵六,单位四,人工智能训练师,学生组,12010120001301123X,,75,85\n",
@@ -514,7 +527,9 @@ const CASES: &[Case] = &[
                 not_in_message: &["12010120001301123X"],
                 ..error(
                     At::File("content/results.csv"),
-                    &["row 5, column E (身份证号): the ID number (身份证号) holds no real birth date"],
+                    &[
+                        "row 5, column E (身份证号): the ID number (身份证号) holds no real birth date",
+                    ],
                 )
             },
         ],

@@ -141,7 +141,10 @@ fn weights_30_70_checks_and_builds() {
         .collect();
     assert_eq!(weights, [("理论考试", 30), ("实操比赛", 70)]);
     assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
-    assert_eq!(c.rules.quota.as_ref().unwrap().scope, QuotaScope::TrackGroup);
+    assert_eq!(
+        c.rules.quota.as_ref().unwrap().scope,
+        QuotaScope::TrackGroup
+    );
     assert_eq!(c.base_url(), None);
 
     assert_eq!(c.contacts.len(), 3);

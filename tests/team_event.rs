@@ -121,7 +121,11 @@ fn the_eligibility_page_states_the_limits_the_quota_range_and_the_roles() {
     );
     assert_eq!(
         texts(&html, "section[aria-labelledby=track-conditions] h3"),
-        ["网络安全管理员赛项", "云计算工程技术人员赛项", "无人机驾驶员赛项"]
+        [
+            "网络安全管理员赛项",
+            "云计算工程技术人员赛项",
+            "无人机驾驶员赛项"
+        ]
     );
     assert_eq!(
         texts(&html, "section[aria-labelledby=track-conditions] p"),
@@ -167,7 +171,12 @@ fn the_eligibility_page_states_the_limits_the_quota_range_and_the_roles() {
 fn each_track_page_states_the_limits_of_its_entrants() {
     let copy = support::fixture_copy(FIXTURE);
     let out = build(&copy);
-    let limits = |track: &str| texts(&page(&out, &format!("tracks/{track}.html")), "article ul li");
+    let limits = |track: &str| {
+        texts(
+            &page(&out, &format!("tracks/{track}.html")),
+            "article ul li",
+        )
+    };
     let network = limits("network-security");
     for line in [
         "年龄在16周岁（含）以上（以2026年9月1日计算）。",
@@ -182,7 +191,10 @@ fn each_track_page_states_the_limits_of_its_entrants() {
         cloud.iter().any(|l| l == "1986年1月1日（含）以后出生。"),
         "{cloud:?}"
     );
-    assert!(!cloud.iter().any(|l| l.contains("2000年9月1日")), "{cloud:?}");
+    assert!(
+        !cloud.iter().any(|l| l.contains("2000年9月1日")),
+        "{cloud:?}"
+    );
     let drone = page(&out, "tracks/drone.html");
     assert!(
         texts(&drone, "article p")
@@ -245,9 +257,16 @@ fn the_results_are_built_without_birth_dates_and_individuals_count_against_no_qu
     // Four teams entered individually in 网络安全管理员 (more than the 3 a unit may send): all ranked.
     let youth = page(&out, "results/network-security-youth.html");
     let units = texts(&youth, "tbody tr td");
-    assert_eq!(units.iter().filter(|u| *u == "个人").count(), 4, "{units:?}");
+    assert_eq!(
+        units.iter().filter(|u| *u == "个人").count(),
+        4,
+        "{units:?}"
+    );
     let names = texts(&youth, "tbody tr");
-    assert!(names.iter().any(|r| r.contains("杨六、朱七、秦八")), "{names:?}");
+    assert!(
+        names.iter().any(|r| r.contains("杨六、朱七、秦八")),
+        "{names:?}"
+    );
     // The results CSV has no birth date column, and no file of the site holds a birth date.
     let csv = std::fs::read_to_string(out.join("results/results.csv")).unwrap();
     assert!(!csv.contains("出生"), "{csv}");
@@ -375,7 +394,10 @@ fn a_contest_without_a_quota_builds_and_says_nothing_of_one() {
     let out = build(&copy);
     for path in ["eligibility.html", "registration.html"] {
         let html = std::fs::read_to_string(out.join(path)).unwrap();
-        assert!(!html.contains("支参赛队参加比赛"), "{path} speaks of a quota");
+        assert!(
+            !html.contains("支参赛队参加比赛"),
+            "{path} speaks of a quota"
+        );
         assert!(html.contains("每个参赛单位须配备领队1名"), "{path}");
     }
     // The roles remain, so the heading is still 名额.

@@ -193,7 +193,12 @@ mod tests {
         let (earliest, latest) = limits.birth_window();
         assert_eq!(earliest, Some(date(1989, 10, 2)));
         assert_eq!(latest, Some(date(2007, 10, 1)));
-        for birth in [date(1989, 10, 1), date(1989, 10, 2), date(2007, 10, 1), date(2007, 10, 2)] {
+        for birth in [
+            date(1989, 10, 1),
+            date(1989, 10, 2),
+            date(2007, 10, 1),
+            date(2007, 10, 2),
+        ] {
             let inside = earliest.is_some_and(|e| birth >= e) && latest.is_some_and(|l| birth <= l);
             assert_eq!(limits.breaches(birth).is_empty(), inside, "{birth}");
         }

@@ -91,8 +91,12 @@ fn from_text(text: &str) -> Option<Date> {
             .then(|| s.parse().ok())
             .flatten()
     };
-    Date::new(number(year)?, i8::try_from(number(month)?).ok()?, i8::try_from(number(day)?).ok()?)
-        .ok()
+    Date::new(
+        number(year)?,
+        i8::try_from(number(month)?).ok()?,
+        i8::try_from(number(day)?).ok()?,
+    )
+    .ok()
 }
 
 /// The birth date in an ID number (身份证号): the 7th to 14th characters of the 18 (17 digits and a
@@ -102,7 +106,9 @@ fn from_id_number(text: &str) -> Result<Date, String> {
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let birth = match id.len() {
         _ if !id.is_ascii() => {
-            return Err("the ID number (身份证号) is not 18 characters (17 digits and a digit or X)".into());
+            return Err(
+                "the ID number (身份证号) is not 18 characters (17 digits and a digit or X)".into(),
+            );
         }
         18 if digits(&id[..17]) && (digits(&id[17..]) || id[17..].eq_ignore_ascii_case("x")) => {
             id[6..14].to_string()
@@ -114,8 +120,9 @@ fn from_id_number(text: &str) -> Result<Date, String> {
             );
         }
     };
-    from_text(&birth)
-        .ok_or_else(|| "the ID number (身份证号) holds no real birth date (its 7th to 14th digits)".into())
+    from_text(&birth).ok_or_else(|| {
+        "the ID number (身份证号) holds no real birth date (its 7th to 14th digits)".into()
+    })
 }
 
 #[cfg(test)]
@@ -136,7 +143,14 @@ mod tests {
         ] {
             assert_eq!(from_text(written), Some(date(1990, 1, 2)), "{written}");
         }
-        for wrong in ["1990-02-30", "90-1-2", "1990年1月", "一九九〇年", "1990-1-2-3", ""] {
+        for wrong in [
+            "1990-02-30",
+            "90-1-2",
+            "1990年1月",
+            "一九九〇年",
+            "1990-1-2-3",
+            "",
+        ] {
             assert_eq!(from_text(wrong), None, "{wrong}");
         }
         // A workbook's date cell: 1990-01-02 is day 32875.

@@ -74,7 +74,11 @@ impl Checker<'_> {
         if let Some(age) = &l.age {
             let a = &age.value;
             if a.min.is_none() && a.max.is_none() {
-                self.error_at(age, format!("the `age` of {key} gives neither `min` nor `max`"), "write the youngest age as `min: 18`, the oldest as `max: 35`, or both");
+                self.error_at(
+                    age,
+                    format!("the `age` of {key} gives neither `min` nor `max`"),
+                    "write the youngest age as `min: 18`, the oldest as `max: 35`, or both",
+                );
             }
             if a.as_of.is_none() {
                 self.error_at(age, format!("the `age` of {key} has no day to count the age on"), "add `as_of: YYYY-MM-DD`, the day the age is counted on (以……计算), for example the first day of the contest");
