@@ -352,6 +352,188 @@ const CASES: &[Case] = &[
             &["`2025-10-32` is not a real date"],
         )],
     },
+    // Who may enter: limits that make no sense, each at its key.
+    Case {
+        name: "limits-birth-dates-reversed",
+        edits: &[Replace(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_after: 2000-01-01\n      born_on_or_before: 1990-01-01\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("swap the two dates")],
+            ..error(
+                yaml("born_on_or_before: 1990-01-01", "1990"),
+                &[
+                    "the `limits` of the group `staff` ask for a birth date on or after 2000-01-01 and on or before 1990-01-01",
+                ],
+            )
+        }],
+    },
+    Case {
+        name: "limits-age-without-day",
+        edits: &[Replace(
+            "  coaches_per_contestant: 1\n",
+            "  coaches_per_contestant: 1\n  limits:\n    age: { min: 35, max: 18 }\n",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("as_of: YYYY-MM-DD")],
+                ..error(
+                    yaml("age: { min: 35, max: 18 }", "{"),
+                    &["the `age` of `rules.limits` has no day to count the age on"],
+                )
+            },
+            Error {
+                help: &[Help::Text("swap them")],
+                ..error(
+                    yaml("age: { min: 35, max: 18 }", "18"),
+                    &["the `age` of `rules.limits` goes from 35 down to 18"],
+                )
+            },
+        ],
+    },
+    Case {
+        name: "limits-except-tracks",
+        edits: &[
+            Replace(
+                "    includes_teachers: true\n",
+                "    includes_teachers: true\n    limits:\n      born_on_or_after: 1990-01-01\n      except_tracks: [service-robot, robot]\n",
+            ),
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      min_work_years: 0\n      except_tracks: [genai-operator]\n",
+            ),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text("ai-trainer, service-robot, genai-operator")],
+                ..error(
+                    yaml("except_tracks: [service-robot, robot]", "robot]"),
+                    &[
+                        "the `limits` of the group `staff` except the track `robot`, which is not defined",
+                    ],
+                )
+            },
+            Error {
+                help: &[Help::Text("leave `min_work_years` out")],
+                ..error(
+                    yaml("min_work_years: 0", "0"),
+                    &["the `limits` of the track `ai-trainer` ask for 0 years of work experience"],
+                )
+            },
+            Error {
+                help: &[Help::Text("`rules.limits` or a group's `limits`")],
+                ..error(
+                    yaml("except_tracks: [genai-operator]", "genai-operator"),
+                    &["the `limits` of the track `ai-trainer` cannot except tracks"],
+                )
+            },
+        ],
+    },
+    // Each set of limits makes sense, but together they leave no one who can enter.
+    Case {
+        name: "limits-no-one-can-enter",
+        edits: &[
+            Replace(
+                "  coaches_per_contestant: 1\n",
+                "  coaches_per_contestant: 1\n  limits:\n    age: { max: 35, as_of: 2025-10-01 }\n",
+            ),
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      born_on_or_before: 1985-12-31\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("except_tracks")],
+            ..error(
+                yaml(
+                    "    limits:\n      born_on_or_before: 1985-12-31",
+                    "born_on_or_before",
+                ),
+                &[
+                    "no one can enter 人工智能训练师 in the group 职工组",
+                    "on or after 1989-10-02 and on or before 1985-12-31",
+                ],
+            )
+        }],
+    },
+    Case {
+        name: "quota-roles-and-individual-entry",
+        edits: &[
+            Replace(
+                "    per_unit: 2\n",
+                "    per_unit: 2\n    min_per_unit: 3\n",
+            ),
+            Replace(
+                "  coaches_per_contestant: 1\n",
+                "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1 }\n    - { name: 领队, count: 0 }\n  individual_entry:\n    listed_as: \"\"\n",
+            ),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text("no larger than the maximum")],
+                ..error(
+                    yaml("min_per_unit: 3", "3"),
+                    &["the quota asks for at least 3 per unit but allows at most 2"],
+                )
+            },
+            error(
+                yaml("- { name: 领队, count: 0 }", "领队"),
+                &["the role 领队 is listed twice in `rules.unit_roles`"],
+            ),
+            error(
+                yaml("- { name: 领队, count: 0 }", "0"),
+                &["the role 领队 has a count of 0"],
+            ),
+            Error {
+                help: &[Help::Text("个人")],
+                ..error(yaml("listed_as: \"\"", "\"\""), &["`listed_as` is empty"])
+            },
+        ],
+    },
+    // A score sheet row born outside its track's limits: the row and the column, never the ID number.
+    Case {
+        name: "results-born-outside-limits",
+        edits: &[
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      age: { min: 18, max: 35, as_of: 2025-10-01 }\n",
+            ),
+            Replace(
+                "    form: judge\n",
+                "    form: judge\n\nresults:\n  published: 2025-12-05\n",
+            ),
+            Write(
+                "content/results.csv",
+                "姓名,参赛单位,赛项,组别,身份证号,出生日期,理论成绩,实操成绩\n张三,单位一,人工智能训练师,职工组,120101198901011234,,80,90\n李四,单位二,人工智能训练师,学生组,,2008-10-02,70,80\n王五,单位三,服务机器人应用技术员,学生组,,2010-01-01,75,85\n赵六,单位四,人工智能训练师,学生组,12010120001301123X,,75,85\n",
+            ),
+        ],
+        errors: &[
+            error(
+                At::File("content/results.csv"),
+                &[
+                    "row 2, column E (身份证号): the ID number (身份证号) gives the birth date 1989-01-01",
+                    "at most 35 years old on 2025-10-01 (this contestant was 36) (`limits` of the track `ai-trainer`)",
+                ],
+            ),
+            error(
+                At::File("content/results.csv"),
+                &[
+                    "row 3, column F (出生日期): born on 2008-10-02",
+                    "18 years old or older on 2025-10-01 (this contestant was 16)",
+                ],
+            ),
+            Error {
+                not_in_message: &["12010120001301123X"],
+                ..error(
+                    At::File("content/results.csv"),
+                    &[
+                        "row 5, column E (身份证号): the ID number (身份证号) holds no real birth date",
+                    ],
+                )
+            },
+        ],
+    },
     // Parse errors in three sections, all reported at once.
     Case {
         name: "several-syntax",

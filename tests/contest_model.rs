@@ -91,8 +91,8 @@ fn practical_only_checks_and_builds() {
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].name, "实操比赛");
     assert_eq!(parts[0].weight.value, 100);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::Track);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(c.rules.quota.as_ref().unwrap().scope, QuotaScope::Track);
     assert_eq!(
         c.base_url(),
         Some("https://jineng.example.cn/gusu-robot-2026")
@@ -148,8 +148,11 @@ fn weights_30_70_checks_and_builds() {
         .map(|p| (p.name.as_str(), p.weight.value))
         .collect();
     assert_eq!(weights, [("理论考试", 30), ("实操比赛", 70)]);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::TrackGroup);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(
+        c.rules.quota.as_ref().unwrap().scope,
+        QuotaScope::TrackGroup
+    );
     assert_eq!(c.base_url(), None);
 
     assert_eq!(c.contacts.len(), 3);

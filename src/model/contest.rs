@@ -211,6 +211,12 @@ pub struct Track {
     /// Groups this track runs for, by id; all groups when absent.
     #[serde(default)]
     pub groups: Option<Vec<Spanned<Id>>>,
+    /// Who may enter this track, as worded, beyond the groups' eligibility.
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    /// Birth-date, age and work-experience limits of this track (`except_tracks` is not allowed here).
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
 }
 
 /// A group (组别).
@@ -229,6 +235,46 @@ pub struct Group {
     pub includes_teachers: bool,
     /// Who may enter.
     pub eligibility: String,
+    /// Birth-date, age and work-experience limits of this group, with the tracks they do not apply to.
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
+}
+
+/// `limits:` of `rules`, a group or a track: who may enter by birth date, age and work experience.
+/// Every key is optional; the limits of `rules`, of the entrant's group and of the track all apply.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Born on this day or later (1990年1月1日（含）以后出生).
+    #[serde(default)]
+    pub born_on_or_after: Option<Spanned<Day>>,
+    /// Born on this day or earlier (2007年10月1日（含）以前出生).
+    #[serde(default)]
+    pub born_on_or_before: Option<Spanned<Day>>,
+    /// An age range in whole years (周岁) on a reference day.
+    #[serde(default)]
+    pub age: Option<Spanned<AgeRange>>,
+    /// The fewest years of work experience (具有3年（含）以上相关工作经历).
+    #[serde(default)]
+    pub min_work_years: Option<Spanned<u32>>,
+    /// Tracks these limits do not apply to (X赛项不限), by id; only in `rules.limits` and a group's.
+    #[serde(default)]
+    pub except_tracks: Vec<Spanned<Id>>,
+}
+
+/// `age:` of `limits`: the youngest and oldest age, in whole years (周岁), counted on `as_of`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRange {
+    /// The youngest age allowed (inclusive).
+    #[serde(default)]
+    pub min: Option<Spanned<u32>>,
+    /// The oldest age allowed (inclusive: 35 admits anyone who is not yet 36).
+    #[serde(default)]
+    pub max: Option<Spanned<u32>>,
+    /// The day the age is counted on (以2025年10月1日计算); required.
+    #[serde(default)]
+    pub as_of: Option<Spanned<Day>>,
 }
 
 /// `format:`.
@@ -252,8 +298,8 @@ pub enum EventKind {
     Team,
 }
 
-/// `rules:` who may enter and how many.
-#[derive(Debug, Clone, Deserialize)]
+/// `rules:` who may enter and how many. The section and every key in it are optional.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Honours whose holders may not enter.
@@ -274,11 +320,47 @@ pub struct Rules {
     /// Extra rules for one group.
     #[serde(default)]
     pub group_restrictions: Vec<GroupRestriction>,
-    /// How many contestants a unit may send.
-    pub quota: Quota,
+    /// Birth-date, age and work-experience limits for every entrant, with the tracks they do not
+    /// apply to.
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
+    /// How many contestants (or teams) a unit may send; no quota when absent.
+    #[serde(default)]
+    pub quota: Option<Quota>,
+    /// People a unit names besides its contestants (领队, 联络员), with how many.
+    #[serde(default)]
+    pub unit_roles: Vec<UnitRole>,
+    /// Entrants without a unit (个人报名), when the contest accepts them.
+    #[serde(default)]
+    pub individual_entry: Option<IndividualEntry>,
     /// Coaches each contestant may name.
     #[serde(default)]
     pub coaches_per_contestant: Option<u32>,
+}
+
+/// One of `rules.unit_roles`: a person a unit names besides its contestants.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRole {
+    /// What the person is (领队, 联络员).
+    pub name: Spanned<String>,
+    /// How many per unit.
+    pub count: Spanned<u32>,
+    /// Whether every unit must name them (须配备) rather than may (可配备).
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// `rules.individual_entry`: the contest accepts entrants without a unit (个人报名).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndividualEntry {
+    /// What the score sheet's unit column (参赛单位) says for such an entrant (个人); these rows are
+    /// never counted against a unit's quota.
+    pub listed_as: Spanned<String>,
+    /// How individuals enter, as worded, when it needs saying.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A rule for one group.
@@ -291,12 +373,16 @@ pub struct GroupRestriction {
     pub rule: String,
 }
 
-/// Per-unit quota.
+/// Per-unit quota: at most `per_unit`, and at least `min_per_unit` when given, over `scope`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
-    /// Contestants per unit.
+    /// The most contestants (or teams) per unit.
     pub per_unit: Spanned<u32>,
+    /// The fewest contestants (or teams) per unit, when there is a minimum; results do not check it
+    /// (people drop out).
+    #[serde(default)]
+    pub min_per_unit: Option<Spanned<u32>>,
     /// What the count covers.
     pub scope: QuotaScope,
 }

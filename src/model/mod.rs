@@ -5,6 +5,7 @@
 //! column; [`crate::load`] adds the results and decides whether the folder passes.
 
 mod contest;
+pub mod eligibility;
 pub mod forms;
 mod notice;
 pub mod placeholders;
@@ -173,7 +174,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
     let tracks = sections.take::<Vec<Track>>("tracks", true);
     let groups = sections.take::<Vec<Group>>("groups", false);
     let format = sections.take::<Format>("format", true);
-    let rules = sections.take::<Rules>("rules", true);
+    let rules = sections.take::<Rules>("rules", false);
     let scoring = sections.take::<Spanned<Scoring>>("scoring", false);
     let awards = sections.take::<Awards>("awards", false);
     let registration = sections.take::<Registration>("registration", true);
@@ -201,7 +202,7 @@ pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
         tracks: tracks.ok_or_else(missing)?,
         groups: groups.unwrap_or_default(),
         format: format.ok_or_else(missing)?,
-        rules: rules.ok_or_else(missing)?,
+        rules: rules.unwrap_or_default(),
         scoring,
         awards: awards.unwrap_or_default(),
         registration: registration.ok_or_else(missing)?,

@@ -95,6 +95,13 @@ pub struct Columns {
     /// 荣誉.
     #[serde(default)]
     pub honours: Headers,
+    /// 出生日期, read (and never published) when `limits:` set birth dates or ages.
+    #[serde(default)]
+    pub birth_date: Headers,
+    /// 身份证号, read for the birth date in it (and never published) when `limits:` set birth dates or
+    /// ages.
+    #[serde(default)]
+    pub id_number: Headers,
     /// Score columns by scoring part id, or by module id (a module of a part).
     #[serde(default)]
     pub parts: BTreeMap<String, Spanned<Headers>>,

@@ -24,6 +24,11 @@ pub enum Field {
     Status,
     /// 荣誉.
     Honours,
+    /// 出生日期: read only when the contest limits birth dates or ages, to check them; never published.
+    BirthDate,
+    /// 身份证号: read only when the contest limits birth dates or ages, for the birth date in it; never
+    /// published, and never repeated in a message.
+    IdNumber,
 }
 
 /// The headers accepted for each field, built from the defaults, the scoring parts and `results.columns`.
@@ -144,6 +149,27 @@ impl Layout {
             &cols.honours,
             false,
         );
+        // Personal data, read only to check who may enter; nothing of it is kept in the results.
+        if contest.limits_birth() {
+            add(
+                Field::BirthDate,
+                &["出生日期", "出生年月日", "生日"],
+                &cols.birth_date,
+                false,
+            );
+            add(
+                Field::IdNumber,
+                &[
+                    "身份证号",
+                    "身份证号码",
+                    "公民身份号码",
+                    "身份证",
+                    "证件号码",
+                ],
+                &cols.id_number,
+                false,
+            );
+        }
         Layout { fields, modular }
     }
 

@@ -20,6 +20,7 @@
 //! So every total can be checked by hand from the scores printed beside it.
 
 pub mod awards;
+mod birth;
 mod cells;
 mod compute;
 mod csv_file;

@@ -85,18 +85,7 @@ impl Renderer {
             .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
             .collect();
         globals.insert("attachments", &attachments);
-        globals.insert(
-            "rules",
-            &serde_json::json!({
-                "barred_honours": c.rules.barred_honours,
-                "barred_qualifications": c.rules.barred_qualifications,
-                "barred_note": c.rules.barred_note,
-                "no_award_honours": c.rules.no_award_honours,
-                "no_award_note": c.rules.no_award_note,
-                "quota": views::quota(c),
-                "coaches": views::coaches(c),
-            }),
-        );
+        globals.insert("rules", &views::rules(c));
         globals.insert("scoring", &views::scoring(c));
         globals.insert("awards", &views::awards(c));
         Ok(Renderer {

@@ -3,6 +3,7 @@
 
 mod awards;
 mod dates;
+mod entry;
 mod scoring;
 mod text;
 
@@ -39,6 +40,7 @@ pub(super) fn check(project: &Project) -> Problems {
     out.other_references(c);
     out.scoring(c);
     out.awards(c);
+    out.entry_rules(c);
     out.dates(c);
     out.registration_window(c);
     out.contacts(c);
@@ -228,13 +230,6 @@ impl Checker<'_> {
 
     fn scoring(&mut self, c: &Contest) {
         self.scoring_parts(c);
-        if c.rules.quota.per_unit.value == 0 {
-            self.error_at(
-                &c.rules.quota.per_unit,
-                "a unit may send at least one contestant".into(),
-                "write a number of 1 or more",
-            );
-        }
         if let Some(size) = &c.format.team_size
             && size.value == 0
         {

@@ -188,10 +188,9 @@ impl Checker<'_> {
             crate::model::EventKind::Individual => "人",
             crate::model::EventKind::Team => "支",
         };
-        expected.push((
-            format!("{}{unit}", c.rules.quota.per_unit.value),
-            "per-unit quota",
-        ));
+        if let Some(quota) = &c.rules.quota {
+            expected.push((format!("{}{unit}", quota.per_unit.value), "per-unit quota"));
+        }
         for (needle, what) in expected {
             if !text.contains(&needle) {
                 self.problems.push(
