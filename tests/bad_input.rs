@@ -515,6 +515,21 @@ const CASES: &[Case] = &[
             ..error(at(HOME_TEMPLATE, "title }<", "}<"), &["found `}`"])
         }],
     },
+    // A name the page does not have: found while rendering, reported in the contest's template.
+    Case {
+        name: "template-unknown-name",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notise.title }}</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("check the names used here")],
+            ..error(
+                at(HOME_TEMPLATE, "notise.title", "notise"),
+                &["cannot render `index.html`: variable `notise` is not defined"],
+            )
+        }],
+    },
     // A Typst error after Chinese text on its line: the column counts characters, in the first line of
     // the report and above the excerpt alike.
     Case {

@@ -183,11 +183,18 @@ fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> P
             let Some(file) = file_of(report.filename()) else {
                 return found;
             };
-            let range = report.span().range.clone();
+            let span = report.span();
+            let range = span.range.clone();
+            // At the end of the file, Tera's range covers what it read of the open block; its line and
+            // column (from 0) are the end.
+            let at_end =
+                file.offset_of(span.start_line, span.start_col + 1) >= file.text.trim_end().len();
             let problem = match error.kind() {
-                ErrorKind::SyntaxError(_) => unclosed_block(file, &range).unwrap_or_else(|| {
-                    at_range(file, range, doing, report.message()).with_help(SYNTAX_HELP)
-                }),
+                ErrorKind::SyntaxError(_) => {
+                    unclosed_block(file, &range, at_end).unwrap_or_else(|| {
+                        at_range(file, range, doing, report.message()).with_help(SYNTAX_HELP)
+                    })
+                }
                 _ => at_range(file, range, doing, report.message()).with_help(RENDER_HELP),
             };
             found.push(problem);
@@ -227,14 +234,18 @@ fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> P
 const BLOCK_TAGS: [&str; 5] = ["if", "for", "block", "component", "filter"];
 
 /// A syntax error at `range` of `file` read from the template's tags: a block tag left open at the end of
-/// the file (Tera points at the end), or an end tag that does not close the block still open (Tera says
-/// the tag is unknown). `None` for other errors.
-fn unclosed_block(file: &SourceFile, range: &std::ops::Range<usize>) -> Option<Problem> {
+/// the file (`at_end`: Tera stopped there), or an end tag that does not close the block still open (Tera
+/// says the tag is unknown). `None` for other errors.
+fn unclosed_block(
+    file: &SourceFile,
+    range: &std::ops::Range<usize>,
+    at_end: bool,
+) -> Option<Problem> {
     let text: &str = &file.text;
     let at = range.start.min(text.len());
     let word_end = at + word_len(text.get(at..)?);
     let word = &text[at..word_end];
-    if at >= text.trim_end().len() {
+    if at_end || at >= text.trim_end().len() {
         let (tag, start) = *open_tags(text, text.len()).last()?;
         return Some(
             Problem::at(file, tag_span(text, start), format!("`{{% {tag} %}}` is never closed"))
@@ -386,4 +397,95 @@ fn reported_places(text: &str) -> Vec<(String, usize, usize, String)> {
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problems of adding `source` as the contest's own template `page.html` (next to a layout).
+    fn problems_of(source: &str) -> Vec<(String, String)> {
+        let file = SourceFile::new(Path::new("templates/page.html"), source);
+        let own = vec![("page.html".to_string(), file)];
+        let mut tera = tera::Tera::new();
+        let error = tera
+            .add_raw_templates([
+                (
+                    "base.html",
+                    "<main>{% block main %}{% endblock main %}</main>",
+                ),
+                ("page.html", source),
+            ])
+            .expect_err("the template is wrong");
+        problems(&own, &error, "")
+            .0
+            .iter()
+            .map(|p| (p.location().unwrap(), p.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_block_left_open_is_reported_where_it_opens() {
+        assert_eq!(
+            problems_of("<p>\n中文 {% if x %}\n<b>yes</b>\n"),
+            [(
+                "templates/page.html:2:4".to_string(),
+                "`{% if %}` is never closed".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_end_tag_of_another_block_names_the_open_one() {
+        assert_eq!(
+            problems_of(
+                "{% extends \"base.html\" %}\n{% block main %}{% for a in x %}\n{{ a }}{% endif %}{% endblock main %}"
+            ),
+            [(
+                "templates/page.html:3:11".to_string(),
+                "`{% endif %}` cannot close the `{% for %}` still open from line 2".to_string()
+            )]
+        );
+        assert_eq!(
+            problems_of("a {% endif %}"),
+            [(
+                "templates/page.html:1:6".to_string(),
+                "`{% endif %}` closes no open block".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn every_unknown_filter_is_reported_at_its_column_in_characters() {
+        assert_eq!(
+            problems_of("<p>{{ x | upcase }} 中文 {{ x | foo }}</p>\n"),
+            [
+                (
+                    "templates/page.html:1:11".to_string(),
+                    "unknown filter `upcase`".to_string()
+                ),
+                (
+                    "templates/page.html:1:31".to_string(),
+                    "unknown filter `foo`".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_parent_is_reported_at_its_name() {
+        assert_eq!(
+            problems_of("{% extends \"layout.html\" %}"),
+            [(
+                "templates/page.html:1:13".to_string(),
+                "the template `layout.html` it extends does not exist".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn tags_in_comments_and_raw_blocks_do_not_count() {
+        let text = "{# {% if %} #}{% raw %}{% for %}{% endraw %}{% if x %}{% endif %}{% block b %}";
+        assert_eq!(open_tags(text, text.len()), [("block", 65)]);
+    }
 }

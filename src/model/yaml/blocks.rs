@@ -92,6 +92,28 @@ impl<'a> Lines<'a> {
         )
     }
 
+    /// The list items before the one holding byte `at`, in the list directly under the section key at
+    /// `floor` (`tracks:` and its `- ` items, say), as one range from the first to the end of the last:
+    /// after an error in one item, those before it are known to read well and need not be read again.
+    /// `None` when the section is not a list or the item is its first.
+    pub(super) fn items_before(&self, at: usize, floor: usize) -> Option<Range<usize>> {
+        let mut top = self.innermost(at, floor)?;
+        while let Some(parent) = self.parent(&top, floor) {
+            if parent.range.start == floor {
+                break;
+            }
+            top = parent;
+        }
+        if top.opener != Opener::Item || top.range.start == floor {
+            return None;
+        }
+        let first = (self.line_of(floor) + 1..top.line).find(|&index| {
+            openers(self.lines[index].1).first() == Some(&(top.column, Opener::Item))
+        })?;
+        let (first_start, _) = self.lines[first];
+        Some(first_start + top.column..top.range.start)
+    }
+
     /// The innermost block that begins on a line above `index` and holds what sits on line `index` at
     /// column `need`: one whose opener is left of `need` (or a key at `need` when what it holds is a
     /// list item, `key:` with `- ` lines under it at the same indentation).

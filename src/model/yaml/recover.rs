@@ -63,6 +63,12 @@ pub(super) fn read_section<T: DeserializeOwned>(
             break;
         }
         blocks::blank(&mut text, block.range.clone());
+        // The items before it read well: blanked, they are not read again for each next error.
+        if let Some(before) = lines.items_before(block.range.start, recovery.floor)
+            && !blocks::is_blanked(&text, before.clone())
+        {
+            blocks::blank(&mut text, before);
+        }
         recovery.blanked.push(block);
     }
     let mut problems = recovery.problems;
@@ -136,8 +142,7 @@ impl Recovery {
                 .is_some_and(|holder| self.blanked_like(holder, missing)),
             _ => at < self.furthest || self.blanked.iter().any(|b| b.range.contains(&at)),
         };
-        if !caused {
-            self.report(problem);
+        if !caused && self.report(problem) {
             self.furthest = self.furthest.max(at);
             if let (Kind::MissingKey(key), Some(holder), Some(inner)) = (&kind, &block, &inner) {
                 // Where the library noticed it: the mapping's last key, or a flow mapping's brace.
@@ -164,12 +169,14 @@ impl Recovery {
         })
     }
 
-    /// Adds `problem` unless the same one is already there.
-    fn report(&mut self, problem: Problem) {
+    /// Adds `problem` unless the same one is already there; whether it was added.
+    fn report(&mut self, problem: Problem) -> bool {
         let same = |p: &Problem| p.span == problem.span && p.message == problem.message;
-        if !self.problems.iter().any(same) {
+        let new = !self.problems.iter().any(same);
+        if new {
             self.problems.push(problem);
         }
+        new
     }
 }
 
