@@ -4,18 +4,19 @@
 //! [`Sections`] splits a file at its top-level keys and reads each section on its own, from a copy of the
 //! file in which all other sections are blanked out byte for byte, so offsets, lines and columns stay those
 //! of the real file. Inside a section, after each error the smallest block holding it (a list item with
-//! the lines under it, or a `key:` line with the lines under it; see [`blocks`]) is blanked the same way
+//! the lines under it, or a `key:` line with the lines under it; see `blocks.rs`) is blanked the same way
 //! and the section read again, so every mistake of a section is reported too, in file order and each
 //! once. An error that the blanking itself causes (the mapping that lost a misspelt key now lacks it) is
 //! not reported: the block around it is blanked in turn.
 //!
-//! A section with nothing under it is reported as empty, naming the keys it needs: [`probe`] finds them
+//! A section with nothing under it is reported as empty, naming the keys it needs: `probe.rs` finds them
 //! by asking the library what a value of the section's type must hold, not from a list kept by hand.
 //!
 //! The wording, label and help of a report are chosen from the library's error variant (and, for a
 //! syntax error, from the parser's [`ErrorKind`](serde_saphyr::granit_parser::ErrorKind)), never from the words of its message, so that a new
-//! library version cannot silently drop a help; the tests at the end of this file read real YAML through
-//! the library for every kind.
+//! library version cannot silently drop a help (what is written where the error is, a list or keys and
+//! values where one value belongs, is read from the file's text); the tests in `tests.rs` read real YAML
+//! through the library for every kind.
 
 mod blocks;
 mod kind;
