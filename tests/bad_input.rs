@@ -12,6 +12,10 @@ use support::{ContestCopy, contest_copy};
 
 const CONTEST: &str = "content/contest.yaml";
 const NOTICE: &str = "content/notices/2025-10-20-documents.md";
+/// The contest's own home page template (it replaces the built-in one).
+const HOME_TEMPLATE: &str = "templates/index.html";
+/// The contest's own layout of the 报名表 (it replaces the built-in one).
+const FORM_LAYOUT: &str = "forms/registration.typ";
 
 /// A change to the copy of the seed.
 enum Edit {
@@ -19,6 +23,8 @@ enum Edit {
     Replace(&'static str, &'static str),
     /// Remove the top-level section `name:` of contest.yaml, up to and with the blank line after it.
     RemoveSection(&'static str),
+    /// Keep the line `name:` of the top-level section of contest.yaml, and remove what is under it.
+    EmptySection(&'static str),
     /// Write a file (path inside the contest folder, text).
     Write(&'static str, &'static str),
 }
@@ -48,6 +54,15 @@ const fn yaml(snippet: &'static str, mark: &'static str) -> At {
 const fn notice(snippet: &'static str, mark: &'static str) -> At {
     At::Text {
         file: NOTICE,
+        snippet,
+        mark,
+    }
+}
+
+/// In `file`, at `mark` inside `snippet`.
+const fn at(file: &'static str, snippet: &'static str, mark: &'static str) -> At {
+    At::Text {
+        file,
         snippet,
         mark,
     }
@@ -551,6 +566,165 @@ const CASES: &[Case] = &[
             error(yaml("deadline: 2025-13-01", "2025"), &["`2025-13-01`"]),
         ],
     },
+    // Several mistakes in one section (an unknown key in the first track, a missing name in the third)
+    // and in others, each reported once and in file order; a syntax slip in `schedule:` does not hide
+    // a bad phone number in `contacts:` (a check that runs once the sections it reads are read).
+    Case {
+        name: "several-in-one-section",
+        edits: &[
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    colour: 蓝色\n",
+            ),
+            Replace("    name: 生成式人工智能系统应用员\n", ""),
+            Replace("  event: individual ", "  event: individul "),
+            Replace("    per_unit: 2\n", "    per_unit: 两\n"),
+            Replace(
+                "    note: 具体技术文件另行通知\n",
+                "    note: 具体技术文件: 另行通知\n",
+            ),
+            Replace("    phone: \"13207515272\"", "    phone: \"1320751527x\""),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text(
+                    "the keys allowed here are: id, name, description, groups",
+                )],
+                ..error(
+                    yaml("    colour: 蓝色", "colour"),
+                    &["unknown field `colour`"],
+                )
+            },
+            Error {
+                help: &[Help::Text("add `name:` to this item")],
+                ..error(
+                    yaml("  - id: genai-operator", "- id"),
+                    &["the key `name` is missing"],
+                )
+            },
+            error(yaml("event: individul", "individul"), &["`individul`"]),
+            error(yaml("per_unit: 两", "两"), &["`两` is not a whole number"]),
+            error(
+                yaml("具体技术文件: 另行通知", ": 另行"),
+                &["mapping values are not allowed"],
+            ),
+            error(
+                yaml("\"1320751527x\"", "\"1320751527x\""),
+                &["`1320751527x` is not a phone number"],
+            ),
+        ],
+    },
+    // A section with nothing under it names the keys it needs.
+    Case {
+        name: "empty-section",
+        edits: &[EmptySection("rules")],
+        errors: &[Error {
+            help: &[Help::Text("write its keys indented under `rules:`")],
+            ..error(
+                yaml("\nrules:\n", "rules"),
+                &["the section `rules` is empty; it needs `quota`"],
+            )
+        }],
+    },
+    // A text written as a key and value on a line of its own, under a key that takes one value.
+    Case {
+        name: "mapping-for-a-string",
+        edits: &[Replace(
+            "venue: 天津职业技术师范大学电子工程学院\n",
+            "venue:\n  name: 天津职业技术师范大学电子工程学院\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("write it on one line after the colon")],
+            ..error(
+                yaml("  name: 天津职业技术师范大学电子工程学院", "name"),
+                &["a single value is expected here, not keys and values"],
+            )
+        }],
+    },
+    // A list under a key that takes one value.
+    Case {
+        name: "list-for-a-string",
+        edits: &[Replace(
+            "  fee: 选拔赛不收取任何费用\n",
+            "  fee:\n    - 选拔赛不收取报名费\n    - 不收取参赛费\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("not as `- ` lines")],
+            ..error(
+                yaml("    - 选拔赛不收取报名费", "-"),
+                &["a single value is expected here, not a list"],
+            )
+        }],
+    },
+    // A page template whose `{% if %}` is not closed before its block ends: the report is in the
+    // contest's template, at the end tag, and says which block is still open.
+    Case {
+        name: "template-unclosed-block",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ notice.title }}</h1>\n{% if notice.number %}<p>{{ notice.number }}</p>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("`{% endif %}`")],
+            ..error(
+                at(HOME_TEMPLATE, "{% endblock content %}", "endblock"),
+                &["`{% endblock %}` cannot close the `{% if %}` still open from line 4"],
+            )
+        }],
+    },
+    Case {
+        name: "template-unknown-filter",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notice.title | upcase }}</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("filters")],
+            ..error(
+                at(HOME_TEMPLATE, "upcase }}", "upcase"),
+                &["unknown filter `upcase`"],
+            )
+        }],
+    },
+    Case {
+        name: "template-one-brace",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notice.title }</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("`{{ name }}`")],
+            ..error(at(HOME_TEMPLATE, "title }<", "}<"), &["found `}`"])
+        }],
+    },
+    // A name the page does not have: found while rendering, reported in the contest's template.
+    Case {
+        name: "template-unknown-name",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notise.title }}</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("check the names used here")],
+            ..error(
+                at(HOME_TEMPLATE, "notise.title", "notise"),
+                &["cannot render `index.html`: variable `notise` is not defined"],
+            )
+        }],
+    },
+    // A Typst error after Chinese text on its line: the column counts characters, in the first line of
+    // the report and above the excerpt alike.
+    Case {
+        name: "typst-error-after-chinese",
+        edits: &[Write(
+            FORM_LAYOUT,
+            "#set page(width: 10cm)\n= 报名表说明 #nosuchthing\n",
+        )],
+        errors: &[error(
+            at(FORM_LAYOUT, "#nosuchthing", "nosuchthing"),
+            &["unknown variable: nosuchthing"],
+        )],
+    },
     // An undefined group, weights that do not add up and a duplicate id, all reported at once.
     Case {
         name: "several-semantic",
@@ -724,6 +898,16 @@ fn apply(copy: &ContestCopy, edit: &Edit) {
                 .map_or(text.len(), |at| start + at + 2);
             copy.write(CONTEST, format!("{}{}", &text[..start], &text[end..]));
         }
+        EmptySection(name) => {
+            let text = copy.read(CONTEST);
+            let head = format!("\n{name}:\n");
+            assert_eq!(text.matches(&head).count(), 1, "no one section `{name}`");
+            let start = text.find(&head).unwrap() + head.len();
+            let end = text[start..]
+                .find("\n\n")
+                .map_or(text.len(), |at| start + at + 1);
+            copy.write(CONTEST, format!("{}{}", &text[..start], &text[end..]));
+        }
         Write(file, text) => copy.write(file, text),
     }
 }
@@ -781,6 +965,8 @@ struct Report {
     error: bool,
     /// What follows the `×` or `⚠`.
     head: String,
+    /// The `path:line:column` above the excerpt, when there is one.
+    excerpt: Option<String>,
     help: Option<String>,
 }
 
@@ -791,14 +977,21 @@ fn reports(stderr: &str) -> Vec<Report> {
             reports.push(Report {
                 error: true,
                 head: head.to_string(),
+                excerpt: None,
                 help: None,
             });
         } else if let Some(head) = line.strip_prefix("  ⚠ ") {
             reports.push(Report {
                 error: false,
                 head: head.to_string(),
+                excerpt: None,
                 help: None,
             });
+        } else if let Some((_, place)) = line.split_once("╭─[") {
+            let last = reports.last_mut().expect("an excerpt belongs to a report");
+            if last.excerpt.is_none() {
+                last.excerpt = Some(place.trim_end_matches(']').to_string());
+            }
         } else if let Some(help) = line.strip_prefix("  help: ") {
             let last = reports.last_mut().expect("a help line belongs to a report");
             assert!(last.help.is_none(), "two help lines in one report");
@@ -806,6 +999,15 @@ fn reports(stderr: &str) -> Vec<Report> {
         }
     }
     reports
+}
+
+/// The file, line and column a report head begins with (`path:line:column: message`).
+fn place_of(head: &str) -> Option<(String, usize, usize)> {
+    let (place, _) = head.split_once(": ")?;
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column))
 }
 
 /// Runs one case; the report with the contest folder's path replaced by `[CONTEST]`.
@@ -843,6 +1045,31 @@ fn run(case: &Case) -> String {
             report.head
         );
     }
+    // The place above an excerpt is the place of the report (both count characters).
+    for report in &reports {
+        if let Some(excerpt) = &report.excerpt {
+            assert!(
+                report.head.starts_with(&format!("{excerpt}: ")),
+                "the excerpt is at `{excerpt}`, the report at `{}`:\n{stderr}",
+                report.head
+            );
+        }
+    }
+    // Errors come in file order, each once.
+    let places: Vec<(String, usize, usize)> =
+        errors.iter().filter_map(|r| place_of(&r.head)).collect();
+    assert!(
+        places.windows(2).all(|w| w[0] <= w[1]),
+        "the errors are in file order:\n{stderr}"
+    );
+    let mut heads: Vec<&str> = errors.iter().map(|r| r.head.as_str()).collect();
+    heads.sort_unstable();
+    heads.dedup();
+    assert_eq!(
+        heads.len(),
+        errors.len(),
+        "no error is reported twice:\n{stderr}"
+    );
     for wanted in case.errors {
         let at = location(&copy, &wanted.at);
         let prefix = format!("{at}: ");

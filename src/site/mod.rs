@@ -21,7 +21,8 @@ use notices::{
 use pages::{HOME_LATEST, Pages};
 use std::collections::HashSet;
 use std::sync::Arc;
-use tera::{Context, Tera};
+use templates::PageTemplates;
+use tera::Context;
 
 /// A file offered for download (a PDF, the forms zip), placed in the site and listed with its size.
 #[derive(Debug, Clone)]
@@ -58,7 +59,7 @@ impl Site {
 /// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
 /// when contest.yaml or a template changes; kept by watch mode for notice and form edits.
 pub struct Renderer {
-    tera: Tera,
+    tera: PageTemplates,
     statics: Vec<(String, Vec<u8>)>,
 }
 
@@ -66,7 +67,7 @@ impl Renderer {
     /// Loads the templates and sets the contest's data that every page may use.
     pub fn new(project: &Loaded) -> Result<Renderer, Problems> {
         let templates = templates::load(&project.root)?;
-        let mut tera = templates.tera;
+        let mut tera = templates.pages;
         let c = &project.contest;
         let site = SiteView::new(c).with_results(project.results.is_some());
         let globals = tera.global_context();
@@ -327,7 +328,7 @@ fn labels(downloads: &[Download]) -> Vec<(String, String)> {
 
 /// Renders one page into bytes of exactly its size.
 pub(crate) fn render_page(
-    tera: &Tera,
+    tera: &PageTemplates,
     template: &str,
     path: &str,
     root: &str,
@@ -338,17 +339,7 @@ pub(crate) fn render_page(
     ctx.insert("page", meta);
     crate::budget::doing(|| format!("the page `{path}` with the template `{template}`"));
     let mut out = Vec::with_capacity(8 * 1024);
-    match tera.render_to(template, &ctx, &mut out) {
-        Ok(()) => {
-            out.shrink_to_fit();
-            Ok(out)
-        }
-        Err(e) => Err(Problem::general(
-            None,
-            format!("cannot render `{path}` with the template `{template}`:\n{e}"),
-        )
-        .with_help(
-            "fix the template, or delete its override in `templates/` to use the built-in one",
-        )),
-    }
+    tera.render_to(template, &ctx, &mut out, path)?;
+    out.shrink_to_fit();
+    Ok(out)
 }
