@@ -617,12 +617,12 @@ const CASES: &[Case] = &[
     // A section with nothing under it names the keys it needs.
     Case {
         name: "empty-section",
-        edits: &[EmptySection("rules")],
+        edits: &[EmptySection("format")],
         errors: &[Error {
-            help: &[Help::Text("write its keys indented under `rules:`")],
+            help: &[Help::Text("write its keys indented under `format:`")],
             ..error(
-                yaml("\nrules:\n", "rules"),
-                &["the section `rules` is empty; it needs `quota`"],
+                yaml("\nformat:\n", "format"),
+                &["the section `format` is empty; it needs `event`"],
             )
         }],
     },
