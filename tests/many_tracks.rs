@@ -7,9 +7,8 @@
 mod support;
 
 use scraper::{ElementRef, Html, Selector};
-use std::path::{Path, PathBuf};
-use std::process::Output;
-use support::ContestCopy;
+use std::path::Path;
+use support::built::{build, check, page, text};
 
 const FIXTURE: &str = "many-tracks";
 const CONTEST: &str = "content/contest.yaml";
@@ -21,42 +20,6 @@ const COUNT_TIERS: &str = "  tiers:
     - {name: 二等奖, count: 2}
     - {name: 三等奖, count: 3}
 ";
-
-/// Both output streams of a run.
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// `jingsai check` on the copy.
-fn check(copy: &ContestCopy) -> Output {
-    support::jingsai("check")
-        .arg(copy.path())
-        .output()
-        .expect("jingsai runs")
-}
-
-/// Builds the copy into a folder beside it and returns that folder.
-fn build(copy: &ContestCopy) -> PathBuf {
-    let out = copy.beside("output");
-    let output = support::jingsai("build")
-        .arg(copy.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("jingsai runs");
-    assert!(output.status.success(), "{}", text(&output));
-    out
-}
-
-/// A built page, parsed.
-fn page(out: &Path, path: &str) -> Html {
-    let html = std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Html::parse_document(&html)
-}
 
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a selector")

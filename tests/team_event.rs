@@ -10,48 +10,12 @@ mod support;
 
 use scraper::{ElementRef, Html, Selector};
 use std::path::Path;
-use std::process::{Command, Output};
-use support::ContestCopy;
+use std::process::Command;
+use support::built::{build, check, page, text};
 
 const FIXTURE: &str = "team-event";
 const CONTEST: &str = "content/contest.yaml";
 const RESULTS: &str = "content/results.csv";
-
-/// Both output streams of a run.
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
-
-/// `jingsai check` on a contest folder.
-fn check(copy: &ContestCopy) -> Output {
-    support::jingsai("check")
-        .arg(copy.path())
-        .output()
-        .expect("jingsai runs")
-}
-
-/// Builds the copy next to it and returns the output folder; the build must succeed.
-fn build(copy: &ContestCopy) -> std::path::PathBuf {
-    let out = copy.beside("output");
-    let output = support::jingsai("build")
-        .arg(copy.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("jingsai runs");
-    assert!(output.status.success(), "{}", text(&output));
-    out
-}
-
-/// A built page, parsed.
-fn page(out: &Path, path: &str) -> Html {
-    let html = std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-    Html::parse_document(&html)
-}
 
 /// The texts of the elements `css` selects, white space trimmed.
 fn texts(html: &Html, css: &str) -> Vec<String> {
