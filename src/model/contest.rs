@@ -233,8 +233,9 @@ pub struct Group {
     /// Whether teachers enter in this group.
     #[serde(default)]
     pub includes_teachers: bool,
-    /// Who may enter.
-    pub eligibility: String,
+    /// Who may enter, as worded, when the plan says (a group may be only a name, or only limits).
+    #[serde(default)]
+    pub eligibility: Option<String>,
     /// Birth-date, age and work-experience limits of this group, with the tracks they do not apply to.
     #[serde(default)]
     pub limits: Option<Spanned<Limits>>,
