@@ -231,8 +231,9 @@ nginx_up() { # builds both sites for a free port and starts nginx there; a port 
   done
   return 1
 }
-nginx_down() { # stops nginx: its pid file is gone, and its error log has nothing worse than the 404s
+nginx_down() { # nginx ran until now; stopped, it has ended, and its error log has nothing worse than the 404s
   local pid=$NGINX_PID
+  if ! kill -0 "$pid" 2>/dev/null; then echo "nginx $pid ended before the checks were done"; nginx_stop; return 1; fi
   nginx_stop
   if kill -0 "$pid" 2>/dev/null || [ -e "$NGINX_DIR/nginx.pid" ]; then echo "nginx $pid is still running"; return 1; fi
   if grep -E '\[(warn|crit|alert|emerg)\]' "$NGINX_DIR/error.log"; then echo "nginx logged the problems above"; return 1; fi
