@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the built output with real clients that no one here wrote (README: bash tests/run.sh calls this
 # after the cargo tests). Installs its own tools: the npm packages of package-lock.json (vnu-jar, axe-core,
-# playwright-core) and Debian's chromium when missing; Java, Node and npm, qpdf, poppler and pypdf come
+# playwright-core) and Debian's chromium and nginx when missing; Java, Node and npm, qpdf, poppler and pypdf come
 # from tests/run.sh, which exports JINGSAI_PYTHON, the python of its venv with pypdf (without it, python3
 # must have pypdf: the run stops otherwise). Never downloads a browser. playwright-core is pinned to 1.61.1,
 # the last release that runs on Node 18, the nodejs of Debian 12 (1.62 and later refuse to start there).
