@@ -4,9 +4,10 @@
 //! checked against other parts of the file after parsing (references, dates, weights) are `Spanned`, so
 //! those errors point at the exact spot too.
 
+use super::Spanned;
 use super::values::{Day, Deadline, Id, When};
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 /// The whole contest definition.
 #[derive(Debug, Clone)]
@@ -52,7 +53,7 @@ pub struct Contest {
 }
 
 /// `site:` publishing settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The public address, used only where absolute URLs are required (sitemap, feed, calendar).
@@ -64,7 +65,7 @@ pub struct Site {
 }
 
 /// `contest:` names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContestInfo {
     /// The full official name.
@@ -80,7 +81,7 @@ pub struct ContestInfo {
 }
 
 /// `plan:` the plan (方案).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The plan's title.
@@ -93,7 +94,7 @@ pub struct Plan {
 }
 
 /// One numbered section of the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSection {
     /// Heading without its number.
@@ -107,7 +108,7 @@ pub struct PlanSection {
 }
 
 /// One （一） subsection of the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSubsection {
     /// Heading without its number.
@@ -120,7 +121,7 @@ pub struct PlanSubsection {
 }
 
 /// `notice:` the covering notice that issues the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoveringNotice {
     /// Short issuer name used in the title and signature (市人社局).
@@ -144,7 +145,7 @@ pub struct CoveringNotice {
 }
 
 /// A document referred to by number.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Id used by other sections.
@@ -156,7 +157,7 @@ pub struct Reference {
 }
 
 /// `organisation:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Contest level (市级一类竞赛).
@@ -183,7 +184,7 @@ pub struct Organisation {
 }
 
 /// A committee or office.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// The body's name (组委会, 裁判委员会, …); other bodies name it as their `parent`.
@@ -199,7 +200,7 @@ pub struct Body {
 }
 
 /// A track (赛项).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Id, used in addresses.
@@ -214,7 +215,7 @@ pub struct Track {
 }
 
 /// A group (组别).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// The group's stable id (`staff`), used by tracks, rules, results and form fields (`group-<id>`).
@@ -232,7 +233,7 @@ pub struct Group {
 }
 
 /// `format:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Format {
     /// Individual or team.
@@ -243,7 +244,7 @@ pub struct Format {
 }
 
 /// Individual or team event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// 单人赛项.
@@ -253,7 +254,7 @@ pub enum EventKind {
 }
 
 /// `rules:` who may enter and how many.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Honours whose holders may not enter.
@@ -282,7 +283,7 @@ pub struct Rules {
 }
 
 /// A rule for one group.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupRestriction {
     /// The group, by id.
@@ -292,7 +293,7 @@ pub struct GroupRestriction {
 }
 
 /// Per-unit quota.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
     /// Contestants per unit.
@@ -302,7 +303,7 @@ pub struct Quota {
 }
 
 /// What a per-unit quota counts over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaScope {
     /// The whole contest.
@@ -314,7 +315,7 @@ pub enum QuotaScope {
 }
 
 /// `scoring:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Parts with weights in percent; they add up to 100.
@@ -330,7 +331,7 @@ pub struct Scoring {
 }
 
 /// One scored part (理论考试, 实操比赛).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringPart {
     /// The part's stable id (`theory`, `practical`), used by `results.tie_break` and the score columns.
@@ -342,7 +343,7 @@ pub struct ScoringPart {
 }
 
 /// `awards:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Awards {
     /// The reference (by id) that awards follow.
@@ -365,7 +366,7 @@ fn ranks_below_minimum() -> bool {
 }
 
 /// `registration:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// The first day of registration, when registration opens on a set day (the window is `opens` to
@@ -403,7 +404,7 @@ pub struct Registration {
 }
 
 /// `registration.online`: an online registration platform.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnlineRegistration {
     /// The platform's address (http or https), linked from the registration page and the calendar.
@@ -413,7 +414,7 @@ pub struct OnlineRegistration {
 }
 
 /// `registration.post`: where to post the materials.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostalRegistration {
     /// The postal address.
@@ -427,7 +428,7 @@ pub struct PostalRegistration {
 }
 
 /// `registration.in_person`: where to hand the materials in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InPersonRegistration {
     /// The place.
@@ -438,7 +439,7 @@ pub struct InPersonRegistration {
 }
 
 /// One item to send.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     /// What.
@@ -452,7 +453,7 @@ pub struct Material {
 }
 
 /// The replacement rule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Replacement {
     /// The rule as worded.
@@ -464,7 +465,7 @@ pub struct Replacement {
 }
 
 /// A dated stage of the contest.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     /// The stage's stable id (`registration`, `contest`), unique within `schedule`.
@@ -488,7 +489,7 @@ pub struct Stage {
 }
 
 /// `costs:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Costs {
     /// Fees, as worded.
@@ -502,7 +503,7 @@ pub struct Costs {
 }
 
 /// A contact person.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// The person's name, as printed in the notice and on the contacts page.
@@ -534,7 +535,7 @@ pub struct Contact {
 }
 
 /// A labelled phone number of a contact.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     /// What the number is (办公电话, 手机).
@@ -544,7 +545,7 @@ pub struct Phone {
 }
 
 /// An attachment of the notice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// 附件1, 附件2, ….

@@ -9,6 +9,8 @@ pub mod forms;
 mod notice;
 pub mod placeholders;
 mod results_section;
+pub mod schema;
+mod spanned;
 mod validate;
 pub mod values;
 pub mod yaml;
@@ -16,6 +18,7 @@ pub mod yaml;
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
 pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY, Tier};
+pub use spanned::Spanned;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;

@@ -21,12 +21,12 @@
 //!       practical: [技能操作成绩]
 //! ```
 
-use super::Contest;
 use super::values::Day;
 use super::yaml::spanned_at;
+use super::{Contest, Spanned};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
 /// The keys a `tie_break` entry may name besides part ids.
@@ -36,7 +36,7 @@ pub const TIME_KEY: &str = "time";
 pub const MAX_DECIMALS: u32 = 4;
 
 /// `results:` settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsConfig {
     /// The publication date stated on the results pages and downloads.
@@ -70,7 +70,7 @@ pub struct ResultsConfig {
 }
 
 /// One award tier: a share of the finalists in percent, or a fixed count.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// 一等奖, 金牌, ….
@@ -84,7 +84,7 @@ pub struct Tier {
 }
 
 /// Extra column headers, per field. A field takes one header or a list.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
     /// 姓名.

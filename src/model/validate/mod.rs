@@ -4,10 +4,10 @@
 mod dates;
 mod text;
 
+use super::Spanned;
 use super::yaml::spanned_at;
 use super::{Contest, Project};
 use crate::diagnostics::{Problem, Problems, SourceFile};
-use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
 /// The longest `site.base_url`: the notice PDF carries it in a QR code, which holds at most about 2,900

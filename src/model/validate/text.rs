@@ -4,7 +4,7 @@
 use super::{Checker, MAX_BASE_URL};
 use crate::diagnostics::Problem;
 use crate::model::Contest;
-use serde_saphyr::Spanned;
+use crate::model::Spanned;
 use std::collections::HashMap;
 
 impl Checker<'_> {

@@ -15,9 +15,10 @@ mod kind;
 pub(crate) use kind::date_error;
 use kind::{Kind, WithoutLocation};
 
+use super::Spanned;
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 use std::collections::HashMap;
 
 /// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
