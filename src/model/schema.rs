@@ -14,7 +14,9 @@
 //! required, no unknown keys. A `String` field takes any YAML scalar (`postcode: 300000` is the text
 //! `300000`), so its schema takes numbers and booleans too. What needs the rest of the file (a group
 //! that is defined, weights that add up, a real 30 February) is left to `check`. The editor is stricter
-//! than `check` in one place only: a date or id written in quotes with spaces around it.
+//! than `check` only on rarities: a date, deadline or id in quotes with spaces around it, a deadline's
+//! time without minutes (`17`) or colon (`1700`), and an empty `input:` or `from:` in a form (the editor
+//! offers the kinds instead).
 //!
 //! `jingsai schema` prints them; `jingsai init` writes them into `schema/` of the new contest folder,
 //! and the files it writes name them on their first line ([`SchemaKind::modeline`]).
@@ -22,6 +24,7 @@
 use super::values::{Day, Deadline, Id, TBD_WORDS, When};
 use super::*;
 use schemars::generate::SchemaSettings;
+use schemars::transform::RemoveRefSiblings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -78,7 +81,13 @@ impl SchemaKind {
 /// The root schema of `T`, as editors read it (JSON Schema draft 7, which the YAML language server
 /// supports), with every field of a `String` taking any scalar.
 fn generate<T: JsonSchema>() -> Value {
-    let generator = SchemaSettings::draft07().into_generator();
+    let mut settings = SchemaSettings::draft07();
+    // A field's own description stays beside its `$ref`: the YAML language server shows it there (and
+    // ignores one beside `allOf: [{$ref}]`), and draft-7 validators ignore it, as it changes nothing.
+    settings
+        .transforms
+        .retain(|transform| !transform.is::<RemoveRefSiblings>());
+    let generator = settings.into_generator();
     let mut root = generator.into_root_schema_for::<T>().to_value();
     let text_types = [
         Day::schema_name(),
@@ -171,7 +180,7 @@ pub(crate) fn file_object(
     })
 }
 
-/// `schema` with a description of its own (kept beside a `$ref` by the draft-7 transform).
+/// `schema` with a description of its own, beside its `$ref` when it has one.
 pub(crate) fn described(mut schema: Schema, description: &str) -> Schema {
     schema.insert("description".into(), description.into());
     schema

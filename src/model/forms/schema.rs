@@ -108,8 +108,9 @@ fn key_schema(generator: &mut SchemaGenerator, key: &str) -> (Schema, bool, &'st
     }
 }
 
-/// Lets the optional text property `property` of the definition `definition` take only `values` (or
-/// nothing), so that editors offer them.
+/// Lets the optional text property `property` of the definition `definition` take only `values`, so that
+/// editors offer them. An empty value (`input:`), which `check` reads as no value, is not offered: the
+/// editor asks for a kind instead.
 fn name_values(
     definitions: &mut serde_json::Map<String, Value>,
     definition: &str,
@@ -122,7 +123,5 @@ fn name_values(
         .and_then(|p| p.get_mut(property))
         .and_then(Value::as_object_mut)
         .unwrap_or_else(|| panic!("the form schema has no `{definition}.{property}`"));
-    let mut allowed: Vec<Value> = values.iter().map(|v| Value::from(*v)).collect();
-    allowed.push(Value::Null);
-    schema.insert("enum".into(), allowed.into());
+    schema.insert("enum".into(), values.into());
 }
