@@ -2,7 +2,8 @@
 //!
 //! Every struct denies unknown keys, so a misspelt key is an error at its line and column. Fields that are
 //! checked against other parts of the file after parsing (references, dates, weights) are `Spanned`, so
-//! those errors point at the exact spot too.
+//! those errors point at the exact spot too. Every struct also derives `JsonSchema`, the editors' schema
+//! of contest.yaml (see [`super::schema`]); a struct without it does not compile where a section uses it.
 
 use super::Spanned;
 use super::values::{Day, Deadline, Id, When};
