@@ -7,7 +7,6 @@ mod support;
 
 use scraper::{Html, Selector};
 use std::path::Path;
-use std::process::Command;
 
 const SEED_CONTACT_END: &str = "    email: lili2004@tute.edu.cn\n";
 const SEED_HOST: &str = "  host: 天津职业技术师范大学电子工程学院\n";
@@ -193,37 +192,27 @@ fn footers_and_plan_show_them(dir: &Path) {
 
 fn notice_pdf_shows_them(dir: &Path) {
     let pdf = dir.join("output/downloads/notice.pdf");
-    let output = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("`pdftotext` is needed (tests/run.sh installs it)");
-    assert!(output.status.success());
-    let text: String = String::from_utf8_lossy(&output.stdout)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let mut from = 0;
-    for wanted in [
-        "协办单位：天津市人工智能学会",
-        "技术支持单位：A&B智能科技有限公司",
-        "赞助单位：天津示例集团",
-        "联系人：天津职业技术师范大学电子工程学院李莉",
-        "联系电话：13207515272",
-        "电子邮箱：lili2004@tute.edu.cn",
-        "联系人：天津市职业技能鉴定中心王强（报名咨询）",
-        "办公电话：022-23456789",
-        "手机：13800138000",
-        "传真：022-23456790",
-        "地址：天津市河西区大沽南路1310号",
-        "邮编：300222",
-        "电子邮箱：wangqiang@example.cn",
-        "附件：1．",
-    ] {
-        match text[from..].find(wanted) {
-            Some(at) => from += at + wanted.len(),
-            None => panic!("notice.pdf: `{wanted}` missing or out of order:\n{text}"),
-        }
-    }
+    let text = support::clients::pdf_text(&pdf);
+    support::clients::assert_in_order(
+        &text,
+        &[
+            "协办单位：天津市人工智能学会",
+            "技术支持单位：A&B智能科技有限公司",
+            "赞助单位：天津示例集团",
+            "联系人：天津职业技术师范大学电子工程学院李莉",
+            "联系电话：13207515272",
+            "电子邮箱：lili2004@tute.edu.cn",
+            "联系人：天津市职业技能鉴定中心王强（报名咨询）",
+            "办公电话：022-23456789",
+            "手机：13800138000",
+            "传真：022-23456790",
+            "地址：天津市河西区大沽南路1310号",
+            "邮编：300222",
+            "电子邮箱：wangqiang@example.cn",
+            "附件：1．",
+        ],
+        "notice.pdf",
+    );
     assert!(!text.contains("支持单位：天津"), "no empty role is printed");
 }
 

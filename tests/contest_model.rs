@@ -87,12 +87,12 @@ fn practical_only_checks_and_builds() {
     assert_eq!(c.groups.len(), 1);
     assert_eq!(c.format.event, EventKind::Team);
     assert_eq!(c.format.team_size.as_ref().map(|s| s.value), Some(2));
-    let parts = &c.scoring.parts.value;
+    let parts = c.parts();
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].name, "实操比赛");
     assert_eq!(parts[0].weight.value, 100);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::Track);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(c.rules.quota.as_ref().unwrap().scope, QuotaScope::Track);
     assert_eq!(
         c.base_url(),
         Some("https://jineng.example.cn/gusu-robot-2026")
@@ -111,7 +111,17 @@ fn practical_only_checks_and_builds() {
     assert!(sitemap.contains("<loc>https://jineng.example.cn/gusu-robot-2026/index.html</loc>"));
     assert!(read(&out, "eligibility.html").contains("均为团体赛项，每队2人"));
     assert!(read(&out, "tracks/robot-maintenance.html").contains("工业机器人系统运维员"));
-    assert!(read(&out, "registration.html").contains("2026年4月10日（星期五）17:00"));
+    let registration = read(&out, "registration.html");
+    assert!(registration.contains("2026年4月10日（星期五）17:00"));
+    // Online registration in a window, no e-mail: the window, the platform's link, no "发送至…邮箱".
+    assert!(registration.contains("报名时间："), "{registration}");
+    assert!(registration.contains(
+        r#"<a href="https://baoming.example.cn/gusu-robot-2026/" rel="noopener">苏州市职业技能竞赛报名系统</a>"#
+    ));
+    assert!(!registration.contains("发送至"), "{registration}");
+    assert!(read(&out, "calendar.ics").contains("URL:https://baoming.example.cn/gusu-robot-2026/"));
+    // The co-organiser is in every footer.
+    assert!(read(&out, "index.html").contains("苏州市机器人产业协会"));
     assert!(read(&out, "calendar.ics").contains("UID:contest@jineng.example.cn"));
 }
 
@@ -133,15 +143,16 @@ fn weights_30_70_checks_and_builds() {
     let (project, out) = check_and_build("weights-30-70");
     let c = &project.contest;
     let weights: Vec<(&str, u32)> = c
-        .scoring
-        .parts
-        .value
+        .parts()
         .iter()
         .map(|p| (p.name.as_str(), p.weight.value))
         .collect();
     assert_eq!(weights, [("理论考试", 30), ("实操比赛", 70)]);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::TrackGroup);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(
+        c.rules.quota.as_ref().unwrap().scope,
+        QuotaScope::TrackGroup
+    );
     assert_eq!(c.base_url(), None);
 
     assert_eq!(c.contacts.len(), 3);

@@ -5,8 +5,9 @@
 
 mod support;
 
+use support::clients::{run_python as python, tool};
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// A copy of the seed contest with the fixture forms `names` (from `tests/fixtures/forms/`) added as
 /// attachments 3, 4, …, after the seed's 报名表 and 裁判员推荐表.
@@ -41,39 +42,6 @@ fn run(subcommand: &str, dir: &Path, args: &[&str]) -> (bool, String) {
         output.status.success(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
-}
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("`{program}` is needed (tests/run.sh installs poppler-utils): {e}")
-        });
-    assert!(
-        output.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn python(script: &str, args: &[&str]) -> String {
-    let program = std::env::var("JINGSAI_PYTHON").unwrap_or_else(|_| "python3".into());
-    let output = Command::new(&program)
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("`{program}` is needed (tests/run.sh sets JINGSAI_PYTHON): {e}")
-        });
-    assert!(
-        output.status.success(),
-        "{program}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 /// Every field: name, type, flags, max length, accessible name, page (1-based).

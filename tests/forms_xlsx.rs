@@ -5,9 +5,10 @@
 
 mod support;
 
+use support::clients::run_python;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 /// The seed contest's name, tracks and groups, as its contest.yaml writes them.
 const CONTEST: &str = "2025年“海河工匠杯”技能大赛——第四届全国人工智能应用技术技能大赛天津选拔赛";
@@ -55,25 +56,6 @@ print(json.dumps({
     'freeze': ws.freeze_panes,
 }, ensure_ascii=False, default=str))
 "#;
-
-/// The python that has openpyxl: `$JINGSAI_PYTHON` (tests/run.sh sets it to its venv's), else `python3`.
-fn run_python(script: &str, args: &[&str]) -> String {
-    let program = std::env::var("JINGSAI_PYTHON").unwrap_or_else(|_| "python3".into());
-    let output = Command::new(&program)
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("`{program}` is needed (tests/run.sh makes a venv and sets JINGSAI_PYTHON): {e}")
-        });
-    assert!(
-        output.status.success(),
-        "{program} failed (it needs openpyxl: run tests/run.sh, or set JINGSAI_PYTHON to a python with openpyxl): {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn build(dir: &Path) {
     let output = support::jingsai("build").arg(dir).output().unwrap();

@@ -314,6 +314,33 @@ fn links_out_of_the_contest_folder_are_refused_and_never_shown() {
 }
 
 #[test]
+fn a_form_file_linked_out_is_refused_once_and_never_replaced_by_the_built_in_form() {
+    let s = Setup::new();
+    std::fs::create_dir_all(s.dir().join("forms")).unwrap();
+    symlink("/etc/passwd", s.dir().join("forms/registration.yaml")).unwrap();
+    symlink("/nowhere/at/all.yaml", s.dir().join("forms/spare.yaml")).unwrap();
+    let output = s.run("check", &[]);
+    fails_with(
+        &output,
+        &[
+            "forms/registration.yaml",
+            "outside the contest folder",
+            "forms/spare.yaml",
+        ],
+    );
+    let err = stderr(&output);
+    assert!(!err.contains("root:"), "{err}");
+    assert_eq!(
+        err.matches("forms/spare.yaml").count(),
+        1,
+        "an unreadable file is reported once, not also as unused:\n{err}"
+    );
+    let output = s.run("build", &[]);
+    fails_with(&output, &["forms/registration.yaml"]);
+    assert!(!s.dir().join("output").exists());
+}
+
+#[test]
 fn a_link_inside_the_contest_folder_is_fine() {
     let s = Setup::new();
     std::fs::create_dir_all(s.dir().join("templates")).unwrap();

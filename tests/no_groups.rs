@@ -5,7 +5,7 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const FIXTURE: &str = "no-groups";
 
@@ -36,26 +36,6 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// The names of the fields of a PDF, read with pypdf (`$JINGSAI_PYTHON`, else `python3`).
-fn pdf_fields(pdf: &Path) -> Vec<String> {
-    let program = std::env::var("JINGSAI_PYTHON").unwrap_or_else(|_| "python3".into());
-    let output = Command::new(&program)
-        .arg("-c")
-        .arg("import sys, pypdf\nfor name in sorted(pypdf.PdfReader(sys.argv[1]).get_fields() or {}): print(name)")
-        .arg(pdf)
-        .output()
-        .unwrap_or_else(|e| panic!("`{program}` with pypdf is needed (set JINGSAI_PYTHON): {e}"));
-    assert!(
-        output.status.success(),
-        "{program} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(str::to_string)
-        .collect()
 }
 
 #[test]
@@ -110,7 +90,8 @@ fn a_contest_without_groups_publishes_with_no_group_anywhere() {
         "{index}"
     );
     // The forms: no group check boxes, no group column.
-    let registration = pdf_fields(&out.join("downloads/registration-form.pdf"));
+    let registration =
+        support::clients::pdf_field_names(&out.join("downloads/registration-form.pdf"));
     assert!(
         registration.contains(&"team".to_string()),
         "{registration:?}"
@@ -119,7 +100,7 @@ fn a_contest_without_groups_publishes_with_no_group_anywhere() {
         registration.iter().all(|f| !f.starts_with("group")),
         "{registration:?}"
     );
-    let roster = pdf_fields(&out.join("downloads/roster-form.pdf"));
+    let roster = support::clients::pdf_field_names(&out.join("downloads/roster-form.pdf"));
     assert!(roster.contains(&"entry-1-track".to_string()), "{roster:?}");
     assert!(roster.iter().all(|f| !f.contains("group")), "{roster:?}");
 }

@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::clients::{assert_in_order, pdf_text as text_of, run_python, tool};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -64,59 +66,6 @@ fn build(dir: PathBuf, tmp: support::ContestCopy) -> Built {
 fn seed() -> Built {
     let (tmp, dir) = seed_copy();
     build(dir, tmp)
-}
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let output = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("`{program}` is needed (tests/run.sh installs it): {e}"));
-    assert!(
-        output.status.success(),
-        "{program} {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn text_of(pdf: &Path) -> String {
-    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
-    // Labels are spaced out with ideographic spaces (姓　　名): compare without any white space.
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn assert_in_order(text: &str, labels: &[&str], what: &str) {
-    let mut from = 0;
-    for label in labels {
-        match text[from..].find(label) {
-            Some(at) => from += at + label.len(),
-            None => panic!("{what}: `{label}` missing or out of order after byte {from}:\n{text}"),
-        }
-    }
-}
-
-/// The python that has pypdf: `$JINGSAI_PYTHON` (tests/run.sh sets it to its venv's), else `python3`.
-fn python() -> String {
-    std::env::var("JINGSAI_PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
-/// Runs `python -c script args...`; fails, naming the interpreter, when it cannot (no pypdf, say).
-fn run_python(script: &str, args: &[&str]) -> String {
-    let program = python();
-    let output = Command::new(&program)
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("`{program}` is needed (tests/run.sh makes a venv and sets JINGSAI_PYTHON): {e}")
-        });
-    assert!(
-        output.status.success(),
-        "{program} failed (it needs pypdf: run tests/run.sh, or set JINGSAI_PYTHON to a python with pypdf): {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn pypdf(script: &str, pdf: &Path) -> String {

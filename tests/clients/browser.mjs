@@ -61,8 +61,27 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 800 },
   locale: 'zh-CN',
 });
-// Nothing but the local server is reachable.
-await context.route('**/*', (route) => (route.request().url().startsWith(ORIGIN + '/') ? route.continue() : route.abort()));
+// Nothing but the local server is reachable. A site with a `base_url` names itself by that address where
+// links must be absolute (404.html, which a server shows at any depth): requests to it are answered from
+// the site folder, as the real server at that address would. The address is read from sitemap.xml.
+const sitemap = fs.existsSync(path.join(root, 'sitemap.xml')) ? fs.readFileSync(path.join(root, 'sitemap.xml'), 'utf8') : '';
+const home = /<loc>(https?:[^<]*\/)index\.html<\/loc>/.exec(sitemap);
+const BASE = home ? home[1] : null;
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  if (url.startsWith(ORIGIN + '/')) return route.continue();
+  if (BASE && url.startsWith(BASE)) {
+    const rel = decodeURIComponent(url.slice(BASE.length).split(/[?#]/)[0]) || 'index.html';
+    const file = path.join(root, path.normalize(rel));
+    const found = file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile();
+    return route.fulfill({
+      status: found ? 200 : 404,
+      contentType: found ? TYPES[path.extname(file)] || 'application/octet-stream' : TYPES['.html'],
+      body: fs.readFileSync(found ? file : path.join(root, '404.html')),
+    });
+  }
+  return route.abort();
+});
 
 let failures = 0;
 const fail = (msg) => { failures++; console.log(`  FAIL ${msg}`); };

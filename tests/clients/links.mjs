@@ -117,7 +117,16 @@ function checkSite(root) {
       for (const m of xml.matchAll(/<content\b[^>]*xml:base="([^"]*)"[^>]*>([\s\S]*?)<\/content>/g)) {
         const base = decodeEntities(m[1]);
         const inner = decodeEntities(m[2]);
-        for (const { value } of attrs(inner, 'href|src')) check(`${rel} (entry ${base})`, value, base);
+        // With a base_url the entry's base is absolute (https://host/sub/notices/x.html): the page it
+        // names is the longest tail of its path that is a file of this site.
+        let baseRel = base;
+        if (/^https?:/i.test(base)) {
+          const parts = new URL(base).pathname.split('/').filter(Boolean);
+          const tail = parts.map((_, i) => parts.slice(i).join('/')).find(t => files.has(t));
+          if (tail === undefined) { errors.push(`${rel}: entry base ${base} names no page of the site`); continue; }
+          baseRel = tail;
+        }
+        for (const { value } of attrs(inner, 'href|src')) check(`${rel} (entry ${base})`, value, baseRel);
       }
       if (rel === 'feed.xml' && !/<entry>/.test(xml)) errors.push('feed.xml: no entries');
     }

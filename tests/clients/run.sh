@@ -7,7 +7,11 @@
 # the last release that runs on Node 18, the nodejs of Debian 12 (1.62 and later refuse to start there).
 #
 # Sites checked: the seed site (content/), a large generated contest (content/ plus 300 notices from
-# bench/gen_notices.py, so pagination pages exist) and tests/fixtures/results/seed (results pages).
+# bench/gen_notices.py, so pagination pages exist), tests/fixtures/results/seed (results pages) and the
+# contests of our own that are unlike the first (OWN_CONTESTS below: no groups, a practical-only team
+# event with online registration, 20 tracks with an award scheme by counts, a team event with a quota
+# range and birth-date limits), each with every page
+# checked by vnu, axe and the link checker.
 #
 #   1 html      Nu HTML Checker (vnu.jar) over every HTML page: zero errors
 #   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations;
@@ -76,6 +80,11 @@ cp -r "$REPO/content" "$WORK/large/content"
 build "$WORK/large" "$WORK/large-site" || exit 1
 build "$REPO/tests/fixtures/results/seed" "$WORK/results" || exit 1
 SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results")
+OWN_CONTESTS=(no-groups practical-only many-tracks team-event)
+for name in "${OWN_CONTESTS[@]}"; do
+  build "$REPO/tests/fixtures/$name" "$WORK/own-$name" || exit 1
+  SITES+=("$WORK/own-$name")
+done
 [ -d "$WORK/large-site/notices/page" ] || { echo "the large contest has no pagination pages"; exit 1; }
 [ -f "$WORK/results/results/index.html" ] || { echo "the results fixture has no results pages"; exit 1; }
 
@@ -105,6 +114,9 @@ large_pages() {
 check "axe seed" node "$HERE/browser.mjs" axe "$WORK/seed" $(pages_of "$WORK/seed")
 check "axe large" node "$HERE/browser.mjs" axe "$WORK/large-site" $(large_pages)
 check "axe results" node "$HERE/browser.mjs" axe "$WORK/results" $(cd "$WORK/results" && ls results/*.html) index.html
+for name in "${OWN_CONTESTS[@]}"; do
+  check "axe $name" node "$HERE/browser.mjs" axe "$WORK/own-$name" $(pages_of "$WORK/own-$name")
+done
 check "screenshots" node "$HERE/browser.mjs" shots "$WORK/results" "$SHOTS" site \
   index.html registration.html results/index.html \
   "results/$(cd "$WORK/results/results" && ls *.html | grep -v '^index.html$' | head -1)"

@@ -12,6 +12,9 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub(crate) mod built;
+pub(crate) mod clients;
+
 /// The subcommands that take `--no-system-fonts` (all of them, `jingsai <sub> --help` lists it).
 const TAKE_FONT_FLAG: [&str; 5] = ["build", "check", "forms", "serve", "serve-worker"];
 

@@ -140,12 +140,37 @@ impl Form {
         groups
     }
 
-    /// Every field of the form for this contest, with its accessible name, in the order of the form.
+    /// Every field of the form for this contest, with its accessible name, in the order of the form: a
+    /// table row by row (`entry-1-name`, `entry-1-unit`, …, `entry-2-name`), as a reader fills it.
     pub fn fields(&self, c: &Contest) -> Vec<Field> {
-        self.field_groups(c)
-            .iter()
-            .flat_map(|group| self.group_fields(group))
-            .collect()
+        let groups = self.field_groups(c);
+        let mut fields = Vec::new();
+        let mut at = 0;
+        while at < groups.len() {
+            let columns = groups[at..]
+                .iter()
+                .take_while(|g| matches!(g.kind, FieldGroupKind::TableColumn { .. }))
+                .count();
+            if columns == 0 {
+                fields.extend(self.group_fields(&groups[at]));
+                at += 1;
+                continue;
+            }
+            let by_column: Vec<Vec<Field>> = groups[at..at + columns]
+                .iter()
+                .map(|g| self.group_fields(g))
+                .collect();
+            let rows = by_column.iter().map(Vec::len).max().unwrap_or(0);
+            for row in 0..rows {
+                fields.extend(
+                    by_column
+                        .iter()
+                        .filter_map(|column| column.get(row).cloned()),
+                );
+            }
+            at += columns;
+        }
+        fields
     }
 
     /// The fields of one of [`Form::field_groups`], with their accessible names.

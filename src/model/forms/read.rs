@@ -94,7 +94,7 @@ pub fn read_forms(
             continue;
         }
         if let Some((_, read)) = own.remove(id) {
-            forms.extend(read);
+            forms.extend(read.flatten());
             continue;
         }
         match builtin_form_for(id.as_str(), contest) {
@@ -111,7 +111,8 @@ pub fn read_forms(
             ),
         }
     }
-    for (id, (path, _)) in own {
+    // A file that could not be read has its error already; "not used" would only repeat it.
+    for (id, (path, _)) in own.into_iter().filter(|(_, (_, read))| read.is_some()) {
         problems.push(
             Problem::general(
                 Some(&SourceFile::new(&path, "")),
@@ -157,12 +158,14 @@ fn located(file: &SourceFile, at: Option<(usize, usize)>, message: String) -> Pr
     }
 }
 
-/// Every `forms/*.yaml` of the contest folder, read and checked: id → (shown path, the form if it passed).
+/// Every `forms/*.yaml` of the contest folder, read and checked: id → (shown path, `None` when the file
+/// could not be read, else the form if it passed). An unreadable file stays in the map, so that its
+/// attachment never falls back to the built-in form of the same name.
 fn project_forms(
     root: &Path,
     contest: &Contest,
     problems: &mut Problems,
-) -> BTreeMap<Id, (PathBuf, Option<Form>)> {
+) -> BTreeMap<Id, (PathBuf, Option<Option<Form>>)> {
     let mut forms = BTreeMap::new();
     let files = match fs::list_files(&root.join("forms"), ".yaml") {
         Ok(files) => files,
@@ -182,12 +185,12 @@ fn project_forms(
             continue;
         }
         let form = match fs::read_input_text(Some(root), &path, fs::Input::Form) {
-            Ok(text) => read_form(
+            Ok(text) => Some(read_form(
                 Id(stem.clone()),
                 &SourceFile::new(&shown, text),
                 contest,
                 problems,
-            ),
+            )),
             Err(e) => {
                 problems.push(Problem::from(e));
                 None

@@ -235,10 +235,9 @@ fn the_judge_form_keeps_its_fields_and_labels() {
         .filter(|f| f.name.starts_with("history-"))
         .map(|f| f.name.as_str())
         .collect();
-    // Column by column (a field group is one column), each column's rows 1 to 6.
-    let expected: Vec<String> = ["time", "event", "role"]
-        .iter()
-        .flat_map(|c| (1..=6).map(move |row| format!("history-{row}-{c}")))
+    // Row by row, as a reader fills the table: row 1's time, event and role, then row 2's.
+    let expected: Vec<String> = (1..=6)
+        .flat_map(|row| ["time", "event", "role"].map(|c| format!("history-{row}-{c}")))
         .collect();
     assert_eq!(history, expected);
     let first = fields.iter().find(|f| f.name == "history-1-time").unwrap();
