@@ -100,6 +100,17 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Print the JSON Schema of contest.yaml or of a form file, for editors that complete keys and mark
+    /// mistakes while you type (VS Code with the YAML extension); `init` writes both into `schema/`.
+    Schema {
+        /// Which file the schema describes.
+        #[arg(value_enum, default_value_t = SchemaArg::Contest)]
+        kind: SchemaArg,
+        /// Write the schema into this file (replacing it) instead of printing it:
+        /// `--out schema/contest.schema.json`.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
         /// The contest folder (holding `content/`); the current folder by default.
@@ -110,6 +121,15 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+}
+
+/// The file a schema describes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SchemaArg {
+    /// `content/contest.yaml`.
+    Contest,
+    /// A form file, `forms/<id>.yaml`.
+    Form,
 }
 
 /// The budgets of one build.
@@ -223,6 +243,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits),
+        Command::Schema { kind, out } => schema(kind, out.as_deref()),
     }
 }
 
@@ -283,17 +304,47 @@ fn init(dir: &Path) -> ExitCode {
     }
 }
 
-/// `jingsai forms --show ID`: a built-in form's declaration on standard output.
+/// `jingsai forms --show ID`: a built-in form's declaration on standard output, after the line naming
+/// the form schema.
 fn show_form(id: &str) -> ExitCode {
     match jingsai::model::forms::builtin_form_text(id) {
         Some(text) => {
-            print!("{text}");
+            // The copy goes into `forms/`, where this line points editors at `schema/form.schema.json`.
+            let modeline = jingsai::model::schema::SchemaKind::Form.modeline();
+            print!("{modeline}\n{text}");
             ExitCode::SUCCESS
         }
         None => {
             eprintln!(
                 "error: there is no built-in form `{id}`\nhelp: the built-in forms are {}",
                 jingsai::model::forms::BUILTIN_FORMS.join(", ")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `jingsai schema`: a JSON Schema on standard output, or into `out`.
+fn schema(kind: SchemaArg, out: Option<&Path>) -> ExitCode {
+    use jingsai::model::schema::SchemaKind;
+    let kind = match kind {
+        SchemaArg::Contest => SchemaKind::Contest,
+        SchemaArg::Form => SchemaKind::Form,
+    };
+    let text = kind.to_json();
+    let Some(out) = out else {
+        print!("{text}");
+        return ExitCode::SUCCESS;
+    };
+    match std::fs::write(out, text) {
+        Ok(()) => {
+            eprintln!("wrote `{}`", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!(
+                "error: cannot write `{}`: {error}\nhelp: check that its folder exists and can be written",
+                out.display()
             );
             ExitCode::FAILURE
         }

@@ -5,8 +5,8 @@ use super::super::results_section::check_tiers;
 use super::Checker;
 use crate::diagnostics::Problem;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::yaml::spanned_at;
-use serde_saphyr::Spanned;
 
 impl Checker<'_> {
     /// `awards.tiers` (checked as `results.tiers` is), `rounding`, `ties` and `unit_awards`.

@@ -3,8 +3,8 @@
 //! roles per unit and the word for individual entrants.
 
 use super::Checker;
+use crate::model::Spanned;
 use crate::model::{Contest, Limits, Quota, Track};
-use serde_saphyr::Spanned;
 
 impl Checker<'_> {
     /// Every check of `rules` about entry, and of the groups' and tracks' `limits`.

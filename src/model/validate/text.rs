@@ -4,8 +4,8 @@
 use super::{Checker, MAX_BASE_URL};
 use crate::diagnostics::Problem;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::yaml::{spanned_at, top_level_key};
-use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
 impl Checker<'_> {

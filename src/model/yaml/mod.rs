@@ -27,9 +27,10 @@ pub(crate) use kind::date_error;
 use kind::{Kind, WithoutLocation};
 pub use probe::stand_in;
 
+use super::Spanned;
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 use std::ops::Range;
 
 /// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
