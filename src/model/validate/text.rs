@@ -241,7 +241,7 @@ type Place = Option<(usize, usize)>;
 
 /// Whether `text` names `day` as Chinese prose does: in full (2026年4月10日), or with its year (and month)
 /// written once before it, as the end of a range is (2026年3月23日至4月10日, 2026年4月1日至10日).
-fn mentions_day(text: &str, day: &crate::model::Day) -> bool {
+fn mentions_day(text: &str, day: &crate::model::values::Day) -> bool {
     let (year, month, date) = (day.0.year(), day.0.month(), day.0.day());
     if text.contains(&day.chinese()) {
         return true;
@@ -299,7 +299,7 @@ fn looks_like_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::mentions_day;
-    use crate::model::Day;
+    use crate::model::values::Day;
 
     fn day(y: i16, m: i8, d: i8) -> Day {
         Day(jiff::civil::date(y, m, d))
