@@ -309,7 +309,10 @@ mod tests {
     fn a_deadline_is_mentioned_in_full_or_as_the_end_of_a_range() {
         let deadline = day(2026, 4, 10);
         assert!(mentions_day("报名截止时间为2026年4月10日。", &deadline));
-        assert!(mentions_day("报名时间：2026年3月23日至4月10日。", &deadline));
+        assert!(mentions_day(
+            "报名时间：2026年3月23日至4月10日。",
+            &deadline
+        ));
         assert!(mentions_day("报名时间：2026年4月1日至10日。", &deadline));
         assert!(mentions_day("2026年4月1日到10日", &deadline));
     }
