@@ -1,6 +1,8 @@
 //! The HTTP side: files from the in-memory site only, the live-reload event stream, and nothing else.
 
 use super::ServeError;
+use crate::i18n::Lang;
+use crate::msg;
 use super::overlay::{self, EVENTS_PATH};
 use super::state::{Notice, Shared};
 use axum::Router;
@@ -24,6 +26,7 @@ pub(super) fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Resul
         .local_addr()
         .map_err(ServeError::ListenerAddress)?
         .ip();
+    let lang = shared.lang;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -41,13 +44,13 @@ pub(super) fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Resul
                 if host_allowed(host, bound) {
                     next.run(request).await
                 } else {
-                    respond(StatusCode::MISDIRECTED_REQUEST, "text/plain; charset=utf-8", b"this preview answers only requests for this machine (Host: localhost or 127.0.0.1)\n".to_vec())
+                    respond(StatusCode::MISDIRECTED_REQUEST, "text/plain; charset=utf-8", format!("{}\n", msg!("serve-misdirected").render(lang)))
                 }
             }));
         tokio::select! {
             served = axum::serve(listener, app) => served.map_err(ServeError::ServerStopped),
             () = stop_signal() => {
-                eprintln!("stopped");
+                eprintln!("{}", msg!("serve-stopped").render(lang));
                 Ok(())
             }
         }
@@ -227,9 +230,14 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         }
         return response;
     }
+    let lang = shared.lang;
+    let code = format!("<code>/{}</code>", overlay::escape(&key));
     let page = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>404</h1><p>The site has no <code>/{}</code>.</p><p><a href=\"/\">Home</a></p></body></html>",
-        overlay::escape(&key)
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><h1>404</h1><p>{}</p><p><a href=\"/\">{}</a></p></body></html>",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        overlay::escape(&msg!("serve-404-title").render(lang)),
+        msg!("serve-404-text", path = code).render(lang),
+        overlay::escape(&msg!("serve-404-home").render(lang)),
     );
     respond(
         StatusCode::NOT_FOUND,
