@@ -151,12 +151,7 @@ impl Drop for Watchdog {
 /// The message of a build stopped by its time budget, with its help; `then` says what happens to the
 /// output ("nothing was written").
 pub fn timeout_message(limit: Duration, what: &str, then: &crate::i18n::Text) -> crate::i18n::Text {
-    crate::msg!(
-        "budget-timeout",
-        seconds = limit.as_secs(),
-        what,
-        then
-    )
+    crate::msg!("budget-timeout", seconds = limit.as_secs(), what, then)
 }
 
 /// A global allocator that counts the bytes held and ends the process, with a message, when they pass

@@ -3,8 +3,8 @@
 use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::{Problem, Problems};
 use crate::i18n::{Lang, Text};
-use crate::msg;
 use crate::loaded::Loaded;
+use crate::msg;
 use crate::output::{self, OutputMap, WriteReport};
 use crate::pdf::{self, PdfEngine, fonts::FontOptions};
 use crate::site::{Download, Renderer, Site};
@@ -385,7 +385,10 @@ pub fn fill_forms(
         .with_help(if named.is_empty() {
             msg!("build-no-such-form-help-none")
         } else {
-            msg!("build-no-such-form-help", forms = crate::i18n::or_list(named))
+            msg!(
+                "build-no-such-form-help",
+                forms = crate::i18n::or_list(named)
+            )
         }))
         .into());
     };

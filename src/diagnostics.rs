@@ -299,7 +299,8 @@ impl Problems {
 impl Problems {
     /// `N problems found` and every problem, one a line, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let mut text = msg!("diagnostics-problems-found", count = self.errors().count()).render(lang);
+        let mut text =
+            msg!("diagnostics-problems-found", count = self.errors().count()).render(lang);
         text.push('\n');
         for problem in &self.0 {
             text.push_str(&problem.render(lang));

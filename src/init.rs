@@ -65,7 +65,8 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     match std::fs::symlink_metadata(dir) {
         Ok(meta) if !meta.is_dir() => return Err(InitError::NotEmpty(dir.to_path_buf())),
         Ok(_) => {
-            let mut entries = std::fs::read_dir(dir).map_err(|e| FsError::new(Action::Read, dir, e))?;
+            let mut entries =
+                std::fs::read_dir(dir).map_err(|e| FsError::new(Action::Read, dir, e))?;
             if entries.next().is_some() {
                 return Err(InitError::NotEmpty(dir.to_path_buf()));
             }

@@ -180,7 +180,10 @@ fn main() -> ExitCode {
             let message = unknown.text();
             let help = unknown.help();
             let shown = Lang::of_environment_locale(var);
-            eprintln!("{}", msg!("cli-error-with-help-line", message, help).render(shown));
+            eprintln!(
+                "{}",
+                msg!("cli-error-with-help-line", message, help).render(shown)
+            );
             return ExitCode::from(2);
         }
     };
@@ -440,7 +443,11 @@ fn fail(failure: &BuildFailure, then: &Text, lang: Lang) -> ExitCode {
 
 fn fail_with_problems(problems: &Problems, then: &Text, lang: Lang) -> ExitCode {
     print_problems(problems, lang);
-    let message = msg!("cli-problems-found", count = problems.errors().count(), then);
+    let message = msg!(
+        "cli-problems-found",
+        count = problems.errors().count(),
+        then
+    );
     say(&msg!("cli-error", message), lang);
     ExitCode::FAILURE
 }
@@ -485,9 +492,18 @@ mod tests {
     #[test]
     fn the_lang_flag_is_read_before_clap() {
         let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
-        assert_eq!(lang_flag(&args(&["jingsai", "--lang", "en", "build"])).as_deref(), Some("en"));
-        assert_eq!(lang_flag(&args(&["jingsai", "build", "--lang=zh"])).as_deref(), Some("zh"));
-        assert_eq!(lang_flag(&args(&["jingsai", "build", "--", "--lang"])), None);
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "--lang", "en", "build"])).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "build", "--lang=zh"])).as_deref(),
+            Some("zh")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "build", "--", "--lang"])),
+            None
+        );
         assert_eq!(lang_flag(&args(&["jingsai", "check"])), None);
     }
 }

@@ -79,14 +79,17 @@ fn help_is_chinese_by_default_and_english_when_asked() {
                 &[
                     "发布一项技能竞赛",
                     "用法：jingsai [选项] <命令>",
-                    "命令：",
+                    "命令:",
                     "检查比赛文件夹，然后把网站生成到 `output/`。",
-                    "选项：",
+                    "选项:",
                     "显示帮助",
                     "--lang <LANG>",
                 ],
             );
-            has_none(&help, &["Usage", "Commands:", "Options:", "Print help", "Check the"]);
+            has_none(
+                &help,
+                &["Usage", "Commands:", "Options:", "Print help", "Check the"],
+            );
         } else {
             has_all(
                 &help,
@@ -108,7 +111,7 @@ fn help_is_chinese_by_default_and_english_when_asked() {
                 &[
                     "检查比赛文件夹，然后把网站生成到 `output/`。",
                     "用法：jingsai build [选项] [DIR]",
-                    "参数：",
+                    "参数:",
                     "比赛文件夹（里面有 `content/`）；默认是当前文件夹。",
                     "网站写到哪里",
                     "生成超过这么多秒就报错停止（防止模板或表格陷入死循环）。［默认：120］",
@@ -116,7 +119,16 @@ fn help_is_chinese_by_default_and_english_when_asked() {
                     "提示和帮助的语言",
                 ],
             );
-            has_none(&help, &["Usage", "Arguments:", "Options:", "[default", "Where to write"]);
+            has_none(
+                &help,
+                &[
+                    "Usage",
+                    "Arguments:",
+                    "Options:",
+                    "[default",
+                    "Where to write",
+                ],
+            );
         } else {
             has_all(
                 &help,
@@ -206,16 +218,28 @@ fn an_unreadable_contest_yaml_is_reported_in_the_language() {
     // A missing contest.yaml: the system's error in words of the language.
     std::fs::remove_dir(&yaml).unwrap();
     let (_, _, stderr) = run(Way::Default, "check", &[dir]);
-    has_all(&stderr, &["无法读取`", "content/contest.yaml`：文件或文件夹不存在（"]);
+    has_all(
+        &stderr,
+        &["无法读取`", "content/contest.yaml`：文件或文件夹不存在（"],
+    );
     let (_, _, stderr) = run(Way::Locale, "check", &[dir]);
-    has_all(&stderr, &["could not read `", "content/contest.yaml`: No such file or directory"]);
+    has_all(
+        &stderr,
+        &[
+            "could not read `",
+            "content/contest.yaml`: No such file or directory",
+        ],
+    );
 }
 
 #[test]
 fn the_serve_overlay_speaks_the_language() {
     let copy = contest_copy();
     // A notice that is not UTF-8: the build fails, and the 404 page (nothing built yet) shows the overlay.
-    copy.write("content/notices/2025-11-01-bad.md", b"---\ntitle: \xff\n---\n");
+    copy.write(
+        "content/notices/2025-11-01-bad.md",
+        b"---\ntitle: \xff\n---\n",
+    );
     for way in WAYS {
         let server = Server::start_with(copy.path(), &[], |command| way.apply(command));
         let page = server.get("/").text();
@@ -230,7 +254,8 @@ fn the_serve_overlay_speaks_the_language() {
             );
             has_none(&page, &["the last change does not build", "Not found"]);
             server.wait_for_log(30, |log| {
-                log.contains("正在预览 http://") && log.contains("错误：发现 1 个问题；仍在显示上一次成功生成的网站")
+                log.contains("正在预览 http://")
+                    && log.contains("错误：发现 1 个问题；仍在显示上一次成功生成的网站")
             });
         } else {
             has_all(

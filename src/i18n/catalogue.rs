@@ -51,12 +51,13 @@ fn bundle(lang: Lang) -> Bundle {
     // No Unicode isolation marks around arguments: the text goes to terminals and logs.
     bundle.set_use_isolating(false);
     for (name, text) in files(lang) {
-        let resource = FluentResource::try_new((*text).to_string()).unwrap_or_else(|(_, errors)| {
-            panic!("i18n/{}/{name} does not parse: {errors:?}", lang.dir())
-        });
-        bundle.add_resource(resource).unwrap_or_else(|errors| {
-            panic!("i18n/{}/{name}: {errors:?}", lang.dir())
-        });
+        let resource =
+            FluentResource::try_new((*text).to_string()).unwrap_or_else(|(_, errors)| {
+                panic!("i18n/{}/{name} does not parse: {errors:?}", lang.dir())
+            });
+        bundle
+            .add_resource(resource)
+            .unwrap_or_else(|errors| panic!("i18n/{}/{name}: {errors:?}", lang.dir()));
     }
     bundle
 }
@@ -68,7 +69,9 @@ fn bundle_of(lang: Lang) -> &'static Bundle {
     }
 }
 
+#[cfg(test)]
 /// Whether `lang`'s catalogue has the message `id`.
+#[cfg(test)]
 pub(super) fn has(lang: Lang, id: &str) -> bool {
     bundle_of(lang).has_message(id)
 }
@@ -85,11 +88,7 @@ pub(super) fn errors(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Vec<
     format_with_errors(lang, id, args).1
 }
 
-fn format_with_errors(
-    lang: Lang,
-    id: &str,
-    args: &[(&'static str, Arg)],
-) -> (String, Vec<String>) {
+fn format_with_errors(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> (String, Vec<String>) {
     let bundle = bundle_of(lang);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return (id.to_string(), vec![format!("no message `{id}`")]);

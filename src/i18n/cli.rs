@@ -16,9 +16,7 @@ pub fn localize(mut command: Command, lang: Lang) -> Command {
 fn localize_one(mut command: Command, lang: Lang) -> Command {
     let name = command.get_name().to_string();
     if let Some(about) = about(&name) {
-        command = command
-            .about(about.render(lang))
-            .long_about(None::<String>);
+        command = command.about(about.render(lang)).long_about(None::<&str>);
     }
     let args: Vec<(String, bool, String)> = command
         .get_arguments()
@@ -44,7 +42,7 @@ fn localize_one(mut command: Command, lang: Lang) -> Command {
         };
         command = command.mut_arg(&id, |arg| {
             arg.help(help.render(lang))
-                .long_help(None::<String>)
+                .long_help(None::<&str>)
                 .hide_default_value(true)
                 .hide_possible_values(true)
                 .help_heading(heading.render(lang))

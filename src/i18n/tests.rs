@@ -79,7 +79,11 @@ fn both_languages_have_the_same_messages_with_the_same_arguments() {
             .cloned()
             .collect::<Vec<_>>()
     };
-    assert_eq!(only(&chinese, &english), Vec::<String>::new(), "only in zh-CN");
+    assert_eq!(
+        only(&chinese, &english),
+        Vec::<String>::new(),
+        "only in zh-CN"
+    );
     assert_eq!(only(&english, &chinese), Vec::<String>::new(), "only in en");
     for (id, variables) in &chinese {
         assert_eq!(
@@ -98,9 +102,16 @@ fn every_catalogue_file_is_embedded() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|name| name.ends_with(".ftl"))
             .collect();
-        let embedded: BTreeSet<String> =
-            catalogue::files(lang).iter().map(|(name, _)| name.to_string()).collect();
-        assert_eq!(on_disk, embedded, "list every file of i18n/{} in FILES", lang.dir());
+        let embedded: BTreeSet<String> = catalogue::files(lang)
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        assert_eq!(
+            on_disk,
+            embedded,
+            "list every file of i18n/{} in FILES",
+            lang.dir()
+        );
     }
     assert_eq!(FILES.0.len(), FILES.1.len());
 }
@@ -108,7 +119,10 @@ fn every_catalogue_file_is_embedded() {
 /// Every `msg!("id", a = …, b)` of the source: the id and the argument names, with where it is.
 fn uses_in_source() -> Vec<(String, String, BTreeSet<String>)> {
     let mut files = Vec::new();
-    collect_rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    collect_rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let mut uses = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
@@ -125,7 +139,10 @@ fn uses_in_source() -> Vec<(String, String, BTreeSet<String>)> {
         while let Some(at) = rest.find("msg!(") {
             rest = &rest[at + "msg!(".len()..];
             let Some((id, args)) = parse_use(rest) else {
-                panic!("{}: a `msg!` whose id is not a string literal", path.display());
+                panic!(
+                    "{}: a `msg!` whose id is not a string literal",
+                    path.display()
+                );
             };
             let line = code.len() - rest.len();
             let line = code[..line].matches('\n').count() + 1;
@@ -244,7 +261,12 @@ fn every_message_renders_in_both_languages() {
 
 #[test]
 fn messages_render_in_the_language_asked_for() {
-    let text = msg!("fs-too-large", size = "2.0 MiB", limit = "1.0 MiB", kind = msg!("fs-input-notice"));
+    let text = msg!(
+        "fs-too-large",
+        size = "2.0 MiB",
+        limit = "1.0 MiB",
+        kind = msg!("fs-input-notice")
+    );
     assert_eq!(
         text.render(Lang::En),
         "it is 2.0 MiB, more than the 1.0 MiB that a notice may be; is it the right file?"
@@ -254,7 +276,10 @@ fn messages_render_in_the_language_asked_for() {
         "文件大小为 2.0 MiB，超过了通知的上限 1.0 MiB；是不是选错了文件？"
     );
     // The English text is what the text dereferences to, for tests and logs.
-    assert_eq!(text, "it is 2.0 MiB, more than the 1.0 MiB that a notice may be; is it the right file?");
+    assert_eq!(
+        text,
+        "it is 2.0 MiB, more than the 1.0 MiB that a notice may be; is it the right file?"
+    );
     assert!(text.contains("a notice"));
     // Plural forms in English; one form in Chinese.
     let found = |count: usize| msg!("diagnostics-problems-found", count);
@@ -281,15 +306,18 @@ fn lists_are_joined_in_the_language() {
 
 #[test]
 fn the_language_comes_from_the_flag_then_the_variable_then_the_locale() {
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |name: &str| {
+    let choose = |flag: Option<&str>, pairs: &[(&str, &str)]| {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect();
+        Lang::choose(flag, move |name: &str| {
             pairs
                 .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| v.to_string())
-        }
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+        })
     };
-    let choose = |flag, pairs| Lang::choose(flag, env(pairs));
     // Chinese by default: no locale, C, POSIX, C.UTF-8, another language.
     assert_eq!(choose(None, &[]), Ok(Lang::Zh));
     for locale in ["C", "POSIX", "C.UTF-8", "fr_FR.UTF-8", "zh_CN.UTF-8", ""] {
@@ -302,7 +330,10 @@ fn the_language_comes_from_the_flag_then_the_variable_then_the_locale() {
         Ok(Lang::Zh)
     );
     assert_eq!(
-        choose(None, &[("LC_ALL", ""), ("LC_MESSAGES", "en_GB"), ("LANG", "zh_CN")]),
+        choose(
+            None,
+            &[("LC_ALL", ""), ("LC_MESSAGES", "en_GB"), ("LANG", "zh_CN")]
+        ),
         Ok(Lang::En)
     );
     // JINGSAI_LANG before the locale, --lang before both.

@@ -176,8 +176,8 @@ fn lock(dir: &Path) -> Result<std::fs::File, WriteError> {
 
 /// Refuses a folder without a manifest that holds anything but jingsai's own lock.
 fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
-    let listing =
-        std::fs::read_dir(dir).map_err(|e| WriteError::Staging(FsError::new(Action::List, dir, e)))?;
+    let listing = std::fs::read_dir(dir)
+        .map_err(|e| WriteError::Staging(FsError::new(Action::List, dir, e)))?;
     let mut entries: Vec<String> = listing
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().to_string())
@@ -305,7 +305,8 @@ fn make_real_folder(folder: &Path) -> Result<(), FsError> {
     match folder.symlink_metadata() {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::remove_file(folder).map_err(|e| FsError::new(Action::RemoveLink, folder, e))?;
+            std::fs::remove_file(folder)
+                .map_err(|e| FsError::new(Action::RemoveLink, folder, e))?;
             std::fs::create_dir(folder).map_err(|e| FsError::new(Action::CreateFolder, folder, e))
         }
         Ok(_) => Err(FsError::refusal(

@@ -1,10 +1,10 @@
 //! The HTTP side: files from the in-memory site only, the live-reload event stream, and nothing else.
 
 use super::ServeError;
-use crate::i18n::Lang;
-use crate::msg;
 use super::overlay::{self, EVENTS_PATH};
 use super::state::{Notice, Shared};
+use crate::i18n::Lang;
+use crate::msg;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
@@ -33,20 +33,29 @@ pub(super) fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Resul
         .build()
         .map_err(ServeError::Server)?;
     runtime.block_on(async move {
-        let listener =
-            tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
         let app = Router::new()
             .route(EVENTS_PATH, get(events))
             .fallback(file)
             .with_state(shared)
-            .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| async move {
-                let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-                if host_allowed(host, bound) {
-                    next.run(request).await
-                } else {
-                    respond(StatusCode::MISDIRECTED_REQUEST, "text/plain; charset=utf-8", format!("{}\n", msg!("serve-misdirected").render(lang)))
-                }
-            }));
+            .layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                    let host = request
+                        .headers()
+                        .get(header::HOST)
+                        .and_then(|h| h.to_str().ok())
+                        .unwrap_or("");
+                    if host_allowed(host, bound) {
+                        next.run(request).await
+                    } else {
+                        respond(
+                            StatusCode::MISDIRECTED_REQUEST,
+                            "text/plain; charset=utf-8",
+                            format!("{}\n", msg!("serve-misdirected").render(lang)),
+                        )
+                    }
+                },
+            ));
         tokio::select! {
             served = axum::serve(listener, app) => served.map_err(ServeError::ServerStopped),
             () = stop_signal() => {

@@ -131,85 +131,85 @@ struct Build {
 }
 
 impl Build {
-/// One build under the time budget; a panic is reported and ends the child (its state may be broken).
-fn once(
-    &self,
-    rebuilder: &mut Rebuilder,
-    changed: &[PathBuf],
-    sent: &mut Option<Arc<OutputMap>>,
-    out: &mut impl Write,
-) -> Result<(), ServeError> {
-    let Build {
-        limits,
-        lang,
-        first,
-    } = *self;
-    let started = Instant::now();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
-    let activity = rebuilder.activity().clone();
-    activity.clear();
-    let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
-        let then = msg!("serve-still-serving");
-        let text = crate::budget::timeout_message(limits.time, &what, &then).render(lang);
-        eprintln!("{text}");
-        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
-            let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
-        }
-        std::process::exit(2);
-    });
-    let _attached = activity.attach("rebuild");
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
-    watchdog.disarm();
-    let message = match result {
-        Ok(Ok(built)) => {
-            if first {
-                print_problems(&built.warnings, lang);
-            }
-            let phases = comma_list(
-                built
-                    .phases
-                    .iter()
-                    .map(|(name, ms)| msg!("serve-phase", name, ms = *ms as u64)),
-            );
-            let summary = msg!(
-                "serve-built",
-                first = if first { "yes" } else { "no" },
-                count = built.map.len(),
-                ms = started.elapsed().as_millis() as u64,
-                redone = &built.redone,
-                phases
-            );
-            eprintln!("{}", summary.render(lang));
-            let message = diff(sent.as_deref(), &built.map);
-            *sent = Some(built.map);
-            message
-        }
-        Ok(Err(problems)) => {
-            print_problems(&problems, lang);
-            let count = problems.errors().count();
+    /// One build under the time budget; a panic is reported and ends the child (its state may be broken).
+    fn once(
+        &self,
+        rebuilder: &mut Rebuilder,
+        changed: &[PathBuf],
+        sent: &mut Option<Arc<OutputMap>>,
+        out: &mut impl Write,
+    ) -> Result<(), ServeError> {
+        let Build {
+            limits,
+            lang,
+            first,
+        } = *self;
+        let started = Instant::now();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
+        let activity = rebuilder.activity().clone();
+        activity.clear();
+        let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
             let then = msg!("serve-still-serving");
-            let message = msg!("cli-problems-found", count, then);
-            eprintln!("{}", msg!("cli-error", message).render(lang));
-            Message::Failed(overlay::text(&problems, lang))
-        }
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            let text = msg!("serve-panicked", what).render(lang);
-            eprintln!("{}", msg!("cli-error", message = &text).render(lang));
-            send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
-            return Err(ServeError::Panicked);
-        }
-    };
-    send(out, &message).map_err(ServeError::ServerGone)
-}
+            let text = crate::budget::timeout_message(limits.time, &what, &then).render(lang);
+            eprintln!("{text}");
+            if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+                let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
+            }
+            std::process::exit(2);
+        });
+        let _attached = activity.attach("rebuild");
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
+        watchdog.disarm();
+        let message = match result {
+            Ok(Ok(built)) => {
+                if first {
+                    print_problems(&built.warnings, lang);
+                }
+                let phases = comma_list(
+                    built
+                        .phases
+                        .iter()
+                        .map(|(name, ms)| msg!("serve-phase", name, ms = *ms as u64)),
+                );
+                let summary = msg!(
+                    "serve-built",
+                    first = if first { "yes" } else { "no" },
+                    count = built.map.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    redone = &built.redone,
+                    phases
+                );
+                eprintln!("{}", summary.render(lang));
+                let message = diff(sent.as_deref(), &built.map);
+                *sent = Some(built.map);
+                message
+            }
+            Ok(Err(problems)) => {
+                print_problems(&problems, lang);
+                let count = problems.errors().count();
+                let then = msg!("serve-still-serving");
+                let message = msg!("cli-problems-found", count, then);
+                eprintln!("{}", msg!("cli-error", message).render(lang));
+                Message::Failed(overlay::text(&problems, lang))
+            }
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                let text = msg!("serve-panicked", what).render(lang);
+                eprintln!("{}", msg!("cli-error", message = &text).render(lang));
+                send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
+                return Err(ServeError::Panicked);
+            }
+        };
+        send(out, &message).map_err(ServeError::ServerGone)
+    }
 }
 
 fn print_problems(problems: &Problems, lang: Lang) {

@@ -139,8 +139,8 @@ impl Checker<'_> {
     pub(super) fn error(
         &mut self,
         at: Option<(usize, usize)>,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<crate::i18n::Text>,
+        help: impl Into<crate::i18n::Text>,
     ) {
         let problem = match at {
             Some(span) => Problem::at(self.file, span, message),
