@@ -18,36 +18,32 @@ fn localize_one(mut command: Command, lang: Lang) -> Command {
     if let Some(about) = about(&name) {
         command = command.about(about.render(lang)).long_about(None::<&str>);
     }
-    let args: Vec<(String, bool, String)> = command
-        .get_arguments()
-        .filter(|arg| !arg.is_hide_set())
-        .map(|arg| {
-            let default = arg
-                .get_default_values()
-                .iter()
-                .map(|v| v.to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join(", ");
-            (arg.get_id().to_string(), arg.is_positional(), default)
-        })
-        .collect();
-    for (id, positional, default) in args {
-        let Some(help) = arg_help(&name, &id, &default) else {
-            continue;
+    // `mut_args` keeps the arguments in their order (the parser's index of a built command relies on
+    // it; `mut_arg` would move the argument to the end).
+    command = command.mut_args(|arg| {
+        if arg.is_hide_set() {
+            return arg;
+        }
+        let default = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let Some(help) = arg_help(&name, arg.get_id().as_str(), &default) else {
+            return arg;
         };
-        let heading = if positional {
+        let heading = if arg.is_positional() {
             msg!("cli-heading-arguments")
         } else {
             msg!("cli-heading-options")
         };
-        command = command.mut_arg(&id, |arg| {
-            arg.help(help.render(lang))
-                .long_help(None::<&str>)
-                .hide_default_value(true)
-                .hide_possible_values(true)
-                .help_heading(heading.render(lang))
-        });
-    }
+        arg.help(help.render(lang))
+            .long_help(None::<&str>)
+            .hide_default_value(true)
+            .hide_possible_values(true)
+            .help_heading(heading.render(lang))
+    });
     if lang != Lang::En {
         command = command
             .subcommand_help_heading(msg!("cli-heading-commands").render(lang))

@@ -124,6 +124,8 @@ fn uses_in_source() -> Vec<(String, String, BTreeSet<String>)> {
         &mut files,
     );
     let mut uses = Vec::new();
+    // This file looks for `msg!(` in strings; its own messages are rendered by the tests below.
+    files.retain(|path| !path.ends_with("i18n/tests.rs"));
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         // Comments (`//`, `///`, `//!`) show examples, not uses.
