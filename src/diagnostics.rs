@@ -166,7 +166,8 @@ impl Problem {
     /// A miette report in `lang`, with the file name attached, for printing with `{:?}`.
     pub fn to_report(&self, lang: Lang) -> miette::Report {
         let report = miette::Report::new(Rendered {
-            message: self.message.render(lang),
+            // miette's head line: `path:line:column: message`.
+            message: self.render(lang),
             help: self.help.as_ref().map(|h| h.render(lang)),
             label: self
                 .label
