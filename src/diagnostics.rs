@@ -6,7 +6,7 @@
 
 use crate::i18n::{Lang, Text};
 use crate::msg;
-use miette::{NamedSource, SourceSpan};
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -178,10 +178,10 @@ impl Problem {
             severity: self.severity,
         });
         match &self.file {
-            Some(file) => report.with_source_code(NamedSource::new(
-                file.path.display().to_string(),
-                file.text.to_string(),
-            )),
+            Some(file) => report.with_source_code(CharColumns {
+                name: file.path.display().to_string(),
+                text: file.text.clone(),
+            }),
             None => report,
         }
     }
@@ -251,6 +251,47 @@ pub fn report_text(report: &miette::Report, lang: Lang) -> String {
 /// code (which ends in `m`).
 fn is_footer_indent(before: &str) -> bool {
     before.chars().all(|c| c == ' ') || (before.contains('\x1b') && before.ends_with('m'))
+}
+
+/// A file's text for miette, counting columns in characters: miette counts bytes, so the `file:line:
+/// column` above an excerpt would not match the `file:line:column` of the problem's first line (which,
+/// as editors do, counts characters) after a Chinese character on the line.
+#[derive(Debug)]
+struct CharColumns {
+    /// The path as shown.
+    name: String,
+    /// The whole text.
+    text: Arc<str>,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.text;
+        let contents =
+            text.as_bytes()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let start = contents.span().offset().min(text.len());
+        let line_start = text.as_bytes()[..start]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = text
+            .get(line_start..start)
+            .map_or(start - line_start, |before| before.chars().count());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
+    }
 }
 
 /// Every problem found in one run.

@@ -3,7 +3,7 @@
 //! page and a PDF say the same thing the same way.
 
 use crate::model::values::When;
-use crate::model::{Contest, EventKind, QuotaScope, Stage};
+use crate::model::{Contest, EventKind, Limits, QuotaScope, Stage, Track};
 use serde::Serialize;
 
 /// Site-wide data, available to every template as `site`.
@@ -93,6 +93,13 @@ pub(crate) struct TrackView<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub groups: Vec<GroupView<'a>>,
+    /// Who may enter this track, as worded (`tracks[].eligibility`).
+    pub eligibility: Option<&'a str>,
+    /// The track's own limits in words (年龄在18至35周岁之间（以2025年10月1日计算）。).
+    pub own_limits: Option<String>,
+    /// Every limit an entrant of this track meets, one sentence each: those of `rules.limits` and of
+    /// each group that do not except the track (the group's named first), then the track's own.
+    pub limits: Vec<String>,
 }
 
 /// A group.
@@ -102,6 +109,8 @@ pub(crate) struct GroupView<'a> {
     pub name: &'a str,
     pub full_name: &'a str,
     pub eligibility: &'a str,
+    /// The group's limits in words, with the tracks they do not apply to (……，X赛项不限。).
+    pub limits: Option<String>,
     pub restrictions: Vec<&'a str>,
 }
 
@@ -275,8 +284,88 @@ pub(crate) fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
             name: &t.name,
             description: &t.description,
             groups: c.groups_of(t).into_iter().map(|g| group(c, g)).collect(),
+            eligibility: t.eligibility.as_deref(),
+            own_limits: t.limits.as_ref().and_then(|l| limits(c, &l.value)),
+            limits: track_limits(c, t),
         })
         .collect()
+}
+
+/// The limits an entrant of `track` meets, one sentence each.
+fn track_limits(c: &Contest, track: &Track) -> Vec<String> {
+    let id = &track.id.value;
+    let mut found = Vec::new();
+    if let Some(l) = c.rules.limits.as_ref().filter(|l| !l.value.excepts(id))
+        && let Some(words) = limit_words(&l.value)
+    {
+        found.push(format!("{words}。"));
+    }
+    for g in c.groups_of(track) {
+        if let Some(l) = g.limits.as_ref().filter(|l| !l.value.excepts(id))
+            && let Some(words) = limit_words(&l.value)
+        {
+            let name = g.full_name.as_deref().unwrap_or(&g.name);
+            found.push(format!("{name}：{words}。"));
+        }
+    }
+    if let Some(l) = &track.limits
+        && let Some(words) = limit_words(&l.value)
+    {
+        found.push(format!("{words}。"));
+    }
+    found
+}
+
+/// Limits in words, with the tracks they do not apply to: `1990年1月1日（含）以后出生，X赛项不限。`;
+/// `None` when they limit nothing.
+pub(crate) fn limits(c: &Contest, l: &Limits) -> Option<String> {
+    let mut words = limit_words(l)?;
+    let excepted: Vec<&str> = c
+        .tracks
+        .iter()
+        .filter(|t| l.excepts(&t.id.value))
+        .map(|t| t.name.as_str())
+        .collect();
+    if !excepted.is_empty() {
+        words.push_str(&format!("，{}赛项不限", excepted.join("、")));
+    }
+    words.push('。');
+    Some(words)
+}
+
+/// What limits ask, in words, without a full stop: `1990年1月1日（含）以后出生，年龄在18至35周岁之间
+/// （以2025年10月1日计算），具有3年（含）以上相关工作经历`.
+fn limit_words(l: &Limits) -> Option<String> {
+    let mut parts = Vec::new();
+    let after = l.born_on_or_after.as_ref().map(|d| d.value.chinese());
+    let before = l.born_on_or_before.as_ref().map(|d| d.value.chinese());
+    match (after, before) {
+        (Some(a), Some(b)) => parts.push(format!("{a}（含）至{b}（含）之间出生")),
+        (Some(a), None) => parts.push(format!("{a}（含）以后出生")),
+        (None, Some(b)) => parts.push(format!("{b}（含）以前出生")),
+        (None, None) => {}
+    }
+    if let Some(age) = &l.age {
+        let a = &age.value;
+        let counted = a
+            .as_of
+            .as_ref()
+            .map(|d| format!("（以{}计算）", d.value.chinese()))
+            .unwrap_or_default();
+        match (
+            a.min.as_ref().map(|m| m.value),
+            a.max.as_ref().map(|m| m.value),
+        ) {
+            (Some(min), Some(max)) => parts.push(format!("年龄在{min}至{max}周岁之间{counted}")),
+            (Some(min), None) => parts.push(format!("年龄在{min}周岁（含）以上{counted}")),
+            (None, Some(max)) => parts.push(format!("年龄在{max}周岁（含）以下{counted}")),
+            (None, None) => {}
+        }
+    }
+    if let Some(years) = &l.min_work_years {
+        parts.push(format!("具有{}年（含）以上相关工作经历", years.value));
+    }
+    (!parts.is_empty()).then(|| parts.join("，"))
 }
 
 /// Groups with their rules.
@@ -290,6 +379,7 @@ fn group<'a>(c: &'a Contest, g: &'a crate::model::Group) -> GroupView<'a> {
         name: &g.name,
         full_name: g.full_name.as_deref().unwrap_or(&g.name),
         eligibility: &g.eligibility,
+        limits: g.limits.as_ref().and_then(|l| limits(c, &l.value)),
         restrictions: c
             .rules
             .group_restrictions
@@ -325,23 +415,108 @@ pub(crate) fn event(c: &Contest) -> String {
     }
 }
 
-/// The quota rule in words.
-/// For a team event the quota counts teams (支参赛队), otherwise people (人).
-pub(crate) fn quota(c: &Contest) -> String {
-    let n = c.rules.quota.per_unit.value;
-    let who = match c.format.event {
-        EventKind::Individual => format!("{n}人"),
-        EventKind::Team => format!("{n}支参赛队"),
+/// The quota rule in words, when there is a quota: 每个参赛单位只可选派2人参加比赛。 With a minimum:
+/// 每个参赛单位每个赛项可选派2至3支参赛队参加比赛。 For a team event it counts teams (支参赛队),
+/// otherwise people (人).
+pub(crate) fn quota(c: &Contest) -> Option<String> {
+    let quota = c.rules.quota.as_ref()?;
+    let max = quota.per_unit.value;
+    let min = quota.min_per_unit.as_ref().map(|m| m.value);
+    let count = match min {
+        Some(min) if min < max => format!("{min}至{max}"),
+        _ => max.to_string(),
     };
-    match c.rules.quota.scope {
-        QuotaScope::Contest => format!("每个参赛单位只可选派{who}参加比赛。"),
+    let who = match c.format.event {
+        EventKind::Individual => format!("{count}人"),
+        EventKind::Team => format!("{count}支参赛队"),
+    };
+    let scope = match quota.scope {
+        QuotaScope::Contest => "",
         // Without groups, counting per track and group is counting per track.
-        QuotaScope::Track => format!("每个参赛单位每个赛项只可选派{who}参加比赛。"),
-        QuotaScope::TrackGroup if c.groups.is_empty() => {
-            format!("每个参赛单位每个赛项只可选派{who}参加比赛。")
-        }
-        QuotaScope::TrackGroup => format!("每个参赛单位每个赛项的每个组别只可选派{who}参加比赛。"),
+        QuotaScope::Track => "每个赛项",
+        QuotaScope::TrackGroup if c.groups.is_empty() => "每个赛项",
+        QuotaScope::TrackGroup => "每个赛项的每个组别",
+    };
+    let may = match min {
+        None => "只可",
+        Some(min) if min == max => "须",
+        Some(_) => "可",
+    };
+    Some(format!("每个参赛单位{scope}{may}选派{who}参加比赛。"))
+}
+
+/// The people a unit names besides its contestants, in words: 每个参赛单位须配备领队1名，可配备联络员1名。
+pub(crate) fn unit_roles(c: &Contest) -> Option<String> {
+    let listed = |required: bool| -> Vec<String> {
+        c.rules
+            .unit_roles
+            .iter()
+            .filter(|r| r.required == required)
+            .map(|r| format!("{}{}名", r.name.value.trim(), r.count.value))
+            .collect()
+    };
+    let clauses: Vec<String> = [("须配备", listed(true)), ("可配备", listed(false))]
+        .into_iter()
+        .filter(|(_, roles)| !roles.is_empty())
+        .map(|(verb, roles)| format!("{verb}{}", roles.join("、")))
+        .collect();
+    (!clauses.is_empty()).then(|| format!("每个参赛单位{}。", clauses.join("，")))
+}
+
+/// That individuals may enter without a unit, in words, with the contest's note when given.
+pub(crate) fn individual_entry(c: &Contest) -> Option<String> {
+    let entry = c.rules.individual_entry.as_ref()?;
+    let mut words =
+        "接受个人报名：不经单位选派的选手可以个人名义报名参赛，不占参赛单位名额。".to_string();
+    if let Some(note) = entry
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
+        words.push_str(note);
     }
+    Some(words)
+}
+
+/// The scoring in words, for the track pages: the parts (with the columns that any part fills: 时长,
+/// 方式, 模块), how ranks are decided, the setting and a note; `shown` when there is anything to show
+/// under 成绩构成.
+pub(crate) fn scoring(c: &Contest) -> serde_json::Value {
+    let scoring = c.scoring();
+    let parts = c.parts();
+    let text = |s: Option<&String>| s.map(String::as_str).unwrap_or_default().to_string();
+    let ranking = text(scoring.and_then(|s| s.ranking.as_ref()));
+    let note = scoring
+        .and_then(|s| s.note.as_ref())
+        .map(|n| n.value.clone())
+        .unwrap_or_default();
+    serde_json::json!({
+        "parts": parts.iter().map(|p| serde_json::json!({
+            "name": p.name,
+            "weight": p.weight.value,
+            "duration": p.duration.as_ref().map(|d| format!("{}分钟", d.value)).unwrap_or_default(),
+            "mode": p.mode.as_ref().map(|m| m.value.trim().to_string()).unwrap_or_default(),
+            "modules": p.modules().iter().map(|m| format!("{}（{}%）", m.name, m.weight.value)).collect::<Vec<_>>().join("、"),
+        })).collect::<Vec<_>>(),
+        "has_duration": parts.iter().any(|p| p.duration.is_some()),
+        "has_mode": parts.iter().any(|p| p.mode.is_some()),
+        "has_modules": parts.iter().any(|p| !p.modules().is_empty()),
+        "ranking": ranking,
+        "setting": text(scoring.and_then(|s| s.setting.as_ref())),
+        "note": note,
+        "shown": !parts.is_empty() || !ranking.is_empty() || !note.is_empty(),
+    })
+}
+
+/// The award scheme in words (奖项设置), as stated before the results: `sentences` (the tiers, the tie
+/// rule, the minimum, the unit awards); empty when `awards` states neither tiers nor unit awards.
+pub(crate) fn awards(c: &Contest) -> serde_json::Value {
+    let sentences = crate::results::award_scheme(c);
+    serde_json::json!({
+        "shown": !sentences.is_empty(),
+        "sentences": sentences,
+    })
 }
 
 /// The coach rule in words.
@@ -349,6 +524,44 @@ pub(crate) fn coaches(c: &Contest) -> Option<String> {
     c.rules
         .coaches_per_contestant
         .map(|n| format!("每位参赛选手可以指定指导教师（教练）{n}名。"))
+}
+
+/// The heading of the eligibility page's section on how many enter: what is under it (名额 for the
+/// quota and the roles per unit, 教练), or 参赛形式 when it holds only the kind of event.
+pub(crate) fn quota_heading(c: &Contest) -> String {
+    let r = &c.rules;
+    let mut parts = Vec::new();
+    if r.quota.is_some() || !r.unit_roles.is_empty() {
+        parts.push("名额");
+    }
+    if r.coaches_per_contestant.is_some() {
+        parts.push("教练");
+    }
+    if parts.is_empty() {
+        "参赛形式".to_string()
+    } else {
+        parts.join("与")
+    }
+}
+
+/// The rules of entry as the pages show them, in words: available to every template as `rules`.
+pub(crate) fn rules(c: &Contest) -> serde_json::Value {
+    let r = &c.rules;
+    serde_json::json!({
+        "barred_honours": r.barred_honours,
+        "barred_qualifications": r.barred_qualifications,
+        "barred_note": r.barred_note,
+        "barred": r.barred_note.is_some() || !r.barred_honours.is_empty() || !r.barred_qualifications.is_empty(),
+        "no_award_honours": r.no_award_honours,
+        "no_award_note": r.no_award_note,
+        "limits": r.limits.as_ref().and_then(|l| limits(c, &l.value)),
+        "quota": quota(c),
+        "unit_roles": unit_roles(c),
+        "individual_entry": individual_entry(c),
+        "coaches": coaches(c),
+        "quota_heading": quota_heading(c),
+        "track_conditions": c.tracks.iter().any(|t| t.eligibility.is_some() || t.limits.as_ref().is_some_and(|l| limit_words(&l.value).is_some())),
+    })
 }
 
 /// The plan's sections with their numbers (一、 and （一）), as the pages and the notice PDF print them.
@@ -456,6 +669,103 @@ pub(crate) fn human_size(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::SourceFile;
+    use crate::model::parse_contest;
+
+    /// The seed contest with `from` replaced by `to` in its contest.yaml.
+    fn seed_with(from: &str, to: &str) -> Contest {
+        let text = include_str!("../content/contest.yaml");
+        assert!(
+            from.is_empty() || text.matches(from).count() == 1,
+            "{from:?} once in the seed"
+        );
+        let file = SourceFile::new(
+            std::path::Path::new("content/contest.yaml"),
+            text.replacen(from, to, 1),
+        );
+        parse_contest(&file).unwrap_or_else(|p| panic!("the edited seed reads: {p}"))
+    }
+
+    #[test]
+    fn the_quota_in_words() {
+        let seed = seed_with("", "");
+        assert_eq!(
+            quota(&seed).as_deref(),
+            Some("每个参赛单位只可选派2人参加比赛。")
+        );
+        let range = seed_with(
+            "    per_unit: 2\n    scope: contest ",
+            "    per_unit: 3\n    min_per_unit: 2\n    scope: track ",
+        );
+        assert_eq!(
+            quota(&range).as_deref(),
+            Some("每个参赛单位每个赛项可选派2至3人参加比赛。")
+        );
+        let exact = seed_with(
+            "    per_unit: 2\n",
+            "    per_unit: 2\n    min_per_unit: 2\n",
+        );
+        assert_eq!(
+            quota(&exact).as_deref(),
+            Some("每个参赛单位须选派2人参加比赛。")
+        );
+        let none = seed_with(
+            "  quota:\n    per_unit: 2\n    scope: contest         # contest, track, or track_group\n",
+            "",
+        );
+        assert_eq!(quota(&none), None);
+        assert_eq!(quota_heading(&none), "教练");
+        assert_eq!(quota_heading(&seed), "名额与教练");
+        let nothing = seed_with("  coaches_per_contestant: 1\n", "");
+        assert_eq!(quota_heading(&nothing), "名额");
+    }
+
+    #[test]
+    fn roles_and_individual_entry_in_words() {
+        let seed = seed_with("", "");
+        assert_eq!(unit_roles(&seed), None);
+        assert_eq!(individual_entry(&seed), None);
+        let c = seed_with(
+            "  coaches_per_contestant: 1\n",
+            "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1, required: true }\n    - { name: 联络员, count: 2 }\n  individual_entry:\n    listed_as: 个人\n",
+        );
+        assert_eq!(
+            unit_roles(&c).as_deref(),
+            Some("每个参赛单位须配备领队1名，可配备联络员2名。")
+        );
+        assert!(individual_entry(&c).is_some_and(|w| w.starts_with("接受个人报名")));
+    }
+
+    #[test]
+    fn limits_in_words() {
+        let c = seed_with(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_after: 1990-01-01\n      born_on_or_before: 2007-10-01\n      age: { min: 18, max: 35, as_of: 2025-10-01 }\n      min_work_years: 3\n      except_tracks: [service-robot, genai-operator]\n",
+        );
+        let staff = groups(&c).into_iter().next().unwrap();
+        assert_eq!(
+            staff.limits.as_deref(),
+            Some(
+                "1990年1月1日（含）至2007年10月1日（含）之间出生，年龄在18至35周岁之间（以2025年10月1日计算），具有3年（含）以上相关工作经历，服务机器人应用技术员、生成式人工智能系统应用员赛项不限。"
+            )
+        );
+        let tracks = tracks(&c);
+        assert_eq!(
+            tracks[0].limits.len(),
+            1,
+            "the staff group's limits apply to ai-trainer"
+        );
+        assert!(tracks[0].limits[0].starts_with("职工（含教师）组：1990年1月1日（含）至"));
+        assert!(tracks[1].limits.is_empty(), "excepted");
+        let one_way = seed_with(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_before: 2007-10-01\n      age: { max: 35, as_of: 2025-10-01 }\n",
+        );
+        assert_eq!(
+            groups(&one_way)[0].limits.as_deref(),
+            Some("2007年10月1日（含）以前出生，年龄在35周岁（含）以下（以2025年10月1日计算）。")
+        );
+    }
 
     #[test]
     fn chinese_numbers() {

@@ -380,7 +380,15 @@ const CASES: &[Case] = &[
                     Text("copy the built-in form to `forms/registration.yaml`"),
                 ],
             ),
-            error(At::File(CONTEST), &["the contest has no tracks"], &[]),
+            error(
+                At::Text {
+                    file: CONTEST,
+                    snippet: "\ntracks: []",
+                    mark: "tracks",
+                },
+                &["the contest has no tracks"],
+                &[Text("add at least one track under `tracks:`")],
+            ),
         ],
     ),
     case(
@@ -532,8 +540,35 @@ const CASES: &[Case] = &[
             &[Text("add `form: team` to an attachment")],
         )],
     },
+    // Two mistakes inside `rows`, in different rows, both reported in one run and in order.
+    case(
+        "rows-two-mistakes",
+        &[Write(
+            FORM,
+            form!(
+                "  - - {label: 姓　　名}\n",
+                "    - {input: text, id: name, heigth: 9mm}\n",
+                "    - {label: 年　　龄}\n",
+                "    - {input: text, id: age}\n",
+                "  - - {label: 工作单位}\n",
+                "    - {input: text, id: unit, colspan: 两}\n",
+            ),
+        )],
+        &[
+            error(
+                form("heigth: 9mm", "heigth"),
+                &["unknown field `heigth`"],
+                &[Text("check the spelling")],
+            ),
+            error(
+                form("colspan: 两", "两"),
+                &["`两` is not a whole number"],
+                &[Text("write a whole number")],
+            ),
+        ],
+    ),
     // Mistakes in the values of three top-level keys, all reported in one run: each key is read on its
-    // own (inside `rows`, reading stops at the first such mistake).
+    // own, and inside a key every mistake is reported too.
     case(
         "several-syntax",
         &[Write(

@@ -12,6 +12,10 @@ use support::{ContestCopy, contest_copy};
 
 const CONTEST: &str = "content/contest.yaml";
 const NOTICE: &str = "content/notices/2025-10-20-documents.md";
+/// The contest's own home page template (it replaces the built-in one).
+const HOME_TEMPLATE: &str = "templates/index.html";
+/// The contest's own layout of the 报名表 (it replaces the built-in one).
+const FORM_LAYOUT: &str = "forms/registration.typ";
 
 /// A change to the copy of the seed.
 enum Edit {
@@ -19,6 +23,8 @@ enum Edit {
     Replace(&'static str, &'static str),
     /// Remove the top-level section `name:` of contest.yaml, up to and with the blank line after it.
     RemoveSection(&'static str),
+    /// Keep the line `name:` of the top-level section of contest.yaml, and remove what is under it.
+    EmptySection(&'static str),
     /// Write a file (path inside the contest folder, text).
     Write(&'static str, &'static str),
 }
@@ -48,6 +54,15 @@ const fn yaml(snippet: &'static str, mark: &'static str) -> At {
 const fn notice(snippet: &'static str, mark: &'static str) -> At {
     At::Text {
         file: NOTICE,
+        snippet,
+        mark,
+    }
+}
+
+/// In `file`, at `mark` inside `snippet`.
+const fn at(file: &'static str, snippet: &'static str, mark: &'static str) -> At {
+    At::Text {
+        file,
         snippet,
         mark,
     }
@@ -352,6 +367,188 @@ const CASES: &[Case] = &[
             &["`2025-10-32` is not a real date"],
         )],
     },
+    // Who may enter: limits that make no sense, each at its key.
+    Case {
+        name: "limits-birth-dates-reversed",
+        edits: &[Replace(
+            "    includes_teachers: true\n",
+            "    includes_teachers: true\n    limits:\n      born_on_or_after: 2000-01-01\n      born_on_or_before: 1990-01-01\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("swap the two dates")],
+            ..error(
+                yaml("born_on_or_before: 1990-01-01", "1990"),
+                &[
+                    "the `limits` of the group `staff` ask for a birth date on or after 2000-01-01 and on or before 1990-01-01",
+                ],
+            )
+        }],
+    },
+    Case {
+        name: "limits-age-without-day",
+        edits: &[Replace(
+            "  coaches_per_contestant: 1\n",
+            "  coaches_per_contestant: 1\n  limits:\n    age: { min: 35, max: 18 }\n",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("as_of: YYYY-MM-DD")],
+                ..error(
+                    yaml("age: { min: 35, max: 18 }", "{"),
+                    &["the `age` of `rules.limits` has no day to count the age on"],
+                )
+            },
+            Error {
+                help: &[Help::Text("swap them")],
+                ..error(
+                    yaml("age: { min: 35, max: 18 }", "18"),
+                    &["the `age` of `rules.limits` goes from 35 down to 18"],
+                )
+            },
+        ],
+    },
+    Case {
+        name: "limits-except-tracks",
+        edits: &[
+            Replace(
+                "    includes_teachers: true\n",
+                "    includes_teachers: true\n    limits:\n      born_on_or_after: 1990-01-01\n      except_tracks: [service-robot, robot]\n",
+            ),
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      min_work_years: 0\n      except_tracks: [genai-operator]\n",
+            ),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text("ai-trainer, service-robot, genai-operator")],
+                ..error(
+                    yaml("except_tracks: [service-robot, robot]", "robot]"),
+                    &[
+                        "the `limits` of the group `staff` except the track `robot`, which is not defined",
+                    ],
+                )
+            },
+            Error {
+                help: &[Help::Text("leave `min_work_years` out")],
+                ..error(
+                    yaml("min_work_years: 0", "0"),
+                    &["the `limits` of the track `ai-trainer` ask for 0 years of work experience"],
+                )
+            },
+            Error {
+                help: &[Help::Text("`rules.limits` or a group's `limits`")],
+                ..error(
+                    yaml("except_tracks: [genai-operator]", "genai-operator"),
+                    &["the `limits` of the track `ai-trainer` cannot except tracks"],
+                )
+            },
+        ],
+    },
+    // Each set of limits makes sense, but together they leave no one who can enter.
+    Case {
+        name: "limits-no-one-can-enter",
+        edits: &[
+            Replace(
+                "  coaches_per_contestant: 1\n",
+                "  coaches_per_contestant: 1\n  limits:\n    age: { max: 35, as_of: 2025-10-01 }\n",
+            ),
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      born_on_or_before: 1985-12-31\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("except_tracks")],
+            ..error(
+                yaml(
+                    "    limits:\n      born_on_or_before: 1985-12-31",
+                    "born_on_or_before",
+                ),
+                &[
+                    "no one can enter 人工智能训练师 in the group 职工组",
+                    "on or after 1989-10-02 and on or before 1985-12-31",
+                ],
+            )
+        }],
+    },
+    Case {
+        name: "quota-roles-and-individual-entry",
+        edits: &[
+            Replace(
+                "    per_unit: 2\n",
+                "    per_unit: 2\n    min_per_unit: 3\n",
+            ),
+            Replace(
+                "  coaches_per_contestant: 1\n",
+                "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1 }\n    - { name: 领队, count: 0 }\n  individual_entry:\n    listed_as: \"\"\n",
+            ),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text("no larger than the maximum")],
+                ..error(
+                    yaml("min_per_unit: 3", "3"),
+                    &["the quota asks for at least 3 per unit but allows at most 2"],
+                )
+            },
+            error(
+                yaml("- { name: 领队, count: 0 }", "领队"),
+                &["the role 领队 is listed twice in `rules.unit_roles`"],
+            ),
+            error(
+                yaml("- { name: 领队, count: 0 }", "0"),
+                &["the role 领队 has a count of 0"],
+            ),
+            Error {
+                help: &[Help::Text("个人")],
+                ..error(yaml("listed_as: \"\"", "\"\""), &["`listed_as` is empty"])
+            },
+        ],
+    },
+    // A score sheet row born outside its track's limits: the row and the column, never the ID number.
+    Case {
+        name: "results-born-outside-limits",
+        edits: &[
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    limits:\n      age: { min: 18, max: 35, as_of: 2025-10-01 }\n",
+            ),
+            Replace(
+                "    form: judge\n",
+                "    form: judge\n\nresults:\n  published: 2025-12-05\n",
+            ),
+            Write(
+                "content/results.csv",
+                "姓名,参赛单位,赛项,组别,身份证号,出生日期,理论成绩,实操成绩\n张三,单位一,人工智能训练师,职工组,120101198901011234,,80,90\n李四,单位二,人工智能训练师,学生组,,2008-10-02,70,80\n王五,单位三,服务机器人应用技术员,学生组,,2010-01-01,75,85\n赵六,单位四,人工智能训练师,学生组,12010120001301123X,,75,85\n",
+            ),
+        ],
+        errors: &[
+            error(
+                At::File("content/results.csv"),
+                &[
+                    "row 2, column E (身份证号): the ID number (身份证号) gives the birth date 1989-01-01",
+                    "at most 35 years old on 2025-10-01 (this contestant was 36) (`limits` of the track `ai-trainer`)",
+                ],
+            ),
+            error(
+                At::File("content/results.csv"),
+                &[
+                    "row 3, column F (出生日期): born on 2008-10-02",
+                    "18 years old or older on 2025-10-01 (this contestant was 16)",
+                ],
+            ),
+            Error {
+                not_in_message: &["12010120001301123X"],
+                ..error(
+                    At::File("content/results.csv"),
+                    &[
+                        "row 5, column E (身份证号): the ID number (身份证号) holds no real birth date",
+                    ],
+                )
+            },
+        ],
+    },
     // Parse errors in three sections, all reported at once.
     Case {
         name: "several-syntax",
@@ -368,6 +565,165 @@ const CASES: &[Case] = &[
             error(yaml("per_unit: 两", "两"), &[]),
             error(yaml("deadline: 2025-13-01", "2025"), &["`2025-13-01`"]),
         ],
+    },
+    // Several mistakes in one section (an unknown key in the first track, a missing name in the third)
+    // and in others, each reported once and in file order; a syntax slip in `schedule:` does not hide
+    // a bad phone number in `contacts:` (a check that runs once the sections it reads are read).
+    Case {
+        name: "several-in-one-section",
+        edits: &[
+            Replace(
+                "    name: 人工智能训练师\n",
+                "    name: 人工智能训练师\n    colour: 蓝色\n",
+            ),
+            Replace("    name: 生成式人工智能系统应用员\n", ""),
+            Replace("  event: individual ", "  event: individul "),
+            Replace("    per_unit: 2\n", "    per_unit: 两\n"),
+            Replace(
+                "    note: 具体技术文件另行通知\n",
+                "    note: 具体技术文件: 另行通知\n",
+            ),
+            Replace("    phone: \"13207515272\"", "    phone: \"1320751527x\""),
+        ],
+        errors: &[
+            Error {
+                help: &[Help::Text(
+                    "the keys allowed here are: id, name, description, groups",
+                )],
+                ..error(
+                    yaml("    colour: 蓝色", "colour"),
+                    &["unknown field `colour`"],
+                )
+            },
+            Error {
+                help: &[Help::Text("add `name:` to this item")],
+                ..error(
+                    yaml("  - id: genai-operator", "- id"),
+                    &["the key `name` is missing"],
+                )
+            },
+            error(yaml("event: individul", "individul"), &["`individul`"]),
+            error(yaml("per_unit: 两", "两"), &["`两` is not a whole number"]),
+            error(
+                yaml("具体技术文件: 另行通知", ": 另行"),
+                &["mapping values are not allowed"],
+            ),
+            error(
+                yaml("\"1320751527x\"", "\"1320751527x\""),
+                &["`1320751527x` is not a phone number"],
+            ),
+        ],
+    },
+    // A section with nothing under it names the keys it needs.
+    Case {
+        name: "empty-section",
+        edits: &[EmptySection("format")],
+        errors: &[Error {
+            help: &[Help::Text("write its keys indented under `format:`")],
+            ..error(
+                yaml("\nformat:\n", "format"),
+                &["the section `format` is empty; it needs `event`"],
+            )
+        }],
+    },
+    // A text written as a key and value on a line of its own, under a key that takes one value.
+    Case {
+        name: "mapping-for-a-string",
+        edits: &[Replace(
+            "venue: 天津职业技术师范大学电子工程学院\n",
+            "venue:\n  name: 天津职业技术师范大学电子工程学院\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("write it on one line after the colon")],
+            ..error(
+                yaml("  name: 天津职业技术师范大学电子工程学院", "name"),
+                &["a single value is expected here, not keys and values"],
+            )
+        }],
+    },
+    // A list under a key that takes one value.
+    Case {
+        name: "list-for-a-string",
+        edits: &[Replace(
+            "  fee: 选拔赛不收取任何费用\n",
+            "  fee:\n    - 选拔赛不收取报名费\n    - 不收取参赛费\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("not as `- ` lines")],
+            ..error(
+                yaml("    - 选拔赛不收取报名费", "-"),
+                &["a single value is expected here, not a list"],
+            )
+        }],
+    },
+    // A page template whose `{% if %}` is not closed before its block ends: the report is in the
+    // contest's template, at the end tag, and says which block is still open.
+    Case {
+        name: "template-unclosed-block",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ notice.title }}</h1>\n{% if notice.number %}<p>{{ notice.number }}</p>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("`{% endif %}`")],
+            ..error(
+                at(HOME_TEMPLATE, "{% endblock content %}", "endblock"),
+                &["`{% endblock %}` cannot close the `{% if %}` still open from line 4"],
+            )
+        }],
+    },
+    Case {
+        name: "template-unknown-filter",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notice.title | upcase }}</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("filters")],
+            ..error(
+                at(HOME_TEMPLATE, "upcase }}", "upcase"),
+                &["unknown filter `upcase`"],
+            )
+        }],
+    },
+    Case {
+        name: "template-one-brace",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notice.title }</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("`{{ name }}`")],
+            ..error(at(HOME_TEMPLATE, "title }<", "}<"), &["found `}`"])
+        }],
+    },
+    // A name the page does not have: found while rendering, reported in the contest's template.
+    Case {
+        name: "template-unknown-name",
+        edits: &[Write(
+            HOME_TEMPLATE,
+            "{% extends \"base.html\" %}\n{% block content %}\n<h1>标题：{{ notise.title }}</h1>\n{% endblock content %}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("check the names used here")],
+            ..error(
+                at(HOME_TEMPLATE, "notise.title", "notise"),
+                &["cannot render `index.html`: variable `notise` is not defined"],
+            )
+        }],
+    },
+    // A Typst error after Chinese text on its line: the column counts characters, in the first line of
+    // the report and above the excerpt alike.
+    Case {
+        name: "typst-error-after-chinese",
+        edits: &[Write(
+            FORM_LAYOUT,
+            "#set page(width: 10cm)\n= 报名表说明 #nosuchthing\n",
+        )],
+        errors: &[error(
+            at(FORM_LAYOUT, "#nosuchthing", "nosuchthing"),
+            &["unknown variable: nosuchthing"],
+        )],
     },
     // An undefined group, weights that do not add up and a duplicate id, all reported at once.
     Case {
@@ -389,6 +745,144 @@ const CASES: &[Case] = &[
             error(yaml("weight: 20\n", "20"), &["add up to 110%"]),
         ],
     },
+    // Scoring and awards (issue 13): modules, durations and modes, the award scheme, unit awards.
+    Case {
+        name: "module-weights-not-100",
+        edits: &[Replace(
+            "      name: 实操比赛\n      weight: 80\n",
+            "      name: 实操比赛\n      weight: 80\n      modules:\n        - {id: data, name: 数据处理, weight: 40}\n        - {id: model, name: 模型训练, weight: 50}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("percent of the part's score")],
+            ..error(
+                yaml("        - {id: data", "-"),
+                &["the modules of `实操比赛` add up to 90% of the part, not 100%"],
+            )
+        }],
+    },
+    Case {
+        name: "module-id-is-a-part-id",
+        edits: &[Replace(
+            "      name: 实操比赛\n      weight: 80\n",
+            "      name: 实操比赛\n      weight: 80\n      modules:\n        - {id: theory, name: 理论建模, weight: 40}\n        - {id: model, name: 模型训练, weight: 60}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::LineOf("    - id: theory")],
+            ..error(
+                yaml("{id: theory, name: 理论建模", "theory"),
+                &["the scoring part or module id `theory` is used twice"],
+            )
+        }],
+    },
+    Case {
+        name: "part-duration-and-mode",
+        edits: &[Replace(
+            "      name: 理论考试\n      weight: 20\n",
+            "      name: 理论考试\n      weight: 20\n      duration: 0\n      mode: \"\"\n",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("90分钟")],
+                ..error(
+                    yaml("duration: 0", "0"),
+                    &["the duration of `理论考试` is 0 minutes"],
+                )
+            },
+            Error {
+                help: &[Help::Text("上机考试")],
+                ..error(
+                    yaml("mode: \"\"", "\""),
+                    &["the mode of `理论考试` is empty"],
+                )
+            },
+        ],
+    },
+    Case {
+        name: "scoring-says-nothing",
+        edits: &[
+            RemoveSection("scoring"),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "scoring: {}\n\n# 竞赛奖励 · awards\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("note: 评分办法另行通知")],
+            ..error(yaml("scoring: {}", "{"), &["`scoring` says nothing"])
+        }],
+    },
+    // Results need parts: the sheet's score columns are the parts'.
+    Case {
+        name: "results-without-scoring-parts",
+        edits: &[
+            RemoveSection("scoring"),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "scoring:\n  note: 评分办法另行通知\n\n# 竞赛奖励 · awards\n",
+            ),
+            Write(
+                "content/results.csv",
+                "姓名,参赛单位,赛项,组别,成绩\n张三,天津某公司,人工智能训练师,职工组,90\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("add `scoring.parts`")],
+            ..error(
+                yaml("note: 评分办法另行通知", "评分"),
+                &["`content/results.csv` holds results, but the contest has no scoring parts"],
+            )
+        }],
+    },
+    Case {
+        name: "award-tiers-given-twice",
+        edits: &[
+            Replace(
+                "awards:\n  basis: rules-2024",
+                "awards:\n  tiers:\n    - {name: 一等奖, count: 1}\n  basis: rules-2024",
+            ),
+            Replace(
+                "# 竞赛奖励 · awards\n",
+                "results:\n  tiers:\n    - {name: 一等奖, share: 10}\n\n# 竞赛奖励 · awards\n",
+            ),
+        ],
+        errors: &[Error {
+            help: &[Help::Text("keep `awards.tiers`")],
+            ..error(
+                yaml("    - {name: 一等奖, share: 10}", "{"),
+                &["the award tiers are given twice, under `awards.tiers` and `results.tiers`"],
+            )
+        }],
+    },
+    Case {
+        name: "award-tier-and-unit-awards",
+        edits: &[Replace(
+            "awards:\n  basis: rules-2024",
+            "awards:\n  tiers:\n    - {name: 一等奖}\n  unit_awards:\n    - {name: 优秀组织奖, count: 0}\n    - {name: 优秀指导教师奖, to: 指导教师, wording: 对指导成绩突出的教师授予优秀指导教师奖。}\n  basis: rules-2024",
+        )],
+        errors: &[
+            Error {
+                help: &[Help::Text("`share: 10`")],
+                ..error(
+                    yaml("    - {name: 一等奖}", "{"),
+                    &["the award tier `一等奖` needs either `share` or `count`"],
+                )
+            },
+            Error {
+                help: &[Help::Text("1 or more")],
+                ..error(
+                    yaml("{name: 优秀组织奖, count: 0}", "0"),
+                    &["the unit award `优秀组织奖` is given 0 times"],
+                )
+            },
+            Error {
+                help: &[Help::Text("keep one of the two ways")],
+                ..error(
+                    yaml("    - {name: 优秀指导教师奖", "{"),
+                    &["the unit award `优秀指导教师奖` has both `wording` and `count` or `to`"],
+                )
+            },
+        ],
+    },
 ];
 
 fn apply(copy: &ContestCopy, edit: &Edit) {
@@ -402,6 +896,16 @@ fn apply(copy: &ContestCopy, edit: &Edit) {
             let end = text[start..]
                 .find("\n\n")
                 .map_or(text.len(), |at| start + at + 2);
+            copy.write(CONTEST, format!("{}{}", &text[..start], &text[end..]));
+        }
+        EmptySection(name) => {
+            let text = copy.read(CONTEST);
+            let head = format!("\n{name}:\n");
+            assert_eq!(text.matches(&head).count(), 1, "no one section `{name}`");
+            let start = text.find(&head).unwrap() + head.len();
+            let end = text[start..]
+                .find("\n\n")
+                .map_or(text.len(), |at| start + at + 1);
             copy.write(CONTEST, format!("{}{}", &text[..start], &text[end..]));
         }
         Write(file, text) => copy.write(file, text),
@@ -461,6 +965,8 @@ struct Report {
     error: bool,
     /// What follows the `×` or `⚠`.
     head: String,
+    /// The `path:line:column` above the excerpt, when there is one.
+    excerpt: Option<String>,
     help: Option<String>,
 }
 
@@ -471,14 +977,21 @@ fn reports(stderr: &str) -> Vec<Report> {
             reports.push(Report {
                 error: true,
                 head: head.to_string(),
+                excerpt: None,
                 help: None,
             });
         } else if let Some(head) = line.strip_prefix("  ⚠ ") {
             reports.push(Report {
                 error: false,
                 head: head.to_string(),
+                excerpt: None,
                 help: None,
             });
+        } else if let Some((_, place)) = line.split_once("╭─[") {
+            let last = reports.last_mut().expect("an excerpt belongs to a report");
+            if last.excerpt.is_none() {
+                last.excerpt = Some(place.trim_end_matches(']').to_string());
+            }
         } else if let Some(help) = line.strip_prefix("  help: ") {
             let last = reports.last_mut().expect("a help line belongs to a report");
             assert!(last.help.is_none(), "two help lines in one report");
@@ -486,6 +999,15 @@ fn reports(stderr: &str) -> Vec<Report> {
         }
     }
     reports
+}
+
+/// The file, line and column a report head begins with (`path:line:column: message`).
+fn place_of(head: &str) -> Option<(String, usize, usize)> {
+    let (place, _) = head.split_once(": ")?;
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?.to_string(), line, column))
 }
 
 /// Runs one case; the report with the contest folder's path replaced by `[CONTEST]`.
@@ -523,6 +1045,31 @@ fn run(case: &Case) -> String {
             report.head
         );
     }
+    // The place above an excerpt is the place of the report (both count characters).
+    for report in &reports {
+        if let Some(excerpt) = &report.excerpt {
+            assert!(
+                report.head.starts_with(&format!("{excerpt}: ")),
+                "the excerpt is at `{excerpt}`, the report at `{}`:\n{stderr}",
+                report.head
+            );
+        }
+    }
+    // Errors come in file order, each once.
+    let places: Vec<(String, usize, usize)> =
+        errors.iter().filter_map(|r| place_of(&r.head)).collect();
+    assert!(
+        places.windows(2).all(|w| w[0] <= w[1]),
+        "the errors are in file order:\n{stderr}"
+    );
+    let mut heads: Vec<&str> = errors.iter().map(|r| r.head.as_str()).collect();
+    heads.sort_unstable();
+    heads.dedup();
+    assert_eq!(
+        heads.len(),
+        errors.len(),
+        "no error is reported twice:\n{stderr}"
+    );
     for wanted in case.errors {
         let at = location(&copy, &wanted.at);
         let prefix = format!("{at}: ");

@@ -87,12 +87,12 @@ fn practical_only_checks_and_builds() {
     assert_eq!(c.groups.len(), 1);
     assert_eq!(c.format.event, EventKind::Team);
     assert_eq!(c.format.team_size.as_ref().map(|s| s.value), Some(2));
-    let parts = &c.scoring.parts.value;
+    let parts = c.parts();
     assert_eq!(parts.len(), 1);
     assert_eq!(parts[0].name, "实操比赛");
     assert_eq!(parts[0].weight.value, 100);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::Track);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(c.rules.quota.as_ref().unwrap().scope, QuotaScope::Track);
     assert_eq!(
         c.base_url(),
         Some("https://jineng.example.cn/gusu-robot-2026")
@@ -143,15 +143,16 @@ fn weights_30_70_checks_and_builds() {
     let (project, out) = check_and_build("weights-30-70");
     let c = &project.contest;
     let weights: Vec<(&str, u32)> = c
-        .scoring
-        .parts
-        .value
+        .parts()
         .iter()
         .map(|p| (p.name.as_str(), p.weight.value))
         .collect();
     assert_eq!(weights, [("理论考试", 30), ("实操比赛", 70)]);
-    assert_eq!(c.rules.quota.per_unit.value, 3);
-    assert_eq!(c.rules.quota.scope, QuotaScope::TrackGroup);
+    assert_eq!(c.rules.quota.as_ref().unwrap().per_unit.value, 3);
+    assert_eq!(
+        c.rules.quota.as_ref().unwrap().scope,
+        QuotaScope::TrackGroup
+    );
     assert_eq!(c.base_url(), None);
 
     assert_eq!(c.contacts.len(), 3);

@@ -1137,6 +1137,7 @@ fn id_and_phone_numbers_never_reach_any_output() {
 
 mod properties {
     use super::*;
+    use jingsai::model::{Rounding, Ties};
     use jingsai::results::awards::{self, TierSize};
     use jingsai::results::rank;
     use proptest::prelude::*;
@@ -1284,7 +1285,7 @@ mod properties {
                 prop_assert_eq!(*rank, better + 1);
             }
             let eligible: Vec<bool> = (0..items.len()).map(|i| (eligible_seed >> (i % 64)) & 1 == 0 || i % 3 == 0).collect();
-            let tiers = awards::assign(&ranks, &eligible, &sizes);
+            let tiers = awards::assign(&ranks, &eligible, &sizes, Ties::NextTier);
             for (t, size) in sizes.iter().enumerate() {
                 // Slots are used by the eligible and the ineligible alike.
                 let placed = tiers.iter().filter(|x| **x == Some(t)).count();
@@ -1293,8 +1294,18 @@ mod properties {
             for (i, tier) in tiers.iter().enumerate() {
                 prop_assert!(tier.is_none() || eligible[i]);
             }
-            let share = awards::tier_sizes(items.len(), &[TierSize::Share(10), TierSize::Count(3)]);
+            // With the higher tier for ties, a tier is given by rank: the first tier whose last place
+            // is at or after the contestant's rank (1, 2, 2, 4: the rank is the group's first place).
+            let higher = awards::assign(&ranks, &eligible, &sizes, Ties::HigherTier);
+            let ends: Vec<usize> = sizes.iter().scan(0, |end, size| { *end += size; Some(*end) }).collect();
+            for (i, tier) in higher.iter().enumerate() {
+                let by_rank = ends.iter().position(|&end| (ranks[i] as usize) <= end);
+                prop_assert_eq!(*tier, by_rank.filter(|_| eligible[i]));
+            }
+            let share = awards::tier_sizes(items.len(), &[TierSize::Share(10), TierSize::Count(3)], Rounding::Down);
             prop_assert_eq!(share, vec![items.len() / 10, 3.min(items.len())]);
+            let up = awards::tier_sizes(items.len(), &[TierSize::Share(10)], Rounding::Up);
+            prop_assert_eq!(up, vec![items.len().div_ceil(10)]);
         }
     }
 }
@@ -1368,7 +1379,7 @@ fn bench_10k() {
     let records = results::validate::check(&contest, &sheet).unwrap();
     let check = t.elapsed();
     let t = Instant::now();
-    let ranked = results::compute(&contest, &records, day, true);
+    let ranked = results::compute(&contest, &records, day, true, &[]);
     let rank = t.elapsed();
     let t = Instant::now();
     let csv_out = results::export::csv(&ranked);

@@ -31,9 +31,9 @@ pub struct Contest {
     pub format: Format,
     /// Who may enter, quotas, coaches.
     pub rules: Rules,
-    /// Parts and weights.
-    pub scoring: Scoring,
-    /// Award rules.
+    /// Parts and weights (`scoring:`), when given; see [`Contest::parts`].
+    pub scoring: Option<Spanned<Scoring>>,
+    /// The award scheme and rules.
     pub awards: Awards,
     /// How to register.
     pub registration: Registration,
@@ -211,6 +211,12 @@ pub struct Track {
     /// Groups this track runs for, by id; all groups when absent.
     #[serde(default)]
     pub groups: Option<Vec<Spanned<Id>>>,
+    /// Who may enter this track, as worded, beyond the groups' eligibility.
+    #[serde(default)]
+    pub eligibility: Option<String>,
+    /// Birth-date, age and work-experience limits of this track (`except_tracks` is not allowed here).
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
 }
 
 /// A group (组别).
@@ -229,6 +235,46 @@ pub struct Group {
     pub includes_teachers: bool,
     /// Who may enter.
     pub eligibility: String,
+    /// Birth-date, age and work-experience limits of this group, with the tracks they do not apply to.
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
+}
+
+/// `limits:` of `rules`, a group or a track: who may enter by birth date, age and work experience.
+/// Every key is optional; the limits of `rules`, of the entrant's group and of the track all apply.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Born on this day or later (1990年1月1日（含）以后出生).
+    #[serde(default)]
+    pub born_on_or_after: Option<Spanned<Day>>,
+    /// Born on this day or earlier (2007年10月1日（含）以前出生).
+    #[serde(default)]
+    pub born_on_or_before: Option<Spanned<Day>>,
+    /// An age range in whole years (周岁) on a reference day.
+    #[serde(default)]
+    pub age: Option<Spanned<AgeRange>>,
+    /// The fewest years of work experience (具有3年（含）以上相关工作经历).
+    #[serde(default)]
+    pub min_work_years: Option<Spanned<u32>>,
+    /// Tracks these limits do not apply to (X赛项不限), by id; only in `rules.limits` and a group's.
+    #[serde(default)]
+    pub except_tracks: Vec<Spanned<Id>>,
+}
+
+/// `age:` of `limits`: the youngest and oldest age, in whole years (周岁), counted on `as_of`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgeRange {
+    /// The youngest age allowed (inclusive).
+    #[serde(default)]
+    pub min: Option<Spanned<u32>>,
+    /// The oldest age allowed (inclusive: 35 admits anyone who is not yet 36).
+    #[serde(default)]
+    pub max: Option<Spanned<u32>>,
+    /// The day the age is counted on (以2025年10月1日计算); required.
+    #[serde(default)]
+    pub as_of: Option<Spanned<Day>>,
 }
 
 /// `format:`.
@@ -252,8 +298,8 @@ pub enum EventKind {
     Team,
 }
 
-/// `rules:` who may enter and how many.
-#[derive(Debug, Clone, Deserialize)]
+/// `rules:` who may enter and how many. The section and every key in it are optional.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Honours whose holders may not enter.
@@ -274,11 +320,47 @@ pub struct Rules {
     /// Extra rules for one group.
     #[serde(default)]
     pub group_restrictions: Vec<GroupRestriction>,
-    /// How many contestants a unit may send.
-    pub quota: Quota,
+    /// Birth-date, age and work-experience limits for every entrant, with the tracks they do not
+    /// apply to.
+    #[serde(default)]
+    pub limits: Option<Spanned<Limits>>,
+    /// How many contestants (or teams) a unit may send; no quota when absent.
+    #[serde(default)]
+    pub quota: Option<Quota>,
+    /// People a unit names besides its contestants (领队, 联络员), with how many.
+    #[serde(default)]
+    pub unit_roles: Vec<UnitRole>,
+    /// Entrants without a unit (个人报名), when the contest accepts them.
+    #[serde(default)]
+    pub individual_entry: Option<IndividualEntry>,
     /// Coaches each contestant may name.
     #[serde(default)]
     pub coaches_per_contestant: Option<u32>,
+}
+
+/// One of `rules.unit_roles`: a person a unit names besides its contestants.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRole {
+    /// What the person is (领队, 联络员).
+    pub name: Spanned<String>,
+    /// How many per unit.
+    pub count: Spanned<u32>,
+    /// Whether every unit must name them (须配备) rather than may (可配备).
+    #[serde(default)]
+    pub required: bool,
+}
+
+/// `rules.individual_entry`: the contest accepts entrants without a unit (个人报名).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndividualEntry {
+    /// What the score sheet's unit column (参赛单位) says for such an entrant (个人); these rows are
+    /// never counted against a unit's quota.
+    pub listed_as: Spanned<String>,
+    /// How individuals enter, as worded, when it needs saying.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// A rule for one group.
@@ -291,12 +373,16 @@ pub struct GroupRestriction {
     pub rule: String,
 }
 
-/// Per-unit quota.
+/// Per-unit quota: at most `per_unit`, and at least `min_per_unit` when given, over `scope`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
-    /// Contestants per unit.
+    /// The most contestants (or teams) per unit.
     pub per_unit: Spanned<u32>,
+    /// The fewest contestants (or teams) per unit, when there is a minimum; results do not check it
+    /// (people drop out).
+    #[serde(default)]
+    pub min_per_unit: Option<Spanned<u32>>,
     /// What the count covers.
     pub scope: QuotaScope,
 }
@@ -313,20 +399,33 @@ pub enum QuotaScope {
     TrackGroup,
 }
 
-/// `scoring:`.
-#[derive(Debug, Clone, Deserialize)]
+/// `scoring:` how the total is made. Every key is optional, and so is the section: a notice may say only
+/// that the scoring will be announced (`scoring: { note: 评分办法另行通知 }`).
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
-    /// Parts with weights in percent; they add up to 100.
-    pub parts: Spanned<Vec<ScoringPart>>,
+    /// Parts with weights in percent; they add up to 100. Results need them (one score column each).
+    #[serde(default)]
+    pub parts: Option<Spanned<Vec<ScoringPart>>>,
     /// How ranks are decided, as worded.
-    pub ranking: String,
+    #[serde(default)]
+    pub ranking: Option<String>,
     /// How the content is set, as worded.
     #[serde(default)]
     pub setting: Option<String>,
     /// Who writes the papers.
     #[serde(default)]
     pub papers_by: Option<String>,
+    /// A sentence about the scoring shown with it, such as 评分办法另行通知 when the parts are not yet set.
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+}
+
+impl Scoring {
+    /// The parts, none when `parts` is not given.
+    pub fn parts(&self) -> &[ScoringPart] {
+        self.parts.as_ref().map_or(&[], |p| p.value.as_slice())
+    }
 }
 
 /// One scored part (理论考试, 实操比赛).
@@ -339,9 +438,39 @@ pub struct ScoringPart {
     pub name: String,
     /// Weight in percent.
     pub weight: Spanned<u32>,
+    /// How long the part lasts, in minutes (shown as 90分钟).
+    #[serde(default)]
+    pub duration: Option<Spanned<u32>>,
+    /// How it is held, a short text as published (上机考试, 笔试, 实际操作).
+    #[serde(default)]
+    pub mode: Option<Spanned<String>>,
+    /// The modules the part is made of, each with its weight in percent of the part (they add up to
+    /// 100). A score sheet with a column for every module of the part gets the part's score from them.
+    #[serde(default)]
+    pub modules: Option<Spanned<Vec<Module>>>,
 }
 
-/// `awards:`.
+impl ScoringPart {
+    /// The modules, none when `modules` is not given.
+    pub fn modules(&self) -> &[Module] {
+        self.modules.as_ref().map_or(&[], |m| m.value.as_slice())
+    }
+}
+
+/// One module of a scored part (模块A 数据采集与处理).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// The module's stable id, unique among every part's and module's ids (`results.columns.parts`
+    /// names module columns by it).
+    pub id: Spanned<Id>,
+    /// The module's name as published, also the default header of its score column.
+    pub name: String,
+    /// Weight in percent of the part.
+    pub weight: Spanned<u32>,
+}
+
+/// `awards:` the award scheme, stated before the results, and the rules the results follow.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Awards {
@@ -358,10 +487,103 @@ pub struct Awards {
     /// 不足6支的，不评定名次, that there are no ranks either).
     #[serde(default = "ranks_below_minimum")]
     pub ranks_below_minimum: bool,
+    /// The award tiers of each results table, highest first (一等奖1名、二等奖2名 or 10%、20%).
+    #[serde(default)]
+    pub tiers: Vec<Spanned<Tier>>,
+    /// How a share of the finalists becomes a number of awards (default: down).
+    #[serde(default)]
+    pub rounding: Option<Spanned<Rounding>>,
+    /// Who gets what when contestants who share a rank straddle a tier boundary (default: the next tier).
+    #[serde(default)]
+    pub ties: Option<Spanned<Ties>>,
+    /// Awards to units (优秀组织奖).
+    #[serde(default)]
+    pub unit_awards: Vec<Spanned<UnitAward>>,
+}
+
+impl Default for Awards {
+    fn default() -> Self {
+        Awards {
+            basis: None,
+            min_finalists: None,
+            below_minimum: None,
+            ranks_below_minimum: true,
+            tiers: Vec::new(),
+            rounding: None,
+            ties: None,
+            unit_awards: Vec::new(),
+        }
+    }
+}
+
+impl Awards {
+    /// The rounding of shares (down unless `rounding` says otherwise).
+    pub fn rounding(&self) -> Rounding {
+        self.rounding.as_ref().map_or(Rounding::Down, |r| r.value)
+    }
+
+    /// The policy for ties at a tier boundary (the next tier unless `ties` says otherwise).
+    pub fn ties(&self) -> Ties {
+        self.ties.as_ref().map_or(Ties::NextTier, |t| t.value)
+    }
 }
 
 fn ranks_below_minimum() -> bool {
     true
+}
+
+/// One award tier: a share of the finalists in percent, or a fixed count.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// 一等奖, 金牌, ….
+    pub name: String,
+    /// Percent of the finalists (rounded as `awards.rounding` says).
+    #[serde(default)]
+    pub share: Option<u32>,
+    /// A fixed number of awards.
+    #[serde(default)]
+    pub count: Option<u32>,
+}
+
+/// How a share of the finalists becomes a whole number of awards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// 向下取整: 10% of 6 is 0.
+    Down,
+    /// 四舍五入 (a half goes up): 10% of 6 is 1, 10% of 4 is 0.
+    Nearest,
+    /// 向上取整, 不足1名的按1名计: 10% of 6 is 1.
+    Up,
+}
+
+/// Who gets what when contestants who share a rank do not all fit in what is left of a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ties {
+    /// They all go to the next tier; the rest of this tier stays empty (no tier ever grows).
+    NextTier,
+    /// They all get this tier, which grows; the tiers below start after them and shrink accordingly
+    /// (a tier is given by rank: 一等奖 to ranks 1 to n₁, 二等奖 up to n₁+n₂, …).
+    HigherTier,
+}
+
+/// An award to units (优秀组织奖).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitAward {
+    /// The award's name (优秀组织奖).
+    pub name: String,
+    /// How many are given, when the plan says.
+    #[serde(default)]
+    pub count: Option<Spanned<u32>>,
+    /// To whom, as worded (组织工作成绩突出的参赛单位).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The award as worded in the plan, shown instead of a sentence made of `name`, `count` and `to`.
+    #[serde(default)]
+    pub wording: Option<String>,
 }
 
 /// `registration:`.

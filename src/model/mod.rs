@@ -5,6 +5,7 @@
 //! column; [`crate::load`] adds the results and decides whether the folder passes.
 
 mod contest;
+pub mod eligibility;
 pub mod forms;
 mod notice;
 pub mod placeholders;
@@ -15,10 +16,11 @@ pub mod yaml;
 
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
-pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY, Tier};
+pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY};
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
 
 /// The top-level sections of `contest.yaml`, in the order they are documented.
@@ -90,38 +92,39 @@ impl Project {
             problems
         })?;
         let contest_file = SourceFile::new(&display_path(root, &path), text);
-        let mut problems = Problems::default();
-        let contest = parse_contest(&contest_file);
+        let reading = read_contest(&contest_file);
+        let mut problems = reading.problems;
+        let parsed = !problems.has_errors();
         let notices = notice::load_all(root, &mut problems);
-        let project = match contest {
-            Ok(contest) => {
+        let mut project = None;
+        if let Some(contest) = reading.contest {
+            let reads = |sections: &[&str]| sections.iter().all(|s| !reading.unread.contains(s));
+            let forms = if reads(&FORM_SECTIONS) {
                 let (forms, found) = forms::read_forms(Some(root), &contest, &contest_file);
-                problems.extend(found);
-                let project = Project {
-                    root: root.to_path_buf(),
-                    contest_file,
-                    contest,
-                    notices,
-                    forms,
-                    warnings: Problems::default(),
-                };
-                problems.extend(validate::check(&project));
-                Some(project)
-            }
-            Err(found) => {
-                problems.extend(found);
-                None
-            }
-        };
+                problems.extend(errors_only_unless(parsed, found));
+                forms
+            } else {
+                Vec::new()
+            };
+            let found = validate::check(&contest, &contest_file, &reading.unread);
+            problems.extend(errors_only_unless(parsed, found));
+            // A contest with a section stood in for is only for the checks above.
+            project = parsed.then(|| Project {
+                root: root.to_path_buf(),
+                contest_file: contest_file.clone(),
+                contest,
+                notices: Vec::new(),
+                forms,
+                warnings: Problems::default(),
+            });
+        }
         // The blanks `jingsai init` left: one error each, instead of what is wrong inside them.
-        let problems = match &project {
-            Some(p) => {
-                let mut files: Vec<&SourceFile> = vec![&p.contest_file];
-                files.extend(p.notices.iter().map(|n| &n.file));
-                placeholders::report_blanks(problems, &files)
-            }
-            None => problems,
-        };
+        let mut files: Vec<&SourceFile> = vec![&contest_file];
+        files.extend(notices.iter().map(|n| &n.file));
+        let problems = placeholders::report_blanks(problems, &files);
+        if let Some(project) = &mut project {
+            project.notices = notices;
+        }
         Ok(Reading { project, problems })
     }
 }
@@ -138,84 +141,152 @@ impl Project {
     }
 }
 
+/// The sections the forms read: the attachments name them, and their choices list tracks and groups.
+const FORM_SECTIONS: [&str; 3] = ["attachments", "tracks", "groups"];
+
 /// Parses and checks the text of `contest.yaml` on its own (every section, `results:` included), as
 /// [`Project::read`] does before it reads the notices: the contest with its warnings, or every problem.
 pub fn check_contest(file: &SourceFile) -> Result<(Contest, Problems), Problems> {
-    let contest = parse_contest(file)?;
-    let (forms, mut problems) = forms::read_forms(None, &contest, file);
-    let project = Project {
-        root: PathBuf::from("."),
-        contest_file: file.clone(),
-        contest,
-        notices: Vec::new(),
-        forms,
-        warnings: Problems::default(),
+    let reading = read_contest(file);
+    let mut problems = reading.problems;
+    let Some(contest) = reading.contest else {
+        return Err(problems);
     };
-    problems.extend(validate::check(&project));
+    let parsed = !problems.has_errors();
+    if FORM_SECTIONS.iter().all(|s| !reading.unread.contains(s)) {
+        let found = forms::read_forms(None, &contest, file).1;
+        problems.extend(errors_only_unless(parsed, found));
+    }
+    let found = validate::check(&contest, file, &reading.unread);
+    problems.extend(errors_only_unless(parsed, found));
     problems.sort();
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok((project.contest, problems))
+    Ok((contest, problems))
+}
+
+/// The problems `found` by the checks, only the errors among them unless contest.yaml was `parsed`
+/// without error: while it has mistakes of its own, its warnings wait.
+fn errors_only_unless(parsed: bool, mut found: Problems) -> Problems {
+    if !parsed {
+        found
+            .0
+            .retain(|p| p.severity == crate::diagnostics::Severity::Error);
+    }
+    found
 }
 
 /// Parses the text of `contest.yaml`; every section is read even when an earlier one fails.
 pub fn parse_contest(file: &SourceFile) -> Result<Contest, Problems> {
+    let reading = read_contest(file);
+    match reading.contest {
+        Some(contest) if !reading.problems.has_errors() => Ok(contest),
+        _ => Err(reading.problems),
+    }
+}
+
+/// What reading `contest.yaml` gave.
+struct ContestReading {
+    /// The contest, each section that could not be read stood in for by the smallest value its type
+    /// accepts (see [`yaml::stand_in`]); `None` when no such value was found.
+    contest: Option<Contest>,
+    /// The sections that could not be read (or are missing): the checks that read them are skipped.
+    unread: Vec<&'static str>,
+    /// Every problem found while reading.
+    problems: Problems,
+}
+
+/// Reads every section of `contest.yaml`, each on its own, so that a mistake in one section does not
+/// hide those in others, nor the checks of the sections that could be read.
+fn read_contest(file: &SourceFile) -> ContestReading {
     let mut sections = yaml::Sections::split(file);
     sections.reject_unknown(&SECTIONS);
-    let site = sections.take::<Site>("site", false);
-    let contest = sections.take::<ContestInfo>("contest", true);
-    let notice = sections.take::<CoveringNotice>("notice", true);
-    let plan = sections.take::<Plan>("plan", true);
-    let references = sections.take::<Vec<Reference>>("references", false);
-    let organisation = sections.take::<Organisation>("organisation", true);
-    let tracks = sections.take::<Vec<Track>>("tracks", true);
-    let groups = sections.take::<Vec<Group>>("groups", false);
-    let format = sections.take::<Format>("format", true);
-    let rules = sections.take::<Rules>("rules", true);
-    let scoring = sections.take::<Scoring>("scoring", true);
-    let awards = sections.take::<Awards>("awards", false);
-    let registration = sections.take::<Registration>("registration", true);
-    let schedule = sections.take::<Vec<Stage>>("schedule", false);
-    let venue = sections.take::<String>("venue", true);
-    let costs = sections.take::<Costs>("costs", true);
-    let contacts = sections.take::<Vec<Contact>>("contacts", true);
-    let attachments = sections.take::<Vec<Attachment>>("attachments", false);
-    let results = sections.take::<ResultsConfig>("results", false);
-    let problems = sections.into_problems();
-    if problems.has_errors() {
-        return Err(problems);
+    let mut read = SectionReader {
+        sections,
+        unread: Vec::new(),
+    };
+    let contest = read_sections(&mut read);
+    ContestReading {
+        contest,
+        unread: read.unread,
+        problems: read.sections.into_problems(),
     }
-    let missing = || Problems::default();
-    Ok(Contest {
+}
+
+/// Reads each section in turn: the contest, or `None` when a section that could not be read has no
+/// stand-in.
+fn read_sections(read: &mut SectionReader) -> Option<Contest> {
+    let site = read.optional::<Site>("site");
+    let contest = read.required::<ContestInfo>("contest");
+    let notice = read.required::<CoveringNotice>("notice");
+    let plan = read.required::<Plan>("plan");
+    let references = read.optional::<Vec<Reference>>("references");
+    let organisation = read.required::<Organisation>("organisation");
+    let tracks = read.required::<Vec<Track>>("tracks");
+    let groups = read.optional::<Vec<Group>>("groups");
+    let format = read.required::<Format>("format");
+    let rules = read.optional::<Rules>("rules");
+    let scoring = read.optional::<Spanned<Scoring>>("scoring");
+    let awards = read.optional::<Awards>("awards");
+    let registration = read.required::<Registration>("registration");
+    let schedule = read.optional::<Vec<Stage>>("schedule");
+    let venue = read.required::<String>("venue");
+    let costs = read.required::<Costs>("costs");
+    let contacts = read.required::<Vec<Contact>>("contacts");
+    let attachments = read.optional::<Vec<Attachment>>("attachments");
+    let results = read.optional::<ResultsConfig>("results");
+    Some(Contest {
         site: site.unwrap_or(Site {
             base_url: None,
             notices_per_page: None,
         }),
-        contest: contest.ok_or_else(missing)?,
-        plan: plan.ok_or_else(missing)?,
-        notice: notice.ok_or_else(missing)?,
+        contest: contest?,
+        plan: plan?,
+        notice: notice?,
         references: references.unwrap_or_default(),
-        organisation: organisation.ok_or_else(missing)?,
-        tracks: tracks.ok_or_else(missing)?,
+        organisation: organisation?,
+        tracks: tracks?,
         groups: groups.unwrap_or_default(),
-        format: format.ok_or_else(missing)?,
-        rules: rules.ok_or_else(missing)?,
-        scoring: scoring.ok_or_else(missing)?,
-        awards: awards.unwrap_or(Awards {
-            basis: None,
-            min_finalists: None,
-            below_minimum: None,
-            ranks_below_minimum: true,
-        }),
-        registration: registration.ok_or_else(missing)?,
+        format: format?,
+        rules: rules.unwrap_or_default(),
+        scoring,
+        awards: awards.unwrap_or_default(),
+        registration: registration?,
         schedule: schedule.unwrap_or_default(),
-        venue: venue.ok_or_else(missing)?,
-        costs: costs.ok_or_else(missing)?,
-        contacts: contacts.ok_or_else(missing)?,
+        venue: venue?,
+        costs: costs?,
+        contacts: contacts?,
         attachments: attachments.unwrap_or_default(),
         results: results.unwrap_or_default(),
     })
+}
+
+/// Reads sections, noting those that could not be read.
+struct SectionReader<'a> {
+    sections: yaml::Sections<'a>,
+    unread: Vec<&'static str>,
+}
+
+impl SectionReader<'_> {
+    /// An optional section: `None` when it is not there or could not be read (then it is noted).
+    fn optional<T: serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {
+        let value = self.sections.take::<T>(key, false);
+        if value.is_none() && self.sections.contains(key) {
+            self.unread.push(key);
+        }
+        value
+    }
+
+    /// A required section, or when it is missing or could not be read (then it is noted) a stand-in.
+    fn required<T: serde::de::DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {
+        let value = self.sections.take::<T>(key, true);
+        if value.is_some() {
+            return value;
+        }
+        self.unread.push(key);
+        yaml::stand_in::<T>()
+    }
 }
 
 /// A path shown relative to the contest folder when it is inside it.
@@ -273,6 +344,26 @@ impl Contest {
                 .iter()
                 .filter_map(|id| self.group(id.value.as_str()))
                 .collect(),
+        }
+    }
+
+    /// `scoring:`, when given.
+    pub fn scoring(&self) -> Option<&Scoring> {
+        self.scoring.as_ref().map(|s| &s.value)
+    }
+
+    /// The scoring parts; none when `scoring` or its `parts` are not given.
+    pub fn parts(&self) -> &[ScoringPart] {
+        self.scoring().map_or(&[], Scoring::parts)
+    }
+
+    /// The award tiers the results follow: `awards.tiers`, or the older `results.tiers` (giving both
+    /// is an error).
+    pub fn award_tiers(&self) -> &[Spanned<Tier>] {
+        if self.awards.tiers.is_empty() {
+            &self.results.tiers
+        } else {
+            &self.awards.tiers
         }
     }
 

@@ -1,18 +1,18 @@
 //! The `results:` section of `contest.yaml`: how the results file is read and how results are published.
 //!
-//! Every key is optional. The scoring parts and weights, the per-unit quota, the minimum number of
-//! finalists and the honours that bar an award are not repeated here: they come from `scoring`, `rules`
-//! and `awards`, so one fact lives in one place.
+//! Every key is optional. The scoring parts and weights, the per-unit quota, the award scheme (tiers,
+//! rounding, ties, the minimum number of finalists) and the honours that bar an award are not repeated
+//! here: they come from `scoring`, `rules` and `awards`, so one fact lives in one place.
+//!
+//! The award tiers moved to `awards.tiers`, where they are stated on the pages before the results.
+//! `results.tiers`, their older place, still works as before (the results follow it, nothing shows it
+//! before them); giving both is an error at `results.tiers`.
 //!
 //! ```yaml
 //! results:
 //!   published: 2025-12-05        # the publication date stated on every results page (required with a results file)
 //!   decimals: 2                  # every score and total kept to this many decimals, half up (default 2)
 //!   tie_break: [practical, time] # equal totals: higher score of these parts, then shorter time
-//!   tiers:                       # award tiers, in order; each a share of the finalists in percent, or a count
-//!     - { name: 一等奖, share: 10 }
-//!     - { name: 二等奖, share: 20 }
-//!     - { name: 三等奖, share: 30 }
 //!   mask_names: true             # 张三丰 -> 张*丰
 //!   sheet: 成绩                  # the worksheet of results.xlsx to read (default: the first)
 //!   columns:                     # extra or different column headers (the defaults stay accepted)
@@ -21,9 +21,9 @@
 //!       practical: [技能操作成绩]
 //! ```
 
-use super::Contest;
 use super::values::Day;
 use super::yaml::spanned_at;
+use super::{Contest, Tier};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
@@ -48,7 +48,8 @@ pub struct ResultsConfig {
     /// How equal totals are ordered: part ids (higher score first) and `time` (shorter first).
     #[serde(default)]
     pub tie_break: Vec<Spanned<String>>,
-    /// Award tiers, highest first.
+    /// Award tiers, highest first: the older place of `awards.tiers`, which the results follow the same
+    /// way but which is not stated before them. Giving both is an error.
     #[serde(default)]
     pub tiers: Vec<Spanned<Tier>>,
     /// Whether names are published masked (张*丰).
@@ -67,20 +68,6 @@ pub struct ResultsConfig {
     /// say “参加决赛并取得成绩”; without it, “取得成绩”.
     #[serde(default)]
     pub round: Option<String>,
-}
-
-/// One award tier: a share of the finalists in percent, or a fixed count.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tier {
-    /// 一等奖, 金牌, ….
-    pub name: String,
-    /// Percent of the finalists (rounded down).
-    #[serde(default)]
-    pub share: Option<u32>,
-    /// A fixed number of awards.
-    #[serde(default)]
-    pub count: Option<u32>,
 }
 
 /// Extra column headers, per field. A field takes one header or a list.
@@ -108,7 +95,14 @@ pub struct Columns {
     /// 荣誉.
     #[serde(default)]
     pub honours: Headers,
-    /// Score columns by scoring part id.
+    /// 出生日期, read (and never published) when `limits:` set birth dates or ages.
+    #[serde(default)]
+    pub birth_date: Headers,
+    /// 身份证号, read for the birth date in it (and never published) when `limits:` set birth dates or
+    /// ages.
+    #[serde(default)]
+    pub id_number: Headers,
+    /// Score columns by scoring part id, or by module id (a module of a part).
     #[serde(default)]
     pub parts: BTreeMap<String, Spanned<Headers>>,
 }
@@ -157,11 +151,17 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         problems.push(problem.with_help(help.to_string()));
     };
     let part_ids: Vec<&str> = contest
-        .scoring
-        .parts
-        .value
+        .parts()
         .iter()
         .map(|p| p.id.value.as_str())
+        .collect();
+    let column_ids: Vec<&str> = contest
+        .parts()
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.id.value.as_str())
+                .chain(p.modules().iter().map(|m| m.id.value.as_str()))
+        })
         .collect();
     if let Some(d) = &r.decimals
         && d.value > MAX_DECIMALS
@@ -194,11 +194,14 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         seen.push(name);
     }
     for (id, headers) in &r.columns.parts {
-        if !part_ids.contains(&id.as_str()) {
+        if !column_ids.contains(&id.as_str()) {
             error(
                 spanned_at(file, headers),
-                format!("`columns.parts.{id}` names no scoring part"),
-                &format!("use the ids of `scoring.parts`: {}", part_ids.join(", ")),
+                format!("`columns.parts.{id}` names no scoring part or module"),
+                &format!(
+                    "use the ids of `scoring.parts` and their modules: {}",
+                    column_ids.join(", ")
+                ),
             );
         }
     }
@@ -216,7 +219,7 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
 }
 
 /// Checks the award tiers: each has a share or a count, shares are percents that add up to at most 100.
-fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problems {
+pub(super) fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problems {
     let mut problems = Problems::default();
     let mut error = |at: Option<(usize, usize)>, message: String, help: &str| {
         let problem = match at {

@@ -12,8 +12,15 @@ use crate::model::values::Day;
 use crate::model::{Contest, Group, Track};
 use rust_decimal::Decimal;
 
-/// Ranks and awards checked records.
-pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: bool) -> Results {
+/// Ranks and awards checked records. `has_time`: the sheet has a time column; `by_modules`: for each
+/// scoring part, whether its scores were computed from its modules' columns (stated in the rules).
+pub fn compute(
+    contest: &Contest,
+    records: &[Record],
+    published: Day,
+    has_time: bool,
+    by_modules: &[bool],
+) -> Results {
     let cfg = &contest.results;
     let plan = Plan::of(contest);
     let mut tables = Vec::new();
@@ -30,9 +37,7 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
         published_chinese: published.chinese(),
         decimals: plan.decimals,
         parts: contest
-            .scoring
-            .parts
-            .value
+            .parts()
             .iter()
             .map(|p| PartHead {
                 id: p.id.value.to_string(),
@@ -46,7 +51,7 @@ pub fn compute(contest: &Contest, records: &[Record], published: Day, has_time: 
         counted: wording::counted(contest),
         round: cfg.round.clone(),
         masked: cfg.mask_names,
-        rules: wording::rules(contest, &plan.tie_break, has_time),
+        rules: wording::rules(contest, &plan.tie_break, has_time, by_modules),
         note: cfg.note.clone(),
         tables,
     }
@@ -62,7 +67,7 @@ struct Plan<'a> {
     weights: Vec<u32>,
     /// `results.tie_break` as keys.
     tie_break: Vec<TieBreak>,
-    /// `results.tiers` as sizes.
+    /// `awards.tiers` (or `results.tiers`) as sizes.
     tier_sizes: Vec<TierSize>,
     /// Whether the contest has award tiers.
     has_awards: bool,
@@ -74,7 +79,7 @@ impl<'a> Plan<'a> {
     /// The plan of `contest`.
     fn of(contest: &'a Contest) -> Self {
         let cfg = &contest.results;
-        let parts = &contest.scoring.parts.value;
+        let parts = contest.parts();
         let tie_break: Vec<TieBreak> = cfg
             .tie_break
             .iter()
@@ -86,8 +91,8 @@ impl<'a> Plan<'a> {
                     .map(TieBreak::Part),
             })
             .collect();
-        let tier_sizes: Vec<TierSize> = cfg
-            .tiers
+        let tier_sizes: Vec<TierSize> = contest
+            .award_tiers()
             .iter()
             .map(|t| match (t.value.share, t.value.count) {
                 (Some(share), _) => TierSize::Share(share),
@@ -140,13 +145,13 @@ impl<'a> Plan<'a> {
         // Listed in order of their totals either way; the rank column stays empty when the rules
         // give no ranks below the minimum.
         let ranks_shown = below.is_none() || contest.awards.ranks_below_minimum;
-        let sizes = awards::tier_sizes(finalists, &self.tier_sizes);
+        let sizes = awards::tier_sizes(finalists, &self.tier_sizes, contest.awards.rounding());
         let eligible: Vec<bool> = ranked
             .iter()
             .map(|(r, _)| r.no_award_honour.is_none())
             .collect();
         let tiers_of = if awards_given {
-            awards::assign(&ranks, &eligible, &sizes)
+            awards::assign(&ranks, &eligible, &sizes, contest.awards.ties())
         } else {
             vec![None; finalists]
         };
@@ -211,7 +216,7 @@ impl<'a> Plan<'a> {
                 ranks_shown.then_some(*rank),
                 Some(standing.total),
                 self.decimals,
-                tier.map(|i| cfg.tiers[i].value.name.clone())
+                tier.map(|i| self.contest.award_tiers()[i].value.name.clone())
                     .unwrap_or_default(),
                 note,
             ));
@@ -243,8 +248,7 @@ impl<'a> Plan<'a> {
         awards_given: bool,
     ) -> Vec<TierView> {
         self.contest
-            .results
-            .tiers
+            .award_tiers()
             .iter()
             .zip(sizes)
             .enumerate()

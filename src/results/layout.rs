@@ -16,12 +16,19 @@ pub enum Field {
     Group,
     /// The score of the scoring part with this index.
     Part(usize),
+    /// The score of a module (its index) of the scoring part with this index.
+    Module(usize, usize),
     /// 实操用时.
     Time,
     /// 缺考 / 取消资格.
     Status,
     /// 荣誉.
     Honours,
+    /// 出生日期: read only when the contest limits birth dates or ages, to check them; never published.
+    BirthDate,
+    /// 身份证号: read only when the contest limits birth dates or ages, for the birth date in it; never
+    /// published, and never repeated in a message.
+    IdNumber,
 }
 
 /// The headers accepted for each field, built from the defaults, the scoring parts and `results.columns`.
@@ -29,6 +36,9 @@ pub enum Field {
 pub struct Layout {
     /// Field, the header shown in messages, every accepted header (normalised), required.
     pub fields: Vec<FieldSpec>,
+    /// For each scoring part with modules: its index and the number of its modules. Such a part's
+    /// column is not required when the sheet has a column for each of its modules.
+    pub modular: Vec<(usize, usize)>,
 }
 
 /// One field of the layout.
@@ -44,85 +54,196 @@ pub struct FieldSpec {
     pub required: bool,
 }
 
+/// The spec of one field: its label (the contest's first extra header, else the first default) and
+/// every header accepted for it, normalised.
+fn field_spec(field: Field, defaults: &[&str], extra: &Headers, required: bool) -> FieldSpec {
+    let mut accepted: Vec<String> = extra.0.iter().map(|h| normalise_header(h)).collect();
+    accepted.extend(defaults.iter().map(|h| normalise_header(h)));
+    accepted.retain(|h| !h.is_empty());
+    accepted.dedup();
+    let label = extra
+        .0
+        .first()
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|| defaults[0].to_string());
+    FieldSpec {
+        field,
+        label,
+        accepted,
+        required,
+    }
+}
+
+/// The score columns of the scoring parts and of their modules, added to `fields`: gives each part that
+/// has modules, with its number of modules.
+fn part_fields(contest: &Contest, fields: &mut Vec<FieldSpec>) -> Vec<(usize, usize)> {
+    let cols = &contest.results.columns;
+    let none = Headers::default();
+    let extra = |id: &str| cols.parts.get(id).map_or(&none, |h| &h.value);
+    let mut modular = Vec::new();
+    for (index, part) in contest.parts().iter().enumerate() {
+        let defaults = part_defaults(part);
+        let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
+        let modules = part.modules();
+        fields.push(field_spec(
+            Field::Part(index),
+            &refs,
+            extra(part.id.value.as_str()),
+            modules.is_empty(),
+        ));
+        for (m, module) in modules.iter().enumerate() {
+            let defaults = [format!("{}成绩", module.name), module.name.clone()];
+            let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
+            fields.push(field_spec(
+                Field::Module(index, m),
+                &refs,
+                extra(module.id.value.as_str()),
+                false,
+            ));
+        }
+        if !modules.is_empty() {
+            modular.push((index, modules.len()));
+        }
+    }
+    modular
+}
+
 impl Layout {
     /// The layout of a contest.
     pub fn of(contest: &Contest) -> Layout {
         let cols = &contest.results.columns;
-        let mut fields = Vec::new();
-        let mut add = |field, defaults: &[&str], extra: &Headers, required| {
-            let mut accepted: Vec<String> = extra.0.iter().map(|h| normalise_header(h)).collect();
-            accepted.extend(defaults.iter().map(|h| normalise_header(h)));
-            accepted.retain(|h| !h.is_empty());
-            accepted.dedup();
-            let label = extra
-                .0
-                .first()
-                .map(|h| h.trim().to_string())
-                .unwrap_or_else(|| defaults[0].to_string());
-            fields.push(FieldSpec {
-                field,
-                label,
-                accepted,
-                required,
-            });
-        };
-        add(
-            Field::Name,
-            &["姓名", "选手姓名", "参赛选手", "选手"],
-            &cols.name,
-            true,
-        );
-        add(
-            Field::Unit,
-            &[
-                "参赛单位",
-                "单位",
-                "所在单位",
-                "推荐单位",
-                "单位名称",
-                "工作单位",
-            ],
-            &cols.unit,
-            true,
-        );
-        add(
-            Field::Track,
-            &["赛项", "赛项名称", "竞赛项目", "项目"],
-            &cols.track,
-            true,
-        );
         // Without groups the column may be left out (and must be empty when it is there).
         let has_groups = !contest.groups.is_empty();
-        add(Field::Group, &["组别", "参赛组别"], &cols.group, has_groups);
-        let none = Headers::default();
-        for (index, part) in contest.scoring.parts.value.iter().enumerate() {
-            let defaults = part_defaults(part);
-            let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
-            let extra = cols
-                .parts
-                .get(part.id.value.as_str())
-                .map_or(&none, |h| &h.value);
-            add(Field::Part(index), &refs, extra, true);
+        let before_parts: [(Field, &[&str], &Headers, bool); 4] = [
+            (
+                Field::Name,
+                &["姓名", "选手姓名", "参赛选手", "选手"],
+                &cols.name,
+                true,
+            ),
+            (
+                Field::Unit,
+                &[
+                    "参赛单位",
+                    "单位",
+                    "所在单位",
+                    "推荐单位",
+                    "单位名称",
+                    "工作单位",
+                ],
+                &cols.unit,
+                true,
+            ),
+            (
+                Field::Track,
+                &["赛项", "赛项名称", "竞赛项目", "项目"],
+                &cols.track,
+                true,
+            ),
+            (Field::Group, &["组别", "参赛组别"], &cols.group, has_groups),
+        ];
+        let after_parts: [(Field, &[&str], &Headers, bool); 3] = [
+            (
+                Field::Time,
+                &["实操用时", "实操比赛用时", "用时", "比赛用时", "完成用时"],
+                &cols.time,
+                false,
+            ),
+            (
+                Field::Status,
+                &["状态", "参赛状态", "成绩状态"],
+                &cols.status,
+                false,
+            ),
+            (
+                Field::Honours,
+                &["荣誉", "所获荣誉", "已获荣誉", "荣誉称号"],
+                &cols.honours,
+                false,
+            ),
+        ];
+        // Personal data, read only to check who may enter; nothing of it is kept in the results.
+        let personal: [(Field, &[&str], &Headers, bool); 2] = [
+            (
+                Field::BirthDate,
+                &["出生日期", "出生年月日", "生日"],
+                &cols.birth_date,
+                false,
+            ),
+            (
+                Field::IdNumber,
+                &[
+                    "身份证号",
+                    "身份证号码",
+                    "公民身份号码",
+                    "身份证",
+                    "证件号码",
+                ],
+                &cols.id_number,
+                false,
+            ),
+        ];
+        let mut fields: Vec<FieldSpec> = before_parts
+            .iter()
+            .map(|&(field, defaults, extra, required)| field_spec(field, defaults, extra, required))
+            .collect();
+        let modular = part_fields(contest, &mut fields);
+        let personal = if contest.limits_birth() {
+            &personal[..]
+        } else {
+            &[]
+        };
+        fields.extend(after_parts.iter().chain(personal).map(
+            |&(field, defaults, extra, required)| field_spec(field, defaults, extra, required),
+        ));
+        Layout { fields, modular }
+    }
+
+    /// What is wrong with the score columns of the parts that have modules, given whether the sheet has
+    /// a column for a field: a message and a help for each part that has neither its own column nor a
+    /// column for every module, or columns for some of its modules only.
+    pub fn module_gaps(&self, has: impl Fn(Field) -> bool) -> Vec<(String, String)> {
+        let label = |field| self.spec(field).map_or("", |s| s.label.as_str());
+        let mut gaps = Vec::new();
+        for &(part, count) in &self.modular {
+            let modules: Vec<Field> = (0..count).map(|m| Field::Module(part, m)).collect();
+            let (given, missing): (Vec<Field>, Vec<Field>) = modules.iter().partition(|f| has(**f));
+            let names = |fields: &[Field]| -> String {
+                fields
+                    .iter()
+                    .map(|f| label(*f))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let part_label = label(Field::Part(part));
+            if !given.is_empty() && !missing.is_empty() {
+                gaps.push((
+                    format!(
+                        "the sheet has a column for the modules {} of {part_label}, but none for {}",
+                        names(&given),
+                        names(&missing)
+                    ),
+                    format!(
+                        "give every module of {part_label} a column (its score is computed from them), or remove the module columns and give the score of {part_label}"
+                    ),
+                ));
+            } else if given.is_empty() && !has(Field::Part(part)) {
+                let accepted = self
+                    .spec(Field::Part(part))
+                    .map(|s| s.accepted.join(" or "))
+                    .unwrap_or_default();
+                gaps.push((
+                    format!(
+                        "the sheet has no column for {part_label}, nor one for each of its modules"
+                    ),
+                    format!(
+                        "name a column {accepted}, or give a column to each module: {}",
+                        names(&modules)
+                    ),
+                ));
+            }
         }
-        add(
-            Field::Time,
-            &["实操用时", "实操比赛用时", "用时", "比赛用时", "完成用时"],
-            &cols.time,
-            false,
-        );
-        add(
-            Field::Status,
-            &["状态", "参赛状态", "成绩状态"],
-            &cols.status,
-            false,
-        );
-        add(
-            Field::Honours,
-            &["荣誉", "所获荣誉", "已获荣誉", "荣誉称号"],
-            &cols.honours,
-            false,
-        );
-        Layout { fields }
+        gaps
     }
 
     /// The spec of a field.

@@ -20,6 +20,7 @@
 //! So every total can be checked by hand from the scores printed beside it.
 
 pub mod awards;
+mod birth;
 mod cells;
 mod compute;
 mod csv_file;
@@ -38,10 +39,12 @@ mod yaml_file;
 
 pub use compute::compute;
 pub use published::mask_name;
+pub use wording::award_scheme;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::model::TIME_KEY;
 use crate::model::values::Day;
+use crate::model::yaml::spanned_at;
 use crate::model::{Contest, display_path};
 use layout::{Field, Layout};
 use read::Sheet;
@@ -129,7 +132,7 @@ pub struct ResultTable {
 pub struct TierView {
     /// 一等奖.
     pub name: String,
-    /// Awards available.
+    /// Awards available: the tier's size here (with `awards.ties: higher_tier` a tie may give more).
     pub size: usize,
     /// Awards given.
     pub given: usize,
@@ -224,6 +227,10 @@ pub fn load(
         }
     };
     let shown = display_path(root, &path);
+    if contest.parts().is_empty() {
+        problems.push(no_parts(contest, contest_file, &shown));
+        return Err(problems);
+    }
     let published = match &contest.results.published {
         Some(day) => Some(day.value),
         None => {
@@ -259,6 +266,29 @@ pub fn load(
     }
 }
 
+/// The problem of a results file when the contest has no scoring parts to read its scores by: at
+/// `scoring.note` (评分办法另行通知) or `scoring:` when given, else about contest.yaml.
+fn no_parts(contest: &Contest, contest_file: &SourceFile, shown: &Path) -> Problem {
+    let message = format!(
+        "`{}` holds results, but the contest has no scoring parts to read the scores by",
+        shown.display()
+    );
+    let at = contest
+        .scoring
+        .as_ref()
+        .and_then(|scoring| match &scoring.value.note {
+            Some(note) => spanned_at(contest_file, note),
+            None => spanned_at(contest_file, scoring),
+        });
+    let problem = match at {
+        Some(span) => Problem::at(contest_file, span, message),
+        None => Problem::general(Some(contest_file), message),
+    };
+    problem.with_help(
+        "add `scoring.parts` to contest.yaml, each with its `id`, `name` and `weight`: the score sheet has one score column for each part",
+    )
+}
+
 /// Checks and ranks a sheet that was read. Without a publication date the checks still run.
 pub fn from_sheet(
     contest: &Contest,
@@ -291,12 +321,20 @@ pub fn from_sheet(
             return Err(problems);
         }
     };
+    // The parts whose score came from their modules' columns (the readers refuse a sheet with only some).
+    let by_modules: Vec<bool> = contest
+        .parts()
+        .iter()
+        .enumerate()
+        .map(|(i, part)| !part.modules().is_empty() && sheet.index(Field::Module(i, 0)).is_some())
+        .collect();
     match published {
         Some(day) if !problems.has_errors() => Ok(compute(
             contest,
             &records,
             day,
             sheet.index(Field::Time).is_some(),
+            &by_modules,
         )),
         _ => Err(problems),
     }

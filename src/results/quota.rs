@@ -1,5 +1,7 @@
 //! Checks across rows, after every row was checked on its own: the same contestant twice in a track,
-//! and a unit over its quota (`rules.quota`).
+//! and a unit over its quota (`rules.quota`). Only the most a unit may send is checked: fewer than
+//! `min_per_unit` is not an error in results (people drop out), and individual entrants (the rows whose
+//! unit is `rules.individual_entry.listed_as`) belong to no unit.
 
 use super::cells::normalise;
 use super::layout::Field;
@@ -49,15 +51,30 @@ pub(super) fn duplicates(
     }
 }
 
+/// What staff write in the unit column for someone who entered without a unit; a unit by that name
+/// over its quota gets a hint about `rules.individual_entry`.
+const INDIVIDUAL_WORDS: [&str; 5] = ["个人", "个人报名", "无", "无单位", "自由报名"];
+
 /// Units that sent more contestants (or teams) than `rules.quota` allows, counted over its scope.
 pub(super) fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], problems: &mut Problems) {
-    let per_unit = contest.rules.quota.per_unit.value as usize;
-    let scope = contest.rules.quota.scope;
+    let Some(quota) = &contest.rules.quota else {
+        return;
+    };
+    let per_unit = quota.per_unit.value as usize;
+    let scope = quota.scope;
+    let individual = contest
+        .rules
+        .individual_entry
+        .as_ref()
+        .map(|e| normalise(&e.listed_as.value));
     // (unit, track when counted per track, group when counted per track and group)
     type Scope = (String, Option<usize>, Option<usize>);
     let mut counts: Vec<(Scope, Vec<usize>)> = Vec::new();
     let mut index: HashMap<Scope, usize> = HashMap::new();
     for (i, record) in records.iter().enumerate() {
+        if individual.as_deref() == Some(normalise(&record.unit).as_str()) {
+            continue;
+        }
         let key = (
             normalise(&record.unit),
             (scope != QuotaScope::Contest).then_some(record.track),
@@ -109,7 +126,11 @@ pub(super) fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], proble
                         rows.join(", ")
                     ),
                 )
-                .with_help("check the unit names of these rows; a unit may not send more than its quota"),
+                .with_help(if individual.is_none() && INDIVIDUAL_WORDS.contains(&normalise(&first.unit).as_str()) {
+                    format!("if these are individual entrants, say so in contest.yaml: `rules.individual_entry` with `listed_as: {}`; their rows then count against no quota", first.unit)
+                } else {
+                    "check the unit names of these rows; a unit may not send more than its quota".to_string()
+                }),
         );
     }
 }

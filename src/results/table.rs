@@ -140,6 +140,13 @@ fn columns(
             );
         }
     }
+    for (message, help) in layout.module_gaps(|field| kept.iter().any(|k| k.0 == field)) {
+        problems.push(
+            sheet
+                .general(format!("the header row (row {row}): {message}"))
+                .with_help(help),
+        );
+    }
     kept
 }
 

@@ -1,16 +1,21 @@
 //! Rows to checked records: every problem of every row is reported, each with its place.
 //!
 //! Each row is checked column by column (`RowCheck`), in the order the problems are reported: name
-//! and unit, track and group, status, scores, time, honours. The checks across rows (the same
+//! and unit, track and group, status, scores, time, honours, and the birth date (出生日期 or the one in
+//! 身份证号, when the file has either and the row's track or group limits birth dates or ages). The checks across rows (the same
 //! contestant twice, a unit over its quota) follow, in `quota.rs`; what a cell says (a score, a
 //! time, a status word) is read in `cells.rs`.
 
+use super::birth;
 use super::layout::Field;
 use super::published;
 use super::quota::{duplicates, quota};
+use super::rank::total;
 use super::read::{Cell, Row, Sheet};
 use crate::diagnostics::Problems;
-use crate::model::Contest;
+use crate::model::eligibility::Breach;
+use crate::model::{Contest, ScoringPart};
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use super::cells::{
@@ -90,6 +95,9 @@ impl RowCheck<'_> {
         let scores = self.scores(status);
         let time = self.time();
         let no_award_honour = self.honours();
+        if let (Some(track), Some(group)) = (track, group) {
+            self.birth_limits(track, group);
+        }
         match (self.ok, track, group) {
             (true, Some(track), Some(group))
                 if group.is_some() || self.contest.groups.is_empty() =>
@@ -233,8 +241,8 @@ impl RowCheck<'_> {
             }
         };
         // Staff often write 缺考 in a score cell instead of a status column.
-        for i in 0..self.contest.scoring.parts.value.len() {
-            let cell = self.sheet.cell(self.row, Field::Part(i));
+        for field in self.score_fields() {
+            let cell = self.sheet.cell(self.row, field);
             if let Cell::Text(t) = cell
                 && let Some(s @ (Status::Absent | Status::Disqualified)) = status_of(t)
             {
@@ -242,7 +250,7 @@ impl RowCheck<'_> {
                     status = s;
                 } else if status != s {
                     self.error(
-                        Field::Part(i),
+                        field,
                         format!("`{t}` contradicts the status `{status_text}`"),
                         "write the status once, in the status column",
                     );
@@ -252,12 +260,31 @@ impl RowCheck<'_> {
         status
     }
 
-    /// The score of every part, rounded; none kept for a contestant who is not ranked.
+    /// Every score column of the sheet: each part's, and each module's.
+    fn score_fields(&self) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for (i, part) in self.contest.parts().iter().enumerate() {
+            fields.push(Field::Part(i));
+            fields.extend((0..part.modules().len()).map(|m| Field::Module(i, m)));
+        }
+        fields
+    }
+
+    /// The score of every part, rounded (from its modules when the sheet has their columns); none kept
+    /// for a contestant who is not ranked.
     fn scores(&mut self, status: Status) -> Vec<Option<Decimal>> {
-        let parts = self.contest.scoring.parts.value.len();
-        let mut scores = Vec::with_capacity(parts);
-        for i in 0..parts {
-            let score = self.score(Field::Part(i), status);
+        let contest = self.contest;
+        let parts = contest.parts();
+        let mut scores = Vec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            let modules = part.modules();
+            let by_modules = !modules.is_empty()
+                && (0..modules.len()).all(|m| self.sheet.index(Field::Module(i, m)).is_some());
+            let score = if by_modules {
+                self.score_of_modules(i, part, status)
+            } else {
+                self.score(Field::Part(i), status)
+            };
             // An absent contestant has no score; a disqualified one keeps none in public.
             scores.push(if status == Status::Ranked {
                 score
@@ -266,6 +293,62 @@ impl RowCheck<'_> {
             });
         }
         scores
+    }
+
+    /// The score of the part at index `i` from its modules' scores: Σ module score × weight / 100, rounded
+    /// as a total is. A part score written beside them must agree with it.
+    fn score_of_modules(
+        &mut self,
+        i: usize,
+        part: &ScoringPart,
+        status: Status,
+    ) -> Option<Decimal> {
+        let decimals = self.contest.results.decimals();
+        let modules = part.modules();
+        let module_scores: Vec<Option<Decimal>> = (0..modules.len())
+            .map(|m| self.score(Field::Module(i, m), status))
+            .collect();
+        let weights: Vec<u32> = modules.iter().map(|m| m.weight.value).collect();
+        let computed = module_scores
+            .iter()
+            .all(Option::is_some)
+            .then(|| total(&module_scores, &weights, decimals));
+        let given_column = self.sheet.index(Field::Part(i)).is_some()
+            && !self.sheet.cell(self.row, Field::Part(i)).is_empty();
+        if given_column
+            && let Some(given) = self.score(Field::Part(i), status)
+            && let Some(computed) = computed
+            && given != computed
+        {
+            let fixed = |d: &Decimal| format!("{:.*}", decimals as usize, d);
+            let terms: Vec<String> = modules
+                .iter()
+                .zip(&module_scores)
+                .map(|(m, s)| {
+                    format!(
+                        "{} {}×{}%",
+                        m.name,
+                        s.as_ref().map(fixed).unwrap_or_default(),
+                        m.weight.value
+                    )
+                })
+                .collect();
+            self.error(
+                Field::Part(i),
+                format!(
+                    "the score {} does not agree with the modules of {}: {} = {}",
+                    fixed(&given),
+                    part.name,
+                    terms.join(" + "),
+                    fixed(&computed)
+                ),
+                &format!(
+                    "correct this score or the modules' scores, or leave out the {} column: it is computed from the modules",
+                    part.name
+                ),
+            );
+        }
+        computed
     }
 
     /// One score cell: a number from 0 to [`FULL_MARKS`], rounded to `results.decimals`.
@@ -384,5 +467,111 @@ impl RowCheck<'_> {
             }
         }
         no_award_honour
+    }
+}
+
+impl RowCheck<'_> {
+    /// The birth date against the limits of the row's track and group (`limits:` of `rules`, the group
+    /// and the track), when the file has a 出生日期 or 身份证号 column; the date is never kept.
+    fn birth_limits(&mut self, track: usize, group: Option<usize>) {
+        let contest = self.contest;
+        let track = &contest.tracks[track];
+        let group = group.map(|g| &contest.groups[g]);
+        let limits: Vec<_> = contest
+            .limits_for(track, group)
+            .into_iter()
+            .filter(|(_, l)| l.limits_birth())
+            .collect();
+        if limits.is_empty() {
+            return;
+        }
+        let Some((field, births)) = self.birth_dates() else {
+            return;
+        };
+        let entry = match group {
+            Some(g) => format!("{} {}", track.name, g.name),
+            None => track.name.clone(),
+        };
+        for (member, born) in births.iter().enumerate() {
+            let mut given = match field {
+                Field::IdNumber => format!("the ID number (身份证号) gives the birth date {born}"),
+                _ => format!("born on {born}"),
+            };
+            if births.len() > 1 {
+                given = format!("member {}: {given}", member + 1);
+            }
+            for (source, l) in &limits {
+                for breach in l.breaches(*born) {
+                    let message = format!(
+                        "{given}, but {entry} is for those {} ({})",
+                        breach_words(breach),
+                        source.key()
+                    );
+                    self.error(field, message, "check the birth date, the track and the group of this row; a contestant outside the limits of contest.yaml cannot have a result");
+                }
+            }
+        }
+    }
+
+    /// The birth dates of the row (one per member of a team), and the column they came from: 出生日期,
+    /// or else the ones in 身份证号. `None` when the file has neither column, or the dates cannot be read
+    /// (then it is an error).
+    fn birth_dates(&mut self) -> Option<(Field, Vec<Date>)> {
+        let has = |field| self.sheet.index(field).is_some();
+        if has(Field::BirthDate) {
+            match birth::dates_in_cell(self.sheet.cell(self.row, Field::BirthDate)) {
+                Ok(days) if !days.is_empty() => return Some((Field::BirthDate, days)),
+                Ok(_) => {}
+                Err(message) => {
+                    self.error(
+                        Field::BirthDate,
+                        message,
+                        "write the birth date as 1990-01-31, 1990/1/31 or 1990年1月31日, or format the cell as a date",
+                    );
+                    return None;
+                }
+            }
+        }
+        let id = self.text(Field::IdNumber);
+        if has(Field::IdNumber) && !id.is_empty() {
+            return match birth::dates_in_id_numbers(&id) {
+                Ok(days) => Some((Field::IdNumber, days)),
+                Err(message) => {
+                    self.error(
+                        Field::IdNumber,
+                        message,
+                        "correct the ID number, or give the birth date in a 出生日期 column",
+                    );
+                    None
+                }
+            };
+        }
+        let field = if has(Field::BirthDate) {
+            Field::BirthDate
+        } else if has(Field::IdNumber) {
+            Field::IdNumber
+        } else {
+            return None;
+        };
+        self.error(
+            field,
+            "the birth date is missing, and the track's limits of age or birth date are checked against it".into(),
+            "write the birth date (出生日期) or the ID number (身份证号) of this contestant",
+        );
+        None
+    }
+}
+
+/// The limit a birth date breaks, in words: `born on or after 2000-09-01`.
+fn breach_words(breach: Breach) -> String {
+    match breach {
+        Breach::BornBefore(day) => format!("born on or after {day}"),
+        Breach::BornAfter(day) => format!("born on or before {day}"),
+        Breach::TooYoung(age, min, on) => {
+            format!("{min} years old or older on {on} (this contestant was {age})")
+        }
+        Breach::TooOld(age, max, on) => {
+            format!("at most {max} years old on {on} (this contestant was {age})")
+        }
     }
 }

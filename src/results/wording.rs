@@ -4,7 +4,7 @@
 
 use super::cells::FULL_MARKS;
 use super::rank::TieBreak;
-use crate::model::{Contest, ScoringPart};
+use crate::model::{Contest, Rounding, ScoringPart, Ties, UnitAward};
 
 /// The note of a ranked contestant who holds `honour` (of `rules.no_award_honours`) and so gets no
 /// award.
@@ -53,30 +53,25 @@ fn per_table(contest: &Contest) -> &'static str {
     }
 }
 
-/// The rules applied, in words, stated once on the index page and in the downloads.
-pub(super) fn rules(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> Vec<String> {
+/// The rules applied, in words, stated once on the index page and in the downloads. `by_modules` says,
+/// for each scoring part, whether its score was computed from its modules' columns.
+pub(super) fn rules(
+    contest: &Contest,
+    tie_break: &[TieBreak],
+    has_time: bool,
+    by_modules: &[bool],
+) -> Vec<String> {
     let cfg = &contest.results;
-    let parts = &contest.scoring.parts.value;
-    let mut rules = vec![
-        total_rule(parts),
-        rounding_rule(cfg.decimals()),
-        ranking_rule(contest, tie_break, has_time),
-    ];
-    if !cfg.tiers.is_empty() {
+    let parts = contest.parts();
+    let mut rules = vec![total_rule(parts), rounding_rule(cfg.decimals())];
+    for (part, _) in parts.iter().zip(by_modules).filter(|(_, by)| **by) {
+        rules.push(module_rule(part));
+    }
+    rules.push(ranking_rule(contest, tie_break, has_time));
+    if !contest.award_tiers().is_empty() {
         award_rules(contest, &mut rules);
     }
-    if let Some(min) = &contest.awards.min_finalists {
-        // In the contest's words when it gives them; otherwise only what the computation does.
-        rules.push(contest.awards.below_minimum.clone().unwrap_or_else(|| {
-            format!(
-                "{}{}的选手不足{}人的，{}。",
-                per_table(contest),
-                counted(contest),
-                min.value,
-                withheld(contest)
-            )
-        }));
-    }
+    rules.extend(minimum_rule(contest));
     if cfg.mask_names {
         rules.push("为保护个人信息，选手姓名部分隐去。".to_string());
     }
@@ -100,6 +95,37 @@ fn total_rule(parts: &[ScoringPart]) -> String {
     }
 }
 
+/// How a part's score is made of its modules' scores (when the sheet gives them).
+fn module_rule(part: &ScoringPart) -> String {
+    let terms: Vec<String> = part
+        .modules()
+        .iter()
+        .map(|m| format!("{}成绩×{}%", m.name, m.weight.value))
+        .collect();
+    format!(
+        "{}成绩由各模块成绩计算：{}成绩＝{}（各模块满分均为{}分，小数的保留和四舍五入同上）。",
+        part.name,
+        part.name,
+        terms.join("＋"),
+        FULL_MARKS
+    )
+}
+
+/// The rule below `awards.min_finalists`, in the contest's words when it gives them; otherwise only
+/// what the computation does.
+fn minimum_rule(contest: &Contest) -> Option<String> {
+    let min = contest.awards.min_finalists.as_ref()?;
+    Some(contest.awards.below_minimum.clone().unwrap_or_else(|| {
+        format!(
+            "{}{}的选手不足{}人的，{}。",
+            per_table(contest),
+            counted(contest),
+            min.value,
+            withheld(contest)
+        )
+    }))
+}
+
 /// How scores and totals are rounded.
 fn rounding_rule(decimals: u32) -> String {
     if decimals == 0 {
@@ -116,7 +142,7 @@ fn rounding_rule(decimals: u32) -> String {
 /// How ranks are given: by total, then the tie-break keys (the time only when the file has it), then
 /// shared; the absent and disqualified last.
 fn ranking_rule(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> String {
-    let parts = &contest.scoring.parts.value;
+    let parts = contest.parts();
     let mut ranking = format!("名次在{}内按总成绩由高到低排定", per_table(contest));
     let keys: Vec<String> = tie_break
         .iter()
@@ -135,20 +161,21 @@ fn ranking_rule(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> St
 
 /// How awards are given by tier, and what holders of a no-award honour get.
 fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
-    let tiers: Vec<String> = contest
-        .results
-        .tiers
-        .iter()
-        .map(|t| match (t.value.share, t.value.count) {
-            (Some(share), _) => format!("{}{}%", t.value.name, share),
-            (None, count) => format!("{}{}名", t.value.name, count.unwrap_or(0)),
-        })
-        .collect();
+    let tiers = contest.award_tiers();
+    // The rounding matters for shares only; tiers under `results.tiers` (the older place) keep the
+    // sentence they always had.
+    let rounding =
+        if tiers.iter().any(|t| t.value.share.is_some()) || contest.awards.tiers.is_empty() {
+            format!("（{}）", rounding_words(contest.awards.rounding()))
+        } else {
+            String::new()
+        };
     rules.push(format!(
-        "奖项按{}{}的人数评定：{}（按比例计算的名额向下取整）。名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。",
+        "奖项按{}{}的人数评定：{}{rounding}。{}",
         per_table(contest).replace("的", ""),
         counted(contest),
-        tiers.join("、")
+        tier_list(tiers).join("、"),
+        ties_words(contest.awards.ties())
     ));
     if !contest.rules.no_award_honours.is_empty() {
         rules.push(contest.rules.no_award_note.clone().unwrap_or_else(|| {
@@ -164,5 +191,94 @@ fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
             )
         }));
         rules.push("荣誉获得者占用其名次及该名次对应的奖项名额。".to_string());
+    }
+}
+
+/// Each tier in words: 一等奖10% for a share, 一等奖1名 for a count.
+fn tier_list(tiers: &[serde_saphyr::Spanned<crate::model::Tier>]) -> Vec<String> {
+    tiers
+        .iter()
+        .map(|t| match (t.value.share, t.value.count) {
+            (Some(share), _) => format!("{}{}%", t.value.name, share),
+            (None, count) => format!("{}{}名", t.value.name, count.unwrap_or(0)),
+        })
+        .collect()
+}
+
+/// How a share becomes a number of awards, in words.
+fn rounding_words(rounding: Rounding) -> &'static str {
+    match rounding {
+        Rounding::Down => "按比例计算的名额向下取整",
+        Rounding::Nearest => "按比例计算的名额四舍五入取整",
+        Rounding::Up => "按比例计算的名额向上取整，不足1名的按1名计",
+    }
+}
+
+/// What happens to contestants who share a rank at a tier boundary, in words.
+fn ties_words(ties: Ties) -> &'static str {
+    match ties {
+        Ties::NextTier => {
+            "名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入下一等次。"
+        }
+        Ties::HigherTier => {
+            "名次相同的选手评为同一等次；某一等次余下的名额不足以容纳名次相同的全部选手时，这些选手一并评入该等次，该等次名额相应增加，其后等次的名额相应减少。"
+        }
+    }
+}
+
+/// The award scheme as stated before the results (奖项设置), one sentence each: the tiers of
+/// `awards.tiers`, the tie rule, the minimum, then the unit awards. Empty when `awards` states neither
+/// tiers nor unit awards (the older `results.tiers` is not stated before the results).
+pub fn award_scheme(contest: &Contest) -> Vec<String> {
+    let awards = &contest.awards;
+    let mut sentences = Vec::new();
+    if !awards.tiers.is_empty() {
+        sentences.push(tier_sentence(contest));
+        sentences.push(ties_words(awards.ties()).to_string());
+        sentences.extend(minimum_rule(contest));
+    }
+    sentences.extend(awards.unit_awards.iter().map(|a| unit_award(&a.value)));
+    sentences
+}
+
+/// The tiers in one sentence: 每个赛项设一等奖1名、二等奖2名 for counts; for shares, the percents of
+/// the contestants counted and how they are rounded.
+fn tier_sentence(contest: &Contest) -> String {
+    let tiers = &contest.awards.tiers;
+    let names: Vec<&str> = tiers.iter().map(|t| t.value.name.as_str()).collect();
+    let shares: Vec<u32> = tiers.iter().filter_map(|t| t.value.share).collect();
+    let base = format!("{}{}的选手人数", per_table(contest), counted(contest));
+    if shares.is_empty() {
+        format!("{}设{}。", per_table(contest), tier_list(tiers).join("、"))
+    } else if shares.len() == tiers.len() {
+        let percents: Vec<String> = shares.iter().map(|s| format!("{s}%")).collect();
+        format!(
+            "按{base}的{}分别评定{}，{}。",
+            percents.join("、"),
+            names.join("、"),
+            rounding_words(contest.awards.rounding())
+        )
+    } else {
+        format!(
+            "按{base}评定奖项：{}，{}。",
+            tier_list(tiers).join("、"),
+            rounding_words(contest.awards.rounding())
+        )
+    }
+}
+
+/// A unit award in words: as worded, or 设优秀组织奖5个，授予…。
+fn unit_award(award: &UnitAward) -> String {
+    if let Some(wording) = &award.wording {
+        return wording.clone();
+    }
+    let count = award
+        .count
+        .as_ref()
+        .map(|c| format!("{}个", c.value))
+        .unwrap_or_default();
+    match &award.to {
+        Some(to) => format!("设{}{count}，授予{to}。", award.name),
+        None => format!("设{}{count}。", award.name),
     }
 }

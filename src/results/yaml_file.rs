@@ -50,6 +50,11 @@ pub fn read_yaml(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, P
             );
         }
     }
+    if !entries.is_empty() {
+        for (message, help) in layout.module_gaps(|field| sheet.index(field).is_some()) {
+            problems.push(sheet.general(message).with_help(help));
+        }
+    }
     for (index, entry) in entries.iter().enumerate() {
         if let Some(row) = row(&file, &sheet.fields, index, entry) {
             sheet.rows.push(row);

@@ -21,7 +21,8 @@ use notices::{
 use pages::{HOME_LATEST, Pages};
 use std::collections::HashSet;
 use std::sync::Arc;
-use tera::{Context, Tera};
+use templates::PageTemplates;
+use tera::Context;
 
 /// A file offered for download (a PDF, the forms zip), placed in the site and listed with its size.
 #[derive(Debug, Clone)]
@@ -58,7 +59,7 @@ impl Site {
 /// The templates (built-in and `templates/`) with the contest's data in their global context. Made again
 /// when contest.yaml or a template changes; kept by watch mode for notice and form edits.
 pub struct Renderer {
-    tera: Tera,
+    tera: PageTemplates,
     statics: Vec<(String, Vec<u8>)>,
 }
 
@@ -66,7 +67,7 @@ impl Renderer {
     /// Loads the templates and sets the contest's data that every page may use.
     pub fn new(project: &Loaded) -> Result<Renderer, Problems> {
         let templates = templates::load(&project.root)?;
-        let mut tera = templates.tera;
+        let mut tera = templates.pages;
         let c = &project.contest;
         let site = SiteView::new(c).with_results(project.results.is_some());
         let globals = tera.global_context();
@@ -85,26 +86,9 @@ impl Renderer {
             .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
             .collect();
         globals.insert("attachments", &attachments);
-        globals.insert(
-            "rules",
-            &serde_json::json!({
-                "barred_honours": c.rules.barred_honours,
-                "barred_qualifications": c.rules.barred_qualifications,
-                "barred_note": c.rules.barred_note,
-                "no_award_honours": c.rules.no_award_honours,
-                "no_award_note": c.rules.no_award_note,
-                "quota": views::quota(c),
-                "coaches": views::coaches(c),
-            }),
-        );
-        globals.insert(
-            "scoring",
-            &serde_json::json!({
-                "parts": c.scoring.parts.value.iter().map(|p| serde_json::json!({"name": p.name, "weight": p.weight.value})).collect::<Vec<_>>(),
-                "ranking": c.scoring.ranking,
-                "setting": c.scoring.setting.as_deref().unwrap_or(""),
-            }),
-        );
+        globals.insert("rules", &views::rules(c));
+        globals.insert("scoring", &views::scoring(c));
+        globals.insert("awards", &views::awards(c));
         Ok(Renderer {
             tera,
             statics: templates.statics,
@@ -344,7 +328,7 @@ fn labels(downloads: &[Download]) -> Vec<(String, String)> {
 
 /// Renders one page into bytes of exactly its size.
 pub(crate) fn render_page(
-    tera: &Tera,
+    tera: &PageTemplates,
     template: &str,
     path: &str,
     root: &str,
@@ -355,17 +339,7 @@ pub(crate) fn render_page(
     ctx.insert("page", meta);
     crate::budget::doing(|| format!("the page `{path}` with the template `{template}`"));
     let mut out = Vec::with_capacity(8 * 1024);
-    match tera.render_to(template, &ctx, &mut out) {
-        Ok(()) => {
-            out.shrink_to_fit();
-            Ok(out)
-        }
-        Err(e) => Err(Problem::general(
-            None,
-            format!("cannot render `{path}` with the template `{template}`:\n{e}"),
-        )
-        .with_help(
-            "fix the template, or delete its override in `templates/` to use the built-in one",
-        )),
-    }
+    tera.render_to(template, &ctx, &mut out, path)?;
+    out.shrink_to_fit();
+    Ok(out)
 }

@@ -2,13 +2,14 @@
 //! show (compared by watch mode to know which lists to render again).
 
 use super::render_page;
+use super::templates::PageTemplates;
 use crate::diagnostics::Problem;
 use crate::markdown;
 use crate::model::Notice;
 use crate::model::values::Day;
 use crate::views::PageMeta;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::Context;
 
 /// The newest notices listed in the Atom feed.
 pub(crate) const FEED_ENTRIES: usize = 50;
@@ -76,7 +77,7 @@ pub(super) fn feed_entry(n: &Notice) -> FeedEntry<'_> {
 
 /// The page of one notice: its path, its bytes and its feed entry.
 pub(super) fn notice_page<'a>(
-    tera: &Tera,
+    tera: &PageTemplates,
     n: &'a Notice,
 ) -> Result<(String, Vec<u8>, FeedEntry<'a>), Problem> {
     let entry = feed_entry(n);
@@ -96,7 +97,7 @@ pub(super) type NoticePages<'a> = (Vec<(String, Vec<u8>)>, Vec<FeedEntry<'a>>, V
 
 /// Renders the Markdown and the page of every notice, on both cores for large sites. The HTML of a
 /// notice is dropped once its page is rendered, except for the newest ones, which the feed carries.
-pub(super) fn render_notices<'a>(tera: &Tera, notices: &'a [Notice]) -> NoticePages<'a> {
+pub(super) fn render_notices<'a>(tera: &PageTemplates, notices: &'a [Notice]) -> NoticePages<'a> {
     let work = |offset: usize, slice: &'a [Notice]| {
         let mut pages = Vec::with_capacity(slice.len());
         let mut feed = Vec::new();

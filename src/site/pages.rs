@@ -3,18 +3,19 @@
 
 use super::notices::{FEED_ENTRIES, FeedEntry, NoticeItem};
 use super::render_page;
+use super::templates::PageTemplates;
 use crate::diagnostics::Problems;
 use crate::loaded::Loaded;
 use crate::output::OutputMap;
 use crate::views::{self, PageMeta};
-use tera::{Context, Tera};
+use tera::Context;
 
 /// The newest notices shown on the home page.
 pub(super) const HOME_LATEST: usize = 5;
 
 /// Renders pages into one output map, collecting every problem.
 pub(super) struct Pages<'a> {
-    pub(super) tera: &'a Tera,
+    pub(super) tera: &'a PageTemplates,
     pub(super) map: &'a mut OutputMap,
     pub(super) problems: &'a mut Problems,
 }

@@ -2,19 +2,20 @@
 //! (`results/<track>-<group>.html`) and the downloads `results/results.xlsx` and `results/results.csv`.
 
 use super::render_page;
+use super::templates::PageTemplates;
 use crate::diagnostics::{Problem, Problems};
 use crate::model::Contest;
 use crate::output::OutputMap;
 use crate::results::{Results, export};
 use crate::views::{DownloadView, PageMeta};
-use tera::{Context, Tera, Value};
+use tera::{Context, Value};
 
 /// The folder of the results pages.
 pub(super) const DIR: &str = "results";
 
 /// Renders the results pages and downloads into `map`; problems go to `problems`.
 pub(super) fn render(
-    tera: &Tera,
+    tera: &PageTemplates,
     contest: &Contest,
     results: &Results,
     map: &mut OutputMap,

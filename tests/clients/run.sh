@@ -9,7 +9,9 @@
 # Sites checked: the seed site (content/), a large generated contest (content/ plus 300 notices from
 # bench/gen_notices.py, so pagination pages exist), tests/fixtures/results/seed (results pages) and the
 # contests of our own that are unlike the first (OWN_CONTESTS below: no groups, a practical-only team
-# event with online registration, ...), each with every page checked by vnu, axe and the link checker.
+# event with online registration, 20 tracks with an award scheme by counts, a team event with a quota
+# range and birth-date limits), each with every page
+# checked by vnu, axe and the link checker.
 #
 #   1 html      Nu HTML Checker (vnu.jar) over every HTML page: zero errors
 #   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations;
@@ -78,7 +80,7 @@ cp -r "$REPO/content" "$WORK/large/content"
 build "$WORK/large" "$WORK/large-site" || exit 1
 build "$REPO/tests/fixtures/results/seed" "$WORK/results" || exit 1
 SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results")
-OWN_CONTESTS=(no-groups practical-only)
+OWN_CONTESTS=(no-groups practical-only many-tracks team-event)
 for name in "${OWN_CONTESTS[@]}"; do
   build "$REPO/tests/fixtures/$name" "$WORK/own-$name" || exit 1
   SITES+=("$WORK/own-$name")

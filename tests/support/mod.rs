@@ -12,6 +12,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub(crate) mod built;
 pub(crate) mod clients;
 
 /// The subcommands that take `--no-system-fonts` (all of them, `jingsai <sub> --help` lists it).

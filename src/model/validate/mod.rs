@@ -1,11 +1,14 @@
 //! Checks across sections that the types alone cannot express: references resolve, ids are unique,
 //! weights add up, dates are in order, and the plan's wording still matches the data.
 
+mod awards;
 mod dates;
+mod entry;
+mod scoring;
 mod text;
 
-use super::yaml::spanned_at;
-use super::{Contest, Project};
+use super::Contest;
+use super::yaml::{spanned_at, top_level_key};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
@@ -14,31 +17,90 @@ use std::collections::HashMap;
 /// bytes; real addresses are far shorter.
 pub(super) const MAX_BASE_URL: usize = 512;
 
-/// Runs every check on a parsed project.
-pub(super) fn check(project: &Project) -> Problems {
-    let file = &project.contest_file;
-    let c = &project.contest;
+/// One check of the contest.
+type Check = fn(&mut Checker<'_>, &Contest);
+
+/// Every check, with the sections of contest.yaml it reads. When a section could not be read it is
+/// stood in for (see [`super::yaml::stand_in`]), and the checks that read it are skipped: the others
+/// still run, so a slip in one section does not hide the mistakes of the others.
+const CHECKS: &[(&[&str], Check)] = &[
+    (&["tracks"], |o, c| {
+        o.unique_ids("track", c.tracks.iter().map(|t| &t.id));
+    }),
+    (&["groups"], |o, c| {
+        o.unique_ids("group", c.groups.iter().map(|g| &g.id));
+    }),
+    (&["references"], |o, c| {
+        o.unique_ids("reference", c.references.iter().map(|r| &r.id));
+    }),
+    (&["schedule"], |o, c| {
+        o.unique_ids("schedule stage", c.schedule.iter().map(|s| &s.id));
+    }),
+    (&["scoring"], |o, c| {
+        o.unique_ids(
+            "scoring part or module",
+            c.parts()
+                .iter()
+                .flat_map(|p| std::iter::once(&p.id).chain(p.modules().iter().map(|m| &m.id))),
+        );
+    }),
+    (&["attachments"], |o, c| {
+        o.unique_numbers("attachment", c.attachments.iter().map(|a| &a.number));
+    }),
+    (&["tracks", "groups", "schedule", "rules"], |o, c| {
+        o.references(c)
+    }),
+    (
+        &[
+            "awards",
+            "references",
+            "registration",
+            "attachments",
+            "organisation",
+        ],
+        |o, c| o.other_references(c),
+    ),
+    (&["tracks"], |o, c| o.some_tracks(c)),
+    (&["scoring", "format"], |o, c| o.scoring(c)),
+    (&["awards", "results"], |o, c| o.awards(c)),
+    (&["rules", "groups", "tracks"], |o, c| o.entry_rules(c)),
+    (&["registration", "schedule", "notice", "tracks"], |o, c| {
+        o.dates(c)
+    }),
+    (&["registration", "notice"], |o, c| o.registration_window(c)),
+    (&["contacts", "registration"], |o, c| o.contacts(c)),
+    (&["site"], |o, c| o.site(c)),
+    (&["registration"], |o, c| o.registration_channels(c)),
+    (&["tracks", "groups"], |o, c| o.page_names(c)),
+    (
+        &[
+            "plan",
+            "tracks",
+            "groups",
+            "registration",
+            "scoring",
+            "format",
+            "rules",
+        ],
+        |o, c| o.plan_mentions(c),
+    ),
+    (&["results", "scoring"], |o, c| {
+        o.problems.extend(super::results_section::check(c, o.file));
+    }),
+];
+
+/// Runs the checks on a contest read from `file`, each only when none of the sections it reads is in
+/// `unread` (the sections that could not be read).
+pub(super) fn check(c: &Contest, file: &SourceFile, unread: &[&str]) -> Problems {
     let mut out = Checker {
         file,
         problems: Problems::default(),
     };
-    out.unique_ids("track", c.tracks.iter().map(|t| &t.id));
-    out.unique_ids("group", c.groups.iter().map(|g| &g.id));
-    out.unique_ids("reference", c.references.iter().map(|r| &r.id));
-    out.unique_ids("schedule stage", c.schedule.iter().map(|s| &s.id));
-    out.unique_ids("scoring part", c.scoring.parts.value.iter().map(|p| &p.id));
-    out.unique_numbers("attachment", c.attachments.iter().map(|a| &a.number));
-    out.references(c);
-    out.other_references(c);
-    out.scoring(c);
-    out.dates(c);
-    out.registration_window(c);
-    out.contacts(c);
-    out.site(c);
-    out.registration_channels(c);
-    out.page_names(c);
-    out.plan_mentions(c);
-    out.problems.extend(super::results_section::check(c, file));
+    for (reads, check) in CHECKS {
+        if reads.iter().all(|section| !unread.contains(section)) {
+            check(&mut out, c);
+        }
+    }
     out.problems
 }
 
@@ -159,8 +221,7 @@ impl Checker<'_> {
         }
     }
 
-    /// The awards' document, the registration materials' attachments, the bodies' parents, and that
-    /// there are tracks at all (groups are optional).
+    /// The awards' document, the registration materials' attachments and the bodies' parents.
     fn other_references(&mut self, c: &Contest) {
         if let Some(basis) = &c.awards.basis
             && c.reference(basis.value.as_str()).is_none()
@@ -210,59 +271,31 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// There are tracks at all (groups are optional).
+    fn some_tracks(&mut self, c: &Contest) {
         if c.tracks.is_empty() {
-            self.problems.push(
-                Problem::general(Some(self.file), "the contest has no tracks")
-                    .with_help("add at least one track under `tracks:`"),
+            self.section_error(
+                "tracks",
+                "the contest has no tracks",
+                "add at least one track under `tracks:`, each starting with `- id:` (see the README for a track's keys)",
             );
         }
     }
 
+    /// An error about a whole section of contest.yaml, at its key (or about the file, when the key is
+    /// not there).
+    fn section_error(&mut self, section: &str, message: &str, help: &str) {
+        let problem = match top_level_key(self.file, section) {
+            Some(span) => Problem::at(self.file, span, message).with_label("here"),
+            None => Problem::general(Some(self.file), message),
+        };
+        self.problems.push(problem.with_help(help));
+    }
+
     fn scoring(&mut self, c: &Contest) {
-        let parts = &c.scoring.parts;
-        if parts.value.is_empty() {
-            self.error_at(
-                parts,
-                "scoring has no parts".into(),
-                "add at least one part, for example a practical part with weight 100",
-            );
-            return;
-        }
-        for part in &parts.value {
-            if part.weight.value == 0 || part.weight.value > 100 {
-                self.error_at(
-                    &part.weight,
-                    format!(
-                        "the weight of `{}` must be between 1 and 100 percent",
-                        part.name
-                    ),
-                    "weights are percentages of the total",
-                );
-            }
-        }
-        let sum: u32 = parts.value.iter().map(|p| p.weight.value).sum();
-        if sum != 100 {
-            let listed: Vec<String> = parts
-                .value
-                .iter()
-                .map(|p| format!("{} {}%", p.name, p.weight.value))
-                .collect();
-            self.error_at(
-                &parts.value[0].weight,
-                format!(
-                    "the scoring weights add up to {sum}%, not 100% ({})",
-                    listed.join(" + ")
-                ),
-                "change the weights so that they add up to 100",
-            );
-        }
-        if c.rules.quota.per_unit.value == 0 {
-            self.error_at(
-                &c.rules.quota.per_unit,
-                "a unit may send at least one contestant".into(),
-                "write a number of 1 or more",
-            );
-        }
+        self.scoring_parts(c);
         if let Some(size) = &c.format.team_size
             && size.value == 0
         {

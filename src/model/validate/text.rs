@@ -4,15 +4,17 @@
 use super::{Checker, MAX_BASE_URL};
 use crate::diagnostics::Problem;
 use crate::model::Contest;
+use crate::model::yaml::spanned_at;
 use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
 impl Checker<'_> {
     pub(super) fn contacts(&mut self, c: &Contest) {
         if c.contacts.is_empty() {
-            self.problems.push(
-                Problem::general(Some(self.file), "the contest has no contact person")
-                    .with_help("add one under `contacts:`"),
+            self.section_error(
+                "contacts",
+                "the contest has no contact person",
+                "add one under `contacts:`, starting with `- name:`",
             );
         }
         let emails = c
@@ -158,51 +160,72 @@ impl Checker<'_> {
         }
     }
 
-    /// Warns when the plan's wording no longer mentions a fact of the definition.
+    /// Warns when the plan's wording (its title, preamble, headings and paragraphs) no longer mentions a
+    /// fact of the definition; the warning points at the fact.
     pub(super) fn plan_mentions(&mut self, c: &Contest) {
-        let mut text = String::new();
-        for section in &c.plan.sections {
-            for p in section
-                .paragraphs
-                .iter()
-                .chain(section.subsections.iter().flat_map(|s| s.paragraphs.iter()))
-            {
-                text.push_str(p);
+        let plan = &c.plan;
+        let mut text = plan.title.clone();
+        text.extend(plan.preamble.iter().map(String::as_str));
+        for section in &plan.sections {
+            text.push_str(&section.heading);
+            text.extend(section.paragraphs.iter().map(String::as_str));
+            for sub in &section.subsections {
+                text.push_str(&sub.heading);
+                text.extend(sub.paragraphs.iter().map(String::as_str));
             }
         }
-        let mut expected: Vec<(String, &str)> = Vec::new();
+        // What the plan should mention, what it is, and where it is defined.
+        let mut expected: Vec<(String, &str, Place)> = Vec::new();
         for track in &c.tracks {
-            expected.push((track.name.clone(), "track"));
+            let at = spanned_at(self.file, &track.id);
+            expected.push((track.name.clone(), "name of the track", at));
         }
         for group in &c.groups {
-            expected.push((group.name.trim_end_matches('组').to_string(), "group"));
+            let name = group.name.trim_end_matches('组').to_string();
+            expected.push((name, "name of the group", spanned_at(self.file, &group.id)));
         }
+        let deadline = &c.registration.deadline;
         expected.push((
-            c.registration.deadline.value.day.chinese(),
+            deadline.value.day.chinese(),
             "registration deadline",
+            spanned_at(self.file, deadline),
         ));
-        for part in &c.scoring.parts.value {
-            expected.push((format!("{}%", part.weight.value), "scoring weight"));
+        for part in c.parts() {
+            let at = spanned_at(self.file, &part.weight);
+            expected.push((format!("{}%", part.weight.value), "scoring weight", at));
         }
         let unit = match c.format.event {
             crate::model::EventKind::Individual => "人",
             crate::model::EventKind::Team => "支",
         };
-        expected.push((
-            format!("{}{unit}", c.rules.quota.per_unit.value),
-            "per-unit quota",
-        ));
-        for (needle, what) in expected {
-            if !text.contains(&needle) {
-                self.problems.push(
-                    Problem::general(Some(self.file), format!("the plan text does not mention the {what} `{needle}`"))
-                        .with_help("the plan under `plan:` is published as written: update its wording to match the definition")
-                        .warning(),
-                );
+        if let Some(quota) = &c.rules.quota {
+            let per_unit = &quota.per_unit;
+            expected.push((
+                format!("{}{unit}", per_unit.value),
+                "per-unit quota",
+                spanned_at(self.file, per_unit),
+            ));
+        }
+        for (needle, what, at) in expected {
+            if text.contains(&needle) {
+                continue;
             }
+            let message = format!("the plan text does not mention the {what} `{needle}`");
+            let problem = match at {
+                Some(span) => Problem::at(self.file, span, message).with_label("not in the plan"),
+                None => Problem::general(Some(self.file), message),
+            };
+            self.problems.push(
+                problem
+                    .with_help("the plan under `plan:` is published as written: update its wording to match this value (or the value to match the plan)")
+                    .warning(),
+            );
         }
     }
 }
+
+/// Where a value is written in contest.yaml: byte offset and length.
+type Place = Option<(usize, usize)>;
 
 /// A character allowed in a URI (RFC 3986: unreserved, reserved, and `%` of percent-encoding).
 fn is_uri_char(ch: char) -> bool {

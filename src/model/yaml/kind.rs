@@ -29,12 +29,18 @@ pub(super) enum Kind {
     NotWholeNumber,
     /// A key this mapping does not have: the keys it has.
     UnknownKey(Vec<&'static str>),
-    /// A key this mapping needs is missing.
-    MissingKey,
-    /// A value that is not one of those allowed.
-    UnknownValue,
-    /// A value of another shape than the one needed: a text where a list is needed, say.
-    WrongShape(Shape),
+    /// A key this mapping needs is missing: the key.
+    MissingKey(&'static str),
+    /// A value that is not one of those allowed: the values allowed.
+    UnknownValue(Vec<&'static str>),
+    /// A value of another shape than the one needed: a text where a list is needed, say. `written` is
+    /// what the file has there, read from its text by the caller (see [`Kind::written`]).
+    WrongShape {
+        /// The shape the key needs.
+        wanted: Shape,
+        /// The shape written there, when known.
+        written: Option<Shape>,
+    },
     /// Our own message about how a date or time is written: the message without its mark.
     Date(String),
     /// A syntax error in the layout of the file (indentation, a `: ` inside a value, ...); `tab` when
@@ -58,6 +64,8 @@ pub(super) enum Shape {
     Mapping,
     /// A single value.
     Single,
+    /// No value at all: a key with nothing after it or under it.
+    Nothing,
 }
 
 /// The integer types whose parse errors become "not a whole number".
@@ -75,12 +83,12 @@ impl Kind {
             Error::DuplicateMappingKey { key, .. } => Kind::DuplicateKey(key.clone()),
             Error::InvalidScalar { ty, .. } if WHOLE_NUMBERS.contains(ty) => Kind::NotWholeNumber,
             Error::SerdeUnknownField { expected, .. } => Kind::UnknownKey(expected.clone()),
-            Error::SerdeMissingField { .. } => Kind::MissingKey,
-            Error::SerdeUnknownVariant { .. } => Kind::UnknownValue,
+            Error::SerdeMissingField { field, .. } => Kind::MissingKey(field),
+            Error::SerdeUnknownVariant { expected, .. } => Kind::UnknownValue(expected.clone()),
             Error::Unexpected { expected, .. } => match *expected {
-                "sequence start" => Kind::WrongShape(Shape::List),
-                "mapping start" => Kind::WrongShape(Shape::Mapping),
-                "scalar" | "string scalar" | "str expected" => Kind::WrongShape(Shape::Single),
+                "sequence start" => Kind::wrong_shape(Shape::List),
+                "mapping start" => Kind::wrong_shape(Shape::Mapping),
+                "scalar" | "string scalar" | "str expected" => Kind::wrong_shape(Shape::Single),
                 _ => Kind::Other,
             },
             Error::Message { msg, .. } => match msg.strip_prefix(DATE_MARK) {
@@ -93,6 +101,40 @@ impl Kind {
                 _ => Kind::Other,
             },
             _ => Kind::Other,
+        }
+    }
+
+    /// Whether `error` comes from the parser (the layout of the text), not from reading values. After
+    /// one, the parser may have read what follows in another way than the writer meant.
+    pub(super) fn is_syntax(error: &Error) -> bool {
+        match error {
+            Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => {
+                Kind::is_syntax(error)
+            }
+            Error::ExternalMessage { source, .. } => {
+                matches!(source.as_ref(), ExternalMessageSource::Parser(_))
+            }
+            Error::FoldedBlockScalarMustIndentContent { .. } | Error::Eof { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// A value of another shape than `wanted`, what is written not known yet.
+    fn wrong_shape(wanted: Shape) -> Kind {
+        Kind::WrongShape {
+            wanted,
+            written: None,
+        }
+    }
+
+    /// The same kind, knowing what the file has where the error is (for a value of the wrong shape).
+    pub(super) fn written(self, shape: Shape) -> Kind {
+        match self {
+            Kind::WrongShape { wanted, .. } if wanted != shape => Kind::WrongShape {
+                wanted,
+                written: Some(shape),
+            },
+            other => other,
         }
     }
 
@@ -140,10 +182,20 @@ impl Kind {
                 Some(found) => format!("`{}` is not `true` or `false`", found.trim()),
                 None => "expected `true` or `false`".into(),
             },
-            Kind::WrongShape(Shape::List) => "a list is expected here".into(),
-            Kind::WrongShape(Shape::Mapping) => "keys and values are expected here".into(),
-            Kind::WrongShape(Shape::Single) => {
-                "a single value is expected here, not a list or keys and values".into()
+            Kind::WrongShape { wanted, written } => {
+                let expected = match wanted {
+                    Shape::List => "a list is expected here",
+                    Shape::Mapping => "keys and values are expected here",
+                    Shape::Single | Shape::Nothing => "a single value is expected here",
+                };
+                match (written, wanted) {
+                    (Some(Shape::List), _) => format!("{expected}, not a list"),
+                    (Some(Shape::Mapping), _) => format!("{expected}, not keys and values"),
+                    (Some(Shape::Single), _) => format!("{expected}, not a single value"),
+                    (Some(Shape::Nothing), _) => format!("{expected}, but nothing is written"),
+                    (None, Shape::Single) => format!("{expected}, not a list or keys and values"),
+                    (None, _) => expected.to_string(),
+                }
             }
             Kind::DuplicateKey(Some(key)) => format!(
                 "the key `{}` is written twice in this section",
@@ -155,9 +207,9 @@ impl Kind {
                 None => "expected a whole number".into(),
             },
             Kind::Date(message) => message.clone(),
+            Kind::MissingKey(key) => format!("the key `{key}` is missing"),
             Kind::UnknownKey(_)
-            | Kind::MissingKey
-            | Kind::UnknownValue
+            | Kind::UnknownValue(_)
             | Kind::Layout { .. }
             | Kind::Tab
             | Kind::Other => library,
@@ -168,7 +220,7 @@ impl Kind {
     pub(super) fn label(&self) -> &'static str {
         match self {
             Kind::UnknownKey(_) => "unknown key",
-            Kind::MissingKey => "in this section",
+            Kind::MissingKey(_) => "in this section",
             Kind::DuplicateKey(Some(_)) => "written twice",
             _ => "here",
         }
@@ -184,11 +236,11 @@ impl Kind {
                 "check the spelling; the keys allowed here are: {}",
                 expected.join(", ")
             ),
-            Kind::MissingKey => "add the missing key to this section".into(),
+            Kind::MissingKey(key) => format!("add `{key}:` to this section"),
             Kind::DuplicateKey(Some(_)) => {
                 "each key may appear once: remove or merge the repeated one".into()
             }
-            Kind::UnknownValue => "use one of the values listed".into(),
+            Kind::UnknownValue(_) => "use one of the values listed".into(),
             Kind::NotWholeNumber => {
                 "write a whole number in digits, without units, for example 20".into()
             }
@@ -201,13 +253,19 @@ impl Kind {
             Kind::NotBoolean => {
                 "write `true` or `false` (yes/no and on/off are not read as true and false)".into()
             }
-            Kind::WrongShape(Shape::List) => {
+            Kind::WrongShape { wanted: Shape::List, .. } => {
                 "write the items on lines of their own under the key, each starting with `- `, or in brackets: `[a, b]`".into()
             }
-            Kind::WrongShape(Shape::Mapping) => {
+            Kind::WrongShape { wanted: Shape::Mapping, .. } => {
                 "write `key: value` lines indented under it, or in braces: `{key: value}`".into()
             }
-            Kind::WrongShape(Shape::Single) => {
+            Kind::WrongShape { written: Some(Shape::Mapping), .. } => {
+                "this key takes one value (a text, a number or a date): write it on one line after the colon, in quotes if it contains `: `; lines indented under a key make keys and values".into()
+            }
+            Kind::WrongShape { written: Some(Shape::List), .. } => {
+                "this key takes one value: write it on one line after the colon, not as `- ` lines or in brackets (in quotes if it starts with `-` or `[`)".into()
+            }
+            Kind::WrongShape { .. } => {
                 "write one value after the colon, on the key's line (in quotes if it contains `: ` or starts with `-`)".into()
             }
             Kind::Empty | Kind::DuplicateKey(None) | Kind::Other => {

@@ -3,22 +3,34 @@
 //! serde stops at the first error of a document. To report the problems of every section in one run,
 //! [`Sections`] splits a file at its top-level keys and reads each section on its own, from a copy of the
 //! file in which all other sections are blanked out byte for byte, so offsets, lines and columns stay those
-//! of the real file.
+//! of the real file. Inside a section, after each error the smallest block holding it (a list item with
+//! the lines under it, or a `key:` line with the lines under it; see `blocks.rs`) is blanked the same way
+//! and the section read again, so every mistake of a section is reported too, in file order and each
+//! once. An error that the blanking itself causes (the mapping that lost a misspelt key now lacks it) is
+//! not reported: the block around it is blanked in turn.
+//!
+//! A section with nothing under it is reported as empty, naming the keys it needs: `probe.rs` finds them
+//! by asking the library what a value of the section's type must hold, not from a list kept by hand.
 //!
 //! The wording, label and help of a report are chosen from the library's error variant (and, for a
 //! syntax error, from the parser's [`ErrorKind`](serde_saphyr::granit_parser::ErrorKind)), never from the words of its message, so that a new
-//! library version cannot silently drop a help; the tests at the end of this file read real YAML through
-//! the library for every kind.
+//! library version cannot silently drop a help (what is written where the error is, a list or keys and
+//! values where one value belongs, is read from the file's text); the tests in `tests.rs` read real YAML
+//! through the library for every kind.
 
+mod blocks;
 mod kind;
+mod probe;
+mod recover;
 
 pub(crate) use kind::date_error;
 use kind::{Kind, WithoutLocation};
+pub use probe::stand_in;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
-use std::collections::HashMap;
+use std::ops::Range;
 
 /// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
 fn options() -> serde_saphyr::Options {
@@ -38,9 +50,25 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile, text: &str) -> Result<T, Pr
 /// Turns a serde-saphyr error into a located problem in `file`; `text` is what was parsed (the file or
 /// a blanked copy of it with the same byte layout).
 pub fn to_problem(file: &SourceFile, text: &str, error: &serde_saphyr::Error) -> Problem {
+    located(file, text, error).0
+}
+
+/// The problem of `error` in `file` (read as `text`), and its kind.
+fn located(file: &SourceFile, text: &str, error: &serde_saphyr::Error) -> (Problem, Kind) {
     let inner = error.without_snippet();
-    let kind = Kind::of(inner);
     let mut span = inner.location().and_then(|loc| span_of(text, &loc));
+    let mut kind = Kind::of(inner);
+    if let Some((at, len)) = span {
+        let written = blocks::written_at(text, at);
+        kind = kind.written(written);
+        if matches!(written, kind::Shape::List | kind::Shape::Mapping)
+            && matches!(kind, Kind::WrongShape { .. })
+        {
+            // The library points at one byte of what is written: show its whole first line.
+            let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            span = Some((at, text[at..line_end].trim_end().len().max(len)));
+        }
+    }
     let message = kind.message(
         inner.render_with_formatter(&WithoutLocation),
         span.map(|(at, len)| &text[at..at + len]),
@@ -52,10 +80,11 @@ pub fn to_problem(file: &SourceFile, text: &str, error: &serde_saphyr::Error) ->
         Some(span) => Problem::at(file, span, message).with_label(kind.label()),
         None => Problem::general(Some(file), message),
     };
-    match kind.help() {
+    let problem = match kind.help() {
         Some(help) => problem.with_help(help),
         None => problem,
-    }
+    };
+    (problem, kind)
 }
 
 /// Byte offset and length of a location, from the byte span or, failing that, the character span.
@@ -128,6 +157,38 @@ impl Guide {
     };
 }
 
+/// Each line of `text` that begins a top-level key: the key and the line's byte offset.
+fn top_level_keys(text: &str) -> Vec<(String, usize)> {
+    let mut keys = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let first = line.chars().next().unwrap_or(' ');
+        let is_key_line = !matches!(first, ' ' | '\t' | '#' | '-' | '\n' | '\r' | '.' | '%')
+            && line.contains(':');
+        if is_key_line {
+            let key = line
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\''])
+                .to_string();
+            keys.push((key, offset));
+        }
+        offset += line.len();
+    }
+    keys
+}
+
+/// Where the top-level key `key` of `file` is written (its first time): byte offset and length, for a
+/// problem about the whole section.
+pub fn top_level_key(file: &SourceFile, key: &str) -> Option<(usize, usize)> {
+    top_level_keys(&file.text)
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(k, at)| (at, k.len().max(1)))
+}
+
 /// A YAML file split at its top-level keys.
 pub struct Sections<'a> {
     file: &'a SourceFile,
@@ -149,39 +210,25 @@ impl<'a> Sections<'a> {
         let text: &str = &file.text;
         let mut starts: Vec<(String, usize)> = Vec::new();
         let mut boundaries: Vec<usize> = Vec::new();
-        let mut offset = 0;
         let mut problems = Problems::default();
-        for line in text.split_inclusive('\n') {
-            let first = line.chars().next().unwrap_or(' ');
-            let is_key_line = !matches!(first, ' ' | '\t' | '#' | '-' | '\n' | '\r' | '.' | '%')
-                && line.contains(':');
-            if is_key_line {
-                let key = line
-                    .split(':')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\''])
-                    .to_string();
-                boundaries.push(offset);
-                if let Some((_, first_at)) = starts.iter().find(|(k, _)| *k == key) {
-                    let (first_line, _) = file.line_column(*first_at);
-                    problems.push(
-                        Problem::at(
-                            file,
-                            (offset, key.len().max(1)),
-                            format!("{noun} `{key}` is written twice"),
-                        )
-                        .with_label("second time")
-                        .with_help(format!(
-                            "the first `{key}:` is on line {first_line}; keep one of them"
-                        )),
-                    );
-                } else {
-                    starts.push((key, offset));
-                }
+        for (key, offset) in top_level_keys(text) {
+            boundaries.push(offset);
+            if let Some((_, first_at)) = starts.iter().find(|(k, _)| *k == key) {
+                let (first_line, _) = file.line_column(*first_at);
+                problems.push(
+                    Problem::at(
+                        file,
+                        (offset, key.len().max(1)),
+                        format!("{noun} `{key}` is written twice"),
+                    )
+                    .with_label("second time")
+                    .with_help(format!(
+                        "the first `{key}:` is on line {first_line}; keep one of them"
+                    )),
+                );
+            } else {
+                starts.push((key, offset));
             }
-            offset += line.len();
         }
         let mut ranges = Vec::with_capacity(starts.len());
         for (key, start) in &starts {
@@ -198,6 +245,11 @@ impl<'a> Sections<'a> {
             problems,
             guide,
         }
+    }
+
+    /// Whether the file has the top-level key `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.ranges.iter().any(|(k, _)| k == key)
     }
 
     /// Reports every top-level key that is not in `known`.
@@ -221,7 +273,9 @@ impl<'a> Sections<'a> {
         }
     }
 
-    /// Reads section `key` as `T`; a missing section is reported when `required`.
+    /// Reads section `key` as `T`; a missing section is reported when `required`. Every mistake inside
+    /// the section is reported (see the module's documentation); the value is given only when there is
+    /// none.
     pub fn take<T: DeserializeOwned>(&mut self, key: &str, required: bool) -> Option<T> {
         let Some((_, range)) = self.ranges.iter().find(|(k, _)| k == key) else {
             if required {
@@ -233,19 +287,83 @@ impl<'a> Sections<'a> {
             }
             return None;
         };
-        let masked = blank_outside(&self.file.text, range.clone());
-        match serde_saphyr::from_str_with_options::<HashMap<String, T>>(&masked, options()) {
-            Ok(mut map) => map.remove(key),
-            Err(error) => {
-                self.problems.push(to_problem(self.file, &masked, &error));
+        let range = range.clone();
+        if let Some(problem) = self.empty_section::<T>(key, &range, required) {
+            self.problems.push(problem);
+            return None;
+        }
+        match recover::read_section::<T>(self.file, key, range) {
+            Ok(value) => value,
+            Err(found) => {
+                self.problems.0.extend(found);
                 None
             }
         }
     }
 
+    /// The problem of a section written with nothing under it, when its type is a mapping or a list
+    /// (an empty single value gets the library's own report, about an empty value).
+    fn empty_section<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        range: &Range<usize>,
+        required: bool,
+    ) -> Option<Problem> {
+        let text = &self.file.text[range.clone()];
+        let first_line = text.split('\n').next().unwrap_or("");
+        let value_at = blocks::value_start(first_line)?;
+        let is_empty = text[value_at..]
+            .lines()
+            .all(|line| line.trim().is_empty() || line.trim_start().starts_with('#'));
+        if !is_empty {
+            return None;
+        }
+        let Guide { noun, guide } = self.guide;
+        let or_remove = if required {
+            String::new()
+        } else {
+            format!(", or remove the line `{key}:`")
+        };
+        let (message, help) = match probe::shape::<T>() {
+            probe::Shape::Mapping(needs) if !needs.is_empty() => {
+                let needs: Vec<String> = needs.iter().map(|k| format!("`{k}`")).collect();
+                (
+                    format!("the {noun} `{key}` is empty; it needs {}", and_list(&needs)),
+                    format!("write its keys indented under `{key}:` ({guide})"),
+                )
+            }
+            probe::Shape::Mapping(_) => (
+                format!("the {noun} `{key}` is empty"),
+                format!("write its keys indented under `{key}:`{or_remove} ({guide})"),
+            ),
+            probe::Shape::List => (
+                format!("the {noun} `{key}` is empty"),
+                format!(
+                    "write its items indented under `{key}:`, each starting with `- `{or_remove} ({guide})"
+                ),
+            ),
+            probe::Shape::Single => return None,
+        };
+        let span = (range.start, key.len().max(1));
+        Some(
+            Problem::at(self.file, span, message)
+                .with_label("nothing under it")
+                .with_help(help),
+        )
+    }
+
     /// The problems found so far.
     pub fn into_problems(self) -> Problems {
         self.problems
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::values::{Day, Deadline, Id, When};
+use std::collections::HashMap;
 use std::path::Path;
 
 #[derive(Debug, serde::Deserialize)]
@@ -65,11 +66,8 @@ fn unknown_key() {
 #[test]
 fn missing_key() {
     let (problem, _) = problem("count: 3\n");
-    assert_eq!(problem.message, "missing field `name`");
-    assert_eq!(
-        problem.help.as_deref(),
-        Some("add the missing key to this section")
-    );
+    assert_eq!(problem.message, "the key `name` is missing");
+    assert_eq!(problem.help.as_deref(), Some("add `name:` to this section"));
     if problem.span.is_some() {
         assert_eq!(problem.label.as_deref(), Some("in this section"));
     }
@@ -119,15 +117,42 @@ fn a_value_of_another_shape_says_which_shape() {
         (problem.message, problem.help.unwrap_or_default())
     };
     let (message, help) = read("list: 一项\n");
-    assert_eq!(message, "a list is expected here");
+    assert_eq!(message, "a list is expected here, not a single value");
     assert!(help.contains("`- `"), "{help}");
     let (message, help) = read("map: [a]\n");
-    assert_eq!(message, "keys and values are expected here");
+    assert_eq!(message, "keys and values are expected here, not a list");
     assert!(help.contains("`key: value`"), "{help}");
-    let (message, _) = read("one: [a, b]\n");
+    let (message, _) = read("map: 一个\n");
     assert_eq!(
         message,
-        "a single value is expected here, not a list or keys and values"
+        "keys and values are expected here, not a single value"
+    );
+    let (message, help) = read("one: [a, b]\n");
+    assert_eq!(message, "a single value is expected here, not a list");
+    assert!(help.contains("not as `- ` lines"), "{help}");
+    let (message, help) = read("one:\n  - a\n  - b\n");
+    assert_eq!(message, "a single value is expected here, not a list");
+    assert!(help.contains("not as `- ` lines"), "{help}");
+    let (message, _) = read("list:\n  a: b\n");
+    assert_eq!(message, "a list is expected here, not keys and values");
+}
+
+#[test]
+fn keys_and_values_where_one_value_belongs_say_to_write_it_on_one_line() {
+    // `venue:` with its text on an indented line of its own, written as a key.
+    check(
+        "name:\n  地点: 天津\n",
+        "a single value is expected here, not keys and values",
+        "here",
+        Some(
+            "this key takes one value (a text, a number or a date): write it on one line after the colon, in quotes if it contains `: `; lines indented under a key make keys and values",
+        ),
+        "地点: 天津",
+    );
+    let (problem, _) = problem("name: {a: b}\n");
+    assert_eq!(
+        problem.message,
+        "a single value is expected here, not keys and values"
     );
 }
 
@@ -265,5 +290,211 @@ fn the_library_message_has_no_location() {
         problem.message
     );
     // A list where keys and values belong is worded as such.
-    assert_eq!(problem.message, "keys and values are expected here");
+    assert_eq!(
+        problem.message,
+        "keys and values are expected here, not a list"
+    );
+}
+
+// Every mistake of a section, read through `Sections` as contest.yaml and form files are.
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Item {
+    id: Id,
+    name: String,
+    title: Option<String>,
+    count: Option<u32>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Settings {
+    quota: Quota,
+    note: Option<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Quota {
+    per_unit: u32,
+    scope: Colour,
+}
+
+/// Reads the sections `items:` (a list of [`Item`]) and `settings:` of `text`: `line:column message`
+/// of each problem, in the order reported.
+fn section_problems(text: &str) -> Vec<String> {
+    let file = SourceFile::new(Path::new("s.yaml"), text);
+    let mut sections = Sections::split(&file);
+    let _ = sections.take::<Vec<Item>>("items", true);
+    let _ = sections.take::<Settings>("settings", true);
+    sections
+        .into_problems()
+        .0
+        .iter()
+        .map(|p| {
+            let at = p.location().unwrap_or_default();
+            format!("{} {}", at.trim_start_matches("s.yaml:"), p.message)
+        })
+        .collect()
+}
+
+#[test]
+fn every_mistake_of_a_section_is_reported_once_in_file_order() {
+    let text = "\
+items:
+  - id: a
+    colour: red
+    name: A
+  - id: b
+    count: 2
+  - id: c
+    name: C
+    count: 两
+  - id: d
+    nmae: D
+settings:
+  quota:
+    per_unit: 2
+    scope: blue
+";
+    assert_eq!(
+        section_problems(text),
+        [
+            "3:5 unknown field `colour`, expected one of id, name, title, count",
+            // Pointed at the item, not at its last key where the library noticed it.
+            "5:3 the key `name` is missing",
+            "9:12 `两` is not a whole number",
+            // A misspelt key is reported once: its item does not also lack `name`.
+            "11:5 unknown field `nmae`, expected one of id, name, title, count",
+            "15:12 unknown variant `blue`, expected one of red, green",
+        ]
+    );
+}
+
+#[test]
+fn a_key_left_out_for_its_value_is_not_also_missing() {
+    let text =
+        "items:\n  - id: a\n    name: A\nsettings:\n  quota:\n    per_unit: 两\n    scope: red\n";
+    assert_eq!(section_problems(text), ["6:15 `两` is not a whole number"]);
+}
+
+#[test]
+fn the_keys_missing_from_one_item_are_one_problem() {
+    let text = "items:\n  - id: a\n  - id: b\n    name: B\nsettings:\n  note: x\n";
+    let file = SourceFile::new(Path::new("s.yaml"), text);
+    let mut sections = Sections::split(&file);
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Full {
+        id: Id,
+        name: String,
+        title: String,
+    }
+    assert!(sections.take::<Vec<Full>>("items", true).is_none());
+    assert!(sections.take::<Settings>("settings", true).is_none());
+    let problems = sections.into_problems().0;
+    let shown: Vec<(String, String, Option<String>)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p.location().unwrap(),
+                p.message.to_string(),
+                p.label.as_ref().map(ToString::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "s.yaml:2:3".to_string(),
+                "the keys `name` and `title` are missing".to_string(),
+                Some("this item needs `name` and `title`".to_string())
+            ),
+            (
+                "s.yaml:3:3".to_string(),
+                "the key `title` is missing".to_string(),
+                Some("this item needs `title`".to_string())
+            ),
+            (
+                "s.yaml:5:1".to_string(),
+                "the key `quota` is missing".to_string(),
+                Some("`settings` needs `quota`".to_string())
+            ),
+        ]
+    );
+    assert_eq!(
+        problems[2].help.as_deref(),
+        Some("add `quota:` indented under `settings:`")
+    );
+}
+
+#[test]
+fn an_empty_section_names_the_keys_it_needs() {
+    let text = "items:\n# none yet\nsettings:   # to do\n\n";
+    let file = SourceFile::new(Path::new("s.yaml"), text);
+    let mut sections = Sections::split(&file);
+    assert!(sections.take::<Vec<Item>>("items", true).is_none());
+    assert!(sections.take::<Settings>("settings", false).is_none());
+    let problems = sections.into_problems().0;
+    let shown: Vec<(String, String, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p.location().unwrap(),
+                p.message.to_string(),
+                p.help.as_ref().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            (
+                "s.yaml:1:1".to_string(),
+                "the section `items` is empty".to_string(),
+                "write its items indented under `items:`, each starting with `- ` (see the README for its keys)".to_string()
+            ),
+            (
+                "s.yaml:3:1".to_string(),
+                "the section `settings` is empty; it needs `quota`".to_string(),
+                "write its keys indented under `settings:` (see the README for its keys)".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_stand_in_is_the_smallest_value_a_type_accepts() {
+    let settings = stand_in::<Settings>().expect("a stand-in");
+    assert_eq!(settings.quota.per_unit, 1);
+    assert!(matches!(settings.quota.scope, Colour::Red));
+    assert_eq!(settings.note, None);
+    assert!(stand_in::<Vec<Item>>().expect("a stand-in").is_empty());
+    assert_eq!(
+        stand_in::<Day>().map(|d| d.to_string()),
+        Some("2025-01-01".into())
+    );
+}
+
+#[test]
+fn a_syntax_error_does_not_bring_a_train_of_others() {
+    // The flow mapping is not closed: the parser is lost for the rest of the section.
+    let text = "items:\n  - {id: a, name: A\n  - id: b\n    name: B\n  - id: c\n    name: C\nsettings:\n  quota: {per_unit: 1, scope: red}\n";
+    let problems = section_problems(text);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}
+
+#[test]
+fn a_section_reports_at_most_fifty_mistakes() {
+    let mut text = String::from("items:\n");
+    for i in 0..80 {
+        text.push_str(&format!("  - id: a{i}\n    name: x\n    colour: red\n"));
+    }
+    text.push_str("settings:\n  quota: {per_unit: 1, scope: red}\n");
+    assert_eq!(section_problems(&text).len(), 50);
 }
