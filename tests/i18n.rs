@@ -299,3 +299,104 @@ fn a_language_jingsai_does_not_speak_is_refused() {
         ],
     );
 }
+
+/// The mistakes a staff member makes in contest.yaml, each reported in Chinese words they can act on:
+/// a misspelt key with the keys allowed there, a key left out, a date written the Chinese way and a
+/// phone number with a letter in it. `--lang en` gives the English of the other tests.
+#[test]
+fn mistakes_in_contest_yaml_are_explained_in_chinese() {
+    let copy = contest_copy();
+    let yaml = "content/contest.yaml";
+    copy.replace(yaml, "  base_url: \"\"", "  base_ulr: \"\"");
+    copy.replace(
+        yaml,
+        "  short_name: 第四届全国人工智能应用技术技能大赛天津选拔赛\n",
+        "",
+    );
+    copy.replace(yaml, "    date: 2025-10-31", "    date: 2025年10月31日");
+    copy.replace(
+        yaml,
+        "    phone: \"13207515272\"",
+        "    phone: \"132-0751-527x\"",
+    );
+    let dir = copy.path().to_str().unwrap();
+    let (ok, _, stderr) = run(Way::Default, "check", &[dir]);
+    assert!(!ok, "{stderr}");
+    has_all(
+        &stderr,
+        &[
+            // The unknown key, what may be written there, and what to do.
+            "content/contest.yaml:11:3: 这里不能写键 `base_ulr`（这里能写的键：base_url、notices_per_page）",
+            "不认识的键",
+            "提示：请检查拼写，多半是键名写错了；这里能写的键有：base_url、notices_per_page",
+            // The key left out, pointed at the section that needs it.
+            "content/contest.yaml:14:1: 缺少键 `short_name`",
+            "`contest` 下面要有 `short_name`",
+            "提示：请在 `contest:` 下面缩进加上 `short_name:`",
+            // The date, with how dates are written and the word for a date not fixed yet.
+            "`2025年10月31日` 不是日期：请按“年-月-日”写，例如 2025-10-31；日期还没定的，写 `tbd`",
+            "提示：日期按“年-月-日”写，例如 2025-10-31；还没定的日期写 tbd",
+            // The phone number.
+            "`132-0751-527x` 不是电话号码",
+            "提示：请写数字，可以带区号和 `-`，并加上引号：\"022-12345678\"",
+            "错误：发现 4 个问题；改正后再运行 `jingsai check`",
+        ],
+    );
+    has_none(
+        &stderr,
+        &[
+            "unknown field",
+            "is missing",
+            "is not a date",
+            "is not a phone number",
+            "help:",
+            "here",
+        ],
+    );
+    let (_, _, stderr) = run(Way::Flag, "check", &[dir]);
+    has_all(
+        &stderr,
+        &[
+            "content/contest.yaml:11:3: unknown field `base_ulr`, expected one of base_url, notices_per_page",
+            "help: check the spelling; the keys allowed here are: base_url, notices_per_page",
+            "content/contest.yaml:14:1: the key `short_name` is missing",
+            "`2025年10月31日` is not a date: write it as YYYY-MM-DD, for example 2025-10-31, or `tbd` when it is not fixed yet",
+            "`132-0751-527x` is not a phone number",
+        ],
+    );
+    has_none(&stderr, &["不认识的键", "缺少键", "提示："]);
+}
+
+/// The checks across sections and of a form file speak Chinese too: a deadline before the notice, a
+/// deadline text that no longer matches, the plan's wording (a warning), a cell too wide for its row.
+#[test]
+fn checks_of_dates_and_forms_are_explained_in_chinese() {
+    let copy = contest_copy();
+    copy.replace(
+        "content/contest.yaml",
+        "  deadline: 2025-10-31",
+        "  deadline: 2025-10-01",
+    );
+    copy.write(
+        "forms/registration.yaml",
+        "name: 报名表\ncolumns: [22mm, 1fr]\nrows:\n  - - {label: 姓名}\n    - {input: text, id: name, colspan: 2}\n",
+    );
+    let dir = copy.path().to_str().unwrap();
+    let (ok, _, stderr) = run(Way::Default, "check", &[dir]);
+    assert!(!ok, "{stderr}");
+    has_all(
+        &stderr,
+        &[
+            "content/contest.yaml:194:13: 报名截止日期 2025-10-01 早于通知日期 2025-10-16",
+            "提示：请检查年、月、日",
+            "content/contest.yaml:195:18: 2025年10月1日是星期三，但这里写的是星期五",
+            "报名截止的说明文字里没有截止日期 2025年10月1日",
+            "方案正文里没有提到报名截止日期 `2025年10月1日`",
+            "方案里没有",
+            "forms/registration.yaml:5:7: 第 1 行放不下这个格子：前面的格子已经占了表格 2 列中的 1 列，而这个格子要占 2 列",
+            "提示：请在这一行删去一个格子或调小某个 `colspan`，或者在 `columns` 里加一列宽度",
+            "错误：发现 4 个问题；改正后再运行 `jingsai check`",
+        ],
+    );
+    has_none(&stderr, &["registration deadline", "has no room", "help:"]);
+}

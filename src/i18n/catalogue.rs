@@ -29,6 +29,10 @@ pub(super) const FILES: (Files, Files) = files!(
     "build.ftl",
     "budget.ftl",
     "i18n.ftl",
+    "model.ftl",
+    "model-yaml.ftl",
+    "model-validate.ftl",
+    "model-forms.ftl",
 );
 
 /// The catalogue files of `lang`.

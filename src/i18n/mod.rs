@@ -118,14 +118,29 @@ pub fn comma_list(items: impl IntoIterator<Item = impl Into<Arg>>) -> Text {
     joined(items, |left, right| crate::msg!("i18n-comma", left, right))
 }
 
+/// `a`, `a and b`, `a, b and c` in the language (`a、b和c`).
+pub fn and_list(items: impl IntoIterator<Item = impl Into<Arg>>) -> Text {
+    let mut items: Vec<Arg> = items.into_iter().map(Into::into).collect();
+    match items.pop() {
+        None => Text::default(),
+        Some(last) if items.is_empty() => item(last),
+        Some(last) => crate::msg!("i18n-and", left = comma_list(items), right = last),
+    }
+}
+
 /// The items joined two by two with `join`; nothing for no items.
 fn joined(items: impl IntoIterator<Item = impl Into<Arg>>, join: fn(Text, Arg) -> Text) -> Text {
     let mut items = items.into_iter().map(Into::into);
-    let first = items.next().map_or_else(Text::default, |item| match item {
+    let first = items.next().map_or_else(Text::default, item);
+    items.fold(first, join)
+}
+
+/// One item of a list as a text.
+fn item(item: Arg) -> Text {
+    match item {
         Arg::Text(text) => text,
         other => crate::msg!("i18n-item", item = other),
-    });
-    items.fold(first, join)
+    }
 }
 
 /// Makes a [`Text`] from a message id of the catalogue and its arguments, as `format!` does:

@@ -3,7 +3,7 @@
 //! renders without an error in both languages.
 
 use super::catalogue::{self, FILES};
-use super::{Lang, Text, comma_list, or_list};
+use super::{Lang, Text, and_list, comma_list, or_list};
 use crate::msg;
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
@@ -304,6 +304,10 @@ fn lists_are_joined_in_the_language() {
     assert_eq!(or_list(["a", "b"]).render(Lang::Zh), "a或b");
     assert_eq!(or_list(["a"]).render(Lang::En), "a");
     assert_eq!(or_list(Vec::<String>::new()).render(Lang::En), "");
+    assert_eq!(and_list(["a", "b", "c"]).render(Lang::En), "a, b and c");
+    assert_eq!(and_list(["a", "b", "c"]).render(Lang::Zh), "a、b和c");
+    assert_eq!(and_list(["a", "b"]).render(Lang::En), "a and b");
+    assert_eq!(and_list(["a"]).render(Lang::Zh), "a");
 }
 
 #[test]

@@ -20,6 +20,7 @@ pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KE
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use crate::msg;
 use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
 
@@ -85,10 +86,7 @@ impl Project {
         let path = Self::contest_path(root);
         let text = fs::read_input_text(Some(root), &path, fs::Input::Contest).map_err(|e| {
             let mut problems = Problems::default();
-            problems.push(
-                Problem::from(e)
-                    .with_help("run jingsai in a contest folder (one that has `content/contest.yaml`), or pass that folder as an argument"),
-            );
+            problems.push(Problem::from(e).with_help(msg!("model-not-a-contest-folder-help")));
             problems
         })?;
         let contest_file = SourceFile::new(&display_path(root, &path), text);
