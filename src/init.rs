@@ -3,16 +3,20 @@
 //! there (see [`crate::model::placeholders`]). The contest's attachments name the built-in 报名表 and
 //! 报名汇总表 (`jingsai forms --show ID` prints them, to make them the contest's own).
 //!
+//! It also writes the JSON Schemas of contest.yaml and of a form file into `schema/` (see
+//! [`crate::model::schema`]), and contest.yaml's first line points editors at the first.
+//!
 //! Nothing is ever overwritten: every folder is created new or must be empty, and every file is created
 //! new, so `init` cannot clobber a contest or write through a link.
 
 use crate::fs::{Action, FsError};
 use crate::i18n::Text;
+use crate::model::schema::{FOLDER, SchemaKind};
 use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The commented contest definition `init` writes.
+/// The commented contest definition `init` writes, after the line naming its schema.
 const CONTEST_YAML: &str = include_str!("init/contest.yaml");
 /// The first notice `init` writes.
 const NOTICE_MD: &str = include_str!("init/notice.md");
@@ -74,13 +78,23 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
         Err(_) => std::fs::create_dir_all(dir).map_err(|e| FsError::new(Action::Create, dir, e))?,
     }
     let notices = dir.join("content").join("notices");
-    for folder in [dir.join("content"), notices.clone(), dir.join("forms")] {
+    let schemas = dir.join(FOLDER);
+    for folder in [
+        dir.join("content"),
+        notices.clone(),
+        dir.join("forms"),
+        schemas.clone(),
+    ] {
         std::fs::create_dir(&folder).map_err(|e| FsError::new(Action::Create, &folder, e))?;
     }
-    let files = [
-        (dir.join("content").join("contest.yaml"), CONTEST_YAML),
-        (notices.join("2026-01-01-first.md"), NOTICE_MD),
+    let contest = format!("{}\n{CONTEST_YAML}", SchemaKind::Contest.modeline());
+    let mut files = vec![
+        (dir.join("content").join("contest.yaml"), contest),
+        (notices.join("2026-01-01-first.md"), NOTICE_MD.to_string()),
     ];
+    for kind in SchemaKind::ALL {
+        files.push((schemas.join(kind.file_name()), kind.to_json()));
+    }
     let mut written = Vec::new();
     for (path, text) in files {
         let mut file = std::fs::File::options()

@@ -113,6 +113,17 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Print the JSON Schema of contest.yaml or of a form file, for editors that complete keys and mark
+    /// mistakes while you type (VS Code with the YAML extension); `init` writes both into `schema/`.
+    Schema {
+        /// Which file the schema describes.
+        #[arg(value_enum, default_value_t = SchemaArg::Contest)]
+        kind: SchemaArg,
+        /// Write the schema into this file (replacing it) instead of printing it:
+        /// `--out schema/contest.schema.json`.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
         /// The contest folder (holding `content/`); the current folder by default.
@@ -123,6 +134,15 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+}
+
+/// The file a schema describes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SchemaArg {
+    /// `content/contest.yaml`.
+    Contest,
+    /// A form file, `forms/<id>.yaml`.
+    Form,
 }
 
 /// The budgets of one build.
@@ -285,6 +305,7 @@ fn run(command: Command, lang: Lang) -> ExitCode {
             }
         }
         Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits, lang),
+        Command::Schema { kind, out } => schema(kind, out.as_deref(), lang),
     }
 }
 
@@ -352,17 +373,44 @@ fn init(dir: &Path, lang: Lang) -> ExitCode {
     }
 }
 
-/// `jingsai forms --show ID`: a built-in form's declaration on standard output.
+/// `jingsai forms --show ID`: a built-in form's declaration on standard output, after the line naming
+/// the form schema.
 fn show_form(id: &str, lang: Lang) -> ExitCode {
     match jingsai::model::forms::builtin_form_text(id) {
         Some(text) => {
-            print!("{text}");
+            // The copy goes into `forms/`, where this line points editors at `schema/form.schema.json`.
+            let modeline = jingsai::model::schema::SchemaKind::Form.modeline();
+            print!("{modeline}\n{text}");
             ExitCode::SUCCESS
         }
         None => {
             let message = msg!("cli-no-builtin-form", id);
             let forms = jingsai::model::forms::BUILTIN_FORMS.join(", ");
             let help = msg!("cli-no-builtin-form-help", forms);
+            say(&msg!("cli-error-with-help-line", message, help), lang);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `jingsai schema`: a JSON Schema on standard output, or into `out`.
+fn schema(kind: SchemaArg, out: Option<&Path>, lang: Lang) -> ExitCode {
+    use jingsai::model::schema::SchemaKind;
+    let kind = match kind {
+        SchemaArg::Contest => SchemaKind::Contest,
+        SchemaArg::Form => SchemaKind::Form,
+    };
+    let Some(out) = out else {
+        print!("{}", kind.to_json());
+        return ExitCode::SUCCESS;
+    };
+    match kind.write(out) {
+        Ok(()) => {
+            say(&msg!("cli-wrote", path = out), lang);
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            let help = msg!("cli-schema-write-help");
             say(&msg!("cli-error-with-help-line", message, help), lang);
             ExitCode::FAILURE
         }

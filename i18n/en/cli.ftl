@@ -8,10 +8,13 @@ cli-check-about = Check the contest folder and report every problem, without wri
 cli-serve-about = Build, then serve the site on this machine and rebuild it on every save; open pages reload.
 cli-init-about = Start a new contest: a commented contest.yaml and a first notice, with blanks 【请填写：……】 that `check` points at until they are filled in.
 cli-forms-about = Pre-fill a form from a roster (CSV, UTF-8 or GBK) into a folder of its own, or print a built-in form's declaration to start a form of your own from.
+cli-schema-about = Print the JSON Schema of contest.yaml or of a form file, for editors that complete keys and mark mistakes while you type (VS Code with the YAML extension); `init` writes both into `schema/`.
 cli-help-about = Print this message or the help of the given subcommand(s)
 cli-arg-dir = The contest folder (holding `content/`); the current folder by default.
 cli-init-dir = The folder to make (or an empty one).
 cli-arg-output = Where to write the site; `<dir>/output` by default.
+cli-schema-kind = Which file the schema describes: `contest` (content/contest.yaml) or `form` (forms/<id>.yaml). [default: { $default }]
+cli-schema-out = Write the schema into this file (replacing it) instead of printing it: `--out schema/contest.schema.json`.
 cli-arg-fill = The roster: one row per person, columns named as the labels on the form (姓名, 所在单位, ...) or by field id (name, unit, ...). A form with a table (a unit's roster) takes one row per table row and makes one PDF; any other form makes one PDF per row.
 cli-arg-form = Which form, by the id an attachment names in contest.yaml (`form: registration`). [default: { $default }]
 cli-arg-show = Print the declaration of a built-in form (registration, judge, roster) instead, to copy into `forms/<id>.yaml` and change: `jingsai forms --show roster > forms/roster.yaml`.
@@ -78,6 +81,7 @@ cli-wrote = wrote `{ $path }`
 cli-init-done = a new contest is in `{ $dir }`: fill in every blank marked 【】 in content/contest.yaml and the notice, then run `jingsai check { $dir }`
 cli-no-builtin-form = there is no built-in form `{ $id }`
 cli-no-builtin-form-help = the built-in forms are { $forms }
+cli-schema-write-help = check that its folder exists and can be written
 cli-filled = { $count ->
         [one] 1 filled form
        *[other] { $count } filled forms

@@ -131,6 +131,7 @@ validate-phone-label-empty-help = name the number: 办公电话, 手机
 validate-not-postcode = `{ $value }` is not a postcode
 validate-not-postcode-help = write the six digits in quotes: "300222"
 validate-no-base-url = `site.base_url` is empty, so `sitemap.xml` is not written, the feed and calendar use relative addresses and the 404 page assumes the site is at the root of its server
+validate-no-base-url-label = no public address
 validate-no-base-url-help = set `base_url` under `site:` to the public address once it is known, for example https://contest.example.cn/ai-2025/
 validate-not-web-address = `{ $value }` is not a web address
 validate-base-url-help = write it with https://, for example https://contest.example.cn/ai-2025/, or leave it empty

@@ -8,10 +8,13 @@ cli-check-about = 检查比赛文件夹，一次列出所有问题，不写入�
 cli-serve-about = 生成网站并在本机预览，每次保存后自动重新生成；打开的页面会自动刷新。
 cli-init-about = 新建一个比赛：一份带说明的 contest.yaml 和第一篇通知，其中的空白【请填写：……】在填好之前 `check` 都会指出来。
 cli-forms-about = 用名单（CSV，UTF-8 或 GBK 编码）预先填好表格，放进单独的文件夹；或者显示一个内置表格的声明，作为自己表格的起点。
+cli-schema-about = 输出 contest.yaml 或表格文件的 JSON Schema（格式说明），让编辑器在输入时补全键名、标出错误（如装了 YAML 插件的 VS Code）；`init` 会把两份都写进 `schema/`。
 cli-help-about = 显示帮助，或某个命令的帮助
 cli-arg-dir = 比赛文件夹（里面有 `content/`）；默认是当前文件夹。
 cli-init-dir = 要新建的文件夹（或一个空文件夹）。
 cli-arg-output = 网站写到哪里；默认是 `<比赛文件夹>/output`。
+cli-schema-kind = 哪种文件的格式说明：`contest`（content/contest.yaml）或 `form`（forms/<编号>.yaml）。［默认：{ $default }］
+cli-schema-out = 把格式说明写进这个文件（覆盖原有内容），而不是显示出来：`--out schema/contest.schema.json`。
 cli-arg-fill = 名单：每人一行，各列标题写表格上的标签（姓名、所在单位……）或字段编号（name、unit……）。带表格的表（单位的报名汇总表）每行填表格的一行，合成一个 PDF；其他表格每行生成一个 PDF。
 cli-arg-form = 哪个表格，写 contest.yaml 里附件用的编号（`form: registration`）。［默认：{ $default }］
 cli-arg-show = 改为显示一个内置表格（registration、judge、roster）的声明，复制到 `forms/<编号>.yaml` 后修改：`jingsai forms --show roster > forms/roster.yaml`。
@@ -61,6 +64,7 @@ cli-wrote = 已写入 `{ $path }`
 cli-init-done = 新比赛已建在 `{ $dir }`：把 content/contest.yaml 和通知里每一处用【】标出的空白填好，然后运行 `jingsai check { $dir }`
 cli-no-builtin-form = 没有名为 `{ $id }` 的内置表格
 cli-no-builtin-form-help = 内置表格有：{ $forms }
+cli-schema-write-help = 请检查它所在的文件夹是否存在、能否写入
 cli-filled = 已在 `{ $out }` 生成 { $count } 份填好的表格
 
 ## 选择语言

@@ -131,6 +131,7 @@ validate-phone-label-empty-help = 请写明号码的名称，如 办公电话、
 validate-not-postcode = `{ $value }` 不是邮政编码
 validate-not-postcode-help = 请写 6 位数字，并加上引号："300222"
 validate-no-base-url = `site.base_url`（网站地址）是空的，所以不生成 `sitemap.xml`，订阅和日历里的链接用相对地址，404 页面按网站在服务器根目录处理
+validate-no-base-url-label = 还没有公开网址
 validate-no-base-url-help = 网站公开地址确定后，请写在 `site:` 下的 `base_url` 里，例如 https://contest.example.cn/ai-2025/
 validate-not-web-address = `{ $value }` 不是网址
 validate-base-url-help = 请写以 https:// 开头的网址，例如 https://contest.example.cn/ai-2025/，或者空着不写

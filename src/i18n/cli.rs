@@ -78,6 +78,7 @@ pub fn about(command: &str) -> Option<Text> {
         "serve" => msg!("cli-serve-about"),
         "init" => msg!("cli-init-about"),
         "forms" => msg!("cli-forms-about"),
+        "schema" => msg!("cli-schema-about"),
         "help" => msg!("cli-help-about"),
         _ => return None,
     })
@@ -88,6 +89,8 @@ pub fn about(command: &str) -> Option<Text> {
 pub fn arg_help(command: &str, arg: &str, default: &str) -> Option<Text> {
     Some(match (command, arg) {
         ("init", "dir") => msg!("cli-init-dir"),
+        ("schema", "kind") => msg!("cli-schema-kind", default),
+        ("schema", "out") => msg!("cli-schema-out"),
         (_, "dir") => msg!("cli-arg-dir"),
         (_, "output") => msg!("cli-arg-output"),
         (_, "fill") => msg!("cli-arg-fill"),

@@ -10,6 +10,8 @@ pub mod forms;
 mod notice;
 pub mod placeholders;
 mod results_section;
+pub mod schema;
+mod spanned;
 mod validate;
 pub mod values;
 pub mod yaml;
@@ -17,11 +19,11 @@ pub mod yaml;
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
 pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY};
+pub use spanned::Spanned;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
 use crate::msg;
-use serde_saphyr::Spanned;
 use std::path::{Path, PathBuf};
 
 /// The top-level sections of `contest.yaml`, in the order they are documented.

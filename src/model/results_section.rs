@@ -23,12 +23,12 @@
 
 use super::values::Day;
 use super::yaml::{Mistake, own_error, spanned_at};
-use super::{Contest, Tier};
+use super::{Contest, Spanned, Tier};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::i18n::{Text, comma_list};
 use crate::msg;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
 /// The keys a `tie_break` entry may name besides part ids.
@@ -38,7 +38,7 @@ pub const TIME_KEY: &str = "time";
 pub const MAX_DECIMALS: u32 = 4;
 
 /// `results:` settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsConfig {
     /// The publication date stated on the results pages and downloads.
@@ -73,7 +73,7 @@ pub struct ResultsConfig {
 }
 
 /// Extra column headers, per field. A field takes one header or a list.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
     /// 姓名.

@@ -4,9 +4,10 @@ use super::check::{Checker, INPUT_KINDS};
 use super::file::CellDecl;
 use super::{Content, Height, Input, InputKind, plain_label};
 use crate::i18n::comma_list;
+use crate::model::Spanned;
 use crate::model::yaml::{span_of, spanned_at};
 use crate::msg;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 
 /// The keys written in a cell, by name, each with the place of its value.
 pub(super) fn present_keys(d: &CellDecl) -> Vec<(&'static str, &Location)> {

@@ -9,13 +9,13 @@ use super::{
 };
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::i18n::{Text, and_list, comma_list};
+use crate::model::Spanned;
 use crate::model::values::Id;
 use crate::model::yaml::{Guide, Sections, span_of, spanned_at};
 use crate::msg;
-use serde_saphyr::Spanned;
 
 /// The top-level keys of a form file.
-const KEYS: [&str; 10] = [
+pub(super) const KEYS: [&str; 10] = [
     "name",
     "fill_date",
     "landscape",
@@ -43,7 +43,8 @@ pub(super) const INPUT_KINDS: [&str; 10] = [
 ];
 
 /// The kinds of a table column.
-const COLUMN_KINDS: [&str; 6] = ["text", "number", "choice", "id_number", "phone", "date"];
+pub(super) const COLUMN_KINDS: [&str; 6] =
+    ["text", "number", "choice", "id_number", "phone", "date"];
 
 /// The most a declaration may ask for, so that a form file cannot make a render run away.
 const MAX_COLUMNS: usize = 40;

@@ -6,9 +6,9 @@ use super::Checker;
 use crate::diagnostics::Problem;
 use crate::i18n::Text;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::yaml::spanned_at;
 use crate::msg;
-use serde_saphyr::Spanned;
 
 impl Checker<'_> {
     /// `awards.tiers` (checked as `results.tiers` is), `rounding`, `ties` and `unit_awards`.

@@ -2,10 +2,10 @@
 
 use super::Checker;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::values::{Day, When};
 use crate::model::yaml::spanned_at;
 use crate::msg;
-use serde_saphyr::Spanned;
 
 impl Checker<'_> {
     pub(super) fn dates(&mut self, c: &Contest) {

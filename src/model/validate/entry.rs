@@ -4,9 +4,9 @@
 
 use super::Checker;
 use crate::i18n::{Text, comma_list};
+use crate::model::Spanned;
 use crate::model::{Contest, Limits, Quota, Track};
 use crate::msg;
-use serde_saphyr::Spanned;
 
 impl Checker<'_> {
     /// Every check of `rules` about entry, and of the groups' and tracks' `limits`.

@@ -8,11 +8,11 @@ mod scoring;
 mod text;
 
 use super::Contest;
+use super::Spanned;
 use super::yaml::{spanned_at, top_level_key};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::i18n::{Text, comma_list};
 use crate::msg;
-use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
 /// The longest `site.base_url`: the notice PDF carries it in a QR code, which holds at most about 2,900

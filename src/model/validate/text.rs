@@ -5,9 +5,9 @@ use super::{Checker, MAX_BASE_URL};
 use crate::diagnostics::Problem;
 use crate::i18n::Text;
 use crate::model::Contest;
-use crate::model::yaml::spanned_at;
+use crate::model::Spanned;
+use crate::model::yaml::{spanned_at, top_level_key};
 use crate::msg;
-use serde_saphyr::Spanned;
 use std::collections::HashMap;
 
 impl Checker<'_> {
@@ -70,8 +70,19 @@ impl Checker<'_> {
 
     pub(super) fn site(&mut self, c: &Contest) {
         if c.base_url().is_none() {
+            let message = msg!("validate-no-base-url");
+            // At the empty value when it is written, else at `site:`, else (no `site:`) the file.
+            let at = match &c.site.base_url {
+                Some(url) => spanned_at(self.file, url),
+                None => top_level_key(self.file, "site"),
+            };
+            let problem = match at {
+                Some(span) => Problem::at(self.file, span, message)
+                    .with_label(msg!("validate-no-base-url-label")),
+                None => Problem::general(Some(self.file), message),
+            };
             self.problems.push(
-                Problem::general(Some(self.file), msg!("validate-no-base-url"))
+                problem
                     .with_help(msg!("validate-no-base-url-help"))
                     .warning(),
             );
@@ -209,11 +220,13 @@ impl Checker<'_> {
             expected.push((name, msg!("validate-plan-group-name"), at));
         }
         let deadline = &c.registration.deadline;
-        expected.push((
-            deadline.value.day.chinese(),
-            msg!("validate-plan-deadline"),
-            spanned_at(self.file, deadline),
-        ));
+        if !mentions_day(&text, &deadline.value.day) {
+            expected.push((
+                deadline.value.day.chinese(),
+                msg!("validate-plan-deadline"),
+                spanned_at(self.file, deadline),
+            ));
+        }
         for part in c.parts() {
             let at = spanned_at(self.file, &part.weight);
             let weight = format!("{}%", part.weight.value);
@@ -253,6 +266,31 @@ impl Checker<'_> {
 /// Where a value is written in contest.yaml: byte offset and length.
 type Place = Option<(usize, usize)>;
 
+/// Whether `text` names `day` as Chinese prose does: in full (2026年4月10日), or with its year (and month)
+/// written once before it, as the end of a range is (2026年3月23日至4月10日, 2026年4月1日至10日).
+fn mentions_day(text: &str, day: &crate::model::values::Day) -> bool {
+    let (year, month, date) = (day.0.year(), day.0.month(), day.0.day());
+    if text.contains(&day.chinese()) {
+        return true;
+    }
+    let after = |needle: &str, earlier: &str| {
+        text.match_indices(needle)
+            .any(|(at, _)| text[..at].contains(earlier))
+    };
+    let month_day = format!("{month}月{date}日");
+    // Not the tail of a longer number (14月10日 is no date; 4月10日 inside 2025年4月10日 is another year).
+    let clean = |at: usize| {
+        let before = text[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '年')
+    };
+    let month_day_found = text
+        .match_indices(&month_day)
+        .any(|(at, _)| clean(at) && text[..at].contains(&format!("{year}年")));
+    month_day_found
+        || after(&format!("至{date}日"), &format!("{year}年{month}月"))
+        || after(&format!("到{date}日"), &format!("{year}年{month}月"))
+}
+
 /// A character allowed in a URI (RFC 3986: unreserved, reserved, and `%` of percent-encoding).
 fn is_uri_char(ch: char) -> bool {
     ch.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(ch)
@@ -283,4 +321,35 @@ fn looks_like_phone(text: &str) -> bool {
         && text.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '（' | '）' | '转')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions_day;
+    use crate::model::values::Day;
+
+    fn day(y: i16, m: i8, d: i8) -> Day {
+        Day(jiff::civil::date(y, m, d))
+    }
+
+    #[test]
+    fn a_deadline_is_mentioned_in_full_or_as_the_end_of_a_range() {
+        let deadline = day(2026, 4, 10);
+        assert!(mentions_day("报名截止时间为2026年4月10日。", &deadline));
+        assert!(mentions_day(
+            "报名时间：2026年3月23日至4月10日。",
+            &deadline
+        ));
+        assert!(mentions_day("报名时间：2026年4月1日至10日。", &deadline));
+        assert!(mentions_day("2026年4月1日到10日", &deadline));
+    }
+
+    #[test]
+    fn another_year_or_month_is_not_the_deadline() {
+        let deadline = day(2026, 4, 10);
+        assert!(!mentions_day("报名截止时间为2025年4月10日。", &deadline));
+        assert!(!mentions_day("4月10日截止（年份未写）", &deadline));
+        assert!(!mentions_day("2026年3月1日至10日", &deadline));
+        assert!(!mentions_day("2026年1月1日起，14月10日", &deadline));
+    }
 }

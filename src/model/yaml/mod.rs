@@ -30,11 +30,12 @@ use kind::{Kind, WithoutLocation};
 pub(crate) use kind::{Mistake, own_error};
 pub use probe::stand_in;
 
+use super::Spanned;
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::i18n::{Text, and_list, comma_list};
 use crate::msg;
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 use std::ops::Range;
 
 /// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
