@@ -28,7 +28,7 @@ fn a_contest_without_groups_checks_without_a_warning() {
     let report = text(&output);
     assert!(output.status.success(), "{report}");
     assert!(!report.contains("warning"), "{report}");
-    assert!(report.contains("1 tracks, no groups,"), "{report}");
+    assert!(report.contains("1 track, no groups,"), "{report}");
 }
 
 #[test]

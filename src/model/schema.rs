@@ -76,6 +76,13 @@ impl SchemaKind {
         text.push('\n');
         text
     }
+
+    /// Writes the schema into `path`, replacing it; the error in words (`could not write …: …`).
+    pub fn write(self, path: &std::path::Path) -> Result<(), crate::i18n::Text> {
+        use crate::fs::{Action, FsError};
+        std::fs::write(path, self.to_json())
+            .map_err(|e| FsError::new(Action::Write, path, e).text())
+    }
 }
 
 /// The root schema of `T`, as editors read it (JSON Schema draft 7, which the YAML language server
