@@ -252,6 +252,9 @@ fn build(dir: PathBuf, output: Option<PathBuf>, fonts: &FontArgs, limits: &Limit
                 report.unchanged,
                 report.removed
             );
+            if let Some(size) = jingsai::search::IndexSize::of(&map) {
+                eprintln!("{size}");
+            }
             ExitCode::SUCCESS
         }
         Err(failure) if failure.partly_written() => fail(
