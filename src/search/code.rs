@@ -24,62 +24,113 @@ pub(crate) struct Code {
     pub chars: Vec<char>,
     /// How many of the alphabet's characters end a codeword.
     pub stoppers: usize,
-    ranks: HashMap<char, usize>,
+    /// The codeword of each character of the Basic Multilingual Plane by code point (empty: not in the
+    /// texts); a table, not a hash map, since every character of every text is looked up.
+    basic: Vec<Box<str>>,
+    /// The codewords of the other characters.
+    others: HashMap<char, Box<str>>,
+}
+
+/// How many times each character occurs: a table for the Basic Multilingual Plane, a map for the rest.
+struct Counts {
+    basic: Vec<u64>,
+    others: HashMap<char, u64>,
+}
+
+impl Counts {
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> Counts {
+        let mut counts = Counts {
+            basic: vec![0; 0x1_0000],
+            others: HashMap::new(),
+        };
+        for text in texts {
+            for c in text.chars() {
+                match counts.basic.get_mut(c as usize) {
+                    Some(n) => *n += 1,
+                    None => *counts.others.entry(c).or_default() += 1,
+                }
+            }
+        }
+        counts
+    }
+
+    /// Every character counted with its count, most frequent first, ties in code point order.
+    fn ranked(self) -> Vec<(char, u64)> {
+        let mut ranked: Vec<(char, u64)> = self
+            .basic
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(c, n)| char::from_u32(c as u32).map(|c| (c, *n)))
+            .chain(self.others)
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
 }
 
 impl Code {
     /// The code that makes `texts` shortest.
     pub(crate) fn for_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Code {
-        let mut counts: HashMap<char, u64> = HashMap::new();
-        for text in texts {
-            for c in text.chars() {
-                *counts.entry(c).or_default() += 1;
-            }
-        }
-        let mut by_count: Vec<(char, u64)> = counts.into_iter().collect();
-        by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let frequencies: Vec<u64> = by_count.iter().map(|(_, n)| *n).collect();
+        let ranked = Counts::of(texts).ranked();
         let stoppers = (1..BASE)
             .min_by_key(|&s| {
-                let lengths = lengths(s);
-                frequencies
+                ranked
                     .iter()
-                    .zip(lengths)
-                    .map(|(n, len)| n * len)
+                    .zip(lengths(s))
+                    .map(|((_, n), len)| n * len)
                     .sum::<u64>()
             })
             .unwrap_or(BASE - 1);
-        let chars: Vec<char> = by_count.into_iter().map(|(c, _)| c).collect();
-        let ranks = chars.iter().enumerate().map(|(i, c)| (*c, i)).collect();
-        Code {
-            chars,
+        let mut code = Code {
+            chars: ranked.iter().map(|(c, _)| *c).collect(),
             stoppers,
-            ranks,
+            basic: vec![Box::from(""); 0x1_0000],
+            others: HashMap::new(),
+        };
+        for (rank, (c, _)) in ranked.iter().enumerate() {
+            let word = code.codeword(rank).into_boxed_str();
+            match code.basic.get_mut(*c as usize) {
+                Some(slot) => *slot = word,
+                None => {
+                    code.others.insert(*c, word);
+                }
+            }
         }
+        code
     }
 
-    /// `text` written in this code. Every character of `text` must have been counted.
-    pub(crate) fn encode(&self, text: &str, out: &mut String) {
+    /// The codeword of `rank`: `length` continuers, then a stopper.
+    fn codeword(&self, rank: usize) -> String {
         let alphabet = ALPHABET.as_bytes();
         let continuers = BASE - self.stoppers;
-        let mut digits = Vec::with_capacity(4);
+        let (mut base, mut span, mut length) = (0, self.stoppers, 0);
+        while rank >= base + span {
+            base += span;
+            span *= continuers;
+            length += 1;
+        }
+        let offset = rank - base;
+        let mut high = offset / self.stoppers;
+        let mut digits = Vec::with_capacity(length + 1);
+        for _ in 0..length {
+            digits.push(self.stoppers + high % continuers);
+            high /= continuers;
+        }
+        digits.reverse();
+        digits.push(offset % self.stoppers);
+        digits.iter().map(|&d| char::from(alphabet[d])).collect()
+    }
+
+    /// `text` written in this code, appended to `out`. Every character of `text` must have been counted.
+    pub(crate) fn encode(&self, text: &str, out: &mut String) {
         for c in text.chars() {
-            let rank = self.ranks[&c];
-            let (mut base, mut span, mut length) = (0, self.stoppers, 0);
-            while rank >= base + span {
-                base += span;
-                span *= continuers;
-                length += 1;
-            }
-            let offset = rank - base;
-            let mut high = offset / self.stoppers;
-            digits.clear();
-            for _ in 0..length {
-                digits.push(self.stoppers + high % continuers);
-                high /= continuers;
-            }
-            out.extend(digits.iter().rev().map(|&d| char::from(alphabet[d])));
-            out.push(char::from(alphabet[offset % self.stoppers]));
+            let word = match self.basic.get(c as usize) {
+                Some(word) => word,
+                None => &self.others[&c],
+            };
+            debug_assert!(!word.is_empty(), "{c:?} was not counted");
+            out.push_str(word);
         }
     }
 }
