@@ -12,7 +12,8 @@ use support::built::{build, page, text};
 use support::{contest_copy, fixture_copy};
 
 /// The code's characters (`src/search/code.rs`).
-const ALPHABET: &str = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+const ALPHABET: &str =
+    " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 /// One page of the index, decoded.
 #[derive(Debug)]
@@ -72,7 +73,11 @@ fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 }
 
 fn text_of(element: &scraper::ElementRef<'_>) -> String {
-    element.text().collect::<String>().split_whitespace().collect()
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect()
 }
 
 #[test]
@@ -93,7 +98,9 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
         .lines()
         .find(|l| l.starts_with("search index `search-index.js`: "))
         .unwrap_or_else(|| panic!("no index size in the summary:\n{said}"));
-    let bytes = std::fs::metadata(out.join("search-index.js")).unwrap().len();
+    let bytes = std::fs::metadata(out.join("search-index.js"))
+        .unwrap()
+        .len();
     assert!(line.contains(&format!(": {bytes} bytes, ")), "{line}");
     let percent: f64 = line
         .split(" bytes, ")
@@ -129,7 +136,11 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
         "{}",
         notice.text
     );
-    assert!(notice.text.contains("报名截止时间为2025年10月31日（星期五）。"));
+    assert!(
+        notice
+            .text
+            .contains("报名截止时间为2025年10月31日（星期五）。")
+    );
     assert!(
         !notice.text.contains("首页") && !notice.text.contains("返回通知公告"),
         "no navigation: {}",
@@ -141,7 +152,11 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
         .unwrap();
     assert_eq!(robot.kind, "赛项设置");
     assert_eq!(robot.title, "服务机器人应用技术员赛项");
-    assert!(robot.text.contains("服务机器人应用技术员赛项依据服务机器人应用技术员S真实工作流程"));
+    assert!(
+        robot
+            .text
+            .contains("服务机器人应用技术员赛项依据服务机器人应用技术员S真实工作流程")
+    );
     let plan = &pages[0];
     assert_eq!(plan.kind, "竞赛方案");
     assert!(plan.text.contains("理论考试成绩占20%、实操比赛成绩占80%。"));
@@ -150,7 +165,10 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
     // lists, the index before the script.
     let search = page(&out, "search.html");
     assert_eq!(
-        select(&search, "h1").iter().map(text_of).collect::<Vec<_>>(),
+        select(&search, "h1")
+            .iter()
+            .map(text_of)
+            .collect::<Vec<_>>(),
         ["站内搜索"]
     );
     let form = select(&search, "form[role=search]");
@@ -165,7 +183,10 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
         .iter()
         .filter_map(|a| a.value().attr("href"))
         .collect();
-    assert_eq!(links, ["notices/index.html", "plan.html", "tracks/index.html"]);
+    assert_eq!(
+        links,
+        ["notices/index.html", "plan.html", "tracks/index.html"]
+    );
     let scripts: Vec<&str> = select(&search, "script")
         .iter()
         .filter_map(|s| s.value().attr("src"))
@@ -206,7 +227,10 @@ fn markup_in_a_notice_is_indexed_as_the_text_the_page_shows() {
         .iter()
         .find(|p| p.path == "notices/2025-11-01-hostile.html")
         .expect("indexed");
-    assert_eq!(hostile.title, "<img src=x onerror=alert(1)>通知 & </script>");
+    assert_eq!(
+        hostile.title,
+        "<img src=x onerror=alert(1)>通知 & </script>"
+    );
     assert_eq!(
         hostile.text,
         "发布时间：2025-11-01\n来源：办公室\n正文<script>alert(2)</script>与 代码 和 & 符号。"
@@ -234,6 +258,14 @@ fn a_contest_of_twenty_tracks_indexes_every_track_page() {
         .find(|p| p.path == "tracks/drone.html")
         .unwrap();
     assert_eq!(drone.title, "无人机装调检修工赛项");
-    assert!(drone.text.contains("多旋翼无人机组装、调试、飞行测试与故障检修。"));
-    assert!(pages.iter().any(|p| p.path == "notices/2026-04-01-plan-issued.html"));
+    assert!(
+        drone
+            .text
+            .contains("多旋翼无人机组装、调试、飞行测试与故障检修。")
+    );
+    assert!(
+        pages
+            .iter()
+            .any(|p| p.path == "notices/2026-04-01-plan-issued.html")
+    );
 }

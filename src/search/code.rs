@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 
 /// The code's characters: printable ASCII without `"` and `\`, in code point order.
-pub(crate) const ALPHABET: &str = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+pub(crate) const ALPHABET: &str =
+    " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 /// The size of [`ALPHABET`].
 const BASE: usize = 93;
@@ -180,7 +181,11 @@ pub(crate) mod tests {
         let many: String = (0x4e00u32..0x4e00 + 3000)
             .filter_map(char::from_u32)
             .collect();
-        let texts = ["的的的的的是是是在", "人工智能训练师 AI-2025 \"quoted\" \\ 😀\n下一行", &many];
+        let texts = [
+            "的的的的的是是是在",
+            "人工智能训练师 AI-2025 \"quoted\" \\ 😀\n下一行",
+            &many,
+        ];
         let code = Code::for_texts(texts.iter().copied());
         assert_eq!(code.chars[0], '的');
         for text in texts {

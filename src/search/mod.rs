@@ -42,7 +42,10 @@ fn kind(path: &str) -> Option<Kind> {
     let html = path.strip_suffix(".html")?;
     if html == "plan" {
         Some(Kind::Plan)
-    } else if html.strip_prefix("tracks/").is_some_and(|p| !p.contains('/')) {
+    } else if html
+        .strip_prefix("tracks/")
+        .is_some_and(|p| !p.contains('/'))
+    {
         Some(Kind::Tracks)
     } else if html
         .strip_prefix("notices/")
@@ -231,10 +234,16 @@ mod tests {
         assert_eq!(pages.len(), 6);
         let newest = &pages[4];
         assert_eq!(newest[0], "notices/2025-02-01-b.html");
-        assert_eq!(value["kinds"][newest[1].as_u64().unwrap() as usize], "通知公告");
+        assert_eq!(
+            value["kinds"][newest[1].as_u64().unwrap() as usize],
+            "通知公告"
+        );
         let title = code::tests::decode(&chars, stoppers, newest[2].as_str().unwrap());
         assert_eq!(title, "新通知 <b>", "stored as text, decoded");
-        assert_eq!(code::tests::decode(&chars, stoppers, newest[3].as_str().unwrap()), "新");
+        assert_eq!(
+            code::tests::decode(&chars, stoppers, newest[3].as_str().unwrap()),
+            "新"
+        );
         assert!(!text.contains("不在索引里") && !text.contains("导航"));
     }
 

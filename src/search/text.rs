@@ -39,6 +39,10 @@ const BLOCKS: [&str; 22] = [
     "ul",
 ];
 
+/// Where a block element starts or ends, until [`collapse`] makes it a line break (a line break in the
+/// markup is only white space).
+const BREAK: char = '\0';
+
 /// Elements whose content is not read: navigation, scripts and styles, the title (kept apart).
 const SKIPPED: [&str; 6] = ["nav", "script", "style", "template", "noscript", "h1"];
 
@@ -136,7 +140,7 @@ impl<'a> Reader<'a> {
         } else if !closing && SKIPPED.contains(&name.as_str()) {
             self.skipping = Some((name, 1));
         } else if BLOCKS.contains(&name.as_str()) {
-            self.out.push('\n');
+            self.out.push(BREAK);
         } else if matches!(name.as_str(), "td" | "th") {
             self.out.push(' ');
         }
@@ -172,10 +176,7 @@ fn decode_into(text: &str, out: &mut String) {
 
 fn reference(name: &str) -> Option<char> {
     let number = |digits: &str, radix| u32::from_str_radix(digits, radix).ok();
-    let code = if let Some(hex) = name
-        .strip_prefix("#x")
-        .or_else(|| name.strip_prefix("#X"))
-    {
+    let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
         number(hex, 16)?
     } else if let Some(decimal) = name.strip_prefix('#') {
         number(decimal, 10)?
@@ -190,14 +191,14 @@ fn reference(name: &str) -> Option<char> {
             _ => None,
         };
     };
-    char::from_u32(code).filter(|c| *c != '\0')
+    char::from_u32(code).filter(|c| *c != BREAK)
 }
 
 /// One line per block: white space inside a line becomes one space, lines are trimmed, empty lines
 /// dropped.
 fn collapse(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for line in raw.split('\n') {
+    for line in raw.split(BREAK) {
         let mut words = line.split_whitespace().peekable();
         if words.peek().is_none() {
             continue;
@@ -237,7 +238,8 @@ mod tests {
 
     #[test]
     fn falls_back_to_main_and_decodes_numeric_references() {
-        let page = page_text("<main><h1>标题</h1><p>a&#x2F;b&#20013;&#0;&bogus; &amp</p></main>").unwrap();
+        let page =
+            page_text("<main><h1>标题</h1><p>a&#x2F;b&#20013;&#0;&bogus; &amp</p></main>").unwrap();
         assert_eq!(page.title, "标题");
         assert_eq!(page.text, "a/b中&#0;&bogus; &amp");
         assert_eq!(page_text("<body><p>x</p></body>"), None);
@@ -245,8 +247,10 @@ mod tests {
 
     #[test]
     fn nested_skipped_elements_end_where_they_end() {
-        let page = page_text("<article><nav><nav>a</nav>b</nav>c<script>if (a < b) x()</script>d</article>")
-            .unwrap();
+        let page = page_text(
+            "<article><nav><nav>a</nav>b</nav>c<script>if (a < b) x()</script>d</article>",
+        )
+        .unwrap();
         assert_eq!(page.text, "cd");
     }
 }

@@ -7,9 +7,9 @@
 //! Needs Chromium (`/usr/bin/chromium`, or `$CHROMIUM`); tests/run.sh installs Debian's `chromium`. The
 //! test fails, never skips, when it is missing.
 
+mod search;
 #[path = "../support/mod.rs"]
 mod support;
-mod search;
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
@@ -127,7 +127,11 @@ impl Browser {
 
     /// Evaluates `expression` until it is `true`, for at most `seconds`.
     fn wait_until(&mut self, expression: &str, seconds: u64, what: &str, server: &Server) {
-        self.wait_for(expression, seconds, &format!("{what} (server log:\n{})", server.log()));
+        self.wait_for(
+            expression,
+            seconds,
+            &format!("{what} (server log:\n{})", server.log()),
+        );
     }
 
     /// Evaluates `expression` until it is `true`, for at most `seconds`; fails with the page's text.

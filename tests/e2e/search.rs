@@ -72,7 +72,10 @@ fn type_query(browser: &mut Browser, query: &str) {
 }
 
 fn hrefs(results: &[Value]) -> Vec<&str> {
-    results.iter().map(|r| r["href"].as_str().unwrap()).collect()
+    results
+        .iter()
+        .map(|r| r["href"].as_str().unwrap())
+        .collect()
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn the_tokenizer_and_the_ranking_of_search_js() {
         ("喆", json!(["喆"])),
         ("智能智能", json!(["智能", "能智"])),
         ("ＡＩ训练师 AI", json!(["ai", "训练", "练师"])),
-        ("2025年10月，报名", json!(["2025", "年", "10", "月", "报名"])),
+        (
+            "2025年10月，报名",
+            json!(["2025", "年", "10", "月", "报名"]),
+        ),
         ("<script>", json!(["script"])),
         ("，。！", json!([])),
     ] {
@@ -170,7 +176,12 @@ fn searching_the_seed_from_file_finds_the_notice_and_the_tracks() {
         "市人社局印发第四届全国人工智能应用技术技能大赛天津选拔赛方案"
     );
     assert_eq!(found[0]["kind"], "通知公告");
-    assert!(found[0]["excerpt"].as_str().unwrap().contains(NOTICE_PHRASE));
+    assert!(
+        found[0]["excerpt"]
+            .as_str()
+            .unwrap()
+            .contains(NOTICE_PHRASE)
+    );
     assert_eq!(found[0]["marks"], json!([NOTICE_PHRASE]));
     assert!(
         browser
@@ -182,7 +193,10 @@ fn searching_the_seed_from_file_finds_the_notice_and_the_tracks() {
     // The result is a working link from file://.
     browser.eval("document.querySelector('#search-results a').click()");
     browser.wait_for(
-        &format!("location.href.endsWith({}) && document.readyState === 'complete'", json!(NOTICE)),
+        &format!(
+            "location.href.endsWith({}) && document.readyState === 'complete'",
+            json!(NOTICE)
+        ),
         10,
         "the result opens the notice",
     );
@@ -240,8 +254,15 @@ fn markup_in_a_query_or_a_notice_is_shown_as_text() {
         "results",
     );
     let found = results(&mut browser);
-    assert_eq!(hrefs(&found)[0], "notices/2025-11-01-hostile.html", "{found:#?}");
-    assert_eq!(found[0]["title"], "<img src=x onerror=window.__pwned=1>测试通知");
+    assert_eq!(
+        hrefs(&found)[0],
+        "notices/2025-11-01-hostile.html",
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[0]["title"],
+        "<img src=x onerror=window.__pwned=1>测试通知"
+    );
     assert!(
         found[0]["excerpt"]
             .as_str()
@@ -268,7 +289,10 @@ fn without_javascript_the_search_page_says_so_and_links_to_the_lists() {
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": true }),
     );
-    open(&mut browser, &file_url(&site, "search.html?q=%E8%AE%AD%E7%BB%83"));
+    open(
+        &mut browser,
+        &file_url(&site, "search.html?q=%E8%AE%AD%E7%BB%83"),
+    );
     assert_eq!(
         browser.eval(
             "(() => { const n = document.getElementById('search-needs-js');
