@@ -80,8 +80,8 @@ fn text_of(element: &scraper::ElementRef<'_>) -> String {
         .collect()
 }
 
-#[test]
-fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
+/// The seed, built beside its copy: the copy (keep it alive), the output folder, what the build said.
+fn built_seed() -> (support::ContestCopy, std::path::PathBuf, String) {
     let copy = contest_copy();
     let out = copy.beside("output");
     let output = support::jingsai("build")
@@ -91,9 +91,14 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", text(&output));
+    (copy, out, text(&output))
+}
+
+#[test]
+fn the_seed_gets_an_index_of_its_notices_plan_and_tracks() {
+    let (_copy, out, said) = built_seed();
 
     // The build says how big the index is against the HTML it covers, within the budget of 30%.
-    let said = text(&output);
     let line = said
         .lines()
         .find(|l| l.starts_with("search index `search-index.js`: "))
@@ -160,7 +165,11 @@ fn the_seed_gets_a_search_page_and_an_index_of_its_notices_plan_and_tracks() {
     let plan = &pages[0];
     assert_eq!(plan.kind, "竞赛方案");
     assert!(plan.text.contains("理论考试成绩占20%、实操比赛成绩占80%。"));
+}
 
+#[test]
+fn the_seed_gets_a_search_page_linked_from_every_page() {
+    let (_copy, out, _) = built_seed();
     // The search page: a labelled search form, the note for browsers without JavaScript linking to the
     // lists, the index before the script.
     let search = page(&out, "search.html");
