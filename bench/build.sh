@@ -18,6 +18,7 @@ SEED=${SEED:-20251016}
 CHARS=${CHARS:-400}             # Chinese characters per notice, about
 TARGET_S=${TARGET_S:-0.45}      # for 10,000 notices
 TARGET_MIB=${TARGET_MIB:-100}
+INDEX_BUDGET=${INDEX_BUDGET:-30}
 
 case "$BENCH_ROOT" in
   /dev/shm/*) ;;
@@ -115,7 +116,7 @@ if problems:
 PY
 }
 
-declare -A PAGES FILES MIB COLD COLD_MIN COLD_MAX REB REB_MIN REB_MAX RSS_COLD RSS_REB CPU_COLD CPU_REB
+declare -A INDEX PAGES FILES MIB COLD COLD_MIN COLD_MAX REB REB_MIN REB_MAX RSS_COLD RSS_REB CPU_COLD CPU_REB
 
 echo "== binary $COMMIT, $(nproc) cores, load before: $(load)" >&2
 for n in $SIZES; do
@@ -128,6 +129,8 @@ for n in $SIZES; do
   echo "== N=$n: $(cat "$TMP/gen")" >&2
 
   timed_build "$dir" "$out" >/dev/null          # warm-up, discarded
+  # The build's summary line on the search index: bytes and % of the HTML of the pages it covers.
+  INDEX[$n]=$(grep -m1 '^search index ' "$TMP/err" | sed 's/^search index `search-index.js`: //' || true)
   check_output "$out"
   names_of "$out" >"$TMP/names"
 
@@ -217,6 +220,12 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
       print ((w < 1.15 && r < 1.15 && u < 1.15) ? "linear (all < 1.15x)" : "SUPER-LINEAR (>= 1.15x): something grows faster than the notice count")
     }'
   fi
+  echo "search index (search-index.js; budget: under ${INDEX_BUDGET}% of the HTML it covers):"
+  for n in $SIZES; do
+    pct=$(sed -n 's/^[0-9]* bytes, \([0-9.]*\)%.*/\1/p' <<<"${INDEX[$n]}")
+    printf "  %6d notices: %s: %s\n" "$n" "${INDEX[$n]:-missing}" \
+      "$(awk -v p="${pct:-100}" -v b="$INDEX_BUDGET" 'BEGIN { print (p < b ? "PASS" : "FAIL") }')"
+  done
   if [[ " $SIZES " == *" 10000 "* ]]; then
     peak=$(( RSS_COLD[10000] > RSS_REB[10000] ? RSS_COLD[10000] : RSS_REB[10000] ))
     awk -v t="${COLD[10000]}" -v m="$(mib "$peak")" -v tt="$TARGET_S" -v tm="$TARGET_MIB" 'BEGIN {

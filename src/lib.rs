@@ -2,7 +2,7 @@
 //!
 //! Data flows one way, stage by stage:
 //! `content/` and `forms/*.yaml` → [`model::Project`] (validated; the forms as [`model::forms::Form`]) →
-//! [`build::render_all`] (pages with `site::Renderer`, PDFs with [`pdf::PdfEngine`], spreadsheet
+//! [`build::render_all`] (pages with `site::Renderer` and their [`search`] index, PDFs with [`pdf::PdfEngine`], spreadsheet
 //! templates with `forms_xlsx`) → [`output::OutputMap`] → [`output::write()`] (atomic) or served from
 //! memory, where [`serve`] redoes only what an edit affects.
 
@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod results;
+pub mod search;
 pub mod serve;
 pub(crate) mod site;
 pub(crate) mod views;

@@ -346,6 +346,9 @@ fn build(
                 removed = report.removed
             );
             say(&summary, lang);
+            if let Some(size) = jingsai::search::IndexSize::of(&map) {
+                say(&size.summary(), lang);
+            }
             ExitCode::SUCCESS
         }
         Err(failure) if failure.partly_written() => {

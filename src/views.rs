@@ -241,6 +241,7 @@ fn nav() -> Vec<NavItem> {
         ("registration", "竞赛报名", "registration.html"),
         ("notices", "通知公告", "notices/index.html"),
         ("contacts", "联系我们", "contacts.html"),
+        ("search", "搜索", "search.html"),
     ]
     .into_iter()
     .map(|(key, label, href)| NavItem { key, label, href })

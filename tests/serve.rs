@@ -34,6 +34,7 @@ fn serves_only_the_site_with_types_and_no_store() {
         ("/notices/", "text/html; charset=utf-8"),
         ("/style.css", "text/css; charset=utf-8"),
         ("/countdown.js", "text/javascript; charset=utf-8"),
+        ("/search-index.js", "text/javascript; charset=utf-8"),
         ("/calendar.ics", "text/calendar; charset=utf-8"),
         ("/feed.xml", "application/xml; charset=utf-8"),
         ("/downloads/notice.pdf", "application/pdf"),

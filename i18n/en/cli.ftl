@@ -95,3 +95,4 @@ lang-unknown-help = use `zh` (中文, the default) or `en` (English): `--lang en
 init-not-empty = `{ $dir }` is not empty: jingsai init writes a new contest only into an empty or new folder
 init-not-empty-help = name a new folder: `jingsai init my-contest`
 init-fs-help = check that the folder can be written
+cli-search-index = search index `{ $path }`: { $bytes } bytes, { $percent }% of the { $html } bytes of HTML of the { $pages } pages it covers

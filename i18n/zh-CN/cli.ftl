@@ -75,3 +75,4 @@ lang-unknown-help = 请用 `zh`（中文，默认）或 `en`（English）：`--l
 init-not-empty = `{ $dir }` 不是空的：jingsai init 只在空的或新的文件夹里新建比赛
 init-not-empty-help = 换一个新文件夹的名字：`jingsai init my-contest`
 init-fs-help = 检查这个文件夹能不能写入
+cli-search-index = 搜索索引 `{ $path }`：{ $bytes } 字节，是它覆盖的 { $pages } 个页面 HTML（{ $html } 字节）的 { $percent }%

@@ -3,6 +3,9 @@
 //! Every link is relative (each page gets `root`, the way back to the site's top folder), so the site
 //! works from `file://`, on any server and under any sub-path. `base_url` is used only where an absolute
 //! address is required: the sitemap, the feed and the calendar.
+//!
+//! The search index (`search-index.js`, see [`crate::search`]) is made from the rendered notice, plan
+//! and track pages, after them, and again when a notice changes.
 
 mod calendar;
 mod notices;
@@ -13,6 +16,7 @@ pub(crate) mod templates;
 use crate::diagnostics::{Problem, Problems};
 use crate::loaded::Loaded;
 use crate::output::OutputMap;
+use crate::search;
 use crate::views::{self, PageMeta, SiteView};
 use notices::{
     FEED_ENTRIES, FeedEntry, NoticeItem, feed_entry, listing, notice_page, notice_path,
@@ -154,6 +158,15 @@ impl Renderer {
             Context::new(),
         );
         pages.feed(project, &feed_entries);
+        pages.simple(
+            "search.html",
+            "search.html",
+            "",
+            "站内搜索",
+            "search",
+            Context::new(),
+        );
+        map.insert(search::INDEX_PATH, search::index(&map));
 
         if problems.has_errors() {
             return Err(problems);
@@ -245,6 +258,9 @@ impl Renderer {
                 .map(feed_entry)
                 .collect();
             pages.feed(project, &entries);
+        }
+        if !changed.is_empty() || listing != *previous.listing {
+            map.insert(search::INDEX_PATH, search::index(&map));
         }
         if problems.has_errors() {
             return Err(problems);

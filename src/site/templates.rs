@@ -20,7 +20,7 @@ use tera::ErrorKind;
 pub(crate) struct Builtin;
 
 /// Files copied to the output as they are (after overriding), not rendered.
-pub(crate) const STATIC_FILES: [&str; 2] = ["style.css", "countdown.js"];
+pub(crate) const STATIC_FILES: [&str; 3] = ["style.css", "countdown.js", "search.js"];
 
 /// The templates and static files of one build.
 pub(crate) struct Templates {

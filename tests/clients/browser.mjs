@@ -7,7 +7,8 @@
 //           a page error, a failed request or a console error also fails the page;
 //   shots   saves full-page screenshots at 375 px and 1280 px wide;
 //   hostile checks a site built from hostile input: no dialog opens, no element has an on* attribute,
-//           no javascript: URL, and the only script is countdown.js.
+//           no javascript: URL, and the only scripts are countdown.js and the search page's search-index.js
+//           and search.js.
 // 404.html is opened at a missing address two folders down (no/such/page.html), where it must answer 404
 // and its links and styles, absolute (README), must still load.
 //
@@ -167,7 +168,7 @@ try {
           }
         }
         for (const s of document.scripts) {
-          if (!s.src || !/^http:\/\/127\.0\.0\.1:\d+\/(.*\/)?countdown\.js$/.test(s.src)) out.push(`script ${s.src || '(inline) ' + s.textContent.slice(0, 40)}`);
+          if (!s.src || !/^http:\/\/127\.0\.0\.1:\d+\/(.*\/)?(countdown|search-index|search)\.js$/.test(s.src)) out.push(`script ${s.src || '(inline) ' + s.textContent.slice(0, 40)}`);
         }
         for (const el of document.querySelectorAll('iframe, object, embed, img[src="x"]')) out.push(`<${el.localName}>`);
         return out;

@@ -14,7 +14,8 @@
 # checked by vnu, axe and the link checker.
 #
 #   1 html      Nu HTML Checker (vnu.jar) over every HTML page: zero errors
-#   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations;
+#   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations (the
+#               search page also with results shown);
 #               screenshots of home, registration and results at 375 and 1280 px in target/screenshots/
 #   3 links     every internal link and anchor, the downloads, the feed: resolve (links.mjs)
 #   4 repro     two builds in different folders, a few seconds apart, other TZ/locale: byte-identical
@@ -130,6 +131,10 @@ large_pages() {
 }
 check "axe seed" node "$HERE/browser.mjs" axe "$WORK/seed" $(pages_of "$WORK/seed")
 check "axe large" node "$HERE/browser.mjs" axe "$WORK/large-site" $(large_pages)
+# The search page with results shown (人工智能训练师; 竞赛纪律 on 300 notices) and with none (喆).
+check "axe search" node "$HERE/browser.mjs" axe "$WORK/seed" \
+  "search.html?q=%E4%BA%BA%E5%B7%A5%E6%99%BA%E8%83%BD%E8%AE%AD%E7%BB%83%E5%B8%88" "search.html?q=%E5%96%86"
+check "axe search large" node "$HERE/browser.mjs" axe "$WORK/large-site" "search.html?q=%E7%AB%9E%E8%B5%9B%E7%BA%AA%E5%BE%8B"
 check "axe results" node "$HERE/browser.mjs" axe "$WORK/results" $(cd "$WORK/results" && ls results/*.html) index.html
 for name in "${OWN_CONTESTS[@]}"; do
   check "axe $name" node "$HERE/browser.mjs" axe "$WORK/own-$name" $(pages_of "$WORK/own-$name")

@@ -2,9 +2,12 @@
 //! A page is open; a notice is edited and the page reloads by itself with the new text; contest.yaml is
 //! broken and the overlay shows the error location without a reload; it is fixed and the overlay goes.
 //!
+//! `search.rs`: the site search opened from `file://` (no server), typed into, ranked, and safe.
+//!
 //! Needs Chromium (`/usr/bin/chromium`, or `$CHROMIUM`); tests/run.sh installs Debian's `chromium`. The
 //! test fails, never skips, when it is missing.
 
+mod search;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -124,13 +127,21 @@ impl Browser {
 
     /// Evaluates `expression` until it is `true`, for at most `seconds`.
     fn wait_until(&mut self, expression: &str, seconds: u64, what: &str, server: &Server) {
+        self.wait_for(
+            expression,
+            seconds,
+            &format!("{what} (server log:\n{})", server.log()),
+        );
+    }
+
+    /// Evaluates `expression` until it is `true`, for at most `seconds`; fails with the page's text.
+    fn wait_for(&mut self, expression: &str, seconds: u64, what: &str) {
         let until = Instant::now() + Duration::from_secs(seconds);
         while self.eval(expression) != Value::Bool(true) {
             assert!(
                 Instant::now() < until,
-                "{what}: not within {seconds} s; page text:\n{}\nserver log:\n{}",
+                "{what}: not within {seconds} s; page text:\n{}",
                 self.eval("document.body ? document.body.innerText : ''"),
-                server.log()
             );
             std::thread::sleep(Duration::from_millis(100));
         }

@@ -1,0 +1,276 @@
+//! Stage 2b, after the pages: the site search index, `search-index.js`, made from the rendered notices,
+//! plan and track pages (the text a person reads on them, see [`text`]).
+//!
+//! The index is a script that sets `window.JINGSAI_SEARCH_INDEX`, loaded by `search.html` with a
+//! `<script>` element, so it works from `file://` and under any sub-path (no `fetch`, no WebAssembly).
+//! It holds each page's address, kind, title and text, the texts written in a compact code ([`code`]).
+//! It holds no word list: Chinese has no spaces between words, so `search.js` cuts the query and the
+//! texts into overlapping character pairs (bigrams; a single character for a one-character query) and
+//! lower-cased ASCII words when searching. A stored bigram dictionary of the seed contest measured 17 KB,
+//! 57% of the 30 KB of HTML it indexes, while the coded texts take 25%; see `bench/README.md`.
+//!
+//! The same pages give the same bytes: pages in path order (the notices newest first by address),
+//! characters ranked by count with ties in code point order.
+
+pub(crate) mod code;
+pub(crate) mod text;
+
+use crate::i18n::Text;
+use crate::msg;
+use crate::output::OutputMap;
+use code::Code;
+use serde::Serialize;
+
+/// Where the index goes in the site.
+pub const INDEX_PATH: &str = "search-index.js";
+
+/// The kinds of page searched, in the order the index lists them, with the label results show.
+const KINDS: [(Kind, &str); 3] = [
+    (Kind::Plan, "竞赛方案"),
+    (Kind::Tracks, "赛项设置"),
+    (Kind::Notice, "通知公告"),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Plan,
+    Tracks,
+    Notice,
+}
+
+/// The kind of page at `path` when the search covers it: the plan, the tracks page and each track's
+/// page, and each notice (not the notice lists).
+fn kind(path: &str) -> Option<Kind> {
+    let html = path.strip_suffix(".html")?;
+    if html == "plan" {
+        Some(Kind::Plan)
+    } else if html
+        .strip_prefix("tracks/")
+        .is_some_and(|p| !p.contains('/'))
+    {
+        Some(Kind::Tracks)
+    } else if html
+        .strip_prefix("notices/")
+        .is_some_and(|p| !p.contains('/') && p != "index")
+    {
+        Some(Kind::Notice)
+    } else {
+        None
+    }
+}
+
+/// The pages the search covers, in the order of the index: the plan, the tracks pages in path order
+/// (the tracks page first), the notices by address, last first (dated addresses: newest first).
+fn indexed_pages(map: &OutputMap) -> Vec<(&str, Kind, &[u8])> {
+    let mut pages: Vec<(&str, Kind, &[u8])> = map
+        .iter()
+        .filter_map(|(path, bytes)| kind(path).map(|k| (path, k, bytes)))
+        .collect();
+    pages.sort_by(|a, b| {
+        a.1.cmp(&b.1).then_with(|| match a.1 {
+            Kind::Notice => b.0.cmp(a.0),
+            Kind::Tracks => (a.0 != "tracks/index.html")
+                .cmp(&(b.0 != "tracks/index.html"))
+                .then(a.0.cmp(b.0)),
+            Kind::Plan => a.0.cmp(b.0),
+        })
+    });
+    pages
+}
+
+#[derive(Serialize)]
+struct IndexFile<'a> {
+    /// The format of this file, for `search.js`.
+    version: u32,
+    /// The labels of the kinds, by kind number.
+    kinds: Vec<&'static str>,
+    /// The characters by rank.
+    chars: String,
+    /// How many characters of the alphabet end a codeword.
+    stoppers: usize,
+    /// Per page: address, kind number, coded title, coded text.
+    pages: Vec<(&'a str, usize, String, String)>,
+}
+
+/// The index of the searched pages of `map` (rendered pages), as the bytes of `search-index.js`.
+pub(crate) fn index(map: &OutputMap) -> Vec<u8> {
+    let pages: Vec<(&str, Kind, text::PageText)> = indexed_pages(map)
+        .into_iter()
+        .filter_map(|(path, kind, bytes)| {
+            let html = std::str::from_utf8(bytes).ok()?;
+            text::page_text(html).map(|t| (path, kind, t))
+        })
+        .collect();
+    let code = Code::for_texts(
+        pages
+            .iter()
+            .flat_map(|(_, _, t)| [t.title.as_str(), t.text.as_str()]),
+    );
+    let coded = |s: &str| {
+        let mut out = String::with_capacity(s.len() / 2);
+        code.encode(s, &mut out);
+        out
+    };
+    let file = IndexFile {
+        version: 1,
+        kinds: KINDS.iter().map(|(_, label)| *label).collect(),
+        chars: code.chars.iter().collect(),
+        stoppers: code.stoppers,
+        pages: pages
+            .iter()
+            .map(|(path, kind, t)| {
+                let number = KINDS.iter().position(|(k, _)| k == kind).unwrap_or(0);
+                (*path, number, coded(&t.title), coded(&t.text))
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&file).expect("the index serialises");
+    let mut out = Vec::with_capacity(json.len() + 64);
+    out.extend_from_slice(b"window.JINGSAI_SEARCH_INDEX = ");
+    out.extend_from_slice(json.as_bytes());
+    out.extend_from_slice(b";\n");
+    out
+}
+
+/// The size of a site's search index against the HTML of the pages it covers, for the build summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexSize {
+    /// The bytes of `search-index.js`.
+    pub index_bytes: usize,
+    /// The pages the search covers.
+    pub pages: usize,
+    /// The bytes of their HTML.
+    pub html_bytes: usize,
+}
+
+impl IndexSize {
+    /// The index of a built site, `None` when it has none.
+    pub fn of(map: &OutputMap) -> Option<IndexSize> {
+        let index_bytes = map.get(INDEX_PATH)?.len();
+        let pages = indexed_pages(map);
+        Some(IndexSize {
+            index_bytes,
+            pages: pages.len(),
+            html_bytes: pages.iter().map(|(_, _, bytes)| bytes.len()).sum(),
+        })
+    }
+
+    /// The index's size in percent of the HTML it covers.
+    pub fn percent(&self) -> f64 {
+        if self.html_bytes == 0 {
+            0.0
+        } else {
+            self.index_bytes as f64 * 100.0 / self.html_bytes as f64
+        }
+    }
+}
+
+impl IndexSize {
+    /// The build summary's line on the index.
+    pub fn summary(&self) -> Text {
+        msg!(
+            "cli-search-index",
+            path = INDEX_PATH,
+            bytes = self.index_bytes,
+            percent = format!("{:.1}", self.percent()),
+            html = self.html_bytes,
+            pages = self.pages
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(title: &str, body: &str) -> String {
+        format!(
+            "<html><body><nav>导航</nav><main><article><h1>{title}</h1><p>{body}</p></article></main></body></html>"
+        )
+    }
+
+    fn site() -> OutputMap {
+        let mut map = OutputMap::new();
+        map.insert("index.html", page("首页", "不在索引里"));
+        map.insert("plan.html", page("竞赛方案", "方案正文"));
+        map.insert("tracks/index.html", page("赛项设置", "全部赛项"));
+        map.insert("tracks/b-track.html", page("乙赛项", "乙"));
+        map.insert("tracks/a-track.html", page("甲赛项", "甲"));
+        map.insert("notices/index.html", page("通知公告", "列表"));
+        map.insert("notices/page/2.html", page("通知公告", "列表"));
+        map.insert("notices/2025-01-01-a.html", page("旧通知", "旧"));
+        map.insert("notices/2025-02-01-b.html", page("新通知 &lt;b&gt;", "新"));
+        map
+    }
+
+    #[test]
+    fn covers_plan_tracks_and_notices_newest_first() {
+        let map = site();
+        let order: Vec<&str> = indexed_pages(&map).iter().map(|p| p.0).collect();
+        assert_eq!(
+            order,
+            [
+                "plan.html",
+                "tracks/index.html",
+                "tracks/a-track.html",
+                "tracks/b-track.html",
+                "notices/2025-02-01-b.html",
+                "notices/2025-01-01-a.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_index_is_a_script_whose_texts_decode_and_is_the_same_every_time() {
+        let map = site();
+        let bytes = index(&map);
+        assert_eq!(bytes, index(&map.clone()), "deterministic");
+        let text = String::from_utf8(bytes).unwrap();
+        let json = text
+            .strip_prefix("window.JINGSAI_SEARCH_INDEX = ")
+            .and_then(|t| t.strip_suffix(";\n"))
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let chars: Vec<char> = value["chars"].as_str().unwrap().chars().collect();
+        let stoppers = value["stoppers"].as_u64().unwrap() as usize;
+        let pages = value["pages"].as_array().unwrap();
+        assert_eq!(pages.len(), 6);
+        let newest = &pages[4];
+        assert_eq!(newest[0], "notices/2025-02-01-b.html");
+        assert_eq!(
+            value["kinds"][newest[1].as_u64().unwrap() as usize],
+            "通知公告"
+        );
+        let title = code::tests::decode(&chars, stoppers, newest[2].as_str().unwrap());
+        assert_eq!(title, "新通知 <b>", "stored as text, decoded");
+        assert_eq!(
+            code::tests::decode(&chars, stoppers, newest[3].as_str().unwrap()),
+            "新"
+        );
+        assert!(!text.contains("不在索引里") && !text.contains("导航"));
+    }
+
+    #[test]
+    fn the_size_counts_the_html_of_the_covered_pages() {
+        let mut map = site();
+        assert_eq!(IndexSize::of(&map), None);
+        let bytes = index(&map);
+        map.insert(INDEX_PATH, bytes.clone());
+        let size = IndexSize::of(&map).unwrap();
+        assert_eq!(size.index_bytes, bytes.len());
+        assert_eq!(size.pages, 6);
+        let html: usize = [
+            "plan.html",
+            "tracks/index.html",
+            "tracks/a-track.html",
+            "tracks/b-track.html",
+            "notices/2025-01-01-a.html",
+            "notices/2025-02-01-b.html",
+        ]
+        .iter()
+        .map(|p| map.get(p).unwrap().len())
+        .sum();
+        assert_eq!(size.html_bytes, html);
+        assert!(size.to_string().contains("% of the"));
+    }
+}
