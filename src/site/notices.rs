@@ -92,7 +92,13 @@ pub(super) fn notice_page<'a>(
     let mut ctx = Context::new();
     match markdown::scrollable_tables(&entry.html) {
         Cow::Borrowed(_) => ctx.insert("notice", &entry),
-        Cow::Owned(html) => ctx.insert("notice", &FeedEntry { html, ..entry.clone() }),
+        Cow::Owned(html) => ctx.insert(
+            "notice",
+            &FeedEntry {
+                html,
+                ..entry.clone()
+            },
+        ),
     }
     let page = render_page(tera, "notice.html", &path, "../", &meta, ctx)?;
     Ok((path, page, entry))
