@@ -966,6 +966,7 @@ fn the_fixture_is_published_accessibly_and_completely() {
     the_staff_table_is_labelled_and_ranked(&files);
     the_student_group_has_no_awards(&files);
     the_downloads_hold_the_same_lines_as_the_pages(&files);
+    every_group_page_has_a_filter_that_needs_javascript(&files);
 
     // The same input gives byte-identical output.
     let again = tempfile::tempdir().unwrap();
@@ -1076,6 +1077,73 @@ fn the_student_group_has_no_awards(files: &BTreeMap<String, Vec<u8>>) {
         let t: String = td.text().collect();
         !t.contains('奖')
     }));
+}
+
+/// Every group page has the filter box, hidden in the page (its script shows it, so without JavaScript
+/// there is no box and every row shows): a labelled search box that controls the table, a polite status
+/// line, the 姓名 and 参赛单位 columns marked as what it searches, the script it loads shipped in the site,
+/// and the table in a labelled region that scrolls sideways by itself. The index has no filter.
+fn every_group_page_has_a_filter_that_needs_javascript(files: &BTreeMap<String, Vec<u8>>) {
+    let script = String::from_utf8(files["results-filter.js"].clone()).unwrap();
+    assert!(script.contains("data-filter-key"), "{script}");
+    let groups: Vec<&String> = files
+        .keys()
+        .filter(|p| p.starts_with("results/") && p.ends_with(".html") && !p.ends_with("index.html"))
+        .collect();
+    assert_eq!(groups.len(), 6, "{groups:?}");
+    for path in groups {
+        let page = html_page(files, path);
+        let one = |css: &str| {
+            let wanted = selector(css);
+            let mut found = page.select(&wanted);
+            let first = found.next().unwrap_or_else(|| panic!("{path}: no `{css}`"));
+            assert!(found.next().is_none(), "{path}: more than one `{css}`");
+            first.value().clone()
+        };
+        let attr = |css: &str, name: &str| one(css).attr(name).map(str::to_string);
+        assert_eq!(
+            attr("[data-results-filter]", "hidden").as_deref(),
+            Some(""),
+            "{path}"
+        );
+        let label: String = page
+            .select(&selector(
+                "[data-results-filter] label[for=results-filter-input]",
+            ))
+            .flat_map(|l| l.text())
+            .collect();
+        assert_eq!(label, "查找姓名或参赛单位", "{path}");
+        assert_eq!(
+            attr("[data-results-filter] input#results-filter-input", "type").as_deref(),
+            Some("search")
+        );
+        assert_eq!(
+            attr("#results-filter-input", "aria-controls").as_deref(),
+            Some("results-table")
+        );
+        assert_eq!(
+            attr("[data-results-filter] [role=status]", "aria-live").as_deref(),
+            Some("polite")
+        );
+        assert_eq!(attr("div.table-scroll[role=region][tabindex='0'] > table#results-table[data-filter-table]", "class").as_deref(), Some("results entries"));
+        let keys: Vec<String> = page
+            .select(&selector("#results-table thead th[data-filter-key]"))
+            .map(|th| th.text().collect())
+            .collect();
+        assert_eq!(keys, ["姓名", "参赛单位"], "{path}");
+        assert_eq!(
+            attr("script", "src").as_deref(),
+            Some("../results-filter.js"),
+            "{path}"
+        );
+    }
+    let index = html_page(files, "results/index.html");
+    assert!(
+        index
+            .select(&selector("[data-results-filter], script"))
+            .next()
+            .is_none()
+    );
 }
 
 /// The downloads hold the same lines as the pages, with a BOM for Excel.

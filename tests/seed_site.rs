@@ -194,6 +194,19 @@ fn track_pages_show_each_track_its_groups_and_scoring() {
         );
         page.has("article p", "均为单人赛项。");
         page.has("table caption", &format!("{name}赛项成绩构成"));
+        // On a phone the table scrolls sideways in its own labelled, focusable region, never the page.
+        assert_eq!(
+            page.attrs(
+                "div.table-scroll[role=region][tabindex='0'] > table > caption",
+                "id"
+            ),
+            ["scoring-caption"],
+            "{id}"
+        );
+        assert_eq!(
+            page.attrs("div.table-scroll", "aria-labelledby"),
+            ["scoring-caption"]
+        );
         assert_eq!(page.texts("table thead th[scope=col]").len(), 2, "{id}");
         assert_eq!(page.texts("table tbody td"), ["20%", "80%"], "{id}");
         assert_eq!(
@@ -644,6 +657,10 @@ fn every_seed_page_is_sound_and_every_link_resolves() {
     ] {
         assert!(pages.iter().any(|p| p == expected), "{expected} is built");
     }
+    // The results filter's script comes only with results, which the seed has not.
+    let files = site.files();
+    assert!(files.iter().any(|f| f == "countdown.js"), "{files:?}");
+    assert!(!files.iter().any(|f| f == "results-filter.js"), "{files:?}");
     site.assert_sound();
 }
 
@@ -724,7 +741,7 @@ fn hostile_notice_is_shown_as_text() {
         }
         for src in page.attrs("script", "src") {
             assert!(
-                ["countdown.js", "search-index.js", "search.js"]
+                ["countdown.js", "search-index.js", "search.js", "results-filter.js"]
                     .iter()
                     .any(|s| src.ends_with(&format!("/{s}")) || src == *s),
                 "{path}: unexpected script {src}"
@@ -885,6 +902,29 @@ fn a_line_break_between_chinese_characters_adds_no_space() {
     );
     let description = page.attrs("meta[name=description]", "content");
     assert_eq!(description, ["报名截止时间为十月三十一日。"]);
+}
+
+#[test]
+fn a_notice_table_scrolls_in_its_own_region_on_the_page_and_stays_plain_in_the_feed() {
+    let contest = Contest::seed();
+    contest.write_notice(
+        "units.md",
+        "---\ntitle: 参赛单位名单\ndate: 2025-10-21\nsource: 市人社局\n---\n\n| 序号 | 参赛单位 | 赛项 |\n|---|---|---|\n| 1 | 天津中科智能识别产业技术研究院 | 人工智能训练师 |\n",
+    );
+    let site = contest.built();
+    let page = site.page("notices/units.html");
+    assert_eq!(
+        page.attrs("article div.table-scroll[role=region]", "aria-label"),
+        ["表格1"]
+    );
+    page.has(
+        "article div.table-scroll[tabindex='0'] > table td",
+        "天津中科智能识别产业技术研究院",
+    );
+    let feed = site.text("feed.xml");
+    assert!(feed.contains("&lt;table&gt;"), "the feed carries the table");
+    assert!(!feed.contains("table-scroll"), "the feed has no wrapper");
+    site.assert_sound();
 }
 
 // ---------------------------------------------------------------------------------------------------

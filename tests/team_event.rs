@@ -231,6 +231,12 @@ fn the_results_are_built_without_birth_dates_and_individuals_count_against_no_qu
         names.iter().any(|r| r.contains("杨六、朱七、秦八")),
         "{names:?}"
     );
+    // A team's members may wrap in the name column (the style sheet keys on `team`).
+    assert_eq!(
+        texts(&youth, "table.results.entries.team caption").len(),
+        1,
+        "the results table is marked as a team event's"
+    );
     // The results CSV has no birth date column, and no file of the site holds a birth date.
     let csv = std::fs::read_to_string(out.join("results/results.csv")).unwrap();
     assert!(!csv.contains("出生"), "{csv}");

@@ -11,6 +11,9 @@
 //!   become links to the picture, with its description as the text (the site loads nothing from elsewhere).
 //! - Last, [`sanitize::clean`] parses the HTML as a browser would and keeps only its allow-list of
 //!   elements, attributes and URL schemes: whatever the passes above miss cannot reach a page.
+//!
+//! A notice's page then puts each table in a sideways-scrolling region ([`scrollable_tables`]), on the
+//! cleaned HTML.
 
 mod cjk;
 pub mod sanitize;
@@ -18,6 +21,7 @@ pub mod sanitize;
 pub use cjk::is_cjk;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// A rendered Markdown document.
@@ -48,6 +52,27 @@ pub fn render(source: &str) -> Rendered {
         html: sanitize::clean(&html),
         text,
     }
+}
+
+/// Wraps every table of `html`, the HTML of [`render`], in a region that scrolls sideways by itself
+/// (`<div class="table-scroll" role="region" aria-label="表格1" tabindex="0">`), so that a wide table never
+/// makes the whole page scroll on a phone and a keyboard can still scroll it. A notice's page uses it; the
+/// feed keeps the plain tables. Only [`render`]'s output may be passed: there `<table>` and `</table>` can
+/// only be tags, since the sanitiser escapes every `<` of the text and writes tables without attributes.
+pub fn scrollable_tables(html: &str) -> Cow<'_, str> {
+    if !html.contains("<table>") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    for (number, piece) in html.split("<table>").enumerate() {
+        if number > 0 {
+            out.push_str(&format!(
+                r#"<div class="table-scroll" role="region" aria-label="表格{number}" tabindex="0"><table>"#
+            ));
+        }
+        out.push_str(piece);
+    }
+    Cow::Owned(out.replace("</table>", "</table></div>"))
 }
 
 /// Removes soft breaks whose neighbouring characters are both CJK.

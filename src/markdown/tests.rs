@@ -88,6 +88,30 @@ fn tables_and_footnotes_render() {
     assert!(out.html.contains("footnote"));
 }
 
+#[test]
+fn a_notice_page_puts_each_table_in_its_own_scrolling_region() {
+    let out = render(
+        "| 赛项 | 组别 |\n|---|---|\n| 甲 | 乙 |\n\n`<table>` 与 &lt;/table&gt;\n\n| 丙 |\n|---|\n| 丁 |",
+    );
+    let page = scrollable_tables(&out.html);
+    assert_eq!(
+        opening_tags(&page, "div"),
+        [
+            r#"<div class="table-scroll" role="region" aria-label="表格1" tabindex="0">"#,
+            r#"<div class="table-scroll" role="region" aria-label="表格2" tabindex="0">"#
+        ]
+    );
+    assert_eq!(page.matches("</table></div>").count(), 2, "{page}");
+    // Text that reads like a table tag is escaped, so it is left alone.
+    assert!(
+        page.contains("<code>&lt;table&gt;</code> 与 &lt;/table&gt;"),
+        "{page}"
+    );
+    // Without a table nothing is copied.
+    let plain = render("文字");
+    assert!(matches!(scrollable_tables(&plain.html), Cow::Borrowed(_)));
+}
+
 /// The opening tags of the elements named `name` in `html`.
 fn opening_tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let open = format!("<{name}");

@@ -113,6 +113,9 @@ impl Renderer {
         let mut map = OutputMap::new();
         let mut problems = Problems::default();
         for (name, bytes) in &self.statics {
+            if name == results::FILTER_SCRIPT && project.results.is_none() {
+                continue;
+            }
             map.insert(name.clone(), bytes.clone());
         }
         map.insert("calendar.ics", calendar::render(c));

@@ -1,5 +1,6 @@
 //! The notices: each one's page and feed entry, and the listing the lists, the home page and the sitemap
-//! show (compared by watch mode to know which lists to render again).
+//! show (compared by watch mode to know which lists to render again). A notice's page shows its tables in
+//! sideways-scrolling regions (`markdown::scrollable_tables`); the feed carries them as they are.
 
 use super::render_page;
 use super::templates::PageTemplates;
@@ -9,6 +10,7 @@ use crate::model::Notice;
 use crate::model::values::Day;
 use crate::views::PageMeta;
 use serde::Serialize;
+use std::borrow::Cow;
 use tera::Context;
 
 /// The newest notices listed in the Atom feed.
@@ -31,7 +33,7 @@ fn iso_date<S: serde::Serializer>(day: &Day, serializer: S) -> Result<S::Ok, S::
 }
 
 /// A notice in the feed: its HTML is kept only for the newest [`FEED_ENTRIES`].
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub(super) struct FeedEntry<'a> {
     pub(super) slug: &'a str,
     pub(super) title: &'a str,
@@ -88,7 +90,16 @@ pub(super) fn notice_page<'a>(
         section: "notices",
     };
     let mut ctx = Context::new();
-    ctx.insert("notice", &entry);
+    match markdown::scrollable_tables(&entry.html) {
+        Cow::Borrowed(_) => ctx.insert("notice", &entry),
+        Cow::Owned(html) => ctx.insert(
+            "notice",
+            &FeedEntry {
+                html,
+                ..entry.clone()
+            },
+        ),
+    }
     let page = render_page(tera, "notice.html", &path, "../", &meta, ctx)?;
     Ok((path, page, entry))
 }

@@ -1,10 +1,13 @@
 //! The results pages of the site: `results/index.html`, one page per track and group
 //! (`results/<track>-<group>.html`) and the downloads `results/results.xlsx` and `results/results.csv`.
+//! A page of one track and group gets `team` (a team event: its name column holds a team's members and
+//! may wrap) besides `results` and `table`, and loads `results-filter.js`, which the site carries only
+//! when it has results ([`FILTER_SCRIPT`]).
 
 use super::render_page;
 use super::templates::PageTemplates;
 use crate::diagnostics::{Problem, Problems};
-use crate::model::Contest;
+use crate::model::{Contest, EventKind};
 use crate::output::OutputMap;
 use crate::results::{Results, export};
 use crate::views::{DownloadView, PageMeta};
@@ -12,6 +15,9 @@ use tera::{Context, Value};
 
 /// The folder of the results pages.
 pub(super) const DIR: &str = "results";
+
+/// The script of the filter above a results table (a static file, in the site only when it has results).
+pub(super) const FILTER_SCRIPT: &str = "results-filter.js";
 
 /// Renders the results pages and downloads into `map`; problems go to `problems`.
 pub(super) fn render(
@@ -69,9 +75,11 @@ pub(super) fn render(
         Ok(page) => map.insert(path, page),
         Err(problem) => problems.push(problem),
     }
+    let team = contest.format.event == EventKind::Team;
     for table in results.tables.iter().filter(|t| !t.entries.is_empty()) {
         let mut ctx = Context::new();
         ctx.insert_value("results", shared.clone());
+        ctx.insert("team", &team);
         ctx.insert("table", table);
         ctx.insert("downloads", &downloads);
         let meta = PageMeta {

@@ -17,6 +17,12 @@
 #   2 axe       axe-core, WCAG 2.0/2.1 A+AA, in headless Chromium at 1280 and 375 px: zero violations (the
 #               search page also with results shown);
 #               screenshots of home, registration and results at 375 and 1280 px in target/screenshots/
+#     phone     every page of every site (and a 101-contestant sheet with long unit names,
+#               long_sheet.py) at 375 px: no table cell of 20 characters or fewer on more than 3 lines, no
+#               caption cut off, no page that scrolls sideways; the results pages at 375 px in
+#               target/screenshots/phone-*.png
+#     filter    typing 喆, a unit and a team member's name into the results filter, from file:// and under
+#               a sub-path: exactly the matching rows stay; without JavaScript every row shows
 #   3 links     every internal link and anchor, the downloads, the feed: resolve (links.mjs)
 #   4 repro     two builds in different folders, a few seconds apart, other TZ/locale: byte-identical
 #   5 pdfs      qpdf --check, pdffonts, pdftotext (Chinese), pypdf fill (pdfs.py)
@@ -59,6 +65,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 export CHROMIUM=${CHROMIUM:-$(command -v chromium)}
+# A Chinese font that style.css names, so pages are measured and photographed with real glyphs and the
+# same metrics on every machine (without one, Chromium draws boxes).
+if ! fc-list 2>/dev/null | grep -q "WenQuanYi Micro Hei"; then
+  echo "== installing fonts-wqy-microhei (Debian package)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi
 command -v java >/dev/null 2>&1 || { echo "java is needed for the Nu HTML Checker (tests/run.sh installs it)"; exit 1; }
 for tool in node npm; do
   command -v $tool >/dev/null 2>&1 || { echo "$tool is needed for axe-core and the link checker (tests/run.sh installs it)"; exit 1; }
@@ -97,12 +109,16 @@ cp -r "$REPO/content" "$WORK/large/content"
 "$PYTHON" "$REPO/bench/gen_notices.py" 300 "$WORK/large/content/notices" >/dev/null || exit 1
 build "$WORK/large" "$WORK/large-site" || exit 1
 build "$REPO/tests/fixtures/results/seed" "$WORK/results" || exit 1
-SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results")
+SITES=("$WORK/seed" "$WORK/large-site" "$WORK/results" "$WORK/long-site")
 OWN_CONTESTS=(no-groups practical-only many-tracks team-event)
 for name in "${OWN_CONTESTS[@]}"; do
   build "$REPO/tests/fixtures/$name" "$WORK/own-$name" || exit 1
   SITES+=("$WORK/own-$name")
 done
+mkdir -p "$WORK/long"
+cp -r "$REPO/tests/fixtures/results/seed/content" "$WORK/long/"
+"$PYTHON" "$HERE/long_sheet.py" "$WORK/long" || exit 1
+build "$WORK/long" "$WORK/long-site" || exit 1
 [ -d "$WORK/large-site/notices/page" ] || { echo "the large contest has no pagination pages"; exit 1; }
 [ -f "$WORK/results/results/index.html" ] || { echo "the results fixture has no results pages"; exit 1; }
 
@@ -142,6 +158,24 @@ done
 check "screenshots" node "$HERE/browser.mjs" shots "$WORK/results" "$SHOTS" site \
   index.html registration.html results/index.html \
   "results/$(cd "$WORK/results/results" && ls *.html | grep -v '^index.html$' | head -1)"
+
+# Phones: every page of every site (the large contest: the pages that differ from the seed's).
+check "phone seed" node "$HERE/browser.mjs" phone "$WORK/seed" "$SHOTS" phone-seed $(pages_of "$WORK/seed")
+check "phone large" node "$HERE/browser.mjs" phone "$WORK/large-site" "$SHOTS" phone-large $(large_pages)
+check "phone results" node "$HERE/browser.mjs" phone "$WORK/results" "$SHOTS" phone-results $(pages_of "$WORK/results")
+check "phone long units" node "$HERE/browser.mjs" phone "$WORK/long-site" "$SHOTS" phone-long $(pages_of "$WORK/long-site")
+for name in "${OWN_CONTESTS[@]}"; do
+  check "phone $name" node "$HERE/browser.mjs" phone "$WORK/own-$name" "$SHOTS" "phone-$name" $(pages_of "$WORK/own-$name")
+done
+# The filter of the results pages: 喆 (two names in the fixture, in two tables), a unit (full-width space
+# typed inside it), nothing found; a team member; 101 rows.
+check "filter results" node "$HERE/browser.mjs" filter "$WORK/results" \
+  'results/ai-trainer-staff.html|喆|邓喆' 'results/service-robot-staff.html|喆|罗喆怡' \
+  'results/ai-trainer-student.html|喆|' 'results/ai-trainer-staff.html|中环　电子|朱琪晓,邓喆'
+check "filter team-event" node "$HERE/browser.mjs" filter "$WORK/own-team-event" \
+  'results/cloud-open.html|金九|华八、金九、魏十' 'results/cloud-open.html|杭州数字|华八、金九、魏十,陶一、姜二、戚三'
+check "filter long units" node "$HERE/browser.mjs" filter "$WORK/long-site" \
+  'results/ai-trainer-staff.html|喆|李喆轩,王喆' 'results/service-robot-student.html|喆|张喆'
 
 # --- 3 links --------------------------------------------------------------------------------------------
 check "links" node "$HERE/links.mjs" "${SITES[@]}"
