@@ -741,9 +741,14 @@ fn hostile_notice_is_shown_as_text() {
         }
         for src in page.attrs("script", "src") {
             assert!(
-                ["countdown.js", "search-index.js", "search.js", "results-filter.js"]
-                    .iter()
-                    .any(|s| src.ends_with(&format!("/{s}")) || src == *s),
+                [
+                    "countdown.js",
+                    "search-index.js",
+                    "search.js",
+                    "results-filter.js"
+                ]
+                .iter()
+                .any(|s| src.ends_with(&format!("/{s}")) || src == *s),
                 "{path}: unexpected script {src}"
             );
         }

@@ -18,8 +18,11 @@ pub(crate) mod text;
 use crate::i18n::Text;
 use crate::msg;
 use crate::output::OutputMap;
+use bytes::Bytes;
 use code::Code;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Where the index goes in the site.
 pub const INDEX_PATH: &str = "search-index.js";
@@ -92,15 +95,55 @@ struct IndexFile<'a> {
     pages: Vec<(&'a str, usize, String, String)>,
 }
 
+/// The text of every searched page as last read, kept between builds so that `serve` reads again only
+/// the pages that changed: each page's bytes (shared with the output map, so an unchanged page is the
+/// same buffer) with the text found in them.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageTexts {
+    pages: HashMap<String, (Bytes, Option<Arc<text::PageText>>)>,
+}
+
+impl PageTexts {
+    /// The text of the page at `path`, read again only when its bytes are not the ones read last time.
+    fn read(&self, path: &str, bytes: &Bytes) -> Option<Arc<text::PageText>> {
+        match self.pages.get(path) {
+            Some((before, text))
+                if before.as_ptr() == bytes.as_ptr() && before.len() == bytes.len() =>
+            {
+                text.clone()
+            }
+            _ => std::str::from_utf8(bytes)
+                .ok()
+                .and_then(text::page_text)
+                .map(Arc::new),
+        }
+    }
+}
+
 /// The index of the searched pages of `map` (rendered pages), as the bytes of `search-index.js`.
+#[cfg(test)]
 pub(crate) fn index(map: &OutputMap) -> Vec<u8> {
-    let pages: Vec<(&str, Kind, text::PageText)> = indexed_pages(map)
+    index_from(map, &PageTexts::default()).1
+}
+
+/// The index of the searched pages of `map`, reading again only the pages whose bytes are not those of
+/// `previous`; with the texts read, for the next rebuild. The index is the same as from nothing.
+pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, Vec<u8>) {
+    let mut texts = PageTexts::default();
+    let mut pages: Vec<(&str, Kind, Arc<text::PageText>)> = Vec::new();
+    for (path, kind) in indexed_pages(map)
         .into_iter()
-        .filter_map(|(path, kind, bytes)| {
-            let html = std::str::from_utf8(bytes).ok()?;
-            text::page_text(html).map(|t| (path, kind, t))
-        })
-        .collect();
+        .map(|(path, kind, _)| (path, kind))
+    {
+        let Some(bytes) = map.get_shared(path) else {
+            continue;
+        };
+        let text = previous.read(path, &bytes);
+        if let Some(text) = &text {
+            pages.push((path, kind, Arc::clone(text)));
+        }
+        texts.pages.insert(path.to_string(), (bytes, text));
+    }
     let code = Code::for_texts(
         pages
             .iter()
@@ -129,7 +172,7 @@ pub(crate) fn index(map: &OutputMap) -> Vec<u8> {
     out.extend_from_slice(b"window.JINGSAI_SEARCH_INDEX = ");
     out.extend_from_slice(json.as_bytes());
     out.extend_from_slice(b";\n");
-    out
+    (texts, out)
 }
 
 /// The size of a site's search index against the HTML of the pages it covers, for the build summary.
@@ -271,6 +314,15 @@ mod tests {
         .map(|p| map.get(p).unwrap().len())
         .sum();
         assert_eq!(size.html_bytes, html);
-        assert!(size.to_string().contains("% of the"));
+        assert!(
+            size.summary()
+                .render(crate::i18n::Lang::En)
+                .contains("% of the")
+        );
+        assert!(
+            size.summary()
+                .render(crate::i18n::Lang::Zh)
+                .contains("字节")
+        );
     }
 }

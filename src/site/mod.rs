@@ -48,6 +48,8 @@ pub struct Site {
     listing: Arc<Vec<NoticeItem>>,
     /// Where the downloads went.
     downloads: Vec<String>,
+    /// The text of each searched page, so a rebuild reads again only the pages that changed.
+    search: Arc<search::PageTexts>,
     /// Rendered without the downloads (they were being compiled meanwhile): the pages that list them
     /// (registration, results) and the sitemap are still to come, from [`Renderer::update_downloads`].
     awaiting_downloads: bool,
@@ -169,7 +171,8 @@ impl Renderer {
             "search",
             Context::new(),
         );
-        map.insert(search::INDEX_PATH, search::index(&map));
+        let (search, index) = search::index_from(&map, &search::PageTexts::default());
+        map.insert(search::INDEX_PATH, index);
 
         if problems.has_errors() {
             return Err(problems);
@@ -177,6 +180,7 @@ impl Renderer {
         Ok(Site {
             map: Arc::new(map),
             listing: Arc::new(listing),
+            search: Arc::new(search),
             downloads: Vec::new(),
             awaiting_downloads: true,
         })
@@ -262,15 +266,20 @@ impl Renderer {
                 .collect();
             pages.feed(project, &entries);
         }
-        if !changed.is_empty() || listing != *previous.listing {
-            map.insert(search::INDEX_PATH, search::index(&map));
-        }
+        let search = if !changed.is_empty() || listing != *previous.listing {
+            let (search, index) = search::index_from(&map, &previous.search);
+            map.insert(search::INDEX_PATH, index);
+            Arc::new(search)
+        } else {
+            Arc::clone(&previous.search)
+        };
         if problems.has_errors() {
             return Err(problems);
         }
         Ok(Site {
             map: Arc::new(map),
             listing: Arc::new(listing),
+            search,
             downloads: previous.downloads.clone(),
             awaiting_downloads: previous.awaiting_downloads,
         })
@@ -332,6 +341,7 @@ impl Renderer {
         Ok(Site {
             map: Arc::new(map),
             listing: Arc::clone(&previous.listing),
+            search: Arc::clone(&previous.search),
             downloads: download_paths,
             awaiting_downloads: false,
         })

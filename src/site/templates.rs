@@ -21,7 +21,12 @@ pub(crate) struct Builtin;
 
 /// Files copied to the output as they are (after overriding), not rendered; `results-filter.js` only
 /// when the contest has results.
-pub(crate) const STATIC_FILES: [&str; 4] = ["style.css", "countdown.js", "search.js", "results-filter.js"];
+pub(crate) const STATIC_FILES: [&str; 4] = [
+    "style.css",
+    "countdown.js",
+    "search.js",
+    "results-filter.js",
+];
 
 /// The templates and static files of one build.
 pub(crate) struct Templates {
