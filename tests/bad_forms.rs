@@ -54,7 +54,7 @@ enum Edit {
 
 /// Where a problem must be reported.
 enum At {
-    /// The file as a whole, with no line (a missing key, a file's name).
+    /// The file as a whole, with no line (a file's name).
     File(&'static str),
     /// In `file`, where `mark` starts inside the only occurrence of `snippet` in the edited text.
     Text {
@@ -498,7 +498,7 @@ const CASES: &[Case] = &[
             "name: 报名表\nrows:\n  - - {label: 姓　　名}\n    - {input: text, id: name}\n",
         )],
         &[error(
-            At::File(FORM),
+            form("rows:", "rows"),
             &["the key `columns` is missing"],
             &[Text("forms/README.md")],
         )],

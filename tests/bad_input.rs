@@ -31,7 +31,7 @@ enum Edit {
 
 /// Where an error must be reported.
 enum At {
-    /// The file as a whole, with no line (a section that is missing has none).
+    /// The file as a whole, with no line.
     File(&'static str),
     /// In `file`, where `mark` starts inside the only occurrence of `snippet` in the edited text.
     Text {
@@ -313,12 +313,12 @@ const CASES: &[Case] = &[
             &["mapping values are not allowed"],
         )],
     },
-    // A missing section has no line of its own: the problem names the file.
+    // A missing section is shown where it would go: at the next section, after the one before it.
     Case {
         name: "missing-section",
         edits: &[RemoveSection("costs")],
         errors: &[error(
-            At::File(CONTEST),
+            yaml("\ncontacts:", "contacts"),
             &["the section `costs` is missing"],
         )],
     },

@@ -14,6 +14,7 @@ yaml-top-unknown = unknown { $noun } `{ $key }`
 yaml-top-unknown-help = check the spelling; the { $nouns } are: { $known }
 yaml-top-missing = the { $noun } `{ $key }` is missing
 yaml-top-missing-help = add a top-level `{ $key }:` { $noun } ({ $guide })
+yaml-top-missing-label = add `{ $key }:` here
 yaml-top-empty = the { $noun } `{ $key }` is empty
 yaml-top-empty-needs = the { $noun } `{ $key }` is empty; it needs { $needs }
 yaml-top-empty-needs-help = write its keys indented under `{ $key }:` ({ $guide })

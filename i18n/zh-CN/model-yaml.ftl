@@ -14,6 +14,7 @@ yaml-top-unknown = 没有叫 `{ $key }` 的{ $noun }
 yaml-top-unknown-help = 请检查拼写；可以写的{ $nouns }有：{ $known }
 yaml-top-missing = 缺少{ $noun } `{ $key }`
 yaml-top-missing-help = 请在文件里顶格（不缩进）加上 `{ $key }:` 这一{ $noun }（{ $guide }）
+yaml-top-missing-label = 在这里加上 `{ $key }:`
 yaml-top-empty = { $noun } `{ $key }` 下面什么也没写
 yaml-top-empty-needs = { $noun } `{ $key }` 下面什么也没写；它至少要有 { $needs }
 yaml-top-empty-needs-help = 请在 `{ $key }:` 下面缩进写出它的各个键（{ $guide }）

@@ -25,12 +25,17 @@ pub(crate) struct Code {
     pub chars: Vec<char>,
     /// How many of the alphabet's characters end a codeword.
     pub stoppers: usize,
-    /// The codeword of each character of the Basic Multilingual Plane by code point (empty: not in the
-    /// texts); a table, not a hash map, since every character of every text is looked up.
-    basic: Vec<Box<str>>,
+    /// The codeword of each character of the Basic Multilingual Plane by code point (all zero: not in
+    /// the texts); a table of words kept in place, not a hash map or pointers, since every character of
+    /// every text is looked up.
+    basic: Vec<Word>,
     /// The codewords of the other characters.
-    others: HashMap<char, Box<str>>,
+    others: HashMap<char, Word>,
 }
+
+/// A codeword, its ASCII characters followed by zeros (the alphabet has no zero byte). Eight are enough:
+/// with one stopper the words of up to eight characters number more than all of Unicode.
+type Word = [u8; 8];
 
 /// How many times each character occurs: a table for the Basic Multilingual Plane, a map for the rest.
 struct Counts {
@@ -86,11 +91,14 @@ impl Code {
         let mut code = Code {
             chars: ranked.iter().map(|(c, _)| *c).collect(),
             stoppers,
-            basic: vec![Box::from(""); 0x1_0000],
+            basic: vec![[0; 8]; 0x1_0000],
             others: HashMap::new(),
         };
         for (rank, (c, _)) in ranked.iter().enumerate() {
-            let word = code.codeword(rank).into_boxed_str();
+            let mut word = [0; 8];
+            for (slot, byte) in word.iter_mut().zip(code.codeword(rank).bytes()) {
+                *slot = byte;
+            }
             match code.basic.get_mut(*c as usize) {
                 Some(slot) => *slot = word,
                 None => {
@@ -125,13 +133,16 @@ impl Code {
 
     /// `text` written in this code, appended to `out`. Every character of `text` must have been counted.
     pub(crate) fn encode(&self, text: &str, out: &mut String) {
+        out.reserve(text.len());
         for c in text.chars() {
             let word = match self.basic.get(c as usize) {
                 Some(word) => word,
                 None => &self.others[&c],
             };
-            debug_assert!(!word.is_empty(), "{c:?} was not counted");
-            out.push_str(word);
+            debug_assert!(word[0] != 0, "{c:?} was not counted");
+            for &byte in word.iter().take_while(|&&byte| byte != 0) {
+                out.push(char::from(byte));
+            }
         }
     }
 }

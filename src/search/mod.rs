@@ -150,7 +150,7 @@ pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, V
             .flat_map(|(_, _, t)| [t.title.as_str(), t.text.as_str()]),
     );
     let coded = |s: &str| {
-        let mut out = String::with_capacity(s.len() / 2);
+        let mut out = String::new();
         code.encode(s, &mut out);
         out
     };
@@ -167,10 +167,10 @@ pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, V
             })
             .collect(),
     };
-    let json = serde_json::to_string(&file).expect("the index serialises");
-    let mut out = Vec::with_capacity(json.len() + 64);
+    let coded_bytes: usize = file.pages.iter().map(|p| p.2.len() + p.3.len()).sum();
+    let mut out = Vec::with_capacity(coded_bytes + file.chars.len() + 64 * file.pages.len() + 64);
     out.extend_from_slice(b"window.JINGSAI_SEARCH_INDEX = ");
-    out.extend_from_slice(json.as_bytes());
+    serde_json::to_writer(&mut out, &file).expect("the index serialises");
     out.extend_from_slice(b";\n");
     (texts, out)
 }

@@ -51,7 +51,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=
   '.png': 'image/png', '.svg': 'image/svg+xml', '.csv': 'text/csv; charset=utf-8' };
 const root = path.resolve(site);
 const SUB_PATH = '/contests/ai-2025/';
-const SITE_URL = url.pathToFileURL(root + path.sep).href;
+const FILE_URL = url.pathToFileURL(root + path.sep).href;
 const server = http.createServer((req, res) => {
   let rel;
   try { rel = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { rel = '/'; }
@@ -98,7 +98,7 @@ await context.route('**/*', (route) => {
   const url = route.request().url();
   if (url.startsWith(ORIGIN + '/')) return route.continue();
   // The filter check opens pages from file://: files of the site only.
-  if (url.startsWith(SITE_URL)) return route.continue();
+  if (url.startsWith(FILE_URL)) return route.continue();
   if (BASE && url.startsWith(BASE)) {
     const rel = decodeURIComponent(url.slice(BASE.length).split(/[?#]/)[0]) || 'index.html';
     const file = path.join(root, path.normalize(rel));

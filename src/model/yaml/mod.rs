@@ -218,6 +218,9 @@ pub struct Sections<'a> {
     file: &'a SourceFile,
     /// key, byte range of the section (from the key to the next top-level key)
     ranges: Vec<(String, std::ops::Range<usize>)>,
+    /// Where the last section taken ends: a missing section is shown as going there (sections are taken
+    /// in the order the guide writes them).
+    after: usize,
     problems: Problems,
     guide: Guide,
 }
@@ -268,6 +271,7 @@ impl<'a> Sections<'a> {
         Sections {
             file,
             ranges,
+            after: 0,
             problems,
             guide,
         }
@@ -306,14 +310,21 @@ impl<'a> Sections<'a> {
         let Some((_, range)) = self.ranges.iter().find(|(k, _)| k == key) else {
             if required {
                 let (noun, guide) = (self.guide.noun(), self.guide.guide());
+                let at = self.missing_place();
                 self.problems.push(
-                    Problem::general(Some(self.file), msg!("yaml-top-missing", noun = &noun, key))
-                        .with_help(msg!("yaml-top-missing-help", key, noun, guide)),
+                    Problem::at(
+                        self.file,
+                        (at, 0),
+                        msg!("yaml-top-missing", noun = &noun, key),
+                    )
+                    .with_label(msg!("yaml-top-missing-label", key))
+                    .with_help(msg!("yaml-top-missing-help", key, noun, guide)),
                 );
             }
             return None;
         };
         let range = range.clone();
+        self.after = self.after.max(range.end);
         if let Some(problem) = self.empty_section::<T>(key, &range, required) {
             self.problems.push(problem);
             return None;
@@ -325,6 +336,17 @@ impl<'a> Sections<'a> {
                 None
             }
         }
+    }
+
+    /// Where a missing section would go: at the first top-level key after the sections taken so far, or
+    /// at the end of the file.
+    fn missing_place(&self) -> usize {
+        self.ranges
+            .iter()
+            .map(|(_, range)| range.start)
+            .filter(|start| *start >= self.after)
+            .min()
+            .unwrap_or(self.file.text.len())
     }
 
     /// The problem of a section written with nothing under it, when its type is a mapping or a list
