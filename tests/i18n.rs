@@ -548,7 +548,7 @@ fn template_and_roster_mistakes_are_explained_in_chinese() {
     let copy = contest_copy();
     copy.write(
         "roster.csv",
-        "单位名称,姓名,赛项\n天津职业大学,张三,人工智能训练师\n另一个单位,李四,机器人\n",
+        "姓名,性别,身份证号,籍贯\n张三,未知,123,天津\n",
     );
     let dir = copy.path().to_str().unwrap();
     let roster = copy.file("roster.csv");
@@ -557,8 +557,6 @@ fn template_and_roster_mistakes_are_explained_in_chinese() {
         dir,
         "--fill",
         roster.to_str().unwrap(),
-        "--form",
-        "roster",
         "--out",
         out.to_str().unwrap(),
     ];
@@ -567,17 +565,21 @@ fn template_and_roster_mistakes_are_explained_in_chinese() {
     has_all(
         &stderr,
         &[
-            "第 3 行第 3 列（赛项）：`机器人` 不是可选的选项",
-            "第 3 行第 1 列（单位名称）：`另一个单位` 和前面一行的 `天津职业大学` 不一样",
-            "提示：一份名单的所有行填进同一张表",
+            "第 1 行第 4 列：`籍贯` 不是这张表格上的填写项",
+            "提示：请用表格上印的标签：",
+            "第 2 行第 2 列（性别）：`未知` 不是可选的选项",
+            "提示：请写下列之一：男、女",
+            "第 2 行第 3 列（身份证号）：`123` 有 3 个字符，应该是 18 个",
         ],
     );
     let (_, _, stderr) = run(Way::Flag, "forms", &args);
     has_all(
         &stderr,
         &[
-            "row 3, column 3 (赛项): `机器人` is not one of the choices",
-            "row 3, column 1 (单位名称): `另一个单位` differs from `天津职业大学` in an earlier row",
+            "row 1, column 4: `籍贯` is not a field of the form",
+            "row 2, column 2 (性别): `未知` is not one of the choices",
+            "help: write one of: 男、女",
+            "row 2, column 3 (身份证号): `123` has 3 characters, not 18",
         ],
     );
 }

@@ -18,7 +18,7 @@ fn run(args: &[&str], dir: &Path) -> (bool, String) {
     )
 }
 
-/// Fills every blank (`【请填写：…】`, or `【fill in: …】` in English) as a clerk would: a value of the
+/// Fills every blank (`【请填写：…】`, or `【fill in …】` in English) as a clerk would: a value of the
 /// right kind where a value goes, and a blank in a comment (beside a date or a number already
 /// written) just deleted.
 fn fill_in(text: &str) -> String {
@@ -139,8 +139,16 @@ fn init_in_english_writes_english_comments_and_blanks_that_check_names() {
             && text.contains("# tracks: each track has an id"),
         "{text}"
     );
-    // No comment is Chinese (a Chinese example in quotes is data, as on the pages).
+    // No comment is Chinese: an example in quotes and a commented-out key or list item are data, as on
+    // the pages.
     for line in text.lines().filter(|l| l.trim_start().starts_with('#')) {
+        let comment = line.trim_start().trim_start_matches('#').trim_start();
+        let key = comment.split(':').next().unwrap();
+        if comment.starts_with('-')
+            || (comment.contains(':') && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        {
+            continue;
+        }
         let before_example = line.split(['“', '（']).next().unwrap();
         assert!(
             !before_example.contains("的") && !before_example.contains("请"),
@@ -159,7 +167,7 @@ fn init_in_english_writes_english_comments_and_blanks_that_check_names() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("content/contest.yaml:12:9: `【fill in: the full name of the contest"),
+        stderr.contains("content/contest.yaml:12:9: `【fill in the full name of the contest"),
         "{stderr}"
     );
 

@@ -52,3 +52,4 @@ pdf-roster-write-one-of = write one of: { $options }
 pdf-roster-not-a-date = `{ $cell }` is not a date
 pdf-roster-date-help = write dates as 2025-10-20 or 2025年10月20日
 pdf-field-not-metadata = a `<jingsai-field>` label must be on `metadata`
+pdf-doing = { $document } with the form `{ $file }`

@@ -21,3 +21,4 @@ site-wrong-end = `{"{%"} { $word } {"%}"}` cannot close the `{"{%"} { $tag } {"%
 site-wrong-end-help = close the { $tag } block first with `{"{%"} end{ $tag } {"%}"}`, or remove this end tag
 site-stray-end = `{"{%"} { $word } {"%}"}` closes no open block
 site-stray-end-help = remove it, or add the tag that opens its block before it
+site-doing-page = the page `{ $path }` with the template `{ $template }`

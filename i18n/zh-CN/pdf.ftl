@@ -52,3 +52,4 @@ pdf-roster-write-one-of = 请写下列之一：{ $options }
 pdf-roster-not-a-date = `{ $cell }` 不是日期
 pdf-roster-date-help = 日期请写成 2025-10-20 或 2025年10月20日
 pdf-field-not-metadata = `<jingsai-field>` 标签必须加在 `metadata` 上
+pdf-doing = { $document }（表格模板 `{ $file }`）

@@ -21,3 +21,4 @@ site-wrong-end = `{"{%"} { $word } {"%}"}` 不能结束第 { $line } 行开始�
 site-wrong-end-help = 请先用 `{"{%"} end{ $tag } {"%}"}` 结束 { $tag } 块，或者删去这个结束标签
 site-stray-end = `{"{%"} { $word } {"%}"}` 前面没有要结束的块
 site-stray-end-help = 请删去它，或者在它前面加上开始这个块的标签
+site-doing-page = 页面 `{ $path }`（模板 `{ $template }`）

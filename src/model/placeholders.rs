@@ -1,4 +1,4 @@
-//! The blanks `jingsai init` leaves for staff to fill in, written `【请填写：……】` (`【fill in: …】` in
+//! The blanks `jingsai init` leaves for staff to fill in, written `【请填写：……】` (`【fill in …】` in
 //! the English contest of `jingsai init --lang en`). Each one still in a
 //! file is an error at its place, and other problems inside a blank (an e-mail address that is still
 //! `【请填写：联系人邮箱】`) are left out: the blank says what to do.
@@ -79,7 +79,7 @@ mod tests {
     fn every_blank_is_found_with_its_place() {
         let file = SourceFile::new(
             Path::new("content/contest.yaml"),
-            "name: 【请填写：全称】\nyear: 2026 # 【请填写：年份】\nok: 好\nbroken: 【请填写\nvenue: 【fill in: where】 x\n",
+            "name: 【请填写：全称】\nyear: 2026 # 【请填写：年份】\nok: 好\nbroken: 【请填写\nvenue: 【fill in where】 x\n",
         );
         let found: Vec<&str> = spans(&file)
             .iter()
@@ -91,7 +91,7 @@ mod tests {
                 "【请填写：全称】",
                 "【请填写：年份】",
                 "【请填写",
-                "【fill in: where】"
+                "【fill in where】"
             ]
         );
         let problems = problems(&file);

@@ -26,7 +26,7 @@ impl PdfEngine {
                 .get(main)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| main.to_string());
-            format!("{what} with the form `{file}`")
+            msg!("pdf-doing", document = what, file)
         });
         self.world.set_main(main);
         self.world.reset();
