@@ -1,6 +1,7 @@
 //! `jingsai init [DIR]`: a new contest folder to start from. It holds a commented `content/contest.yaml`
 //! and a first notice. Each blank is written `【请填写：……】`, and `check` points at every blank still
-//! there (see [`crate::model::placeholders`]). The contest's attachments name the built-in 报名表 and
+//! there (see [`crate::model::placeholders`]). In English (`--lang en`) the comments and blanks are
+//! English (`【fill in …】`); the contest's own words, which the Chinese pages show, stay Chinese. The contest's attachments name the built-in 报名表 and
 //! 报名汇总表 (`jingsai forms --show ID` prints them, to make them the contest's own).
 //!
 //! It also writes the JSON Schemas of contest.yaml and of a form file into `schema/` (see

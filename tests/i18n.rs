@@ -401,11 +401,20 @@ fn checks_of_dates_and_forms_are_explained_in_chinese() {
     has_none(&stderr, &["registration deadline", "has no room", "help:"]);
 }
 
+/// A mistaken command line: the subcommand, its arguments, what the Chinese error says, what clap's
+/// English says.
+type CommandLineCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 /// clap's own errors: Chinese by default, worded by jingsai with the argument, the nearest name, the
 /// usage line and where to read more; clap's English, unchanged, with `--lang en`. Both exit with 2.
 #[test]
 fn command_line_mistakes_are_explained_in_the_language() {
-    let cases: [(&str, &[&str], &[&str], &[&str]); 5] = [
+    let cases: [CommandLineCase; 5] = [
         (
             "biuld",
             &[],

@@ -1,6 +1,11 @@
 //! The command line's `--help` in the chosen language: the `clap::Command` that the binary derives
 //! (with English doc comments, for developers) gets every description, heading and help flag from the
 //! catalogue (`i18n/*/cli.ftl`) before it parses the arguments.
+//!
+//! clap has no catalogue of its own, so its parse errors (an unknown option or command, a missing or
+//! wrong value) are worded here from their [`ErrorKind`] and the context clap gives (the argument, the
+//! value, the similar names, the usage line), in `i18n/*/cli-errors.ftl`; in English clap's own text
+//! is shown unchanged.
 
 use super::{Lang, Text, and_list, comma_list, or_list};
 use crate::msg;
