@@ -208,10 +208,17 @@ fn main() -> ExitCode {
         }
     };
     let command = jingsai::i18n::cli::localize(Cli::command(), lang);
+    // The first argument that names a command, for where an error sends to read more.
+    let subcommand = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .find(|a| command.get_subcommands().any(|c| c.get_name() == a))
+        .map(|a| a.into_owned());
     let matches = match command.try_get_matches_from(args) {
         Ok(matches) => matches,
         // clap's own errors in the language; `--help`, `--version` and English as clap prints them.
-        Err(error) => match jingsai::i18n::cli::parse_error(&error, lang) {
+        Err(error) => match jingsai::i18n::cli::parse_error(&error, lang, subcommand.as_deref()) {
             Some(text) => {
                 eprintln!("{text}");
                 return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));

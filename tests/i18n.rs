@@ -449,7 +449,9 @@ fn command_line_mistakes_are_explained_in_the_language() {
         (
             "serve",
             &["--port"],
-            &["错误：`--port <PORT>` 后面要写一个值"],
+            &[
+                "错误：`--port <PORT>` 后面要写一个值\n\n想看说明，请运行 `jingsai serve --help`。\n",
+            ],
             &["error: a value is required for '--port <PORT>' but none was supplied"],
         ),
         (

@@ -121,8 +121,9 @@ pub fn arg_help(command: &str, arg: &str, default: &str) -> Option<Text> {
 /// clap's own parse error (a mistyped option, a missing value, an unknown command) worded in `lang`:
 /// the message, its tips, the usage line and where to read more, as clap lays them out. `None` when
 /// clap's own text is to be shown: in English (clap's words, unchanged), for `--help` and `--version`
-/// (which are no errors), and for kinds jingsai does not word.
-pub fn parse_error(error: &clap::Error, lang: Lang) -> Option<String> {
+/// (which are no errors), and for kinds jingsai does not word. `subcommand` is the command given, if
+/// any, for where to read more when clap gives no usage line.
+pub fn parse_error(error: &clap::Error, lang: Lang, subcommand: Option<&str>) -> Option<String> {
     if lang == Lang::En {
         return None;
     }
@@ -154,10 +155,10 @@ pub fn parse_error(error: &clap::Error, lang: Lang) -> Option<String> {
         .split_whitespace()
         .take_while(|w| !w.starts_with(['[', '<', '-']))
         .collect();
-    let command = if command.is_empty() {
-        "jingsai".to_string()
-    } else {
-        command.join(" ")
+    let command = match (command.is_empty(), subcommand) {
+        (false, _) => command.join(" "),
+        (true, Some(subcommand)) => format!("jingsai {subcommand}"),
+        (true, None) => "jingsai".to_string(),
     };
     text.push_str("\n\n");
     text.push_str(&msg!("clap-more", help = format!("{command} --help")).render(lang));
