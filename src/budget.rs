@@ -44,7 +44,7 @@ impl Default for Limits {
 
 /// What each rendering thread is doing, shared with the [`Watchdog`].
 #[derive(Debug, Clone, Default)]
-pub struct Activity(Arc<Mutex<BTreeMap<String, String>>>);
+pub struct Activity(Arc<Mutex<BTreeMap<String, crate::i18n::Text>>>);
 
 thread_local! {
     static ATTACHED: RefCell<Option<(Activity, String)>> = const { RefCell::new(None) };
@@ -64,12 +64,12 @@ impl Activity {
     }
 
     /// What the threads were last doing, one per slot: `the page notices/a.html (template notice.html)`.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> crate::i18n::Text {
         let board = self.0.lock().unwrap_or_else(|e| e.into_inner());
         if board.is_empty() {
-            return "the contest folder".to_string();
+            return crate::msg!("budget-contest-folder");
         }
-        board.values().cloned().collect::<Vec<_>>().join(" and ")
+        crate::i18n::and_list(board.values().cloned())
     }
 
     /// Forgets what was noted, before a new build.
@@ -77,7 +77,7 @@ impl Activity {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
-    fn set(&self, slot: &str, what: String) {
+    fn set(&self, slot: &str, what: crate::i18n::Text) {
         let mut board = self.0.lock().unwrap_or_else(|e| e.into_inner());
         board.insert(slot.to_string(), what);
     }
@@ -95,7 +95,7 @@ impl Drop for Attached {
 
 /// Notes what this thread starts rendering, when the thread is attached to a board (the text is made
 /// only then).
-pub fn doing(what: impl FnOnce() -> String) {
+pub fn doing(what: impl FnOnce() -> crate::i18n::Text) {
     ATTACHED.with(|a| {
         if let Some((activity, slot)) = &*a.borrow() {
             activity.set(slot, what());
@@ -115,7 +115,7 @@ impl Watchdog {
     pub fn arm(
         limit: Duration,
         activity: Activity,
-        expire: impl FnOnce(String) + Send + 'static,
+        expire: impl FnOnce(crate::i18n::Text) + Send + 'static,
     ) -> Watchdog {
         let done = Arc::new((Mutex::new(false), std::sync::Condvar::new()));
         let watched = Arc::clone(&done);
@@ -150,7 +150,11 @@ impl Drop for Watchdog {
 
 /// The message of a build stopped by its time budget, with its help; `then` says what happens to the
 /// output ("nothing was written").
-pub fn timeout_message(limit: Duration, what: &str, then: &crate::i18n::Text) -> crate::i18n::Text {
+pub fn timeout_message(
+    limit: Duration,
+    what: &crate::i18n::Text,
+    then: &crate::i18n::Text,
+) -> crate::i18n::Text {
     crate::msg!("budget-timeout", seconds = limit.as_secs(), what, then)
 }
 

@@ -1,6 +1,7 @@
 //! `jingsai init [DIR]`: a new contest folder to start from. It holds a commented `content/contest.yaml`
 //! and a first notice. Each blank is written `【请填写：……】`, and `check` points at every blank still
-//! there (see [`crate::model::placeholders`]). The contest's attachments name the built-in 报名表 and
+//! there (see [`crate::model::placeholders`]). In English (`--lang en`) the comments and blanks are
+//! English (`【fill in …】`); the contest's own words, which the Chinese pages show, stay Chinese. The contest's attachments name the built-in 报名表 and
 //! 报名汇总表 (`jingsai forms --show ID` prints them, to make them the contest's own).
 //!
 //! It also writes the JSON Schemas of contest.yaml and of a form file into `schema/` (see
@@ -10,16 +11,24 @@
 //! new, so `init` cannot clobber a contest or write through a link.
 
 use crate::fs::{Action, FsError};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::model::schema::{FOLDER, SchemaKind};
 use crate::msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The commented contest definition `init` writes, after the line naming its schema.
-const CONTEST_YAML: &str = include_str!("init/contest.yaml");
-/// The first notice `init` writes.
-const NOTICE_MD: &str = include_str!("init/notice.md");
+/// The commented contest definition `init` writes, after the line naming its schema: comments and
+/// blanks in Chinese, and in English. The contest's own words (group names, page headings) stay
+/// Chinese in both, as the pages they make are Chinese.
+const CONTEST_YAML: [&str; 2] = [
+    include_str!("init/contest.yaml"),
+    include_str!("init/contest.en.yaml"),
+];
+/// The first notice `init` writes, in Chinese and in English.
+const NOTICE_MD: [&str; 2] = [
+    include_str!("init/notice.md"),
+    include_str!("init/notice.en.md"),
+];
 
 /// Why `init` wrote nothing.
 #[derive(Debug)]
@@ -63,9 +72,10 @@ impl std::fmt::Display for InitError {
 
 impl std::error::Error for InitError {}
 
-/// Writes a new contest into `dir` (made when missing; it must be empty otherwise). Returns the files
-/// written.
-pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+/// Writes a new contest into `dir` (made when missing; it must be empty otherwise), its comments and
+/// blanks in `lang`. Returns the files written.
+pub fn init(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, InitError> {
+    let text = usize::from(lang == Lang::En);
     match std::fs::symlink_metadata(dir) {
         Ok(meta) if !meta.is_dir() => return Err(InitError::NotEmpty(dir.to_path_buf())),
         Ok(_) => {
@@ -87,10 +97,13 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     ] {
         std::fs::create_dir(&folder).map_err(|e| FsError::new(Action::Create, &folder, e))?;
     }
-    let contest = format!("{}\n{CONTEST_YAML}", SchemaKind::Contest.modeline());
+    let contest = format!("{}\n{}", SchemaKind::Contest.modeline(), CONTEST_YAML[text]);
     let mut files = vec![
         (dir.join("content").join("contest.yaml"), contest),
-        (notices.join("2026-01-01-first.md"), NOTICE_MD.to_string()),
+        (
+            notices.join("2026-01-01-first.md"),
+            NOTICE_MD[text].to_string(),
+        ),
     ];
     for kind in SchemaKind::ALL {
         files.push((schemas.join(kind.file_name()), kind.to_json()));

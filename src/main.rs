@@ -208,7 +208,25 @@ fn main() -> ExitCode {
         }
     };
     let command = jingsai::i18n::cli::localize(Cli::command(), lang);
-    let cli = Cli::from_arg_matches(&command.get_matches_from(args)).unwrap_or_else(|e| e.exit());
+    // The first argument that names a command, for where an error sends to read more.
+    let subcommand = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .find(|a| command.get_subcommands().any(|c| c.get_name() == a))
+        .map(|a| a.into_owned());
+    let matches = match command.try_get_matches_from(args) {
+        Ok(matches) => matches,
+        // clap's own errors in the language; `--help`, `--version` and English as clap prints them.
+        Err(error) => match jingsai::i18n::cli::parse_error(&error, lang, subcommand.as_deref()) {
+            Some(text) => {
+                eprintln!("{text}");
+                return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+            }
+            None => error.exit(),
+        },
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // Long messages stay on one line, so they can be searched for in logs.
     miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
@@ -360,7 +378,7 @@ fn build(
 
 /// `jingsai init DIR`: a new contest to fill in.
 fn init(dir: &Path, lang: Lang) -> ExitCode {
-    match jingsai::init::init(dir) {
+    match jingsai::init::init(dir, lang) {
         Ok(written) => {
             for path in &written {
                 say(&msg!("cli-wrote", path), lang);

@@ -151,7 +151,7 @@ const CASES: &[Case] = &[
         &[error(
             form("heigth: 9mm", "heigth"),
             &["unknown field `heigth`"],
-            &[Text("check the spelling"), Text("height")],
+            &[Text("did you mean `height`?"), Text("height")],
         )],
     ),
     // A key of another kind: located at the key's value, with what the kind takes.
@@ -558,7 +558,7 @@ const CASES: &[Case] = &[
             error(
                 form("heigth: 9mm", "heigth"),
                 &["unknown field `heigth`"],
-                &[Text("check the spelling")],
+                &[Text("did you mean `height`?")],
             ),
             error(
                 form("colspan: 两", "两"),

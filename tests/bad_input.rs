@@ -109,7 +109,10 @@ const CASES: &[Case] = &[
         name: "unknown-key",
         edits: &[Replace("  abbreviation: 选拔赛", "  abbrevation: 选拔赛")],
         errors: &[Error {
-            help: &[Help::Text("check the spelling"), Help::Text("abbreviation")],
+            help: &[
+                Help::Text("did you mean `abbreviation`?"),
+                Help::Text("abbreviation"),
+            ],
             ..error(
                 yaml("abbrevation: 选拔赛", "abbrevation"),
                 &["unknown field `abbrevation`"],
@@ -120,7 +123,7 @@ const CASES: &[Case] = &[
         name: "unknown-section",
         edits: &[Replace("\nawards:\n", "\naward:\n")],
         errors: &[Error {
-            help: &[Help::Text("awards")],
+            help: &[Help::Text("did you mean `awards`?")],
             ..error(yaml("\naward:\n", "award"), &["unknown section `award`"])
         }],
     },

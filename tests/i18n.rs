@@ -328,7 +328,7 @@ fn mistakes_in_contest_yaml_are_explained_in_chinese() {
             // The unknown key, what may be written there, and what to do.
             "content/contest.yaml:11:3: 这里不能写键 `base_ulr`（这里能写的键：base_url、notices_per_page）",
             "不认识的键",
-            "提示：请检查拼写，多半是键名写错了；这里能写的键有：base_url、notices_per_page",
+            "提示：是不是想写 `base_url`？这里能写的键有：base_url、notices_per_page",
             // The key left out, pointed at the section that needs it.
             "content/contest.yaml:14:1: 缺少键 `short_name`",
             "`contest` 下面要有 `short_name`",
@@ -358,7 +358,7 @@ fn mistakes_in_contest_yaml_are_explained_in_chinese() {
         &stderr,
         &[
             "content/contest.yaml:11:3: unknown field `base_ulr`, expected one of base_url, notices_per_page",
-            "help: check the spelling; the keys allowed here are: base_url, notices_per_page",
+            "help: did you mean `base_url`? the keys allowed here are: base_url, notices_per_page",
             "content/contest.yaml:14:1: the key `short_name` is missing",
             "`2025年10月31日` is not a date: write it as YYYY-MM-DD, for example 2025-10-31, or `tbd` when it is not fixed yet",
             "`132-0751-527x` is not a phone number",
@@ -399,4 +399,198 @@ fn checks_of_dates_and_forms_are_explained_in_chinese() {
         ],
     );
     has_none(&stderr, &["registration deadline", "has no room", "help:"]);
+}
+
+/// A mistaken command line: the subcommand, its arguments, what the Chinese error says, what clap's
+/// English says.
+type CommandLineCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// clap's own errors: Chinese by default, worded by jingsai with the argument, the nearest name, the
+/// usage line and where to read more; clap's English, unchanged, with `--lang en`. Both exit with 2.
+#[test]
+fn command_line_mistakes_are_explained_in_the_language() {
+    let cases: [CommandLineCase; 5] = [
+        (
+            "biuld",
+            &[],
+            &[
+                "错误：没有 `biuld` 这个命令\n\n  提示：是不是想写 `build`？\n\n用法：jingsai [选项] <命令>\n\n想看说明，请运行 `jingsai --help`。\n",
+            ],
+            &[
+                "error: unrecognized subcommand 'biuld'",
+                "tip: a similar subcommand exists: 'build'",
+            ],
+        ),
+        (
+            "build",
+            &["--outptu", "x"],
+            &[
+                "错误：没有参数 `--outptu`",
+                "提示：是不是想写 `--output`？",
+                "用法：jingsai build [选项] [DIR]",
+                "想看说明，请运行 `jingsai build --help`。",
+            ],
+            &[
+                "error: unexpected argument '--outptu' found",
+                "tip: a similar argument exists: '--output'",
+            ],
+        ),
+        (
+            "forms",
+            &["--fill", "a.csv", "--show", "roster"],
+            &["错误：`--fill <FILL>` 不能和 `--show <FORM>` 一起用"],
+            &["error: the argument '--fill <FILL>' cannot be used with '--show <FORM>'"],
+        ),
+        (
+            "serve",
+            &["--port"],
+            &[
+                "错误：`--port <PORT>` 后面要写一个值\n\n想看说明，请运行 `jingsai serve --help`。\n",
+            ],
+            &["error: a value is required for '--port <PORT>' but none was supplied"],
+        ),
+        (
+            "schema",
+            &["bogus"],
+            &[
+                "错误：`bogus` 不能用作 `[KIND]` 的值",
+                "提示：可以写的值：`contest`、`form`",
+            ],
+            &[
+                "error: invalid value 'bogus' for '[KIND]'",
+                "[possible values: contest, form]",
+            ],
+        ),
+    ];
+    for (subcommand, args, chinese, english) in cases {
+        let mut command = jingsai(subcommand);
+        command.args(args);
+        Way::Default.apply(&mut command);
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        has_all(&stderr, chinese);
+        has_none(
+            &stderr,
+            &["error:", "Usage:", "tip:", "For more information"],
+        );
+        for way in [Way::Flag, Way::Locale] {
+            let (ok, _, stderr) = run(way, subcommand, args);
+            assert!(!ok);
+            has_all(&stderr, english);
+            has_none(&stderr, &["错误", "提示"]);
+        }
+    }
+}
+
+/// A misspelt key, section or form key gets the nearest known one ("did you mean"), in both languages;
+/// a key far from every known one gets only the list.
+#[test]
+fn a_misspelt_key_names_the_nearest_known_key() {
+    let copy = contest_copy();
+    let yaml = "content/contest.yaml";
+    copy.replace(yaml, "\n  deadline: 2025-10-31", "\n  dealines: 2025-10-31");
+    copy.replace(yaml, "\nawards:", "\nawrads:");
+    copy.replace(yaml, "  base_url: \"\"", "  colour: \"\"");
+    copy.write(
+        "forms/registration.yaml",
+        "name: 报名表\ncolumns: [22mm, 1fr]\nrows:\n  - - {label: 姓名}\n    - {input: text, id: name, heigth: 9mm}\n",
+    );
+    let dir = copy.path().to_str().unwrap();
+    let (ok, _, stderr) = run(Way::Default, "check", &[dir]);
+    assert!(!ok);
+    has_all(
+        &stderr,
+        &[
+            "这里不能写键 `dealines`",
+            "提示：是不是想写 `deadline`？这里能写的键有：",
+            "没有叫 `awrads` 的",
+            "提示：是不是想写 `awards`？",
+            "提示：是不是想写 `height`？这里能写的键有：",
+            "提示：请检查拼写，多半是键名写错了；这里能写的键有：base_url、notices_per_page",
+        ],
+    );
+    let (_, _, stderr) = run(Way::Flag, "check", &[dir]);
+    has_all(
+        &stderr,
+        &[
+            "unknown field `dealines`",
+            "help: did you mean `deadline`? the keys allowed here are: ",
+            "unknown section `awrads`",
+            "help: did you mean `awards`? the sections are: ",
+            "help: did you mean `height`? the keys allowed here are: ",
+            "help: check the spelling; the keys allowed here are: base_url, notices_per_page",
+        ],
+    );
+}
+
+/// A mistake in the contest's own page template and in a roster are told in Chinese; Tera's own words
+/// would stay Tera's, the place and the help are Chinese.
+#[test]
+fn template_and_roster_mistakes_are_explained_in_chinese() {
+    let copy = contest_copy();
+    copy.write(
+        "templates/plan.html",
+        "{% extends \"base.html\" %}\n{% block main %}{% for a in x %}\n{{ a }}{% endif %}{% endblock main %}\n",
+    );
+    let dir = copy.path().to_str().unwrap();
+    let (ok, _, stderr) = run(Way::Default, "check", &[dir]);
+    assert!(!ok);
+    has_all(
+        &stderr,
+        &[
+            "templates/plan.html:3:11: `{% endif %}` 不能结束第 2 行开始、还没结束的 `{% for %}`",
+            "提示：请先用 `{% endfor %}` 结束 for 块，或者删去这个结束标签",
+        ],
+    );
+    let (_, _, stderr) = run(Way::Flag, "check", &[dir]);
+    has_all(
+        &stderr,
+        &[
+            "templates/plan.html:3:11: `{% endif %}` cannot close the `{% for %}` still open from line 2",
+        ],
+    );
+
+    let copy = contest_copy();
+    copy.write(
+        "roster.csv",
+        "姓名,性别,身份证号,籍贯\n张三,未知,123,天津\n",
+    );
+    let dir = copy.path().to_str().unwrap();
+    let roster = copy.file("roster.csv");
+    let out = copy.file("filled");
+    let args = [
+        dir,
+        "--fill",
+        roster.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (ok, _, stderr) = run(Way::Default, "forms", &args);
+    assert!(!ok);
+    has_all(
+        &stderr,
+        &[
+            "第 1 行第 4 列：`籍贯` 不是这张表格上的填写项",
+            "提示：请用表格上印的标签：",
+            "第 2 行第 2 列（性别）：`未知` 不是可选的选项",
+            "提示：请写下列之一：男、女",
+            "第 2 行第 3 列（身份证号）：`123` 有 3 个字符，应该是 18 个",
+        ],
+    );
+    let (_, _, stderr) = run(Way::Flag, "forms", &args);
+    has_all(
+        &stderr,
+        &[
+            "row 1, column 4: `籍贯` is not a field of the form",
+            "row 2, column 2 (性别): `未知` is not one of the choices",
+            "help: write one of: 男、女",
+            "row 2, column 3 (身份证号): `123` has 3 characters, not 18",
+        ],
+    );
 }

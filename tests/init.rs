@@ -18,13 +18,18 @@ fn run(args: &[&str], dir: &Path) -> (bool, String) {
     )
 }
 
-/// Fills every blank as a clerk would: a value of the right kind where a value goes, and a blank in a
-/// comment (beside a date or a number already written) just deleted.
+/// Fills every blank (`【请填写：…】`, or `【fill in …】` in English) as a clerk would: a value of the
+/// right kind where a value goes, and a blank in a comment (beside a date or a number already
+/// written) just deleted.
 fn fill_in(text: &str) -> String {
     let mut out = String::new();
     for line in text.split_inclusive('\n') {
         let mut line = line.to_string();
-        while let Some(start) = line.find("【请填写") {
+        while let Some(start) = ["【请填写", "【fill in"]
+            .iter()
+            .filter_map(|mark| line.find(mark))
+            .min()
+        {
             let end = line[start..]
                 .find('】')
                 .map_or(line.len(), |i| start + i + '】'.len_utf8());
@@ -49,7 +54,7 @@ fn fill_in(text: &str) -> String {
 fn init_writes_a_contest_whose_blanks_check_names_until_they_are_filled() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("new-contest");
-    let (ok, stderr) = run(&["init"], &dir);
+    let (ok, stderr) = run(&["init", "--lang", "zh"], &dir);
     assert!(ok, "{stderr}");
     let yaml = dir.join("content/contest.yaml");
     let notice = dir.join("content/notices/2026-01-01-first.md");
@@ -115,4 +120,59 @@ fn init_never_writes_into_a_folder_that_holds_anything() {
         std::fs::read_to_string(copy.file("content/contest.yaml")).unwrap(),
         before
     );
+}
+
+/// `jingsai init --lang en`: the comments and blanks of contest.yaml and of the notice are English (the
+/// contest's own words, which the pages show, stay Chinese), and the contest checks once filled in.
+#[test]
+fn init_in_english_writes_english_comments_and_blanks_that_check_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("english");
+    let (ok, stderr) = run(&["init", "--lang", "en"], &dir);
+    assert!(ok, "{stderr}");
+    let yaml = dir.join("content/contest.yaml");
+    let notice = dir.join("content/notices/2026-01-01-first.md");
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    let notice_text = std::fs::read_to_string(&notice).unwrap();
+    assert!(
+        text.contains("# The contest definition, written by `jingsai init`.")
+            && text.contains("# tracks: each track has an id"),
+        "{text}"
+    );
+    // No comment is Chinese: an example in quotes and a commented-out key or list item are data, as on
+    // the pages.
+    for line in text.lines().filter(|l| l.trim_start().starts_with('#')) {
+        let comment = line.trim_start().trim_start_matches('#').trim_start();
+        let key = comment.split(':').next().unwrap();
+        if comment.starts_with('-')
+            || (comment.contains(':') && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        {
+            continue;
+        }
+        let before_example = line.split(['“', '（']).next().unwrap();
+        assert!(
+            !before_example.contains("的") && !before_example.contains("请"),
+            "a Chinese comment: {line}"
+        );
+    }
+    assert!(!text.contains("【请填写") && !notice_text.contains("【请填写"));
+
+    let (ok, stderr) = run(&["check"], &dir);
+    assert!(!ok);
+    let blanks = text.matches("【fill in").count() + notice_text.matches("【fill in").count();
+    assert!(blanks > 20, "{blanks}");
+    assert_eq!(
+        stderr.matches("is still to be filled in").count(),
+        blanks,
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/contest.yaml:12:9: `【fill in the full name of the contest"),
+        "{stderr}"
+    );
+
+    std::fs::write(&yaml, fill_in(&text)).unwrap();
+    std::fs::write(&notice, fill_in(&notice_text)).unwrap();
+    let (ok, stderr) = run(&["check"], &dir);
+    assert!(ok, "{stderr}");
 }

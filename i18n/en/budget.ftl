@@ -6,3 +6,4 @@ budget-timeout =
 budget-memory =
     error: jingsai stopped: rendering needed more than { $mib } MiB of memory, the memory limit; a template or form that loops, or an input far larger than any contest needs, is the usual cause
       help: fix the template, form or input you changed last, or raise the limit with `--memory-limit MIB`; nothing was written
+budget-contest-folder = the contest folder

@@ -80,3 +80,6 @@ yaml-not-a-time = `{ $value }` is not a time of day: write it as HH:MM, for exam
 yaml-date-help = dates are written YYYY-MM-DD, such as 2025-10-31; a date not fixed yet is written tbd
 yaml-not-an-id = `{ $value }` cannot be an id: use lower-case letters a-z, digits and `-`, for example `ai-trainer`
 yaml-not-headers = write a column header, or a list of them like [理论成绩, 理论]
+# A misspelt key: the known keys nearest to it.
+yaml-unknown-key-help-closest = did you mean { $closest }? the keys allowed here are: { $allowed }
+yaml-top-unknown-help-closest = did you mean { $closest }? the { $nouns } are: { $known }

@@ -79,3 +79,6 @@ yaml-not-a-time = `{ $value }` 不是时刻：请按“时:分”写，例如 17
 yaml-date-help = 日期按“年-月-日”写，例如 2025-10-31；还没定的日期写 tbd
 yaml-not-an-id = `{ $value }` 不能作 id：只能用小写英文字母 a-z、数字和 `-`，例如 `ai-trainer`
 yaml-not-headers = 请写一个列标题，或者写成列表，例如 [理论成绩, 理论]
+# 拼错的键：和它最接近的键。
+yaml-unknown-key-help-closest = 是不是想写 { $closest }？这里能写的键有：{ $allowed }
+yaml-top-unknown-help-closest = 是不是想写 { $closest }？可以写的{ $nouns }有：{ $known }

@@ -33,6 +33,9 @@ pub(super) const FILES: (Files, Files) = files!(
     "model-yaml.ftl",
     "model-validate.ftl",
     "model-forms.ftl",
+    "site.ftl",
+    "pdf.ftl",
+    "cli-errors.ftl",
 );
 
 /// The catalogue files of `lang`.

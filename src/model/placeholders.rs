@@ -1,20 +1,21 @@
-//! The blanks `jingsai init` leaves for staff to fill in, written `【请填写：……】`. Each one still in a
+//! The blanks `jingsai init` leaves for staff to fill in, written `【请填写：……】` (`【fill in …】` in
+//! the English contest of `jingsai init --lang en`). Each one still in a
 //! file is an error at its place, and other problems inside a blank (an e-mail address that is still
 //! `【请填写：联系人邮箱】`) are left out: the blank says what to do.
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::msg;
 
-/// How every blank begins.
-pub const MARK: &str = "【请填写";
+/// How every blank begins: in Chinese, and in English.
+pub const MARKS: [&str; 2] = ["【请填写", "【fill in"];
 
-/// The blanks of `file`: byte offset and length of each, from `【请填写` to its `】` (or the end of
-/// its line).
+/// The blanks of `file`: byte offset and length of each, from `【请填写` (or `【fill in`) to its `】`
+/// (or the end of its line).
 pub fn spans(file: &SourceFile) -> Vec<(usize, usize)> {
     let text: &str = &file.text;
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find(MARK) {
+    while let Some(at) = MARKS.iter().filter_map(|m| text[from..].find(m)).min() {
         let start = from + at;
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let end = text[start..line_end]
@@ -78,15 +79,23 @@ mod tests {
     fn every_blank_is_found_with_its_place() {
         let file = SourceFile::new(
             Path::new("content/contest.yaml"),
-            "name: 【请填写：全称】\nyear: 2026 # 【请填写：年份】\nok: 好\nbroken: 【请填写\n",
+            "name: 【请填写：全称】\nyear: 2026 # 【请填写：年份】\nok: 好\nbroken: 【请填写\nvenue: 【fill in where】 x\n",
         );
         let found: Vec<&str> = spans(&file)
             .iter()
             .map(|(s, l)| &file.text[*s..s + l])
             .collect();
-        assert_eq!(found, ["【请填写：全称】", "【请填写：年份】", "【请填写"]);
+        assert_eq!(
+            found,
+            [
+                "【请填写：全称】",
+                "【请填写：年份】",
+                "【请填写",
+                "【fill in where】"
+            ]
+        );
         let problems = problems(&file);
-        assert_eq!(problems.0.len(), 3);
+        assert_eq!(problems.0.len(), 4);
         assert_eq!(
             problems.0[1].location().unwrap(),
             "content/contest.yaml:2:14"

@@ -4,7 +4,9 @@
 use super::inspect::{self, ShownPaths};
 use super::{PdfEngine, one};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::Text;
 use crate::loaded::Loaded;
+use crate::msg;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
@@ -16,7 +18,7 @@ impl PdfEngine {
         project: &Loaded,
         shown: &ShownPaths,
         main: &str,
-        what: &str,
+        what: &Text,
         standards: &[PdfStandard],
     ) -> Result<(PagedDocument, Vec<u8>), Problems> {
         crate::budget::doing(|| {
@@ -24,7 +26,7 @@ impl PdfEngine {
                 .get(main)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| main.to_string());
-            format!("{what} with the form `{file}`")
+            msg!("pdf-doing", document = what, file)
         });
         self.world.set_main(main);
         self.world.reset();
@@ -38,7 +40,7 @@ impl PdfEngine {
             if warning.message.starts_with("unknown font family") {
                 // Typst would silently fall back to another font: a missing 仿宋 must not go unnoticed.
                 problem.severity = crate::diagnostics::Severity::Error;
-                problem.help = Some("use a family that is bundled or installed, or pass its folder with `--font-path`".into());
+                problem.help = Some(msg!("pdf-unknown-font-help"));
             }
             problems.push(problem);
         }
@@ -70,8 +72,16 @@ impl PdfEngine {
         let options = PdfOptions {
             ident: Smart::Custom(format!("jingsai{main}")),
             timestamp: Some(Timestamp::new_utc(stamp)),
-            standards: PdfStandards::new(standards)
-                .map_err(|e| one(Problem::general(None, format!("{what}: {}", e.message()))))?,
+            standards: PdfStandards::new(standards).map_err(|e| {
+                one(Problem::general(
+                    None,
+                    msg!(
+                        "pdf-document-error",
+                        document = what,
+                        error = e.message().to_string()
+                    ),
+                ))
+            })?,
             ..PdfOptions::default()
         };
         match typst_pdf::pdf(&document, &options) {
@@ -90,15 +100,16 @@ impl PdfEngine {
 }
 
 /// A character no font could draw, pointed at in `contest.yaml` when it comes from there.
-fn missing_glyph(project: &Loaded, what: &str, missing: &inspect::MissingGlyph) -> Problem {
+fn missing_glyph(project: &Loaded, what: &Text, missing: &inspect::MissingGlyph) -> Problem {
     let file: &SourceFile = &project.contest_file;
-    let message = format!(
-        "{what}, page {}: no bundled or installed font has the character `{}` (U+{:04X}); it would print as an empty box",
-        missing.page,
-        missing.text,
-        missing.text.chars().next().map_or(0, u32::from)
+    let message = msg!(
+        "pdf-missing-glyph",
+        document = what,
+        page = missing.page,
+        character = &missing.text,
+        code = format!("U+{:04X}", missing.text.chars().next().map_or(0, u32::from))
     );
-    let help = "write the character differently, or pass a folder with a font that has it: `--font-path DIR`";
+    let help = msg!("pdf-missing-glyph-help");
     match file.text.find(&missing.text) {
         Some(at) => Problem::at(file, (at, missing.text.len()), message).with_help(help),
         None => Problem::general(None, message).with_help(help),

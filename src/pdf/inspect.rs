@@ -3,6 +3,8 @@
 
 use super::world::PdfWorld;
 use crate::diagnostics::{Problem, SourceFile};
+use crate::i18n::Text;
+use crate::msg;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -30,13 +32,21 @@ fn shown(paths: &ShownPaths, id: FileId) -> PathBuf {
 pub(super) fn problem(
     world: &PdfWorld,
     paths: &ShownPaths,
-    document: &str,
+    document: &Text,
     diagnostic: &SourceDiagnostic,
 ) -> Problem {
-    let mut message = format!("{document}: {}", diagnostic.message);
-    for point in &diagnostic.trace {
-        message.push_str(&format!("\n  in {}", point.v));
-    }
+    let trace = diagnostic
+        .trace
+        .iter()
+        .fold(Text::default(), |before, point| {
+            msg!("pdf-typst-trace", before, place = point.v.to_string())
+        });
+    let message = msg!(
+        "pdf-typst-diagnostic",
+        document,
+        detail = diagnostic.message.to_string(),
+        trace
+    );
     let located = located(world, paths, diagnostic.span);
     let mut problem = match located {
         Some((file, span)) => Problem::at(&file, span, message),
@@ -53,7 +63,7 @@ pub(super) fn problem(
     if !hints.is_empty() {
         problem = problem.with_help(hints.join("; "));
     } else {
-        problem = problem.with_help("fix the form template named above, or delete its override in `forms/` to use the built-in one");
+        problem = problem.with_help(msg!("pdf-form-template-help"));
     }
     if diagnostic.severity == Severity::Warning {
         problem = problem.warning();
@@ -117,7 +127,7 @@ pub struct FieldPlace {
 const FIELD_LABEL: &str = "jingsai-field";
 
 /// Pairs the start and end markers of every field into its rectangle.
-pub(super) fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String> {
+pub(super) fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, Text> {
     let introspector = document.introspector();
     let label = Label::new(PicoStr::intern(FIELD_LABEL)).expect("valid label");
     let mut starts: Vec<FieldPlace> = Vec::new();
@@ -125,26 +135,26 @@ pub(super) fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String
     for content in introspector.query(&Selector::Label(label)) {
         let meta = content
             .to_packed::<MetadataElem>()
-            .ok_or("a `<jingsai-field>` label must be on `metadata`")?;
+            .ok_or_else(|| msg!("pdf-field-not-metadata"))?;
         let Value::Dict(dict) = &meta.value else {
-            return Err("field metadata must be a dictionary".into());
+            return Err(msg!("pdf-field-not-dictionary"));
         };
         let text = |key: &str| {
             dict.get(key)
                 .ok()
                 .and_then(|v| v.clone().cast::<String>().ok())
         };
-        let name = text("name").ok_or("a field without a name")?;
+        let name = text("name").ok_or_else(|| msg!("pdf-field-no-name"))?;
         let location = content
             .location()
-            .ok_or("a field marker without a location")?;
+            .ok_or_else(|| msg!("pdf-field-no-location"))?;
         let position = introspector
             .position(location)
-            .ok_or("a field marker without a position")?;
+            .ok_or_else(|| msg!("pdf-field-no-position"))?;
         match text("edge").as_deref() {
             Some("start") => {
                 if starts.iter().any(|f| f.name == name) {
-                    return Err(format!("the field `{name}` appears twice"));
+                    return Err(msg!("pdf-field-twice", name));
                 }
                 let kind = match text("kind").as_deref() {
                     Some("multiline") => FieldKind::Multiline,
@@ -170,15 +180,15 @@ pub(super) fn fields(document: &PagedDocument) -> Result<Vec<FieldPlace>, String
             Some("end") => {
                 ends.insert(name, (position.page.get(), position.point));
             }
-            _ => return Err(format!("the field `{name}` has a marker without `edge`")),
+            _ => return Err(msg!("pdf-field-no-edge", name)),
         }
     }
     for field in &mut starts {
         let (page, end) = ends
             .get(&field.name)
-            .ok_or_else(|| format!("the field `{}` has no end marker", field.name))?;
+            .ok_or_else(|| msg!("pdf-field-no-end", name = &field.name))?;
         if *page != field.page {
-            return Err(format!("the field `{}` is split across pages", field.name));
+            return Err(msg!("pdf-field-split", name = &field.name));
         }
         field.w = end.x.to_pt() - field.x;
         field.h = end.y.to_pt() - field.y;

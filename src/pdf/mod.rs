@@ -24,9 +24,11 @@ pub use forms_zip::forms_zip;
 pub use inspect::{FieldKind, FieldPlace};
 
 use crate::diagnostics::{Problem, Problems};
+use crate::i18n::Text;
 use crate::loaded::Loaded;
 use crate::model::Contest;
 use crate::model::forms::{Form, Overflow};
+use crate::msg;
 use field_font::FieldFont;
 use inspect::ShownPaths;
 use std::collections::{BTreeSet, HashMap};
@@ -100,7 +102,7 @@ struct CompiledForm<'p> {
     /// Where it goes in the site.
     path: String,
     /// How problems name it (`附件1 报名表`).
-    what: String,
+    what: Text,
     /// Its name in the downloads and the zip, without `.pdf` (附件1 and the attachment's title).
     title: String,
     /// The fields the template marked.
@@ -217,7 +219,8 @@ impl PdfEngine {
             made.pdfs.push(kept);
         } else {
             let title = format!("{}.pdf", c.notice.title);
-            let compiled = self.compile_official(project, shown, "/notice.typ", "the notice PDF");
+            let compiled =
+                self.compile_official(project, shown, "/notice.typ", &msg!("pdf-notice"));
             made.add(compiled.map(|bytes| official_pdf(NOTICE_PATH, title, bytes)));
         }
         let Some(results) = &project.results else {
@@ -229,7 +232,8 @@ impl PdfEngine {
             let json = serde_json::to_vec(results).expect("json of the results");
             self.world.set_file("/results.json", json);
             let title = format!("{}成绩公布.pdf", c.contest.name);
-            let compiled = self.compile_official(project, shown, "/results.typ", "the results PDF");
+            let compiled =
+                self.compile_official(project, shown, "/results.typ", &msg!("pdf-results"));
             made.add(compiled.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
         }
     }
@@ -240,7 +244,7 @@ impl PdfEngine {
         project: &Loaded,
         shown: &ShownPaths,
         main: &str,
-        what: &str,
+        what: &Text,
     ) -> Result<Vec<u8>, Problems> {
         self.compile(project, shown, main, what, &OFFICIAL_STANDARDS)
             .map(|(_, bytes)| bytes)
@@ -267,7 +271,7 @@ impl PdfEngine {
                 made.pdfs.push(kept);
                 continue;
             }
-            let what = form_title(&project.contest, form);
+            let what = Text::plain(form_title(&project.contest, form));
             match self.compile_form(project, shown, &main, &what) {
                 Ok((places, pdf, pages)) => forms.push(CompiledForm {
                     form,
@@ -290,11 +294,15 @@ impl PdfEngine {
         project: &Loaded,
         shown: &ShownPaths,
         main: &str,
-        what: &str,
+        what: &Text,
     ) -> Result<(Vec<FieldPlace>, Vec<u8>, usize), Problems> {
         let (document, pdf) = self.compile(project, shown, main, what, &[])?;
-        let places = inspect::fields(&document)
-            .map_err(|e| one(Problem::general(None, format!("{what}: {e}"))))?;
+        let places = inspect::fields(&document).map_err(|error| {
+            one(Problem::general(
+                None,
+                msg!("pdf-document-error", document = what, error),
+            ))
+        })?;
         Ok((places, pdf, document.pages().len()))
     }
 
@@ -329,7 +337,11 @@ impl PdfEngine {
                 }
                 Err(e) => made.problems.push(Problem::general(
                     None,
-                    format!("{}: cannot add the form fields: {e}", form.what),
+                    msg!(
+                        "pdf-add-fields-failed",
+                        document = &form.what,
+                        error = e.to_string()
+                    ),
                 )),
             }
         }
@@ -384,16 +396,16 @@ fn overflow(
             moved.push(name);
         }
     }
-    let message = format!(
-        "{} runs to {} pages, but it is declared to fit on one sheet{}",
-        form.what,
-        form.pages,
-        if moved.is_empty() {
-            String::new()
-        } else {
-            format!("; on page 2 and after: {}", moved.join("、"))
-        }
-    );
+    let message = if moved.is_empty() {
+        msg!("pdf-overflow", document = &form.what, pages = form.pages)
+    } else {
+        msg!(
+            "pdf-overflow-moved",
+            document = &form.what,
+            pages = form.pages,
+            moved = moved.join("、")
+        )
+    };
     let id = &form.form.id;
     // A built-in declaration is not in the contest folder: the warning points at the attachment that
     // names it, and says how to make it the contest's own.
@@ -408,19 +420,14 @@ fn overflow(
             Some(span) => Problem::at(file, span, message),
             None => Problem::general(Some(file), message),
         };
-        (
-            problem,
-            format!(
-                "list fewer tracks or groups (each is a check box), or make the form your own: `jingsai forms --show {id} > forms/{id}.yaml`, then lower its heights (see forms/README.md)"
-            ),
-        )
+        (problem, msg!("pdf-overflow-builtin-help", id = id.as_str()))
     } else {
         let file = &form.form.file;
         let problem = match first_at {
-            Some(span) => Problem::at(file, span, message).with_label("from here on, page 2"),
+            Some(span) => Problem::at(file, span, message).with_label(msg!("pdf-overflow-label")),
             None => Problem::general(Some(file), message),
         };
-        (problem, "lower some heights, list fewer choices, or set `overflow: continue` so that the table runs on with its header repeated (see forms/README.md)".to_string())
+        (problem, msg!("pdf-overflow-help"))
     };
     warnings.push(problem.warning().with_help(help));
     warnings
@@ -433,7 +440,7 @@ fn join_field_font(
     handle.join().expect("field font thread").map_err(|e| {
         one(Problem::general(
             None,
-            format!("cannot prepare the form field font: {e}"),
+            msg!("pdf-field-font-failed", error = e),
         ))
     })
 }

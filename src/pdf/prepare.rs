@@ -69,8 +69,14 @@ impl PdfEngine {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             {
                 problems.push(
-                    Problem::general(None, format!("the form file `{}` has a name jingsai cannot use", display_path(&project.root, &path).display()))
-                        .with_help("name form files with letters a-z, digits, `-` and `_` only, for example `registration.typ`"),
+                    Problem::general(
+                        None,
+                        crate::msg!(
+                            "pdf-form-file-name",
+                            path = display_path(&project.root, &path)
+                        ),
+                    )
+                    .with_help(crate::msg!("pdf-form-file-name-help")),
                 );
                 continue;
             }

@@ -7,8 +7,10 @@
 //! are the roster's rows, its other inputs taken from the cells the rows agree on.
 
 use crate::diagnostics::{Problem, Problems};
+use crate::i18n::Text;
 use crate::model::Contest;
 use crate::model::forms::{ColumnKind, FieldGroup, FieldGroupKind, Form, safe_file_name};
+use crate::msg;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -63,7 +65,10 @@ pub fn read(
         let row = index + 2;
         match record {
             Ok(record) => rows.push((row, record)),
-            Err(e) => problems.push(Problem::general(None, format!("`{shown}` row {row}: {e}"))),
+            Err(e) => problems.push(Problem::general(
+                None,
+                msg!("pdf-roster-row", path = &shown, row, error = e.to_string()),
+            )),
         }
     }
     let filled = match form.table() {
@@ -111,12 +116,31 @@ struct Cell<'a> {
 }
 
 impl Cell<'_> {
-    fn problem(&self, message: String) -> Problem {
+    /// A problem with the cell: `detail` after its place.
+    fn problem(&self, detail: Text) -> Problem {
         Problem::general(
             None,
-            format!(
-                "`{}` row {}, column {}{message}",
-                self.shown, self.row, self.column
+            msg!(
+                "pdf-roster-cell",
+                path = self.shown,
+                row = self.row,
+                column = self.column,
+                detail
+            ),
+        )
+    }
+
+    /// A problem with the cell, which fills the input labelled `label`.
+    fn problem_of(&self, label: &str, detail: Text) -> Problem {
+        Problem::general(
+            None,
+            msg!(
+                "pdf-roster-cell-of",
+                path = self.shown,
+                row = self.row,
+                column = self.column,
+                label,
+                detail
             ),
         )
     }
@@ -135,8 +159,16 @@ fn one_form_of_rows(
     let mut values = HashMap::new();
     if rows.len() > capacity as usize {
         problems.push(
-            Problem::general(None, format!("`{shown}` has {} rows, but the form's table has {capacity}", rows.len()))
-                .with_help(format!("split the roster into files of at most {capacity} rows, or raise `rows:` of the table in the form's file")),
+            Problem::general(
+                None,
+                msg!(
+                    "pdf-roster-too-many",
+                    path = shown,
+                    rows = rows.len(),
+                    capacity
+                ),
+            )
+            .with_help(msg!("pdf-roster-too-many-help", capacity)),
         );
     }
     for (n, (row, record)) in rows.iter().enumerate().take(capacity as usize) {
@@ -159,8 +191,11 @@ fn one_form_of_rows(
             for (field, value) in own {
                 match values.get(&field) {
                     Some(before) if *before != value => problems.push(
-                        at.problem(format!(" ({}): `{value}` differs from `{before}` in an earlier row", group.label))
-                            .with_help("the rows of one roster fill one form: give this column the same value in every row, or leave it empty after the first"),
+                        at.problem_of(
+                            &group.label,
+                            msg!("pdf-roster-differs", value = &value, before),
+                        )
+                        .with_help(msg!("pdf-roster-differs-help")),
                     ),
                     _ => {
                         values.insert(field, value);
@@ -190,7 +225,7 @@ fn header_row(reader: &mut csv::Reader<&[u8]>, shown: &str) -> Result<Vec<String
         Ok(h) => Ok(h.iter().map(|s| s.trim().to_string()).collect()),
         Err(e) => Err(Problems(vec![Problem::general(
             None,
-            format!("`{shown}`: cannot read the header row: {e}"),
+            msg!("pdf-roster-header", path = shown, error = e.to_string()),
         )])),
     }
 }
@@ -218,19 +253,18 @@ fn match_columns<'a>(
             ([], []) => {
                 let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
                 let ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                let at = Cell {
+                    shown,
+                    row: 1,
+                    column: i + 1,
+                };
                 problems.push(
-                    Problem::general(
-                        None,
-                        format!(
-                            "`{shown}` row 1, column {}: `{header}` is not a field of the form",
-                            i + 1
-                        ),
-                    )
-                    .with_help(format!(
-                        "use the labels printed on the form: {}; or the field ids: {}",
-                        labels.join("、"),
-                        ids.join(", ")
-                    )),
+                    at.problem(msg!("pdf-roster-not-a-field", header))
+                        .with_help(msg!(
+                            "pdf-roster-not-a-field-help",
+                            labels = labels.join("、"),
+                            ids = ids.join(", ")
+                        )),
                 );
                 None
             }
@@ -240,9 +274,14 @@ fn match_columns<'a>(
                     .chain(by_id.iter())
                     .map(|g| g.id.as_str())
                     .collect();
+                let at = Cell {
+                    shown,
+                    row: 1,
+                    column: i + 1,
+                };
                 problems.push(
-                    Problem::general(None, format!("`{shown}` row 1, column {}: `{header}` names more than one input of the form", i + 1))
-                        .with_help(format!("name the column by one of the ids: {}", ids.join(", "))),
+                    at.problem(msg!("pdf-roster-several", header))
+                        .with_help(msg!("pdf-roster-several-help", ids = ids.join(", "))),
                 );
                 None
             }
@@ -269,12 +308,16 @@ fn fill(
         && cell.chars().count() != chars as usize
     {
         problems.push(
-            at.problem(format!(
-                " ({}): `{cell}` has {} characters, not {chars}",
-                group.label,
-                cell.chars().count()
-            ))
-            .with_help("check the number"),
+            at.problem_of(
+                &group.label,
+                msg!(
+                    "pdf-roster-length",
+                    cell,
+                    count = cell.chars().count(),
+                    chars
+                ),
+            )
+            .with_help(msg!("pdf-roster-length-help")),
         );
     }
     match &group.kind {
@@ -295,18 +338,15 @@ fn fill(
                         values.insert(field.clone(), "Yes".into());
                     }
                     None => problems.push(
-                        at.problem(format!(
-                            " ({}): `{want}` is not one of the choices",
-                            group.label
-                        ))
-                        .with_help(format!(
-                            "write one of: {}",
-                            options
-                                .iter()
-                                .map(|(o, _)| o.as_str())
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        )),
+                        at.problem_of(&group.label, msg!("pdf-roster-not-a-choice", cell = want))
+                            .with_help(msg!(
+                                "pdf-roster-write-one-of",
+                                options = options
+                                    .iter()
+                                    .map(|(o, _)| o.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join("、")
+                            )),
                     ),
                 }
             }
@@ -318,8 +358,8 @@ fn fill(
                 values.insert(format!("{prefix}-day"), d);
             }
             None => problems.push(
-                at.problem(format!(": `{cell}` is not a date"))
-                    .with_help("write dates as 2025-10-20 or 2025年10月20日"),
+                at.problem(msg!("pdf-roster-not-a-date", cell))
+                    .with_help(msg!("pdf-roster-date-help")),
             ),
         },
         FieldGroupKind::TableColumn { table, options, .. } => {
@@ -327,11 +367,11 @@ fn fill(
                 && !options.iter().any(|o| o == cell)
             {
                 problems.push(
-                    at.problem(format!(
-                        " ({}): `{cell}` is not one of the choices",
-                        group.label
-                    ))
-                    .with_help(format!("write one of: {}", options.join("、"))),
+                    at.problem_of(&group.label, msg!("pdf-roster-not-a-choice", cell))
+                        .with_help(msg!(
+                            "pdf-roster-write-one-of",
+                            options = options.join("、")
+                        )),
                 );
             }
             values.insert(

@@ -366,7 +366,7 @@ pub(crate) fn render_page(
 ) -> Result<Vec<u8>, Problem> {
     ctx.insert("root", root);
     ctx.insert("page", meta);
-    crate::budget::doing(|| format!("the page `{path}` with the template `{template}`"));
+    crate::budget::doing(|| crate::msg!("site-doing-page", path, template));
     let mut out = Vec::with_capacity(8 * 1024);
     tera.render_to(template, &ctx, &mut out, path)?;
     out.shrink_to_fit();

@@ -9,7 +9,9 @@
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use crate::i18n::Text;
 use crate::model::display_path;
+use crate::msg;
 use rust_embed::RustEmbed;
 use std::path::Path;
 use tera::ErrorKind;
@@ -60,16 +62,13 @@ impl PageTemplates {
         path: &str,
     ) -> Result<(), Problem> {
         self.tera.render_to(template, context, out).map_err(|e| {
-            let doing = format!("cannot render `{path}`: ");
-            match problems(&self.own, &e, &doing).0.into_iter().next() {
+            match problems(&self.own, &e, Some(path)).0.into_iter().next() {
                 Some(problem) => problem,
                 None => Problem::general(
                     None,
-                    format!("cannot render `{path}` with the template `{template}`:\n{e}"),
+                    msg!("site-render-failed", path, template, error = e.to_string()),
                 )
-                .with_help(
-                    "fix the template, or delete its override in `templates/` to use the built-in one",
-                ),
+                .with_help(msg!("site-render-failed-help")),
             }
         })
     }
@@ -135,28 +134,24 @@ pub(crate) fn load(root: &Path) -> Result<Templates, Problems> {
             Err(_) => problems.push(
                 Problem::general(
                     Some(&SourceFile::new(&display_path(root, &path), "")),
-                    "the template is not UTF-8 text",
+                    msg!("site-not-utf8"),
                 )
-                .with_help("save the file as UTF-8"),
+                .with_help(msg!("site-not-utf8-help")),
             ),
         }
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
-        let found = self::problems(&own, &e, "");
+        let found = self::problems(&own, &e, None);
         if found.is_empty() {
             let shown = dir.display().to_string();
             problems.push(
                 Problem::general(
                     None,
-                    format!(
-                        "a template in `{shown}` (or a built-in one it extends) has a problem:\n{e}"
-                    ),
+                    msg!("site-template-problem", dir = shown, error = e.to_string()),
                 )
-                .with_help(
-                    "fix the template named above; delete the override to go back to the built-in one",
-                ),
+                .with_help(msg!("site-template-problem-help")),
             );
         }
         problems.extend(found);
@@ -170,18 +165,10 @@ pub(crate) fn load(root: &Path) -> Result<Templates, Problems> {
     })
 }
 
-/// What to do about a syntax error in a template.
-const SYNTAX_HELP: &str = "values are written `{{ name }}` and tags `{% if … %}`, `{% for … %}`, `{% block … %}`, each closed by its `{% endif %}`, `{% endfor %}`, `{% endblock %}`: check the braces and tags here; delete the file to go back to the built-in template";
-
-/// What to do about an error while rendering.
-const RENDER_HELP: &str = "check the names used here against the data the page receives (the built-in template in src/site/builtin/ shows them); delete the file to go back to the built-in template";
-
-/// What to do about a name Tera does not know.
-const UNKNOWN_HELP: &str = "use only the filters, tests and functions Tera 2 has (see https://keats.github.io/tera/docs/), and only templates and blocks that exist; delete the file to go back to the built-in template";
-
 /// The problems of a Tera error that are in the contest's own templates `own`, each at its place;
-/// empty when the error is about the built-in templates only. `doing` begins each message.
-fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> Problems {
+/// empty when the error is about the built-in templates only. Each message names the page `page` being
+/// rendered, if any.
+fn problems(own: &[(String, SourceFile)], error: &tera::Error, page: Option<&str>) -> Problems {
     let file_of = |name: &str| own.iter().find(|(n, _)| n == name).map(|(_, f)| f);
     let mut found = Problems::default();
     match error.kind() {
@@ -198,10 +185,12 @@ fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> P
             let problem = match error.kind() {
                 ErrorKind::SyntaxError(_) => {
                     unclosed_block(file, &range, at_end).unwrap_or_else(|| {
-                        at_range(file, range, doing, report.message()).with_help(SYNTAX_HELP)
+                        at_range(file, range, page, report.message())
+                            .with_help(msg!("site-syntax-help"))
                     })
                 }
-                _ => at_range(file, range, doing, report.message()).with_help(RENDER_HELP),
+                _ => at_range(file, range, page, report.message())
+                    .with_help(msg!("site-render-help")),
             };
             found.push(problem);
         }
@@ -211,7 +200,8 @@ fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> P
                     let at = file.offset_of(line, column);
                     let len = word_len(&file.text[at..]);
                     found.push(
-                        at_range(file, at..at + len, doing, &message).with_help(UNKNOWN_HELP),
+                        at_range(file, at..at + len, page, &message)
+                            .with_help(msg!("site-unknown-help")),
                     );
                 }
             }
@@ -223,11 +213,9 @@ fn problems(own: &[(String, SourceFile)], error: &tera::Error, doing: &str) -> P
                     Problem::at(
                         file,
                         (at, parent.len().max(1)),
-                        format!("{doing}the template `{parent}` it extends does not exist"),
+                        rendering(page, msg!("site-missing-parent", parent)),
                     )
-                    .with_help(format!(
-                        "extend one of the templates listed in templates/README.md, or add `templates/{parent}`"
-                    )),
+                    .with_help(msg!("site-missing-parent-help", parent)),
                 );
             }
         }
@@ -254,11 +242,9 @@ fn unclosed_block(
     if at_end || at >= text.trim_end().len() {
         let (tag, start) = *open_tags(text, text.len()).last()?;
         return Some(
-            Problem::at(file, tag_span(text, start), format!("`{{% {tag} %}}` is never closed"))
-                .with_label("opened here")
-                .with_help(format!(
-                    "add `{{% end{tag} %}}` where the {tag} block ends (every `{{% {tag} … %}}` needs its `{{% end{tag} %}}`)"
-                )),
+            Problem::at(file, tag_span(text, start), msg!("site-never-closed", tag))
+                .with_label(msg!("site-opened-here"))
+                .with_help(msg!("site-never-closed-help", tag)),
         );
     }
     let closed = word.strip_prefix("end")?;
@@ -268,23 +254,15 @@ fn unclosed_block(
             Problem::at(
                 file,
                 (at, word.len()),
-                format!(
-                    "`{{% {word} %}}` cannot close the `{{% {tag} %}}` still open from line {line}"
-                ),
+                msg!("site-wrong-end", word, tag, line),
             )
-            .with_help(format!(
-                "close the {tag} block first with `{{% end{tag} %}}`, or remove this end tag"
-            ))
+            .with_help(msg!("site-wrong-end-help", tag))
         }
         Some(_) => return None,
-        None => Problem::at(
-            file,
-            (at, word.len()),
-            format!("`{{% {word} %}}` closes no open block"),
-        )
-        .with_help("remove it, or add the tag that opens its block before it"),
+        None => Problem::at(file, (at, word.len()), msg!("site-stray-end", word))
+            .with_help(msg!("site-stray-end-help")),
     };
-    Some(problem.with_label("here"))
+    Some(problem.with_label(msg!("diagnostics-here")))
 }
 
 /// The block tags of `text` still open at byte `until`, innermost last: each tag's name and the offset
@@ -327,11 +305,11 @@ fn tag_span(text: &str, start: usize) -> (usize, usize) {
 }
 
 /// A problem at the bytes `range` of `file` (widened to whole characters, at least one), with Tera's
-/// `message` in lower case.
+/// `message` in lower case, saying which page was being rendered (`page`), if any.
 fn at_range(
     file: &SourceFile,
     range: std::ops::Range<usize>,
-    doing: &str,
+    page: Option<&str>,
     message: &str,
 ) -> Problem {
     let text: &str = &file.text;
@@ -349,9 +327,17 @@ fn at_range(
     Problem::at(
         file,
         (start, end - start),
-        format!("{doing}{}", lower_first(message)),
+        rendering(page, Text::plain(lower_first(message))),
     )
-    .with_label("here")
+    .with_label(msg!("diagnostics-here"))
+}
+
+/// `message`, after `cannot render PAGE: ` when a page was being rendered.
+fn rendering(page: Option<&str>, message: Text) -> Text {
+    match page {
+        Some(path) => msg!("site-cannot-render", path, reason = message),
+        None => message,
+    }
 }
 
 /// The message with its first letter in lower case and without a closing full stop, as every message.
@@ -423,11 +409,42 @@ mod tests {
                 ("page.html", source),
             ])
             .expect_err("the template is wrong");
-        problems(&own, &error, "")
+        problems(&own, &error, None)
             .0
             .iter()
             .map(|p| (p.location().unwrap(), p.message.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn template_mistakes_are_worded_in_chinese_too() {
+        let source = "{% extends \"base.html\" %}\n{% block main %}{% for a in x %}\n{{ a }}{% endif %}{% endblock main %}";
+        let file = SourceFile::new(Path::new("templates/page.html"), source);
+        let own = vec![("page.html".to_string(), file)];
+        let mut tera = tera::Tera::new();
+        let error = tera
+            .add_raw_templates([
+                (
+                    "base.html",
+                    "<main>{% block main %}{% endblock main %}</main>",
+                ),
+                ("page.html", source),
+            ])
+            .expect_err("the template is wrong");
+        let found = problems(&own, &error, Some("plan.html"));
+        let problem = &found.0[0];
+        assert_eq!(
+            problem.message.render(crate::i18n::Lang::Zh),
+            "`{% endif %}` 不能结束第 2 行开始、还没结束的 `{% for %}`"
+        );
+        assert_eq!(
+            problem.help.as_ref().unwrap().render(crate::i18n::Lang::Zh),
+            "请先用 `{% endfor %}` 结束 for 块，或者删去这个结束标签"
+        );
+        assert_eq!(
+            &*problem.message,
+            "`{% endif %}` cannot close the `{% for %}` still open from line 2"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What a YAML error is about, read from serde-saphyr's error variant (and, for a syntax error, the
 //! parser's [`ErrorKind`]), with the wording, label and help each kind gets in a report.
 
-use crate::i18n::{Text, comma_list};
+use crate::i18n::{Text, comma_list, or_list};
 use crate::msg;
 use serde_saphyr::granit_parser::ErrorKind;
 use serde_saphyr::{
@@ -303,8 +303,16 @@ impl Kind {
             Kind::UnknownKey(_, expected) if expected.is_empty() => {
                 msg!("yaml-unknown-key-help-none")
             }
-            Kind::UnknownKey(_, expected) => {
-                msg!("yaml-unknown-key-help", allowed = comma_list(expected))
+            Kind::UnknownKey(key, expected) => {
+                let allowed = comma_list(expected);
+                match super::suggest::closest(key, expected).as_slice() {
+                    [] => msg!("yaml-unknown-key-help", allowed),
+                    closest => msg!(
+                        "yaml-unknown-key-help-closest",
+                        closest = or_list(closest.iter().map(|k| format!("`{k}`"))),
+                        allowed
+                    ),
+                }
             }
             Kind::MissingKey(key) => msg!("yaml-missing-key-help", key),
             Kind::DuplicateKey(Some(_)) => msg!("yaml-duplicate-key-help"),

@@ -25,6 +25,7 @@ mod blocks;
 mod kind;
 mod probe;
 mod recover;
+pub(crate) mod suggest;
 
 use kind::{Kind, WithoutLocation};
 pub(crate) use kind::{Mistake, own_error};
@@ -32,7 +33,7 @@ pub use probe::stand_in;
 
 use super::Spanned;
 use crate::diagnostics::{Problem, Problems, SourceFile};
-use crate::i18n::{Text, and_list, comma_list};
+use crate::i18n::{Text, and_list, comma_list, or_list};
 use crate::msg;
 use serde::de::DeserializeOwned;
 use serde_saphyr::Location;
@@ -293,11 +294,19 @@ impl<'a> Sections<'a> {
                         msg!("yaml-top-unknown", noun = self.guide.noun(), key),
                     )
                     .with_label(msg!("yaml-unknown-key-label"))
-                    .with_help(msg!(
-                        "yaml-top-unknown-help",
-                        nouns = self.guide.nouns(),
-                        known = comma_list(known)
-                    )),
+                    .with_help(match suggest::closest(key, known).as_slice() {
+                        [] => msg!(
+                            "yaml-top-unknown-help",
+                            nouns = self.guide.nouns(),
+                            known = comma_list(known)
+                        ),
+                        closest => msg!(
+                            "yaml-top-unknown-help-closest",
+                            closest = or_list(closest.iter().map(|k| format!("`{k}`"))),
+                            nouns = self.guide.nouns(),
+                            known = comma_list(known)
+                        ),
+                    }),
                 );
             }
         }

@@ -57,7 +57,7 @@ fn unknown_key() {
         &format!("unknown field `color`, expected one of {KEYS}"),
         "unknown key",
         Some(&format!(
-            "check the spelling; the keys allowed here are: {KEYS}"
+            "did you mean `colour`? the keys allowed here are: {KEYS}"
         )),
         "color",
     );
