@@ -67,7 +67,7 @@ fi
 export CHROMIUM=${CHROMIUM:-$(command -v chromium)}
 # A Chinese font that style.css names, so pages are measured and photographed with real glyphs and the
 # same metrics on every machine (without one, Chromium draws boxes).
-if ! fc-list 2>/dev/null | grep -q "WenQuanYi Micro Hei"; then
+if ! fc-list 2>/dev/null | grep "WenQuanYi Micro Hei" >/dev/null; then
   echo "== installing fonts-wqy-microhei (Debian package)"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
 fi
