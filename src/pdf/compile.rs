@@ -90,11 +90,19 @@ impl PdfEngine {
 }
 
 /// A character no font could draw, pointed at in `contest.yaml` when it comes from there.
-fn missing_glyph(project: &Loaded, what: &str, missing: &inspect::MissingGlyph) -> Problem {
+pub(super) fn missing_glyph(
+    project: &Loaded,
+    what: &str,
+    missing: &inspect::MissingGlyph,
+) -> Problem {
     let file: &SourceFile = &project.contest_file;
+    let page = if missing.page > 0 {
+        format!(", page {}", missing.page)
+    } else {
+        String::new()
+    };
     let message = format!(
-        "{what}, page {}: no bundled or installed font has the character `{}` (U+{:04X}); it would print as an empty box",
-        missing.page,
+        "{what}{page}: no bundled or installed font has the character `{}` (U+{:04X}); it would print as an empty box",
         missing.text,
         missing.text.chars().next().map_or(0, u32::from)
     );
