@@ -76,7 +76,8 @@ for i in range(runs + 1):
         subprocess.run(["rm", "-rf", out], check=True)
         argv = ["/usr/bin/time", "-f", "%M", "-o", out + ".rss", b, "build", contest, "--output", out]
         t0 = time.perf_counter()
-        pid = os.posix_spawn(argv[0], argv, os.environ)
+        quiet = [(os.POSIX_SPAWN_OPEN, fd, "/dev/null", os.O_WRONLY, 0) for fd in (1, 2)]
+        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=quiet)
         _, status, usage = os.wait4(pid, 0)
         t1 = time.perf_counter()
         if status != 0:
