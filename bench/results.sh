@@ -24,6 +24,9 @@ BENCH_ROOT=${BENCH_ROOT:-/dev/shm/jingsai-results-bench}
 SIZES=${SIZES:-"5000 10000 100000"}
 BASE_SIZES=${BASE_SIZES:-"5000 10000"}
 RUNS=${RUNS:-5}
+# Passed to every build: the wall-clock budget (120 s by default) would stop the binary before issue 14 at
+# 10,000 rows on a loaded machine, and a busy machine is what these runs often share.
+BUILD_ARGS=${BUILD_ARGS:-"--time-limit 1800"}
 
 mkdir -p "$BENCH_ROOT"
 BIN="$BENCH_ROOT/jingsai"
@@ -66,15 +69,15 @@ PY
 # runs CONTEST BINARY... -> one line per binary: "wall_s cpu_s max_rss_mib pdf_kib", medians of RUNS
 # builds after one warm-up each; the binaries take turns, so they share the machine's load.
 runs() {
-  python3 - "$TMP/out" "$RUNS" "$@" <<'PY'
+  python3 - "$TMP/out" "$RUNS" "$BUILD_ARGS" "$@" <<'PY'
 import os, statistics, subprocess, sys, time
-out, runs, contest, binaries = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4:]
+out, runs, extra, contest, binaries = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4], sys.argv[5:]
 walls = {b: [] for b in binaries}; cpus = {b: [] for b in binaries}; rss = {b: [] for b in binaries}
 pdf = {b: 0 for b in binaries}
 for i in range(runs + 1):
     for b in binaries:
         subprocess.run(["rm", "-rf", out], check=True)
-        argv = ["/usr/bin/time", "-f", "%M", "-o", out + ".rss", b, "build", contest, "--output", out]
+        argv = ["/usr/bin/time", "-f", "%M", "-o", out + ".rss", b, "build", contest, "--output", out] + extra
         t0 = time.perf_counter()
         quiet = [(os.POSIX_SPAWN_OPEN, fd, "/dev/null", os.O_WRONLY, 0) for fd in (1, 2)]
         pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=quiet)
