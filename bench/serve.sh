@@ -12,6 +12,7 @@
 # the timing are bench/serve_latency.py's.
 set -euo pipefail
 export LC_ALL=C
+export JINGSAI_LANG=en   # the lines read below are the English ones ("serving http://...")
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_ROOT=${BENCH_ROOT:-/dev/shm/jingsai-serve-bench}

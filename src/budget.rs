@@ -15,7 +15,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 /// The limits of one build.
@@ -148,13 +148,10 @@ impl Drop for Watchdog {
     }
 }
 
-/// The message of a build stopped by its time budget; `then` says what happens to the output
-/// ("nothing was written").
-pub fn timeout_message(limit: Duration, what: &str, then: &str) -> String {
-    format!(
-        "error: rendering took longer than {} s, the time limit, while rendering {what}; a template or form that loops for ever is the usual cause\n  help: fix the template or form named above, or raise the limit with `--time-limit SECONDS` if the contest is really that large; {then}",
-        limit.as_secs()
-    )
+/// The message of a build stopped by its time budget, with its help; `then` says what happens to the
+/// output ("nothing was written").
+pub fn timeout_message(limit: Duration, what: &str, then: &crate::i18n::Text) -> crate::i18n::Text {
+    crate::msg!("budget-timeout", seconds = limit.as_secs(), what, then)
 }
 
 /// A global allocator that counts the bytes held and ends the process, with a message, when they pass
@@ -167,6 +164,9 @@ pub struct CountingAlloc {
     held: AtomicIsize,
     limit: AtomicUsize,
     tripped: AtomicBool,
+    /// The message printed when the budget is exceeded, made beforehand (nothing may be allocated
+    /// then); the built-in English one when not set.
+    message: OnceLock<&'static str>,
 }
 
 /// How many bytes a thread counts on its own before adding them to the shared count.
@@ -183,12 +183,19 @@ impl CountingAlloc {
             held: AtomicIsize::new(0),
             limit: AtomicUsize::new(usize::MAX),
             tripped: AtomicBool::new(false),
+            message: OnceLock::new(),
         }
     }
 
     /// Sets the budget in bytes.
     pub fn set_limit(&self, bytes: usize) {
         self.limit.store(bytes, Ordering::Relaxed);
+    }
+
+    /// Sets the message printed when the budget is exceeded (in the user's language; see
+    /// [`over_budget_message`]); only the first message set counts.
+    pub fn set_message(&self, message: &'static str) {
+        let _ = self.message.set(message);
     }
 
     /// The bytes held now (to within [`BATCH`] per thread).
@@ -217,7 +224,7 @@ impl CountingAlloc {
         let limit = self.limit.load(Ordering::Relaxed);
         if flushed > 0 && held.max(0) as usize > limit && !self.tripped.swap(true, Ordering::SeqCst)
         {
-            over_budget(limit);
+            over_budget(limit, self.message.get().map(|m| m.as_bytes()));
         }
     }
 }
@@ -228,18 +235,30 @@ impl Default for CountingAlloc {
     }
 }
 
+/// The message printed when a build needs more than `limit` bytes, with its help, for
+/// [`CountingAlloc::set_message`].
+pub fn over_budget_message(limit: usize) -> crate::i18n::Text {
+    crate::msg!("budget-memory", mib = limit >> 20)
+}
+
 /// Reports and ends the process without allocating (this runs inside the allocator).
-fn over_budget(limit: usize) -> ! {
+fn over_budget(limit: usize, message: Option<&[u8]>) -> ! {
     use std::io::Write;
-    let mut message = [0u8; 512];
-    let mut cursor = std::io::Cursor::new(&mut message[..]);
-    let _ = write!(
-        cursor,
-        "error: jingsai stopped: rendering needed more than {} MiB of memory, the memory limit; a template or form that loops, or an input far larger than any contest needs, is the usual cause\n  help: fix the template, form or input you changed last, or raise the limit with `--memory-limit MIB`; nothing was written\n",
-        limit >> 20
-    );
-    let len = cursor.position() as usize;
-    let _ = std::io::stderr().write_all(&message[..len]);
+    let mut buffer = [0u8; 512];
+    let message = match message {
+        Some(message) => message,
+        None => {
+            let mut cursor = std::io::Cursor::new(&mut buffer[..]);
+            let _ = write!(
+                cursor,
+                "error: jingsai stopped: rendering needed more than {} MiB of memory, the memory limit; a template or form that loops, or an input far larger than any contest needs, is the usual cause\n  help: fix the template, form or input you changed last, or raise the limit with `--memory-limit MIB`; nothing was written\n",
+                limit >> 20
+            );
+            let len = cursor.position() as usize;
+            &buffer[..len]
+        }
+    };
+    let _ = std::io::stderr().write_all(message);
     // SAFETY: `_exit` ends the process at once; it runs no handler that could allocate again.
     unsafe { libc::_exit(3) }
 }

@@ -2,7 +2,9 @@
 
 use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::{Problem, Problems};
+use crate::i18n::{Lang, Text};
 use crate::loaded::Loaded;
+use crate::msg;
 use crate::output::{self, OutputMap, WriteReport};
 use crate::pdf::{self, PdfEngine, fonts::FontOptions};
 use crate::site::{Download, Renderer, Site};
@@ -19,6 +21,8 @@ pub struct BuildOptions {
     pub fonts: FontOptions,
     /// How long rendering may take (the memory budget is the binary's allocator's).
     pub limits: Limits,
+    /// The language of the message printed when the time budget runs out.
+    pub lang: Lang,
 }
 
 impl BuildOptions {
@@ -32,6 +36,7 @@ impl BuildOptions {
                 paths: Vec::new(),
             },
             limits: Limits::DEFAULT,
+            lang: Lang::default(),
         }
     }
 }
@@ -42,10 +47,16 @@ pub fn check(root: &Path) -> Result<Loaded, Problems> {
 }
 
 /// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
-/// (nothing is written), so a mistake in a template or a form is found too.
-pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Loaded, Problems> {
+/// (nothing is written), so a mistake in a template or a form is found too. `lang` is the language of
+/// the message printed when the time budget runs out.
+pub fn verify(
+    root: &Path,
+    fonts: &FontOptions,
+    limits: Limits,
+    lang: Lang,
+) -> Result<Loaded, Problems> {
     let mut engine = PdfEngine::new(fonts);
-    let watchdog = arm(limits, &engine);
+    let watchdog = arm(limits, &engine, lang);
     let mut project = check(root)?;
     let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
@@ -58,11 +69,12 @@ pub fn verify(root: &Path, fonts: &FontOptions, limits: Limits) -> Result<Loaded
 
 /// Arms the time budget of a command-line build: when it runs out, the process ends with an error
 /// naming what was being rendered (Tera and Typst cannot be interrupted). Nothing is written by then.
-fn arm(limits: Limits, engine: &PdfEngine) -> Watchdog {
+fn arm(limits: Limits, engine: &PdfEngine, lang: Lang) -> Watchdog {
     Watchdog::arm(limits.time, engine.activity().clone(), move |what| {
+        let then = msg!("build-nothing-written");
         eprintln!(
             "{}",
-            crate::budget::timeout_message(limits.time, &what, "nothing was written")
+            crate::budget::timeout_message(limits.time, &what, &then).render(lang)
         );
         std::process::exit(2);
     })
@@ -186,9 +198,11 @@ fn form_templates(
         let bytes = crate::forms_xlsx::template(form, c, title, date).map_err(|e| {
             one(Problem::general(
                 None,
-                format!(
-                    "{what}: cannot write the spreadsheet template `{}`: {e}",
-                    form.xlsx_path()
+                msg!(
+                    "build-xlsx-failed",
+                    form = what,
+                    path = form.xlsx_path(),
+                    error = e.to_string()
                 ),
             ))
         })?;
@@ -206,10 +220,9 @@ fn form_templates(
 
 /// A failure of the tool or of where it writes, not a problem in the contest's files: the output folder
 /// is refused or cannot be written. Reported on its own, never counted among the contest's problems.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ToolError {
     /// The output folder is one jingsai must not write into.
-    #[error("{error}")]
     UnsafeOutput {
         /// Which folder and why.
         error: output::UnsafeOutput,
@@ -217,14 +230,8 @@ pub enum ToolError {
         option: &'static str,
     },
     /// Writing the output folder failed.
-    #[error(transparent)]
-    Write(#[from] output::WriteError),
+    Write(output::WriteError),
     /// Filled forms would have gone into the published site.
-    #[error(
-        "refusing to write filled forms into `{}`: it is inside the published site (`{}`)",
-        .out.display(),
-        .site.display()
-    )]
     FormsIntoSite {
         /// The folder asked for.
         out: PathBuf,
@@ -234,17 +241,23 @@ pub enum ToolError {
 }
 
 impl ToolError {
-    /// What to do about it.
-    pub fn help(&self) -> &'static str {
+    /// What went wrong.
+    pub fn text(&self) -> Text {
         match self {
-            ToolError::UnsafeOutput {
-                option: "--out", ..
-            } => "pass another folder with `--out`",
-            ToolError::UnsafeOutput { .. } => "pass another folder with `--output`",
-            ToolError::Write(e) => e.help(),
-            ToolError::FormsIntoSite { .. } => {
-                "filled forms hold ID and phone numbers; pass a folder outside the site with `--out`"
+            ToolError::UnsafeOutput { error, .. } => error.text(),
+            ToolError::Write(e) => e.text(),
+            ToolError::FormsIntoSite { out, site } => msg!("build-forms-into-site", out, site),
+        }
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> Text {
+        match self {
+            ToolError::UnsafeOutput { option, .. } => {
+                msg!("build-unsafe-output-help", option = *option)
             }
+            ToolError::Write(e) => e.help(),
+            ToolError::FormsIntoSite { .. } => msg!("build-forms-into-site-help"),
         }
     }
 
@@ -252,6 +265,21 @@ impl ToolError {
     /// `false`, the previous output is as it was.
     pub fn partly_written(&self) -> bool {
         matches!(self, ToolError::Write(e) if e.partly_written())
+    }
+}
+
+impl std::fmt::Display for ToolError {
+    /// [`ToolError::text`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl std::error::Error for ToolError {}
+
+impl From<output::WriteError> for ToolError {
+    fn from(error: output::WriteError) -> Self {
+        ToolError::Write(error)
     }
 }
 
@@ -296,7 +324,7 @@ pub fn build_site(
         }
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
-    let watchdog = arm(options.limits, &engine);
+    let watchdog = arm(options.limits, &engine, options.lang);
     let mut project = check(&options.root)?;
     let rendered = render_all(&project, &mut engine)?;
     watchdog.disarm();
@@ -314,7 +342,8 @@ fn one(problem: Problem) -> Problems {
 }
 
 /// Writes one pre-filled `form` per row of the roster at `roster` into `out`, which must not be inside the
-/// site's output folder (the forms hold personal data). Returns the files written.
+/// site's output folder (the forms hold personal data). Returns the files written. `lang` is the
+/// language of the message printed when the time budget runs out.
 pub fn fill_forms(
     root: &Path,
     roster: &Path,
@@ -322,6 +351,7 @@ pub fn fill_forms(
     out: &Path,
     fonts: &FontOptions,
     limits: Limits,
+    lang: Lang,
 ) -> Result<Vec<PathBuf>, BuildFailure> {
     output::check_output_dir(root, out).map_err(|error| ToolError::UnsafeOutput {
         error,
@@ -350,14 +380,14 @@ pub fn fill_forms(
             .collect();
         return Err(one(Problem::general(
             Some(&project.contest_file),
-            format!("the contest has no attachment with `form: {form}`"),
+            msg!("build-no-such-form", form),
         )
         .with_help(if named.is_empty() {
-            "add the form to an attachment under `attachments:` in contest.yaml".to_string()
+            msg!("build-no-such-form-help-none")
         } else {
-            format!(
-                "use {}, or add the form to an attachment under `attachments:`",
-                named.join(" or ")
+            msg!(
+                "build-no-such-form-help",
+                forms = crate::i18n::or_list(named)
             )
         }))
         .into());
@@ -371,16 +401,16 @@ pub fn fill_forms(
         &project.contest,
     )?;
     let mut engine = PdfEngine::new(fonts);
-    let watchdog = arm(limits, &engine);
+    let watchdog = arm(limits, &engine, lang);
     let mut map = OutputMap::new();
     for row in &rows {
         let (pdfs, _) = engine.render_filled(&project, Some(form), &row.values)?;
         let pdf = pdfs.into_iter().next().ok_or_else(|| {
             one(Problem::general(
                 Some(&project.contest_file),
-                format!("the contest has no attachment with `form: {form}`"),
+                msg!("build-no-such-form", form),
             )
-            .with_help("add it under `attachments:`"))
+            .with_help(msg!("build-no-such-form-help-add")))
         })?;
         map.insert(row.file_name.clone(), pdf.bytes);
     }

@@ -1,5 +1,11 @@
 //! Problems in the user's files, each with its place, reported all at once through miette.
+//!
+//! A problem keeps its message, label and help as [`Text`] (a message id of the catalogue with its
+//! arguments, or a plain string not converted yet); the language is chosen only when it is reported
+//! ([`Problem::to_report`], [`Problem::render`]), so the stages that find problems stay language-free.
 
+use crate::i18n::{Lang, Text};
+use crate::msg;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -59,11 +65,11 @@ pub struct Problem {
     /// Byte offset and length inside the file.
     pub span: Option<(usize, usize)>,
     /// What is wrong, lower case, paths in backticks.
-    pub message: String,
+    pub message: Text,
     /// The label under the highlighted text.
-    pub label: Option<String>,
+    pub label: Option<Text>,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// A warning does not stop the build.
     pub severity: Severity,
 }
@@ -79,7 +85,7 @@ pub enum Severity {
 
 impl Problem {
     /// An error at a place in a file.
-    pub fn at(file: &SourceFile, span: (usize, usize), message: impl Into<String>) -> Self {
+    pub fn at(file: &SourceFile, span: (usize, usize), message: impl Into<Text>) -> Self {
         Problem {
             file: Some(file.clone()),
             span: Some(span),
@@ -91,7 +97,7 @@ impl Problem {
     }
 
     /// An error about a whole file or no file at all.
-    pub fn general(file: Option<&SourceFile>, message: impl Into<String>) -> Self {
+    pub fn general(file: Option<&SourceFile>, message: impl Into<Text>) -> Self {
         Problem {
             file: file.cloned(),
             span: None,
@@ -103,13 +109,13 @@ impl Problem {
     }
 
     /// Adds a hint on what to do.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds a label shown under the highlighted text.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
         self.label = Some(label.into());
         self
     }
@@ -134,17 +140,72 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// `path:line:column: message` in English (logs and tests); see [`Problem::render`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.location() {
-            Some(location) => write!(f, "{location}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
 impl std::error::Error for Problem {}
 
-impl miette::Diagnostic for Problem {
+impl Problem {
+    /// `path:line:column: message` (or `path: message`, or the message) in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let message = self.message.render(lang);
+        match self.location() {
+            Some(location) => format!("{location}: {message}"),
+            None => message,
+        }
+    }
+
+    /// The report as printed on the terminal in `lang`: the message, the marked source lines, the help.
+    pub fn report(&self, lang: Lang) -> String {
+        report_text(&self.to_report(lang), lang)
+    }
+
+    /// A miette report in `lang`, with the file name attached, for printing with `{:?}`.
+    pub fn to_report(&self, lang: Lang) -> miette::Report {
+        let report = miette::Report::new(Rendered {
+            // miette's head line: `path:line:column: message`.
+            message: self.render(lang),
+            help: self.help.as_ref().map(|h| h.render(lang)),
+            label: self
+                .label
+                .clone()
+                .unwrap_or_else(|| msg!("diagnostics-here"))
+                .render(lang),
+            span: self.span,
+            severity: self.severity,
+        });
+        match &self.file {
+            Some(file) => report.with_source_code(CharColumns {
+                name: file.path.display().to_string(),
+                text: file.text.clone(),
+            }),
+            None => report,
+        }
+    }
+}
+
+/// A problem's words in one language, as miette shows them.
+#[derive(Debug)]
+struct Rendered {
+    message: String,
+    help: Option<String>,
+    label: String,
+    span: Option<(usize, usize)>,
+    severity: Severity,
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+impl miette::Diagnostic for Rendered {
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
             Severity::Warning => miette::Severity::Warning,
@@ -161,26 +222,35 @@ impl miette::Diagnostic for Problem {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let (offset, len) = self.span?;
         let span = SourceSpan::from((offset, len));
-        let label = miette::LabeledSpan::new_with_span(
-            self.label.clone().or_else(|| Some("here".into())),
-            span,
-        );
+        let label = miette::LabeledSpan::new_with_span(Some(self.label.clone()), span);
         Some(Box::new(std::iter::once(label)))
     }
 }
 
-impl Problem {
-    /// A miette report with the file name attached, for printing.
-    pub fn to_report(&self) -> miette::Report {
-        let report = miette::Report::new(self.clone());
-        match &self.file {
-            Some(file) => report.with_source_code(CharColumns {
-                name: file.path.display().to_string(),
-                text: file.text.clone(),
-            }),
-            None => report,
-        }
+/// A miette report as text (`{:?}`) in `lang`: miette's own word `help:` becomes the language's
+/// (`提示：` in Chinese).
+pub fn report_text(report: &miette::Report, lang: Lang) -> String {
+    let text = format!("{report:?}");
+    if lang == Lang::En {
+        return text;
     }
+    let word = msg!("diagnostics-help-word").render(lang);
+    text.lines()
+        .map(|line| match line.find("help: ") {
+            // The footer: two spaces (maybe inside a colour code), then `help: `.
+            Some(at) if is_footer_indent(&line[..at]) => {
+                format!("{}{word}{}", &line[..at], &line[at + "help: ".len()..])
+            }
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether the text before `help: ` on a line is miette's footer indent: spaces, maybe with a colour
+/// code (which ends in `m`).
+fn is_footer_indent(before: &str) -> bool {
+    before.chars().all(|c| c == ' ') || (before.contains('\x1b') && before.ends_with('m'))
 }
 
 /// A file's text for miette, counting columns in characters: miette counts bytes, so the `file:line:
@@ -268,18 +338,24 @@ impl Problems {
     }
 }
 
-impl fmt::Display for Problems {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.errors().count();
-        writeln!(
-            f,
-            "{errors} problem{} found",
-            if errors == 1 { "" } else { "s" }
-        )?;
+impl Problems {
+    /// `N problems found` and every problem, one a line, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut text =
+            msg!("diagnostics-problems-found", count = self.errors().count()).render(lang);
+        text.push('\n');
         for problem in &self.0 {
-            writeln!(f, "{problem}")?;
+            text.push_str(&problem.render(lang));
+            text.push('\n');
         }
-        Ok(())
+        text
+    }
+}
+
+impl fmt::Display for Problems {
+    /// [`Problems::render`] in English (logs and tests).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

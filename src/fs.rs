@@ -5,45 +5,145 @@
 //! or folder), only inside the contest folder once symbolic links are resolved, and no larger than the
 //! limit of their [`Input`] kind.
 
+use crate::i18n::Text;
+use crate::msg;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// An IO failure together with the path it happened on.
-#[derive(Debug, thiserror::Error)]
-#[error("could not {action} `{path}`: {source}")]
+#[derive(Debug)]
 pub struct FsError {
-    /// What was being attempted ("read", "write", "create folder", ...).
-    pub action: &'static str,
+    /// What was being attempted.
+    pub action: Action,
     /// The path involved.
     pub path: PathBuf,
-    /// The underlying error, part of the message (so it is not also offered as a source).
-    pub source: std::io::Error,
+    /// Why it failed: an error of the system, or jingsai's refusal.
+    pub cause: Cause,
+}
+
+/// What was being done to a file or folder when it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Reading a file (or finding out what it is).
+    Read,
+    /// Listing a folder.
+    List,
+    /// Writing a file.
+    Write,
+    /// Creating a file or folder that must be new.
+    Create,
+    /// Creating a folder and its parents.
+    CreateFolder,
+    /// Taking the lock of an output folder.
+    Lock,
+    /// Removing a file.
+    Remove,
+    /// Removing a symbolic link.
+    RemoveLink,
+    /// Renaming a file into place.
+    Rename,
+    /// Replacing a file.
+    Replace,
+}
+
+impl Action {
+    /// The action in words: `read`, `create folder`.
+    pub fn text(self) -> Text {
+        match self {
+            Action::Read => msg!("fs-action-read"),
+            Action::List => msg!("fs-action-list"),
+            Action::Write => msg!("fs-action-write"),
+            Action::Create => msg!("fs-action-create"),
+            Action::CreateFolder => msg!("fs-action-create-folder"),
+            Action::Lock => msg!("fs-action-lock"),
+            Action::Remove => msg!("fs-action-remove"),
+            Action::RemoveLink => msg!("fs-action-remove-link"),
+            Action::Rename => msg!("fs-action-rename"),
+            Action::Replace => msg!("fs-action-replace"),
+        }
+    }
+}
+
+/// Why a file could not be read or written.
+#[derive(Debug)]
+pub enum Cause {
+    /// The operating system said no.
+    Io(std::io::Error),
+    /// jingsai refused (a link out of the contest folder, a pipe, a file too large, not UTF-8).
+    Refused(Text),
+}
+
+impl Cause {
+    /// The reason in words. The common errors of the system are said in the language (with the
+    /// system's own words beside them in Chinese); others are the system's words.
+    pub fn text(&self) -> Text {
+        use std::io::ErrorKind;
+        let error = match self {
+            Cause::Refused(reason) => return reason.clone(),
+            Cause::Io(error) => error,
+        };
+        let os = error.to_string();
+        match error.kind() {
+            ErrorKind::NotFound => msg!("fs-io-not-found", os),
+            ErrorKind::PermissionDenied => msg!("fs-io-permission-denied", os),
+            ErrorKind::AlreadyExists => msg!("fs-io-already-exists", os),
+            ErrorKind::IsADirectory => msg!("fs-io-is-a-folder", os),
+            ErrorKind::NotADirectory => msg!("fs-io-not-a-folder", os),
+            ErrorKind::ReadOnlyFilesystem => msg!("fs-io-read-only", os),
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => msg!("fs-io-full", os),
+            _ => Text::plain(os),
+        }
+    }
 }
 
 impl FsError {
     /// Wraps `source` with the action and path it belongs to.
-    pub fn new(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+    pub fn new(action: Action, path: &Path, source: std::io::Error) -> Self {
         FsError {
             action,
             path: path.to_path_buf(),
-            source,
+            cause: Cause::Io(source),
+        }
+    }
+
+    /// jingsai's refusal to do `action` on `path`, with the reason in words.
+    pub fn refusal(action: Action, path: &Path, reason: Text) -> Self {
+        FsError {
+            action,
+            path: path.to_path_buf(),
+            cause: Cause::Refused(reason),
         }
     }
 
     /// A refusal to read `path`, with the reason in words.
-    fn refused(path: &Path, reason: String) -> Self {
-        FsError::new(
-            "read",
-            path,
-            std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
+    fn refused(path: &Path, reason: Text) -> Self {
+        FsError::refusal(Action::Read, path, reason)
+    }
+
+    /// The message: `could not read `content/contest.yaml`: …`.
+    pub fn text(&self) -> Text {
+        msg!(
+            "fs-failed",
+            action = self.action.text(),
+            path = &self.path,
+            reason = self.cause.text()
         )
     }
 }
 
+impl std::fmt::Display for FsError {
+    /// [`FsError::text`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl std::error::Error for FsError {}
+
 impl From<FsError> for crate::diagnostics::Problem {
     /// A file of the contest folder that could not be read is a problem in that folder, named by its path.
     fn from(error: FsError) -> Self {
-        crate::diagnostics::Problem::general(None, error.to_string())
+        crate::diagnostics::Problem::general(None, error.text())
     }
 }
 
@@ -81,15 +181,15 @@ impl Input {
     }
 
     /// The file kind in words, for messages.
-    fn what(self) -> &'static str {
+    fn what(self) -> Text {
         match self {
-            Input::Contest => "a contest definition",
-            Input::Notice => "a notice",
-            Input::Results => "a results sheet",
-            Input::Template => "a page template",
-            Input::Asset => "a style sheet or script",
-            Input::Form => "a form template",
-            Input::Roster => "a roster",
+            Input::Contest => msg!("fs-input-contest"),
+            Input::Notice => msg!("fs-input-notice"),
+            Input::Results => msg!("fs-input-results"),
+            Input::Template => msg!("fs-input-template"),
+            Input::Asset => msg!("fs-input-asset"),
+            Input::Form => msg!("fs-input-form"),
+            Input::Roster => msg!("fs-input-roster"),
         }
     }
 }
@@ -113,37 +213,28 @@ fn check_shown(
     kind: Input,
 ) -> Result<u64, FsError> {
     // A missing file is named in full: the contest folder itself may be the wrong one.
-    let link = std::fs::symlink_metadata(path).map_err(|e| FsError::new("read", path, e))?;
+    let link = std::fs::symlink_metadata(path).map_err(|e| FsError::new(Action::Read, path, e))?;
     if let Some(root) = root {
         let real = path
             .canonicalize()
-            .map_err(|e| FsError::new("read", shown, e))?;
+            .map_err(|e| FsError::new(Action::Read, shown, e))?;
         let real_root = root
             .canonicalize()
-            .map_err(|e| FsError::new("read", root, e))?;
+            .map_err(|e| FsError::new(Action::Read, root, e))?;
         if !real.starts_with(&real_root) {
-            let how = if link.file_type().is_symlink() {
-                "it is a symbolic link"
+            let reason = if link.file_type().is_symlink() {
+                msg!("fs-link-outside", target = &real)
             } else {
-                "a folder on its way is a symbolic link"
+                msg!("fs-folder-link-outside", target = &real)
             };
-            return Err(FsError::refused(
-                shown,
-                format!(
-                    "{how} to `{}`, outside the contest folder; jingsai reads only files inside it, so copy the file in instead of linking to it",
-                    real.display()
-                ),
-            ));
+            return Err(FsError::refused(shown, reason));
         }
     }
-    let meta = std::fs::metadata(path).map_err(|e| FsError::new("read", shown, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| FsError::new(Action::Read, shown, e))?;
     if !meta.is_file() {
         return Err(FsError::refused(
             shown,
-            format!(
-                "it is not a regular file (it is {}); jingsai reads only regular files",
-                file_kind(&meta)
-            ),
+            msg!("fs-not-regular", kind = file_kind(&meta)),
         ));
     }
     let limit = kind.limit();
@@ -160,24 +251,18 @@ pub(crate) fn check_folder(root: &Path, dir: &Path) -> Result<(), FsError> {
     let real = match dir.canonicalize() {
         Ok(real) => real,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(FsError::new("list", shown, e)),
+        Err(e) => return Err(FsError::new(Action::List, shown, e)),
     };
     let real_root = root
         .canonicalize()
-        .map_err(|e| FsError::new("read", root, e))?;
+        .map_err(|e| FsError::new(Action::Read, root, e))?;
     if real.starts_with(&real_root) {
         Ok(())
     } else {
-        Err(FsError::new(
-            "list",
+        Err(FsError::refusal(
+            Action::List,
             shown,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "it is a symbolic link to `{}`, outside the contest folder; jingsai reads only files inside it",
-                    real.display()
-                ),
-            ),
+            msg!("fs-listed-folder-outside", target = &real),
         ))
     }
 }
@@ -187,7 +272,8 @@ pub(crate) fn check_folder(root: &Path, dir: &Path) -> Result<(), FsError> {
 /// full check.
 pub(crate) fn read_listed_text(root: &Path, path: &Path, kind: Input) -> Result<String, FsError> {
     let shown_path = shown(Some(root), path);
-    let link = std::fs::symlink_metadata(path).map_err(|e| FsError::new("read", shown_path, e))?;
+    let link =
+        std::fs::symlink_metadata(path).map_err(|e| FsError::new(Action::Read, shown_path, e))?;
     if !link.is_file() {
         return read_input_text(Some(root), path, kind);
     }
@@ -201,41 +287,41 @@ pub(crate) fn read_listed_text(root: &Path, path: &Path, kind: Input) -> Result<
 fn too_large(path: &Path, kind: Input, size: u64) -> FsError {
     FsError::refused(
         path,
-        format!(
-            "it is {}, more than the {} that {} may be; is it the right file?",
-            human_size(size),
-            human_size(kind.limit()),
-            kind.what()
+        msg!(
+            "fs-too-large",
+            size = human_size(size),
+            limit = human_size(kind.limit()),
+            kind = kind.what()
         ),
     )
 }
 
-fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+fn file_kind(meta: &std::fs::Metadata) -> Text {
     use std::os::unix::fs::FileTypeExt;
     let kind = meta.file_type();
     if kind.is_dir() {
-        "a folder"
+        msg!("fs-kind-folder")
     } else if kind.is_fifo() {
-        "a named pipe"
+        msg!("fs-kind-pipe")
     } else if kind.is_socket() {
-        "a socket"
+        msg!("fs-kind-socket")
     } else if kind.is_block_device() || kind.is_char_device() {
-        "a device"
+        msg!("fs-kind-device")
     } else {
-        "not a file"
+        msg!("fs-kind-other")
     }
 }
 
 /// A size in words: `512 bytes`, `12.5 KiB`, `3.0 MiB`.
-pub(crate) fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> Text {
     const KIB: f64 = 1024.0;
     let b = bytes as f64;
     if b < KIB {
-        format!("{bytes} bytes")
+        msg!("fs-size-bytes", bytes)
     } else if b < KIB * KIB {
-        format!("{:.1} KiB", b / KIB)
+        Text::plain(format!("{:.1} KiB", b / KIB))
     } else {
-        format!("{:.1} MiB", b / KIB / KIB)
+        Text::plain(format!("{:.1} MiB", b / KIB / KIB))
     }
 }
 
@@ -253,11 +339,11 @@ pub(crate) fn read_input(
 
 /// Reads at most the limit of `kind` (even if the file grew since it was checked at `size` bytes).
 fn read_bounded(path: &Path, shown: &Path, size: u64, kind: Input) -> Result<Vec<u8>, FsError> {
-    let file = std::fs::File::open(path).map_err(|e| FsError::new("read", shown, e))?;
+    let file = std::fs::File::open(path).map_err(|e| FsError::new(Action::Read, shown, e))?;
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(kind.limit() + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| FsError::new("read", shown, e))?;
+        .map_err(|e| FsError::new(Action::Read, shown, e))?;
     if bytes.len() as u64 > kind.limit() {
         return Err(too_large(shown, kind, bytes.len() as u64));
     }
@@ -285,9 +371,11 @@ fn utf8(root: Option<&Path>, path: &Path, bytes: Vec<u8>) -> Result<String, FsEr
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         FsError::refused(
             shown(root, path),
-            format!(
-                "it is not UTF-8 text: byte 0x{:02X} at line {line}, column {column}; save the file as UTF-8 (in Notepad or WPS: 另存为, 编码 UTF-8)",
-                bytes[at]
+            msg!(
+                "fs-not-utf8",
+                byte = format!("{:02X}", bytes[at]),
+                line,
+                column
             ),
         )
     })?;
@@ -299,7 +387,7 @@ fn utf8(root: Option<&Path>, path: &Path, bytes: Vec<u8>) -> Result<String, FsEr
 
 /// Creates a folder and its parents.
 pub(crate) fn create_dir_all(path: &Path) -> Result<(), FsError> {
-    std::fs::create_dir_all(path).map_err(|e| FsError::new("create folder", path, e))
+    std::fs::create_dir_all(path).map_err(|e| FsError::new(Action::CreateFolder, path, e))
 }
 
 /// Lists the entries directly inside `dir` whose names end with `suffix` and that are not folders,
@@ -310,11 +398,11 @@ pub(crate) fn list_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, FsErr
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(FsError::new("list", dir, e)),
+        Err(e) => return Err(FsError::new(Action::List, dir, e)),
     };
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| FsError::new("list", dir, e))?;
+        let entry = entry.map_err(|e| FsError::new(Action::List, dir, e))?;
         let path = entry.path();
         let name = entry.file_name();
         let name = name.to_string_lossy();

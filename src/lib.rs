@@ -11,6 +11,7 @@ pub mod build;
 pub mod diagnostics;
 pub(crate) mod forms_xlsx;
 pub(crate) mod fs;
+pub mod i18n;
 pub mod init;
 pub mod loaded;
 pub mod markdown;
@@ -24,6 +25,7 @@ pub(crate) mod views;
 
 pub use build::{BuildFailure, BuildOptions, ToolError, build_site, check, fill_forms, verify};
 pub use diagnostics::{Problem, Problems};
+pub use i18n::{Lang, Text};
 pub use loaded::{Loaded, load};
 pub use model::Project;
 pub use output::OutputMap;

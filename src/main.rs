@@ -1,7 +1,15 @@
 //! The `jingsai` command line: thin wrapper over the library.
+//!
+//! It speaks Chinese unless told otherwise (`--lang en`, `JINGSAI_LANG=en`, or an English locale): the
+//! language is chosen first, then `--help` and every message come from the catalogue in that language
+//! (see `jingsai::i18n`). The doc comments below are for developers; the help texts people read are in
+//! `i18n/*/cli.ftl`.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
+use jingsai::i18n::{Lang, Text};
+use jingsai::msg;
 use jingsai::{BuildFailure, BuildOptions, Problems};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,9 +19,14 @@ use std::process::ExitCode;
 static ALLOCATOR: jingsai::budget::CountingAlloc = jingsai::budget::CountingAlloc::new();
 
 /// Publishes a skills contest: notice website, forms and results from `content/contest.yaml`.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 #[command(name = "jingsai", version, about)]
 struct Cli {
+    /// The language of messages and help: `zh` (中文, the default) or `en`; otherwise `JINGSAI_LANG`,
+    /// otherwise the locale (`en*` is English). Read before clap parses (see [`lang_flag`]).
+    #[arg(long, global = true, value_name = "LANG")]
+    #[allow(dead_code)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -100,6 +113,17 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Print the JSON Schema of contest.yaml or of a form file, for editors that complete keys and mark
+    /// mistakes while you type (VS Code with the YAML extension); `init` writes both into `schema/`.
+    Schema {
+        /// Which file the schema describes.
+        #[arg(value_enum, default_value_t = SchemaArg::Contest)]
+        kind: SchemaArg,
+        /// Write the schema into this file (replacing it) instead of printing it:
+        /// `--out schema/contest.schema.json`.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Check the contest folder and report every problem, without writing anything.
     Check {
         /// The contest folder (holding `content/`); the current folder by default.
@@ -110,6 +134,15 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+}
+
+/// The file a schema describes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SchemaArg {
+    /// `content/contest.yaml`.
+    Contest,
+    /// A form file, `forms/<id>.yaml`.
+    Form,
 }
 
 /// The budgets of one build.
@@ -125,12 +158,14 @@ struct LimitArgs {
 }
 
 impl LimitArgs {
-    /// The limits, with the memory budget set on the allocator.
-    fn apply(&self) -> jingsai::budget::Limits {
+    /// The limits, with the memory budget (and its message in `lang`) set on the allocator.
+    fn apply(&self, lang: Lang) -> jingsai::budget::Limits {
         let limits = jingsai::budget::Limits {
             time: std::time::Duration::from_secs(self.time_limit.max(1)),
             memory: self.memory_limit.max(64).saturating_mul(1 << 20),
         };
+        let message = jingsai::budget::over_budget_message(limits.memory).render(lang);
+        ALLOCATOR.set_message(Box::leak(format!("{message}\n").into_boxed_str()));
         ALLOCATOR.set_limit(limits.memory);
         limits
     }
@@ -157,21 +192,60 @@ impl FontArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let var = |name: &str| std::env::var(name).ok();
+    let lang = match Lang::choose(lang_flag(&args).as_deref(), var) {
+        Ok(lang) => lang,
+        Err(unknown) => {
+            let message = unknown.text();
+            let help = unknown.help();
+            let shown = Lang::of_environment_locale(var);
+            eprintln!(
+                "{}",
+                msg!("cli-error-with-help-line", message, help).render(shown)
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let command = jingsai::i18n::cli::localize(Cli::command(), lang);
+    let cli = Cli::from_arg_matches(&command.get_matches_from(args)).unwrap_or_else(|e| e.exit());
     // Long messages stay on one line, so they can be searched for in logs.
     miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }))
     .expect("the report handler is set once");
-    match cli.command {
+    run(cli.command, lang)
+}
+
+/// The value of `--lang X` or `--lang=X` among the arguments (before `--`), read before clap parses
+/// them so that `--help` is already in that language.
+fn lang_flag(args: &[OsString]) -> Option<String> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return Some(args.next().map(|v| v.into_owned()).unwrap_or_default());
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// Runs one command in `lang`.
+fn run(command: Command, lang: Lang) -> ExitCode {
+    match command {
         Command::Build {
             dir,
             output,
             fonts,
             limits,
-        } => build(dir, output, &fonts, &limits),
-        Command::Init { dir } => init(&dir),
-        Command::Forms { show: Some(id), .. } => show_form(&id),
+        } => build(dir, output, &fonts, &limits, lang),
+        Command::Init { dir } => init(&dir, lang),
+        Command::Forms { show: Some(id), .. } => show_form(&id, lang),
         Command::Forms {
             dir,
             fill: Some(fill),
@@ -180,7 +254,7 @@ fn main() -> ExitCode {
             fonts,
             limits,
             ..
-        } => forms(&dir, &fill, &form, out, &fonts, &limits),
+        } => forms(&dir, &fill, &form, out, (&fonts, &limits), lang),
         Command::Forms { .. } => unreachable!("clap requires --fill or --show"),
         Command::Serve {
             dir,
@@ -196,12 +270,13 @@ fn main() -> ExitCode {
                 bind,
                 poll,
                 fonts: fonts.options(),
-                limits: limits.apply(),
+                limits: limits.apply(lang),
+                lang,
             };
             match jingsai::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("{}", error.report());
+                    eprintln!("{}", error.report(lang));
                     ExitCode::FAILURE
                 }
             }
@@ -213,88 +288,130 @@ fn main() -> ExitCode {
             fonts,
             limits,
         } => {
-            let limits = limits.apply();
-            match jingsai::serve::worker::run(&dir, poll, &fonts.options(), limits, wait_since) {
+            let limits = limits.apply(lang);
+            match jingsai::serve::worker::run(
+                &dir,
+                poll,
+                &fonts.options(),
+                limits,
+                wait_since,
+                lang,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("{}", error.report());
+                    eprintln!("{}", error.report(lang));
                     ExitCode::FAILURE
                 }
             }
         }
-        Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits),
+        Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits, lang),
+        Command::Schema { kind, out } => schema(kind, out.as_deref(), lang),
     }
 }
 
+/// Prints `text` in `lang` on standard error.
+fn say(text: &Text, lang: Lang) {
+    eprintln!("{}", text.render(lang));
+}
+
 /// `jingsai build`: check, render and write, then say what was written.
-fn build(dir: PathBuf, output: Option<PathBuf>, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
+fn build(
+    dir: PathBuf,
+    output: Option<PathBuf>,
+    fonts: &FontArgs,
+    limits: &LimitArgs,
+    lang: Lang,
+) -> ExitCode {
     let mut options = BuildOptions::new(&dir);
     if let Some(output) = output {
         options.output = output;
     }
     options.fonts = fonts.options();
-    options.limits = limits.apply();
+    options.limits = limits.apply(lang);
+    options.lang = lang;
     match jingsai::build_site(&options) {
         Ok((project, map, report)) => {
-            print_problems(&project.warnings);
+            print_problems(&project.warnings, lang);
+            let output = &options.output;
             for line in &report.refused {
-                eprintln!(
-                    "warning: `{}/.jingsai-manifest` lists `{line}`, which leads outside the output folder or through a symbolic link; it was not removed",
-                    options.output.display()
-                );
+                say(&msg!("cli-manifest-refused", output, line), lang);
             }
-            eprintln!(
-                "built {} files ({} KiB) into `{}`: {} written, {} unchanged, {} removed",
-                map.len(),
-                map.total_bytes() / 1024,
-                options.output.display(),
-                report.written,
-                report.unchanged,
-                report.removed
+            let summary = msg!(
+                "cli-built",
+                files = map.len(),
+                kib = map.total_bytes() / 1024,
+                output,
+                written = report.written,
+                unchanged = report.unchanged,
+                removed = report.removed
             );
+            say(&summary, lang);
             ExitCode::SUCCESS
         }
-        Err(failure) if failure.partly_written() => fail(
-            &failure,
-            "the output folder is partly written (see above); build again once it is fixed",
-        ),
-        Err(failure) => fail(&failure, "nothing was written"),
+        Err(failure) if failure.partly_written() => {
+            fail(&failure, &msg!("cli-partly-written"), lang)
+        }
+        Err(failure) => fail(&failure, &msg!("cli-nothing-written"), lang),
     }
 }
 
 /// `jingsai init DIR`: a new contest to fill in.
-fn init(dir: &Path) -> ExitCode {
+fn init(dir: &Path, lang: Lang) -> ExitCode {
     match jingsai::init::init(dir) {
         Ok(written) => {
             for path in &written {
-                eprintln!("wrote `{}`", path.display());
+                say(&msg!("cli-wrote", path), lang);
             }
-            eprintln!(
-                "a new contest is in `{}`: fill in every blank marked 【】 in content/contest.yaml and the notice, then run `jingsai check {}`",
-                dir.display(),
-                dir.display()
-            );
+            say(&msg!("cli-init-done", dir), lang);
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("error: {error}\nhelp: {}", error.help());
+            let (message, help) = (error.text(), error.help());
+            say(&msg!("cli-error-with-help-line", message, help), lang);
             ExitCode::FAILURE
         }
     }
 }
 
-/// `jingsai forms --show ID`: a built-in form's declaration on standard output.
-fn show_form(id: &str) -> ExitCode {
+/// `jingsai forms --show ID`: a built-in form's declaration on standard output, after the line naming
+/// the form schema.
+fn show_form(id: &str, lang: Lang) -> ExitCode {
     match jingsai::model::forms::builtin_form_text(id) {
         Some(text) => {
-            print!("{text}");
+            // The copy goes into `forms/`, where this line points editors at `schema/form.schema.json`.
+            let modeline = jingsai::model::schema::SchemaKind::Form.modeline();
+            print!("{modeline}\n{text}");
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!(
-                "error: there is no built-in form `{id}`\nhelp: the built-in forms are {}",
-                jingsai::model::forms::BUILTIN_FORMS.join(", ")
-            );
+            let message = msg!("cli-no-builtin-form", id);
+            let forms = jingsai::model::forms::BUILTIN_FORMS.join(", ");
+            let help = msg!("cli-no-builtin-form-help", forms);
+            say(&msg!("cli-error-with-help-line", message, help), lang);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `jingsai schema`: a JSON Schema on standard output, or into `out`.
+fn schema(kind: SchemaArg, out: Option<&Path>, lang: Lang) -> ExitCode {
+    use jingsai::model::schema::SchemaKind;
+    let kind = match kind {
+        SchemaArg::Contest => SchemaKind::Contest,
+        SchemaArg::Form => SchemaKind::Form,
+    };
+    let Some(out) = out else {
+        print!("{}", kind.to_json());
+        return ExitCode::SUCCESS;
+    };
+    match kind.write(out) {
+        Ok(()) => {
+            say(&msg!("cli-wrote", path = out), lang);
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            let help = msg!("cli-schema-write-help");
+            say(&msg!("cli-error-with-help-line", message, help), lang);
             ExitCode::FAILURE
         }
     }
@@ -306,86 +423,135 @@ fn forms(
     fill: &Path,
     form: &str,
     out: Option<PathBuf>,
-    fonts: &FontArgs,
-    limits: &LimitArgs,
+    (fonts, limits): (&FontArgs, &LimitArgs),
+    lang: Lang,
 ) -> ExitCode {
     let out = out.unwrap_or_else(|| dir.join("filled-forms"));
-    match jingsai::fill_forms(dir, fill, form, &out, &fonts.options(), limits.apply()) {
+    let limits = limits.apply(lang);
+    match jingsai::fill_forms(dir, fill, form, &out, &fonts.options(), limits, lang) {
         Ok(written) => {
             for path in &written {
-                eprintln!("wrote `{}`", path.display());
+                say(&msg!("cli-wrote", path), lang);
             }
-            eprintln!("{} filled forms in `{}`", written.len(), out.display());
+            say(&msg!("cli-filled", count = written.len(), out = &out), lang);
             ExitCode::SUCCESS
         }
-        Err(failure) => fail(&failure, "nothing was written"),
+        Err(failure) => fail(&failure, &msg!("cli-nothing-written"), lang),
     }
 }
 
 /// `jingsai check`: every problem, or a one-line summary of what the folder holds.
-fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs) -> ExitCode {
-    match jingsai::verify(dir, &fonts.options(), limits.apply()) {
+fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs, lang: Lang) -> ExitCode {
+    match jingsai::verify(dir, &fonts.options(), limits.apply(lang), lang) {
         Ok(project) => {
-            print_problems(&project.warnings);
-            let results = match &project.results {
-                Some(results) => format!(
-                    "results for {} contestants",
-                    results
-                        .tables
-                        .iter()
-                        .map(|t| t.entries.len())
-                        .sum::<usize>()
-                ),
-                None => "no results yet".to_string(),
-            };
-            eprintln!(
-                "`{}` is fine: {} tracks, {}{} notices, {} forms{}, {results}",
-                dir.display(),
-                project.contest.tracks.len(),
-                match project.contest.groups.len() {
-                    0 => "no groups, ".to_string(),
-                    n => format!("{n} groups, "),
-                },
-                project.notices.len(),
-                project.forms.len(),
-                if project.forms.is_empty() {
-                    String::new()
-                } else {
-                    let names: Vec<&str> = project.forms.iter().map(|f| f.name.as_str()).collect();
-                    format!(" ({})", names.join("、"))
-                },
+            print_problems(&project.warnings, lang);
+            let contestants: Option<usize> = project
+                .results
+                .as_ref()
+                .map(|r| r.tables.iter().map(|t| t.entries.len()).sum());
+            let forms: Vec<&str> = project.forms.iter().map(|f| f.name.as_str()).collect();
+            let summary = msg!(
+                "cli-check-fine",
+                dir,
+                tracks = project.contest.tracks.len(),
+                groups = project.contest.groups.len(),
+                notices = project.notices.len(),
+                forms = forms.len(),
+                names = forms.join("、"),
+                results = match contestants {
+                    Some(count) => msg!("cli-check-results", count),
+                    None => msg!("cli-check-no-results"),
+                }
             );
+            say(&summary, lang);
             ExitCode::SUCCESS
         }
-        Err(problems) => fail_with_problems(&problems, "fix them and run `jingsai check` again"),
+        Err(problems) => fail_with_problems(&problems, &msg!("cli-check-again"), lang),
     }
 }
 
-fn print_problems(problems: &Problems) {
+fn print_problems(problems: &Problems, lang: Lang) {
     for problem in &problems.0 {
-        eprintln!("{:?}", problem.to_report());
+        eprintln!("{}", problem.report(lang));
     }
 }
 
 /// Reports why a build failed: the contest's problems, counted, or the tool's failure with what to do.
-fn fail(failure: &BuildFailure, then: &str) -> ExitCode {
+fn fail(failure: &BuildFailure, then: &Text, lang: Lang) -> ExitCode {
     match failure {
-        BuildFailure::Problems(problems) => fail_with_problems(problems, then),
+        BuildFailure::Problems(problems) => fail_with_problems(problems, then, lang),
         BuildFailure::Tool(error) => {
-            eprintln!("error: {error}");
-            eprintln!("  help: {}", error.help());
-            eprintln!("error: {then}");
+            let (message, help) = (error.text(), error.help());
+            say(&msg!("cli-error-with-help", message, help), lang);
+            say(&msg!("cli-error", message = then), lang);
             ExitCode::FAILURE
         }
     }
 }
 
-fn fail_with_problems(problems: &Problems, then: &str) -> ExitCode {
-    print_problems(problems);
-    let count = problems.errors().count();
-    eprintln!(
-        "error: {count} problem{} found; {then}",
-        if count == 1 { "" } else { "s" }
+fn fail_with_problems(problems: &Problems, then: &Text, lang: Lang) -> ExitCode {
+    print_problems(problems, lang);
+    let message = msg!(
+        "cli-problems-found",
+        count = problems.errors().count(),
+        then
     );
+    say(&msg!("cli-error", message), lang);
     ExitCode::FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command, argument and flag a person can see has its help in the catalogue, in both
+    /// languages, and `--help` shows no English doc comment in Chinese.
+    #[test]
+    fn every_command_and_flag_has_a_help_text() {
+        fn walk(command: &clap::Command, missing: &mut Vec<String>) {
+            let name = command.get_name();
+            if command.is_hide_set() {
+                return;
+            }
+            if jingsai::i18n::cli::about(name).is_none() {
+                missing.push(format!("the command `{name}`"));
+            }
+            for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
+                if jingsai::i18n::cli::arg_help(name, arg.get_id().as_str(), "").is_none() {
+                    missing.push(format!("`{}` of `{name}`", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, missing);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        let mut missing = Vec::new();
+        walk(&command, &mut missing);
+        assert!(missing.is_empty(), "no help text for {missing:?}");
+        for lang in Lang::ALL {
+            let mut command = jingsai::i18n::cli::localize(Cli::command(), lang);
+            let help = command.render_help().to_string();
+            assert!(!help.contains("cli-"), "an id instead of a text: {help}");
+        }
+    }
+
+    #[test]
+    fn the_lang_flag_is_read_before_clap() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "--lang", "en", "build"])).as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "build", "--lang=zh"])).as_deref(),
+            Some("zh")
+        );
+        assert_eq!(
+            lang_flag(&args(&["jingsai", "build", "--", "--lang"])),
+            None
+        );
+        assert_eq!(lang_flag(&args(&["jingsai", "check"])), None);
+    }
 }

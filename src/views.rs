@@ -108,7 +108,7 @@ pub(crate) struct GroupView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub full_name: &'a str,
-    pub eligibility: &'a str,
+    pub eligibility: Option<&'a str>,
     /// The group's limits in words, with the tracks they do not apply to (……，X赛项不限。).
     pub limits: Option<String>,
     pub restrictions: Vec<&'a str>,
@@ -378,7 +378,7 @@ fn group<'a>(c: &'a Contest, g: &'a crate::model::Group) -> GroupView<'a> {
         id: g.id.value.as_str(),
         name: &g.name,
         full_name: g.full_name.as_deref().unwrap_or(&g.name),
-        eligibility: &g.eligibility,
+        eligibility: g.eligibility.as_deref(),
         limits: g.limits.as_ref().and_then(|l| limits(c, &l.value)),
         restrictions: c
             .rules

@@ -335,12 +335,14 @@ fn a_built_in_form_is_printed_to_start_from() {
         .unwrap();
     assert!(output.status.success());
     let shown = String::from_utf8_lossy(&output.stdout);
+    // The declaration, after the line that points editors at the form schema (see tests/schema.rs).
+    let built_in = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/forms/builtin/roster.yaml"),
+    )
+    .unwrap();
     assert_eq!(
         shown,
-        std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/forms/builtin/roster.yaml")
-        )
-        .unwrap()
+        format!("# yaml-language-server: $schema=../schema/form.schema.json\n{built_in}")
     );
     let output = support::jingsai("forms")
         .args(["--show", "nosuch"])

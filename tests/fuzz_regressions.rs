@@ -50,7 +50,7 @@ fn render(problems: &jingsai::Problems) -> String {
     problems
         .0
         .iter()
-        .map(|p| format!("{:?}", p.to_report()))
+        .map(|p| format!("{:?}", p.to_report(jingsai::Lang::En)))
         .collect()
 }
 

@@ -5,26 +5,9 @@
 mod support;
 
 use std::path::Path;
-use std::process::Output;
+use support::built::{build, check, text};
 
 const FIXTURE: &str = "no-groups";
-
-/// `jingsai check` on a contest folder.
-fn check(dir: &Path) -> Output {
-    support::jingsai("check")
-        .arg(dir)
-        .output()
-        .expect("jingsai runs")
-}
-
-/// Both output streams of a run.
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
 
 /// Every file under `dir` with its path relative to it.
 fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -41,24 +24,17 @@ fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn a_contest_without_groups_checks_without_a_warning() {
     let copy = support::fixture_copy(FIXTURE);
-    let output = check(copy.path());
+    let output = check(&copy);
     let report = text(&output);
     assert!(output.status.success(), "{report}");
     assert!(!report.contains("warning"), "{report}");
-    assert!(report.contains("1 tracks, no groups,"), "{report}");
+    assert!(report.contains("1 track, no groups,"), "{report}");
 }
 
 #[test]
 fn a_contest_without_groups_publishes_with_no_group_anywhere() {
     let copy = support::fixture_copy(FIXTURE);
-    let out = copy.beside("output");
-    let output = support::jingsai("build")
-        .arg(copy.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .expect("jingsai runs");
-    assert!(output.status.success(), "{}", text(&output));
+    let out = build(&copy);
     let mut all = Vec::new();
     files(&out, &mut all);
     let pages: Vec<_> = all
@@ -118,7 +94,7 @@ fn naming_a_group_when_there_are_none_is_a_located_error() {
         "  coaches_per_contestant: 1\n",
         "  coaches_per_contestant: 1\n  group_restrictions:\n    - group: student\n      rule: 学生不得参赛。\n",
     );
-    let output = check(copy.path());
+    let output = check(&copy);
     let report = text(&output);
     assert!(!output.status.success(), "{report}");
     assert!(
@@ -141,7 +117,7 @@ fn a_group_in_the_results_of_a_contest_without_groups_is_an_error() {
         "content/results.csv",
         "队员,参赛单位,赛项,组别,实操成绩,实操用时\n张三、李四,苏州某汽车零部件公司,工业机器人系统运维员,职工组,88.5,3:10:00\n王五、赵六,苏州某电子公司,工业机器人系统运维员,,91,3:20:00\n",
     );
-    let output = check(copy.path());
+    let output = check(&copy);
     let report = text(&output);
     assert!(!output.status.success(), "{report}");
     assert!(

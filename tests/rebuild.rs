@@ -109,7 +109,7 @@ impl Contest {
             "{step}: the rebuild ({}) differs from a full build in {differ:?}",
             built.redone
         );
-        built.redone
+        built.redone.to_string()
     }
 
     /// Rebuilds after `changed` and expects it to fail with a message containing `expected`.

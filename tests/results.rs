@@ -714,7 +714,7 @@ fn file_level_problems() {
     let got: Vec<String> = case
         .problems()
         .errors()
-        .map(|p| p.message.clone())
+        .map(|p| p.message.to_string())
         .collect();
     assert_eq!(
         got,
@@ -750,7 +750,7 @@ fn file_level_problems() {
     let got: Vec<String> = case
         .problems()
         .errors()
-        .map(|p| p.message.clone())
+        .map(|p| p.message.to_string())
         .collect();
     assert_eq!(
         got,

@@ -2,9 +2,9 @@
 # The test command of README.md. On a fresh Debian 12 or 13 with only Rust installed it installs what the
 # tests use, with apt-get when missing: poppler's pdftotext, pdffonts and pdfinfo (poppler-utils), qpdf,
 # Debian's chromium (tests/e2e and tests/clients), Java (the Nu HTML Checker), Node and npm (axe-core,
-# the link checker), python3 with its venv module; and pypdf and openpyxl, pinned, in a virtual
-# environment under the cargo target folder ("${CARGO_TARGET_DIR:-target}/venv", since Debian's python is
-# externally managed). It exports that venv's python as JINGSAI_PYTHON for the tests that read PDFs with
+# the link checker), nginx (tests/clients serves the sites with README's example), python3 with its venv
+# module; and pypdf and openpyxl, pinned, in a virtual environment under the cargo target folder
+# ("${CARGO_TARGET_DIR:-target}/venv", since Debian's python is externally managed). It exports that venv's python as JINGSAI_PYTHON for the tests that read PDFs with
 # pypdf and workbooks with openpyxl, then runs every test in the release profile (the profile of
 # `cargo run --release -- build`, so Typst compiles once) and tests/clients/run.sh. A test never skips
 # because a tool is missing: it fails.
@@ -23,6 +23,8 @@ command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
 # tests/e2e drives headless Chromium (Debian's package) over the DevTools protocol against `jingsai serve`.
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+# nginx is in /usr/sbin, which a user's PATH may lack; tests/clients starts its own on a loopback port.
+[ -x "${NGINX:-/usr/sbin/nginx}" ] || need_apt+=(nginx)
 command -v java >/dev/null 2>&1 || need_apt+=(JAVA)   # replaced below by the package the repository has
 # Debian 12's nodejs is 18: tests/clients pins playwright-core to 1.61.1, the last release that runs on it.
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)

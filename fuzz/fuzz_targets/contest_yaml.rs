@@ -15,6 +15,6 @@ fuzz_target!(|data: &[u8]| {
         Err(problems) => problems,
     };
     for problem in &problems.0 {
-        let _ = format!("{:?}", problem.to_report());
+        let _ = format!("{:?}", problem.to_report(jingsai::Lang::Zh));
     }
 });

@@ -2,11 +2,13 @@
 //!
 //! Every struct denies unknown keys, so a misspelt key is an error at its line and column. Fields that are
 //! checked against other parts of the file after parsing (references, dates, weights) are `Spanned`, so
-//! those errors point at the exact spot too.
+//! those errors point at the exact spot too. Every struct also derives `JsonSchema`, the editors' schema
+//! of contest.yaml (see [`super::schema`]); a struct without it does not compile where a section uses it.
 
+use super::Spanned;
 use super::values::{Day, Deadline, Id, When};
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 /// The whole contest definition.
 #[derive(Debug, Clone)]
@@ -52,7 +54,7 @@ pub struct Contest {
 }
 
 /// `site:` publishing settings.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     /// The public address, used only where absolute URLs are required (sitemap, feed, calendar).
@@ -64,7 +66,7 @@ pub struct Site {
 }
 
 /// `contest:` names.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContestInfo {
     /// The full official name.
@@ -80,7 +82,7 @@ pub struct ContestInfo {
 }
 
 /// `plan:` the plan (方案).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// The plan's title.
@@ -93,7 +95,7 @@ pub struct Plan {
 }
 
 /// One numbered section of the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSection {
     /// Heading without its number.
@@ -107,7 +109,7 @@ pub struct PlanSection {
 }
 
 /// One （一） subsection of the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanSubsection {
     /// Heading without its number.
@@ -120,7 +122,7 @@ pub struct PlanSubsection {
 }
 
 /// `notice:` the covering notice that issues the plan.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoveringNotice {
     /// Short issuer name used in the title and signature (市人社局).
@@ -144,7 +146,7 @@ pub struct CoveringNotice {
 }
 
 /// A document referred to by number.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Id used by other sections.
@@ -156,7 +158,7 @@ pub struct Reference {
 }
 
 /// `organisation:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// Contest level (市级一类竞赛).
@@ -183,7 +185,7 @@ pub struct Organisation {
 }
 
 /// A committee or office.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// The body's name (组委会, 裁判委员会, …); other bodies name it as their `parent`.
@@ -199,7 +201,7 @@ pub struct Body {
 }
 
 /// A track (赛项).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Id, used in addresses.
@@ -220,7 +222,7 @@ pub struct Track {
 }
 
 /// A group (组别).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// The group's stable id (`staff`), used by tracks, rules, results and form fields (`group-<id>`).
@@ -233,8 +235,9 @@ pub struct Group {
     /// Whether teachers enter in this group.
     #[serde(default)]
     pub includes_teachers: bool,
-    /// Who may enter.
-    pub eligibility: String,
+    /// Who may enter, as worded, when the plan says (a group may be only a name, or only limits).
+    #[serde(default)]
+    pub eligibility: Option<String>,
     /// Birth-date, age and work-experience limits of this group, with the tracks they do not apply to.
     #[serde(default)]
     pub limits: Option<Spanned<Limits>>,
@@ -242,7 +245,7 @@ pub struct Group {
 
 /// `limits:` of `rules`, a group or a track: who may enter by birth date, age and work experience.
 /// Every key is optional; the limits of `rules`, of the entrant's group and of the track all apply.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     /// Born on this day or later (1990年1月1日（含）以后出生).
@@ -263,7 +266,7 @@ pub struct Limits {
 }
 
 /// `age:` of `limits`: the youngest and oldest age, in whole years (周岁), counted on `as_of`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeRange {
     /// The youngest age allowed (inclusive).
@@ -278,7 +281,7 @@ pub struct AgeRange {
 }
 
 /// `format:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Format {
     /// Individual or team.
@@ -289,7 +292,7 @@ pub struct Format {
 }
 
 /// Individual or team event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// 单人赛项.
@@ -299,7 +302,7 @@ pub enum EventKind {
 }
 
 /// `rules:` who may enter and how many. The section and every key in it are optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
     /// Honours whose holders may not enter.
@@ -339,7 +342,7 @@ pub struct Rules {
 }
 
 /// One of `rules.unit_roles`: a person a unit names besides its contestants.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitRole {
     /// What the person is (领队, 联络员).
@@ -352,7 +355,7 @@ pub struct UnitRole {
 }
 
 /// `rules.individual_entry`: the contest accepts entrants without a unit (个人报名).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IndividualEntry {
     /// What the score sheet's unit column (参赛单位) says for such an entrant (个人); these rows are
@@ -364,7 +367,7 @@ pub struct IndividualEntry {
 }
 
 /// A rule for one group.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupRestriction {
     /// The group, by id.
@@ -374,7 +377,7 @@ pub struct GroupRestriction {
 }
 
 /// Per-unit quota: at most `per_unit`, and at least `min_per_unit` when given, over `scope`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
     /// The most contestants (or teams) per unit.
@@ -388,7 +391,7 @@ pub struct Quota {
 }
 
 /// What a per-unit quota counts over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuotaScope {
     /// The whole contest.
@@ -401,7 +404,7 @@ pub enum QuotaScope {
 
 /// `scoring:` how the total is made. Every key is optional, and so is the section: a notice may say only
 /// that the scoring will be announced (`scoring: { note: 评分办法另行通知 }`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
     /// Parts with weights in percent; they add up to 100. Results need them (one score column each).
@@ -429,7 +432,7 @@ impl Scoring {
 }
 
 /// One scored part (理论考试, 实操比赛).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoringPart {
     /// The part's stable id (`theory`, `practical`), used by `results.tie_break` and the score columns.
@@ -458,7 +461,7 @@ impl ScoringPart {
 }
 
 /// One module of a scored part (模块A 数据采集与处理).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Module {
     /// The module's stable id, unique among every part's and module's ids (`results.columns.parts`
@@ -471,7 +474,7 @@ pub struct Module {
 }
 
 /// `awards:` the award scheme, stated before the results, and the rules the results follow.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Awards {
     /// The reference (by id) that awards follow.
@@ -533,7 +536,7 @@ fn ranks_below_minimum() -> bool {
 }
 
 /// One award tier: a share of the finalists in percent, or a fixed count.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// 一等奖, 金牌, ….
@@ -547,7 +550,7 @@ pub struct Tier {
 }
 
 /// How a share of the finalists becomes a whole number of awards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// 向下取整: 10% of 6 is 0.
@@ -559,7 +562,7 @@ pub enum Rounding {
 }
 
 /// Who gets what when contestants who share a rank do not all fit in what is left of a tier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Ties {
     /// They all go to the next tier; the rest of this tier stays empty (no tier ever grows).
@@ -570,7 +573,7 @@ pub enum Ties {
 }
 
 /// An award to units (优秀组织奖).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitAward {
     /// The award's name (优秀组织奖).
@@ -587,7 +590,7 @@ pub struct UnitAward {
 }
 
 /// `registration:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     /// The first day of registration, when registration opens on a set day (the window is `opens` to
@@ -625,7 +628,7 @@ pub struct Registration {
 }
 
 /// `registration.online`: an online registration platform.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OnlineRegistration {
     /// The platform's address (http or https), linked from the registration page and the calendar.
@@ -635,7 +638,7 @@ pub struct OnlineRegistration {
 }
 
 /// `registration.post`: where to post the materials.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PostalRegistration {
     /// The postal address.
@@ -649,7 +652,7 @@ pub struct PostalRegistration {
 }
 
 /// `registration.in_person`: where to hand the materials in.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InPersonRegistration {
     /// The place.
@@ -660,7 +663,7 @@ pub struct InPersonRegistration {
 }
 
 /// One item to send.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     /// What.
@@ -674,7 +677,7 @@ pub struct Material {
 }
 
 /// The replacement rule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Replacement {
     /// The rule as worded.
@@ -686,7 +689,7 @@ pub struct Replacement {
 }
 
 /// A dated stage of the contest.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     /// The stage's stable id (`registration`, `contest`), unique within `schedule`.
@@ -710,7 +713,7 @@ pub struct Stage {
 }
 
 /// `costs:`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Costs {
     /// Fees, as worded.
@@ -724,7 +727,7 @@ pub struct Costs {
 }
 
 /// A contact person.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// The person's name, as printed in the notice and on the contacts page.
@@ -756,7 +759,7 @@ pub struct Contact {
 }
 
 /// A labelled phone number of a contact.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     /// What the number is (办公电话, 手机).
@@ -766,7 +769,7 @@ pub struct Phone {
 }
 
 /// An attachment of the notice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// 附件1, 附件2, ….

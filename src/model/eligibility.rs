@@ -5,6 +5,8 @@
 
 use super::values::{Day, Id};
 use super::{Contest, Group, Limits, Track};
+use crate::i18n::Text;
+use crate::msg;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -21,11 +23,11 @@ pub enum LimitSource<'a> {
 
 impl LimitSource<'_> {
     /// The key in contest.yaml, for messages: `rules.limits`, `limits` of the group `youth`.
-    pub fn key(&self) -> String {
+    pub fn key(&self) -> Text {
         match self {
-            LimitSource::Contest => "`rules.limits`".to_string(),
-            LimitSource::Group(g) => format!("`limits` of the group `{}`", g.id.value),
-            LimitSource::Track(t) => format!("`limits` of the track `{}`", t.id.value),
+            LimitSource::Contest => msg!("model-limits-of-rules"),
+            LimitSource::Group(g) => msg!("model-limits-of-group", group = g.id.value.as_str()),
+            LimitSource::Track(t) => msg!("model-limits-of-track", track = t.id.value.as_str()),
         }
     }
 }

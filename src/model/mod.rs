@@ -10,6 +10,8 @@ pub mod forms;
 mod notice;
 pub mod placeholders;
 mod results_section;
+pub mod schema;
+mod spanned;
 mod validate;
 pub mod values;
 pub mod yaml;
@@ -17,10 +19,11 @@ pub mod yaml;
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
 pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY};
+pub use spanned::Spanned;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
-use serde_saphyr::Spanned;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// The top-level sections of `contest.yaml`, in the order they are documented.
@@ -85,10 +88,7 @@ impl Project {
         let path = Self::contest_path(root);
         let text = fs::read_input_text(Some(root), &path, fs::Input::Contest).map_err(|e| {
             let mut problems = Problems::default();
-            problems.push(
-                Problem::from(e)
-                    .with_help("run jingsai in a contest folder (one that has `content/contest.yaml`), or pass that folder as an argument"),
-            );
+            problems.push(Problem::from(e).with_help(msg!("model-not-a-contest-folder-help")));
             problems
         })?;
         let contest_file = SourceFile::new(&display_path(root, &path), text);

@@ -4,6 +4,7 @@ use super::values::{Day, is_id};
 use super::{display_path, yaml};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use crate::msg;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ffi::OsString;
@@ -55,8 +56,12 @@ impl Notice {
             .strip_prefix("---\n")
             .or_else(|| text.strip_prefix("---\r\n"))
         else {
-            return Err(Problem::at(&file, (0, text.len().min(1)), "a notice must start with front matter")
-                .with_help("begin the file with a `---` line, then `title:`, `date:` and `source:`, then another `---` line"));
+            return Err(Problem::at(
+                &file,
+                (0, text.len().min(1)),
+                msg!("model-notice-no-front-matter"),
+            )
+            .with_help(msg!("model-notice-no-front-matter-help")));
         };
         let open_len = text.len() - after_open.len();
         let close = after_open
@@ -67,8 +72,10 @@ impl Notice {
             })
             .map(|(i, _)| i);
         let Some(close) = close else {
-            return Err(Problem::at(&file, (0, 3), "the front matter is not closed")
-                .with_help("add a line with only `---` after the front matter"));
+            return Err(
+                Problem::at(&file, (0, 3), msg!("model-notice-front-matter-open"))
+                    .with_help(msg!("model-notice-front-matter-open-help")),
+            );
         };
         let front_end = open_len + close + 1;
         // Parse the text up to the closing line with the opening `---` blanked, so positions stay those of
@@ -84,24 +91,21 @@ impl Notice {
             .unwrap_or_default();
         let slug = meta.slug.clone().unwrap_or(stem);
         if !is_id(&slug) {
-            let help = "name the file with lower-case letters, digits and `-` (for example `2025-10-16-plan.md`), or add `slug: plan` to the front matter";
-            return Err(Problem::general(
-                Some(&file),
-                format!("`{slug}` cannot be part of an address"),
-            )
-            .with_help(help));
+            return Err(
+                Problem::general(Some(&file), msg!("model-notice-bad-slug", slug))
+                    .with_help(msg!("model-notice-bad-slug-help")),
+            );
         }
         if RESERVED_SLUGS.contains(&slug.as_str()) {
-            return Err(Problem::general(
-                Some(&file),
-                format!("the address `notices/{slug}.html` is the list of notices"),
-            )
-            .with_help("give the notice another file name or `slug:`"));
+            return Err(
+                Problem::general(Some(&file), msg!("model-notice-reserved-slug", slug))
+                    .with_help(msg!("model-notice-reserved-slug-help")),
+            );
         }
         if meta.title.trim().is_empty() {
             return Err(
-                Problem::general(Some(&file), "the notice has an empty title")
-                    .with_help("write a title"),
+                Problem::general(Some(&file), msg!("model-notice-empty-title"))
+                    .with_help(msg!("model-notice-empty-title-help")),
             );
         }
         Ok(Notice {
@@ -247,13 +251,13 @@ fn load_one(root: &Path, path: &Path) -> Result<Notice, Problem> {
 fn same_address(later: &Notice, earlier: &Notice) -> Problem {
     Problem::general(
         Some(&later.file),
-        format!(
-            "the address `notices/{}.html` is also used by `{}`",
-            later.slug,
-            earlier.file.path.display()
+        msg!(
+            "model-notice-same-address",
+            slug = &later.slug,
+            other = &earlier.file.path
         ),
     )
-    .with_help("give one of them another file name or `slug:`")
+    .with_help(msg!("model-notice-same-address-help"))
 }
 
 /// Newest first, then by address.

@@ -3,6 +3,7 @@
 //! `【请填写：联系人邮箱】`) are left out: the blank says what to do.
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::msg;
 
 /// How every blank begins.
 pub const MARK: &str = "【请填写";
@@ -31,9 +32,9 @@ pub fn problems(file: &SourceFile) -> Problems {
     for (start, len) in spans(file) {
         let blank = &file.text[start..start + len];
         problems.push(
-            Problem::at(file, (start, len), format!("`{blank}` is still to be filled in"))
-                .with_label("fill in")
-                .with_help("replace it with this contest's own text and delete the 【】 marker, then run `jingsai check` again"),
+            Problem::at(file, (start, len), msg!("model-blank", blank))
+                .with_label(msg!("model-blank-label"))
+                .with_help(msg!("model-blank-help")),
         );
     }
     problems

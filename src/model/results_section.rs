@@ -22,11 +22,13 @@
 //! ```
 
 use super::values::Day;
-use super::yaml::spanned_at;
-use super::{Contest, Tier};
+use super::yaml::{Mistake, own_error, spanned_at};
+use super::{Contest, Spanned, Tier};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::{Text, comma_list};
+use crate::msg;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
-use serde_saphyr::Spanned;
 use std::collections::BTreeMap;
 
 /// The keys a `tie_break` entry may name besides part ids.
@@ -36,7 +38,7 @@ pub const TIME_KEY: &str = "time";
 pub const MAX_DECIMALS: u32 = 4;
 
 /// `results:` settings.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsConfig {
     /// The publication date stated on the results pages and downloads.
@@ -71,7 +73,7 @@ pub struct ResultsConfig {
 }
 
 /// Extra column headers, per field. A field takes one header or a list.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
     /// 姓名.
@@ -119,11 +121,7 @@ impl<'de> Deserialize<'de> for Headers {
             One(String),
             Many(Vec<String>),
         }
-        match OneOrMany::deserialize(d).map_err(|_| {
-            serde::de::Error::custom(
-                "write a column header, or a list of them like [理论成绩, 理论]",
-            )
-        })? {
+        match OneOrMany::deserialize(d).map_err(|_| own_error(Mistake::Headers, ""))? {
             OneOrMany::One(one) => Ok(Headers(vec![one])),
             OneOrMany::Many(many) => Ok(Headers(many)),
         }
@@ -143,12 +141,12 @@ impl ResultsConfig {
 pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
     let mut problems = Problems::default();
     let r = &contest.results;
-    let mut error = |at: Option<(usize, usize)>, message: String, help: &str| {
+    let mut error = |at: Option<(usize, usize)>, message: Text, help: Text| {
         let problem = match at {
             Some(span) => Problem::at(file, span, message),
             None => Problem::general(Some(file), message),
         };
-        problems.push(problem.with_help(help.to_string()));
+        problems.push(problem.with_help(help));
     };
     let part_ids: Vec<&str> = contest
         .parts()
@@ -168,8 +166,11 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
     {
         error(
             spanned_at(file, d),
-            format!("`decimals: {}` is too many", d.value),
-            "scores are kept to 0 to 4 decimals; 2 is usual",
+            msg!("model-results-decimals", decimals = d.value.to_string()),
+            msg!(
+                "model-results-decimals-help",
+                max = MAX_DECIMALS.to_string()
+            ),
         );
     }
     let mut seen: Vec<&str> = Vec::new();
@@ -178,17 +179,17 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         if name != TIME_KEY && !part_ids.contains(&name) {
             error(
                 spanned_at(file, key),
-                format!("`{name}` in `tie_break` is neither a scoring part nor `time`"),
-                &format!(
-                    "use the ids of `scoring.parts` ({}) or `time`",
-                    part_ids.join(", ")
+                msg!("model-results-tie-break-unknown", name),
+                msg!(
+                    "model-results-tie-break-unknown-help",
+                    parts = comma_list(&part_ids)
                 ),
             );
         } else if seen.contains(&name) {
             error(
                 spanned_at(file, key),
-                format!("`{name}` is in `tie_break` twice"),
-                "name each part once",
+                msg!("model-results-tie-break-twice", name),
+                msg!("model-results-tie-break-twice-help"),
             );
         }
         seen.push(name);
@@ -197,10 +198,10 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         if !column_ids.contains(&id.as_str()) {
             error(
                 spanned_at(file, headers),
-                format!("`columns.parts.{id}` names no scoring part or module"),
-                &format!(
-                    "use the ids of `scoring.parts` and their modules: {}",
-                    column_ids.join(", ")
+                msg!("model-results-column-unknown", id),
+                msg!(
+                    "model-results-column-unknown-help",
+                    ids = comma_list(&column_ids)
                 ),
             );
         }
@@ -210,8 +211,8 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
     {
         error(
             spanned_at(file, sheet),
-            "the `sheet` name is empty".into(),
-            "write the name of the worksheet tab, or remove the key to read the first sheet",
+            msg!("model-results-sheet-empty"),
+            msg!("model-results-sheet-empty-help"),
         );
     }
     problems.extend(check_tiers(&r.tiers, file));
@@ -221,12 +222,12 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
 /// Checks the award tiers: each has a share or a count, shares are percents that add up to at most 100.
 pub(super) fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problems {
     let mut problems = Problems::default();
-    let mut error = |at: Option<(usize, usize)>, message: String, help: &str| {
+    let mut error = |at: Option<(usize, usize)>, message: Text, help: Text| {
         let problem = match at {
             Some(span) => Problem::at(file, span, message),
             None => Problem::general(Some(file), message),
         };
-        problems.push(problem.with_help(help.to_string()));
+        problems.push(problem.with_help(help));
     };
     let mut total_share = 0;
     for tier in tiers {
@@ -234,19 +235,20 @@ pub(super) fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problem
         match (t.share, t.count) {
             (Some(_), Some(_)) | (None, None) => error(
                 spanned_at(file, tier),
-                format!(
-                    "the award tier `{}` needs either `share` or `count`",
-                    t.name
-                ),
-                "write `share: 10` for 10% of the finalists, or `count: 3` for three awards",
+                msg!("model-tier-share-or-count", tier = &t.name),
+                msg!("model-tier-share-or-count-help"),
             ),
             (Some(share), None) => {
                 total_share += share;
                 if share == 0 || share > 100 {
                     error(
                         spanned_at(file, tier),
-                        format!("the award tier `{}` has a share of {share}%", t.name),
-                        "a share is a percent of the finalists between 1 and 100",
+                        msg!(
+                            "model-tier-share",
+                            tier = &t.name,
+                            share = share.to_string()
+                        ),
+                        msg!("model-tier-share-help"),
                     );
                 }
             }
@@ -258,8 +260,8 @@ pub(super) fn check_tiers(tiers: &[Spanned<Tier>], file: &SourceFile) -> Problem
     {
         error(
             spanned_at(file, first),
-            format!("the award tiers share {total_share}% of the finalists, more than 100%"),
-            "lower the shares so that they add up to at most 100",
+            msg!("model-tiers-share-total", total = total_share.to_string()),
+            msg!("model-tiers-share-total-help"),
         );
     }
     problems

@@ -1,8 +1,8 @@
 //! Small value types read from YAML with their own checks: ids, dates, deadlines, "to be announced".
 
-use super::yaml::date_error;
+use super::yaml::{Mistake, own_error};
 use jiff::civil::{Date, DateTime, Time, Weekday};
-use serde::{Deserialize, Deserializer, de::Error as _};
+use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// The words that mean a date is not fixed yet (另行通知).
@@ -15,11 +15,14 @@ pub struct Day(pub Date);
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        parse_date(&text).map(Day).map_err(date_error)
+        parse_date(&text)
+            .map(Day)
+            .map_err(|mistake| own_error(mistake, text.trim()))
     }
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+/// A date written `YYYY-MM-DD`, or what is wrong with it.
+fn parse_date(text: &str) -> Result<Date, Mistake> {
     let text = text.trim();
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
@@ -30,12 +33,9 @@ fn parse_date(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shaped {
-        return Err(format!(
-            "`{text}` is not a date: write it as YYYY-MM-DD, for example 2025-10-31"
-        ));
+        return Err(Mistake::DateShape);
     }
-    text.parse::<Date>()
-        .map_err(|_| format!("`{text}` is not a real date (check the month and the day)"))
+    text.parse::<Date>().map_err(|_| Mistake::NoSuchDay)
 }
 
 impl Day {
@@ -91,7 +91,7 @@ impl<'de> Deserialize<'de> for When {
         }
         parse_date(&text)
             .map(|date| When::On(Day(date)))
-            .map_err(|e| date_error(format!("{e}, or `tbd` when it is not fixed yet")))
+            .map_err(|mistake| own_error(mistake.or_tbd(), text.trim()))
     }
 }
 
@@ -122,14 +122,15 @@ impl<'de> Deserialize<'de> for Deadline {
             Some((date, time)) => (date, Some(time.trim())),
             None => (text, None),
         };
-        let day = parse_date(date_part).map(Day).map_err(date_error)?;
+        let day = parse_date(date_part)
+            .map(Day)
+            .map_err(|mistake| own_error(mistake, date_part.trim()))?;
         let time = match time_part {
             None => None,
-            Some(t) => Some(t.parse::<Time>().map_err(|_| {
-                date_error(format!(
-                    "`{t}` is not a time of day: write it as HH:MM, for example 17:00"
-                ))
-            })?),
+            Some(t) => Some(
+                t.parse::<Time>()
+                    .map_err(|_| own_error(Mistake::TimeOfDay, t))?,
+            ),
         };
         Ok(Deadline { day, time })
     }
@@ -168,9 +169,7 @@ impl<'de> Deserialize<'de> for Id {
         if is_id(&text) {
             Ok(Id(text))
         } else {
-            Err(D::Error::custom(format!(
-                "`{text}` cannot be an id: use lower-case letters a-z, digits and `-`, for example `ai-trainer`"
-            )))
+            Err(own_error(Mistake::Id, &text))
         }
     }
 }

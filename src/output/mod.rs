@@ -12,7 +12,9 @@ mod safety;
 pub use map::{OutputMap, is_safe_relative};
 pub use safety::{UnsafeOutput, check_output_dir, inside_built_site, normalise};
 
-use crate::fs::{self, FsError};
+use crate::fs::{self, Action, FsError};
+use crate::i18n::Text;
+use crate::msg;
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -34,34 +36,20 @@ pub struct WriteReport {
 }
 
 /// Why [`write()`] failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum WriteError {
     /// A file could not be staged; nothing in the output folder was replaced.
-    #[error(transparent)]
     Staging(FsError),
     /// Another jingsai holds the lock of the output folder.
-    #[error("another jingsai is writing into `{}` right now", .0.display())]
     Busy(PathBuf),
     /// The folder holds files that jingsai did not make.
-    #[error(
-        "refusing to write into `{}`: it is not empty and was not made by jingsai (it has no `{MANIFEST}`); it holds {}",
-        .dir.display(),
-        .entries.join(", ")
-    )]
     NotOurs {
         /// The output folder.
         dir: PathBuf,
-        /// Some of what is in it, quoted.
+        /// What is in it (names, sorted).
         entries: Vec<String>,
     },
     /// Replacing files failed part-way: some files are new, the others are as before.
-    #[error(
-        "{source}; the output folder is now half old, half new: {} file(s) were replaced ({}), {} file(s) still hold the previous build ({})",
-        .replaced.len(),
-        sample(.replaced),
-        .old.len(),
-        sample(.old),
-    )]
     Partial {
         /// What failed.
         source: FsError,
@@ -75,35 +63,62 @@ pub enum WriteError {
 impl WriteError {
     /// Whether files of the output folder changed before the failure.
     pub fn partly_written(&self) -> bool {
-        matches!(self, WriteError::Partial { replaced, .. } if !replaced.is_empty())
+        matches!(self, WriteError::Partial { .. })
+    }
+
+    /// What went wrong.
+    pub fn text(&self) -> Text {
+        match self {
+            WriteError::Staging(error) => error.text(),
+            WriteError::Busy(dir) => msg!("output-busy", dir),
+            WriteError::NotOurs { dir, entries } => msg!(
+                "output-not-ours",
+                dir,
+                manifest = MANIFEST,
+                entries = list(entries, 8)
+            ),
+            WriteError::Partial {
+                source,
+                replaced,
+                old,
+            } => msg!(
+                "output-partial",
+                error = source.text(),
+                replaced_count = replaced.len(),
+                replaced = list(replaced, 5),
+                old_count = old.len(),
+                old = list(old, 5)
+            ),
+        }
     }
 
     /// What to do about it.
-    pub fn help(&self) -> &'static str {
+    pub fn help(&self) -> Text {
         match self {
-            WriteError::Staging(_) => {
-                "fix the permission or free the space named above and build again; the previous output is untouched"
-            }
-            WriteError::Busy(_) => "wait for the other build to finish, then build again",
-            WriteError::NotOurs { .. } => {
-                "pass an empty or new folder with `--output`, or move those files away first"
-            }
-            WriteError::Partial { .. } => {
-                "fix the problem named above and build again: the next build replaces the old files"
-            }
+            WriteError::Staging(_) => msg!("output-staging-help"),
+            WriteError::Busy(_) => msg!("output-busy-help"),
+            WriteError::NotOurs { .. } => msg!("output-not-ours-help"),
+            WriteError::Partial { .. } => msg!("output-partial-help"),
         }
     }
 }
 
-fn sample(paths: &[String]) -> String {
-    let mut shown: Vec<String> = paths.iter().take(5).map(|p| format!("`{p}`")).collect();
-    if paths.len() > 5 {
-        shown.push(format!("and {} more", paths.len() - 5));
+impl std::fmt::Display for WriteError {
+    /// [`WriteError::text`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
     }
-    if shown.is_empty() {
-        "none".to_string()
-    } else {
-        shown.join(", ")
+}
+
+impl std::error::Error for WriteError {}
+
+/// Up to `most` names quoted and joined (`` `a`, `b` and 3 more ``), or `none`.
+fn list(names: &[String], most: usize) -> Text {
+    let shown: Vec<String> = names.iter().take(most).map(|p| format!("`{p}`")).collect();
+    match (shown.is_empty(), names.len().saturating_sub(most)) {
+        (true, _) => msg!("output-list-none"),
+        (false, 0) => msg!("output-list", names = shown.join(", ")),
+        (false, more) => msg!("output-list-more", names = shown.join(", "), more),
     }
 }
 
@@ -126,7 +141,7 @@ pub fn write(map: &OutputMap, dir: &Path) -> Result<WriteReport, WriteError> {
         // The folder is jingsai's from now on, even if this build is stopped half-way.
         let manifest = dir.join(MANIFEST);
         std::fs::write(&manifest, "")
-            .map_err(|e| WriteError::Staging(FsError::new("write", &manifest, e)))?;
+            .map_err(|e| WriteError::Staging(FsError::new(Action::Write, &manifest, e)))?;
     }
     let suffix = format!(".jingsai-tmp-{}", std::process::id());
     let entries: Vec<(&str, &[u8])> = map.iter().collect();
@@ -142,27 +157,27 @@ fn lock(dir: &Path) -> Result<std::fs::File, WriteError> {
     let path = dir.join(LOCK);
     if path.symlink_metadata().is_ok_and(|m| !m.is_file()) {
         std::fs::remove_file(&path)
-            .map_err(|e| WriteError::Staging(FsError::new("remove", &path, e)))?;
+            .map_err(|e| WriteError::Staging(FsError::new(Action::Remove, &path, e)))?;
     }
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| WriteError::Staging(FsError::new("lock", &path, e)))?;
+        .map_err(|e| WriteError::Staging(FsError::new(Action::Lock, &path, e)))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(WriteError::Busy(dir.to_path_buf())),
         Err(std::fs::TryLockError::Error(e)) => {
-            Err(WriteError::Staging(FsError::new("lock", &path, e)))
+            Err(WriteError::Staging(FsError::new(Action::Lock, &path, e)))
         }
     }
 }
 
 /// Refuses a folder without a manifest that holds anything but jingsai's own lock.
 fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
-    let listing =
-        std::fs::read_dir(dir).map_err(|e| WriteError::Staging(FsError::new("list", dir, e)))?;
+    let listing = std::fs::read_dir(dir)
+        .map_err(|e| WriteError::Staging(FsError::new(Action::List, dir, e)))?;
     let mut entries: Vec<String> = listing
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().to_string())
@@ -172,18 +187,9 @@ fn refuse_foreign(dir: &Path) -> Result<(), WriteError> {
         return Ok(());
     }
     entries.sort();
-    let count = entries.len();
-    let mut shown: Vec<String> = entries
-        .into_iter()
-        .take(8)
-        .map(|e| format!("`{e}`"))
-        .collect();
-    if count > 8 {
-        shown.push(format!("and {} more", count - 8));
-    }
     Err(WriteError::NotOurs {
         dir: dir.to_path_buf(),
-        entries: shown,
+        entries,
     })
 }
 
@@ -258,10 +264,10 @@ fn stage_one(
         real_folders.insert(folder.clone());
     }
     if target.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(FsError::new(
-            "replace",
+        return Err(FsError::refusal(
+            Action::Replace,
             target,
-            std::io::Error::other("a folder is where this build puts a file; move the folder away"),
+            msg!("output-folder-in-the-way"),
         ));
     }
     let mut name = target
@@ -285,10 +291,10 @@ fn stage_one(
         }
         other => other,
     }
-    .map_err(|e| FsError::new("write", &temp, e))?;
+    .map_err(|e| FsError::new(Action::Write, &temp, e))?;
     std::io::Write::write_all(&mut file, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        FsError::new("write", &temp, e)
+        FsError::new(Action::Write, &temp, e)
     })?;
     Ok(temp)
 }
@@ -299,17 +305,18 @@ fn make_real_folder(folder: &Path) -> Result<(), FsError> {
     match folder.symlink_metadata() {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(meta) if meta.file_type().is_symlink() => {
-            std::fs::remove_file(folder).map_err(|e| FsError::new("remove link", folder, e))?;
-            std::fs::create_dir(folder).map_err(|e| FsError::new("create folder", folder, e))
+            std::fs::remove_file(folder)
+                .map_err(|e| FsError::new(Action::RemoveLink, folder, e))?;
+            std::fs::create_dir(folder).map_err(|e| FsError::new(Action::CreateFolder, folder, e))
         }
-        Ok(_) => Err(FsError::new(
-            "create folder",
+        Ok(_) => Err(FsError::refusal(
+            Action::CreateFolder,
             folder,
-            std::io::Error::other("a file is where this build needs a folder; move the file away"),
+            msg!("output-file-in-the-way"),
         )),
         Err(_) => match std::fs::create_dir(folder) {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && folder.is_dir() => Ok(()),
-            other => other.map_err(|e| FsError::new("create folder", folder, e)),
+            other => other.map_err(|e| FsError::new(Action::CreateFolder, folder, e)),
         },
     }
 }
@@ -335,7 +342,7 @@ fn commit(
             let manifest: String = listed.iter().map(|p| format!("{p}\n")).collect();
             let _ = std::fs::write(dir.join(MANIFEST), manifest);
             return Err(WriteError::Partial {
-                source: FsError::new("rename", &file.temp, e),
+                source: FsError::new(Action::Rename, &file.temp, e),
                 replaced: staged[..i].iter().map(|s| s.rel.clone()).collect(),
                 old: staged[i..].iter().map(|s| s.rel.clone()).collect(),
             });
@@ -355,7 +362,7 @@ fn commit(
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 return Err(WriteError::Partial {
-                    source: FsError::new("remove", &path, e),
+                    source: FsError::new(Action::Remove, &path, e),
                     replaced: staged.iter().map(|s| s.rel.clone()).collect(),
                     old: vec![stale.clone()],
                 });
@@ -369,7 +376,7 @@ fn commit(
     std::fs::write(&temp, manifest)
         .and_then(|()| std::fs::rename(&temp, &manifest_path))
         .map_err(|e| WriteError::Partial {
-            source: FsError::new("write", &manifest_path, e),
+            source: FsError::new(Action::Write, &manifest_path, e),
             replaced: staged.iter().map(|s| s.rel.clone()).collect(),
             old: Vec::new(),
         })?;
@@ -411,7 +418,7 @@ fn read_manifest(dir: &Path) -> Result<Option<Vec<String>>, FsError> {
         Ok(meta) if meta.is_file() => {}
         _ => return Ok(None),
     }
-    let text = std::fs::read(&path).map_err(|e| FsError::new("read", &path, e))?;
+    let text = std::fs::read(&path).map_err(|e| FsError::new(Action::Read, &path, e))?;
     Ok(Some(
         String::from_utf8_lossy(&text)
             .lines()

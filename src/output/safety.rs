@@ -1,16 +1,33 @@
 //! Refuses output folders whose use would overwrite or delete the user's own files.
 
+use crate::i18n::Text;
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// Why an output folder was refused.
-#[derive(Debug, thiserror::Error)]
-#[error("refusing to build into `{path}`: {reason}")]
+#[derive(Debug)]
 pub struct UnsafeOutput {
     /// The refused folder.
     pub path: PathBuf,
     /// Why, in words.
-    pub reason: String,
+    pub reason: Text,
 }
+
+impl UnsafeOutput {
+    /// The message: `refusing to build into `/`: …`.
+    pub fn text(&self) -> Text {
+        msg!("output-unsafe", path = &self.path, reason = &self.reason)
+    }
+}
+
+impl std::fmt::Display for UnsafeOutput {
+    /// [`UnsafeOutput::text`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl std::error::Error for UnsafeOutput {}
 
 /// Checks that `output` is a folder the tool may fill: not the project or its `content/`, `templates/`,
 /// `forms/` folders, not a parent of the project, not inside the content folder, not `/` and not the home
@@ -19,36 +36,33 @@ pub fn check_output_dir(project: &Path, output: &Path) -> Result<(), UnsafeOutpu
     let out = normalise(output);
     let project_given = project;
     let project = normalise(project);
-    let refuse = |reason: &str| {
+    let refuse = |reason: Text| {
         Err(UnsafeOutput {
             path: output.to_path_buf(),
-            reason: reason.to_string(),
+            reason,
         })
     };
     if let Some(link) = link_inside_project(project_given, output) {
-        return refuse(&format!(
-            "`{}` is a symbolic link inside the contest folder, so the contest folder would choose where jingsai writes; remove the link, or pass the real folder with `--output`",
-            link.display()
-        ));
+        return refuse(msg!("output-unsafe-link", link));
     }
     if out.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse(msg!("output-unsafe-root"));
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
         && out == normalise(&home)
     {
-        return refuse("it is your home folder");
+        return refuse(msg!("output-unsafe-home"));
     }
     if out == project {
-        return refuse("it is the project folder itself; choose a folder such as `output`");
+        return refuse(msg!("output-unsafe-project"));
     }
     if project.starts_with(&out) {
-        return refuse("it contains the project folder");
+        return refuse(msg!("output-unsafe-contains-project"));
     }
     for source in ["content", "templates", "forms"] {
         let source_dir = project.join(source);
         if out == source_dir || out.starts_with(&source_dir) {
-            return refuse(&format!("it is inside the project's `{source}` folder"));
+            return refuse(msg!("output-unsafe-inside", source));
         }
     }
     Ok(())

@@ -168,7 +168,7 @@ impl Sheet {
     }
 
     /// A problem about the whole file.
-    pub fn general(&self, message: impl Into<String>) -> Problem {
+    pub fn general(&self, message: impl Into<crate::i18n::Text>) -> Problem {
         Problem::general(Some(&self.file), message)
     }
 }

@@ -195,7 +195,7 @@ fn award_rules(contest: &Contest, rules: &mut Vec<String>) {
 }
 
 /// Each tier in words: 一等奖10% for a share, 一等奖1名 for a count.
-fn tier_list(tiers: &[serde_saphyr::Spanned<crate::model::Tier>]) -> Vec<String> {
+fn tier_list(tiers: &[crate::model::Spanned<crate::model::Tier>]) -> Vec<String> {
     tiers
         .iter()
         .map(|t| match (t.value.share, t.value.count) {

@@ -5,12 +5,12 @@ use super::layout::{Field, Layout};
 use super::read::{Cell, Kind, Row, Sheet, Spans, text_cell};
 use super::table::finish;
 use crate::diagnostics::{Problem, Problems, SourceFile};
-use crate::model::yaml;
+use crate::model::{Spanned, yaml};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// An entry as parsed: a map from key to value, each with its place.
-type Entry = serde_saphyr::Spanned<BTreeMap<String, serde_saphyr::Spanned<Option<String>>>>;
+type Entry = Spanned<BTreeMap<String, Spanned<Option<String>>>>;
 
 /// Reads a YAML list of entries keyed by column header:
 ///

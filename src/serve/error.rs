@@ -1,33 +1,30 @@
 //! Why `jingsai serve`, or its rebuild process, could not start or had to stop. A bad edit is never one
 //! of these: it is shown on the overlay and the last good site stays up.
 
+use crate::i18n::{Lang, Text};
+use crate::msg;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 /// A failure of `serve` itself: each names what failed and carries the error that caused it, if any.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ServeError {
     /// The contest folder cannot be opened.
-    #[error("cannot open the contest folder `{}`", .path.display())]
     Folder {
         /// The folder as given.
         path: PathBuf,
         /// Why it cannot be opened.
-        #[source]
         source: io::Error,
     },
     /// The address asked for with `--port` cannot be listened on (in use, or not allowed).
-    #[error("cannot listen on `{address}`")]
     Bind {
         /// The interface and port.
         address: SocketAddr,
         /// Why not.
-        #[source]
         source: io::Error,
     },
     /// Without `--port`: every port tried is taken.
-    #[error("no free port on `{ip}` from {first} to {last}")]
     NoFreePort {
         /// The interface.
         ip: IpAddr,
@@ -37,84 +34,96 @@ pub enum ServeError {
         last: u16,
     },
     /// The listening socket cannot be set up for the server.
-    #[error("cannot set up the listener")]
-    Listener(#[source] io::Error),
+    Listener(io::Error),
     /// The listening socket cannot tell its address.
-    #[error("cannot read the listening address")]
-    ListenerAddress(#[source] io::Error),
+    ListenerAddress(io::Error),
     /// The HTTP server cannot start.
-    #[error("cannot start the server")]
-    Server(#[source] io::Error),
+    Server(io::Error),
     /// The HTTP server stopped on an error.
-    #[error("the server stopped")]
-    ServerStopped(#[source] io::Error),
+    ServerStopped(io::Error),
     /// The file watcher cannot start.
-    #[error("cannot watch files")]
     Watcher {
         /// Why not.
-        #[source]
         source: notify::Error,
         /// Whether it was the polling watcher (`--poll`), which is the fallback of the other one.
         poll: bool,
     },
     /// A watched folder cannot be watched.
-    #[error("cannot watch `{}`", .path.display())]
     WatchFolder {
         /// The folder.
         path: PathBuf,
         /// Why not.
-        #[source]
         source: notify::Error,
     },
     /// This program cannot be found to start it again as the rebuild process.
-    #[error("cannot find the jingsai program to start the rebuild process")]
-    FindProgram(#[source] io::Error),
+    FindProgram(io::Error),
     /// The thread that runs the rebuild process cannot start.
-    #[error("cannot start the rebuild process")]
-    Supervisor(#[source] io::Error),
+    Supervisor(io::Error),
     /// The rebuild process cannot be started.
-    #[error("cannot start the rebuild process")]
-    Spawn(#[source] io::Error),
+    Spawn(io::Error),
     /// The rebuild process ended before it built anything (it printed why).
-    #[error("the rebuild process could not start")]
     WorkerDidNotStart,
     /// The thread that runs the rebuild process ended before the first build was in.
-    #[error("the first build stopped unexpectedly")]
     FirstBuildLost,
     /// In the rebuild process: its standard output, the pipe to the server, cannot be used.
-    #[error("cannot use standard output")]
-    Stdout(#[source] io::Error),
+    Stdout(io::Error),
     /// In the rebuild process: the pipe to the server is closed.
-    #[error("the server is gone")]
-    ServerGone(#[source] io::Error),
+    ServerGone(io::Error),
     /// In the rebuild process: a build failed inside jingsai (a panic); the process ends so that a
     /// fresh one builds again.
-    #[error("the rebuild stopped after an internal error")]
     Panicked,
 }
 
 impl ServeError {
-    /// What to do about it, when the user can do something.
-    pub fn help(&self) -> Option<&'static str> {
+    /// What failed, without its cause.
+    pub fn text(&self) -> Text {
         match self {
-            ServeError::Bind { .. } => Some("pass another `--port`"),
-            ServeError::NoFreePort { .. } => Some("pass one with `--port`"),
-            ServeError::Watcher { poll: false, .. } => Some("try `--poll`"),
+            ServeError::Folder { path, .. } => msg!("serve-error-folder", path),
+            ServeError::Bind { address, .. } => {
+                msg!("serve-error-bind", address = address.to_string())
+            }
+            ServeError::NoFreePort { ip, first, last } => {
+                msg!("serve-error-no-free-port", ip = ip.to_string(), first, last)
+            }
+            ServeError::Listener(_) => msg!("serve-error-listener"),
+            ServeError::ListenerAddress(_) => msg!("serve-error-listener-address"),
+            ServeError::Server(_) => msg!("serve-error-server"),
+            ServeError::ServerStopped(_) => msg!("serve-error-server-stopped"),
+            ServeError::Watcher { .. } => msg!("serve-error-watcher"),
+            ServeError::WatchFolder { path, .. } => msg!("serve-error-watch-folder", path),
+            ServeError::FindProgram(_) => msg!("serve-error-find-program"),
+            ServeError::Supervisor(_) | ServeError::Spawn(_) => msg!("serve-error-spawn"),
+            ServeError::WorkerDidNotStart => msg!("serve-error-worker-did-not-start"),
+            ServeError::FirstBuildLost => msg!("serve-error-first-build-lost"),
+            ServeError::Stdout(_) => msg!("serve-error-stdout"),
+            ServeError::ServerGone(_) => msg!("serve-error-server-gone"),
+            ServeError::Panicked => msg!("serve-error-panicked"),
+        }
+    }
+
+    /// What to do about it, when the user can do something.
+    pub fn help(&self) -> Option<Text> {
+        match self {
+            ServeError::Bind { .. } => Some(msg!("serve-error-bind-help")),
+            ServeError::NoFreePort { .. } => Some(msg!("serve-error-no-free-port-help")),
+            ServeError::Watcher { poll: false, .. } => Some(msg!("serve-error-watcher-help")),
             _ => None,
         }
     }
 
-    /// The report printed on the terminal: `error: ` with the message and its causes, then the help.
-    pub fn report(&self) -> String {
+    /// The report printed on the terminal in `lang`: `error: ` with the message and its causes, then
+    /// the help.
+    pub fn report(&self, lang: Lang) -> String {
+        let message = self.with_causes(lang);
         match self.help() {
-            Some(help) => format!("error: {}\n  help: {help}", self.with_causes()),
-            None => format!("error: {}", self.with_causes()),
+            Some(help) => msg!("cli-error-with-help", message, help).render(lang),
+            None => msg!("cli-error", message).render(lang),
         }
     }
 
-    /// The message followed by its causes, each after `: `.
-    pub fn with_causes(&self) -> String {
-        let mut text = self.to_string();
+    /// The message in `lang` followed by its causes (the system's words), each after `: `.
+    pub fn with_causes(&self, lang: Lang) -> String {
+        let mut text = self.text().render(lang);
         let mut cause = std::error::Error::source(self);
         while let Some(error) = cause {
             let shown = error.to_string();
@@ -129,6 +138,37 @@ impl ServeError {
     }
 }
 
+impl std::fmt::Display for ServeError {
+    /// [`ServeError::text`] in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Folder { source, .. } | ServeError::Bind { source, .. } => Some(source),
+            ServeError::Listener(source)
+            | ServeError::ListenerAddress(source)
+            | ServeError::Server(source)
+            | ServeError::ServerStopped(source)
+            | ServeError::FindProgram(source)
+            | ServeError::Supervisor(source)
+            | ServeError::Spawn(source)
+            | ServeError::Stdout(source)
+            | ServeError::ServerGone(source) => Some(source),
+            ServeError::Watcher { source, .. } | ServeError::WatchFolder { source, .. } => {
+                Some(source)
+            }
+            ServeError::NoFreePort { .. }
+            | ServeError::WorkerDidNotStart
+            | ServeError::FirstBuildLost
+            | ServeError::Panicked => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,13 +180,17 @@ mod tests {
             source: io::Error::new(io::ErrorKind::AddrInUse, "address in use"),
         };
         assert_eq!(
-            error.with_causes(),
+            error.with_causes(Lang::En),
             "cannot listen on `127.0.0.1:1111`: address in use"
         );
-        assert_eq!(error.help(), Some("pass another `--port`"));
+        assert_eq!(error.help().unwrap(), "pass another `--port`");
         assert_eq!(
-            error.report(),
+            error.report(Lang::En),
             "error: cannot listen on `127.0.0.1:1111`: address in use\n  help: pass another `--port`"
+        );
+        assert_eq!(
+            error.report(Lang::Zh),
+            "错误：无法在 `127.0.0.1:1111` 上监听: address in use\n  提示：用 `--port` 换一个端口"
         );
     }
 
@@ -158,9 +202,9 @@ mod tests {
             last: 1210,
         };
         assert_eq!(
-            error.with_causes(),
+            error.with_causes(Lang::En),
             "no free port on `127.0.0.1` from 1111 to 1210"
         );
-        assert_eq!(error.help(), Some("pass one with `--port`"));
+        assert_eq!(error.help().unwrap(), "pass one with `--port`");
     }
 }

@@ -22,6 +22,8 @@ pub use server::resolve;
 pub use watch::{Change, change_of, is_ignored};
 
 use crate::budget::Limits;
+use crate::i18n::Lang;
+use crate::msg;
 use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
 use state::Shared;
@@ -50,6 +52,8 @@ pub struct ServeOptions {
     pub fonts: FontOptions,
     /// The time and memory budget of each rebuild.
     pub limits: Limits,
+    /// The language of the terminal lines, the overlay and the server's own pages.
+    pub lang: Lang,
 }
 
 /// Builds, then serves and watches until Ctrl-C. Returns an error only when it cannot start (no free
@@ -66,7 +70,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             path: options.root.clone(),
             source,
         })?;
-    let shared = Arc::new(Shared::new());
+    let shared = Arc::new(Shared::new(options.lang));
     let (ready_tx, ready_rx) = mpsc::channel::<Result<(), ServeError>>();
     {
         let shared = Arc::clone(&shared);
@@ -80,7 +84,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
 
     let listener = bind(options.bind, options.port)?;
     let address = listener.local_addr().map_err(ServeError::ListenerAddress)?;
-    announce(address);
+    announce(address, options.lang);
     server::run(listener, shared)
 }
 
@@ -106,7 +110,7 @@ fn supervise(
                 if let Some(ready) = ready.take() {
                     let _ = ready.send(Err(e));
                 } else {
-                    shared.fail(e.with_causes());
+                    shared.fail(e.with_causes(options.lang));
                 }
                 return;
             }
@@ -150,14 +154,15 @@ fn supervise(
                 return;
             }
         }
+        let lang = options.lang;
         let text = stopped.unwrap_or_else(|| match code {
-            Some(3) => "rendering needed more memory than the memory limit (see the terminal); a template or form that loops, or an input far larger than any contest needs, is the usual cause. Still serving the last good site.".to_string(),
-            _ => format!(
-                "the rebuild process stopped unexpectedly ({}). Still serving the last good site.",
-                status.map_or_else(|e| e.to_string(), |s| s.to_string())
-            ),
+            Some(3) => msg!("serve-stopped-memory").render(lang),
+            _ => {
+                let status = status.map_or_else(|e| e.to_string(), |s| s.to_string());
+                msg!("serve-stopped-unexpectedly", status).render(lang)
+            }
         });
-        eprintln!("the rebuild process stopped; a new one builds again at the next save");
+        eprintln!("{}", msg!("serve-worker-stopped").render(lang));
         shared.fail(text);
         if let Some(ready) = ready.take() {
             let _ = ready.send(Ok(()));
@@ -183,7 +188,9 @@ fn spawn_worker(
         .arg("--time-limit")
         .arg(options.limits.time.as_secs().to_string())
         .arg("--memory-limit")
-        .arg((options.limits.memory >> 20).to_string());
+        .arg((options.limits.memory >> 20).to_string())
+        .arg("--lang")
+        .arg(options.lang.code());
     if options.poll {
         command.arg("--poll");
     }
@@ -228,17 +235,16 @@ fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener, ServeError> {
     Ok(listener)
 }
 
-fn announce(address: SocketAddr) {
+fn announce(address: SocketAddr, lang: Lang) {
     let shown = if address.ip().is_unspecified() {
         SocketAddr::new(IpAddr::from([127, 0, 0, 1]), address.port())
     } else {
         address
     };
-    eprintln!("serving http://{shown}/ (Ctrl-C to stop); watching content/, templates/ and forms/");
+    let url = format!("http://{shown}/");
+    eprintln!("{}", msg!("serve-serving", url).render(lang));
     if !address.ip().is_loopback() {
-        eprintln!(
-            "note: listening on {}, so other machines on the network can open the site",
-            address.ip()
-        );
+        let ip = address.ip().to_string();
+        eprintln!("{}", msg!("serve-listening-everywhere", ip).render(lang));
     }
 }

@@ -2,20 +2,22 @@
 //! Added to HTML responses only by the server, never to `jingsai build` output.
 
 use crate::diagnostics::Problems;
+use crate::i18n::Lang;
+use crate::msg;
 
 /// The path of the server-sent events stream.
 pub(super) const EVENTS_PATH: &str = "/__jingsai/events";
 
-/// The overlay text of a failed build: each error's `file:line:column: message`, and its hint.
-pub(super) fn text(problems: &Problems) -> String {
-    let mut out =
-        String::from("jingsai: the last change does not build; showing the last good site.\n");
+/// The overlay text of a failed build in `lang`: each error's `file:line:column: message`, and its hint.
+pub(super) fn text(problems: &Problems, lang: Lang) -> String {
+    let mut out = msg!("serve-overlay-title").render(lang);
+    out.push('\n');
     for problem in problems.errors() {
         out.push('\n');
-        out.push_str(&problem.to_string());
+        out.push_str(&problem.render(lang));
         if let Some(help) = &problem.help {
-            out.push_str("\n  help: ");
-            out.push_str(help);
+            out.push('\n');
+            out.push_str(&msg!("serve-overlay-help", help).render(lang));
         }
         out.push('\n');
     }
@@ -70,6 +72,22 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overlay_speaks_the_language() {
+        let file = crate::diagnostics::SourceFile::new(std::path::Path::new("content/a.md"), "x");
+        let problems = Problems(vec![
+            crate::Problem::at(&file, (0, 1), "bad").with_help(msg!("serve-error-bind-help")),
+        ]);
+        assert_eq!(
+            text(&problems, Lang::En),
+            "jingsai: the last change does not build; showing the last good site.\n\ncontent/a.md:1:1: bad\n  help: pass another `--port`\n"
+        );
+        assert_eq!(
+            text(&problems, Lang::Zh),
+            "jingsai：最近的修改无法生成网站，现在显示的是上一次成功生成的网站。\n\ncontent/a.md:1:1: bad\n  提示：用 `--port` 换一个端口\n"
+        );
+    }
 
     #[test]
     fn injects_before_body_and_escapes() {

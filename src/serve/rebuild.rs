@@ -15,7 +15,9 @@
 use super::watch::{Change, change_of};
 use crate::build::{Rendered, check, downloads, render_all};
 use crate::diagnostics::Problems;
+use crate::i18n::{Text, comma_list};
 use crate::loaded::Loaded;
+use crate::msg;
 use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
 use crate::pdf::{Pdf, PdfEngine, Reuse};
@@ -33,9 +35,9 @@ pub struct Built {
     /// Warnings of the check.
     pub warnings: Problems,
     /// What was redone, for the terminal: `everything`, `1 notice`, `1 form`, `pages`.
-    pub redone: String,
+    pub redone: Text,
     /// Where the time went, for the terminal: each phase with its milliseconds.
-    pub phases: Vec<(&'static str, u128)>,
+    pub phases: Vec<(Text, u128)>,
 }
 
 /// The last good build.
@@ -124,10 +126,13 @@ impl Rebuilder {
         let built = Built {
             map: Arc::clone(&site.map),
             warnings: with_pdf_warnings(&project.warnings, &pdfs),
-            redone: "everything".into(),
+            redone: msg!("serve-redone-everything"),
             phases: vec![
-                ("read", (checked - started).as_millis()),
-                ("PDFs and pages", checked.elapsed().as_millis()),
+                (msg!("serve-phase-read"), (checked - started).as_millis()),
+                (
+                    msg!("serve-phase-pdfs-and-pages"),
+                    checked.elapsed().as_millis(),
+                ),
             ],
         };
         self.last = Some(Last {
@@ -157,7 +162,7 @@ impl Rebuilder {
             Vec::new()
         } else {
             let slugs = last.loaded.project.update_notices(&pending.notices)?;
-            redone.push(count(pending.notices.len(), "notice"));
+            redone.push(msg!("serve-redone-notices", count = pending.notices.len()));
             slugs
         };
         let checked = Instant::now();
@@ -174,13 +179,13 @@ impl Rebuilder {
                 changed: &changed,
             };
             new_pdfs = Some(self.engine.render_changed(&last.loaded, reuse)?);
-            redone.push(count(pending.forms.len(), "form"));
+            redone.push(msg!("serve-redone-forms", count = pending.forms.len()));
         }
         let compiled = Instant::now();
         let pdfs = new_pdfs.as_ref().unwrap_or(&last.pdfs);
         let project = &last.loaded;
         let (renderer, site) = if pending.templates {
-            redone.push("pages".into());
+            redone.push(msg!("serve-redone-pages"));
             let renderer = Renderer::new(project)?;
             let site = renderer.render(project, downloads(project, pdfs)?)?;
             (Some(renderer), site)
@@ -211,24 +216,16 @@ impl Rebuilder {
             map: Arc::clone(&last.site.map),
             warnings: with_pdf_warnings(&last.loaded.warnings, &last.pdfs),
             redone: if redone.is_empty() {
-                "nothing".into()
+                msg!("serve-redone-nothing")
             } else {
-                redone.join(", ")
+                comma_list(redone)
             },
             phases: vec![
-                ("read", (checked - started).as_millis()),
-                ("PDFs", (compiled - checked).as_millis()),
-                ("pages", compiled.elapsed().as_millis()),
+                (msg!("serve-phase-read"), (checked - started).as_millis()),
+                (msg!("serve-phase-pdfs"), (compiled - checked).as_millis()),
+                (msg!("serve-phase-pages"), compiled.elapsed().as_millis()),
             ],
         })
-    }
-}
-
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }
 

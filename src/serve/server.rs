@@ -3,6 +3,8 @@
 use super::ServeError;
 use super::overlay::{self, EVENTS_PATH};
 use super::state::{Notice, Shared};
+use crate::i18n::Lang;
+use crate::msg;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
@@ -24,30 +26,40 @@ pub(super) fn run(listener: std::net::TcpListener, shared: Arc<Shared>) -> Resul
         .local_addr()
         .map_err(ServeError::ListenerAddress)?
         .ip();
+    let lang = shared.lang;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(ServeError::Server)?;
     runtime.block_on(async move {
-        let listener =
-            tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(ServeError::Server)?;
         let app = Router::new()
             .route(EVENTS_PATH, get(events))
             .fallback(file)
             .with_state(shared)
-            .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| async move {
-                let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-                if host_allowed(host, bound) {
-                    next.run(request).await
-                } else {
-                    respond(StatusCode::MISDIRECTED_REQUEST, "text/plain; charset=utf-8", b"this preview answers only requests for this machine (Host: localhost or 127.0.0.1)\n".to_vec())
-                }
-            }));
+            .layer(axum::middleware::from_fn(
+                move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                    let host = request
+                        .headers()
+                        .get(header::HOST)
+                        .and_then(|h| h.to_str().ok())
+                        .unwrap_or("");
+                    if host_allowed(host, bound) {
+                        next.run(request).await
+                    } else {
+                        respond(
+                            StatusCode::MISDIRECTED_REQUEST,
+                            "text/plain; charset=utf-8",
+                            format!("{}\n", msg!("serve-misdirected").render(lang)),
+                        )
+                    }
+                },
+            ));
         tokio::select! {
             served = axum::serve(listener, app) => served.map_err(ServeError::ServerStopped),
             () = stop_signal() => {
-                eprintln!("stopped");
+                eprintln!("{}", msg!("serve-stopped").render(lang));
                 Ok(())
             }
         }
@@ -227,9 +239,14 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
         }
         return response;
     }
+    let lang = shared.lang;
+    let code = format!("<code>/{}</code>", overlay::escape(&key));
     let page = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>404</h1><p>The site has no <code>/{}</code>.</p><p><a href=\"/\">Home</a></p></body></html>",
-        overlay::escape(&key)
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><h1>404</h1><p>{}</p><p><a href=\"/\">{}</a></p></body></html>",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        overlay::escape(&msg!("serve-404-title").render(lang)),
+        msg!("serve-404-text", path = code).render(lang),
+        overlay::escape(&msg!("serve-404-home").render(lang)),
     );
     respond(
         StatusCode::NOT_FOUND,

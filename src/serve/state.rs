@@ -28,11 +28,13 @@ pub(super) struct Snapshot {
 pub(super) struct Shared {
     current: RwLock<Snapshot>,
     notices: broadcast::Sender<Notice>,
+    /// The language of what the server itself says (the 404 page, refusals).
+    pub lang: crate::i18n::Lang,
 }
 
 impl Shared {
     /// Nothing built yet.
-    pub(super) fn new() -> Self {
+    pub(super) fn new(lang: crate::i18n::Lang) -> Self {
         Shared {
             current: RwLock::new(Snapshot {
                 map: Arc::new(OutputMap::new()),
@@ -40,6 +42,7 @@ impl Shared {
                 error: None,
             }),
             notices: broadcast::channel(64).0,
+            lang,
         }
     }
 

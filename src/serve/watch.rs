@@ -33,6 +33,7 @@ pub(super) fn start(
     root: &Path,
     poll: bool,
     changes: Sender<Vec<PathBuf>>,
+    lang: crate::i18n::Lang,
 ) -> Result<Running, ServeError> {
     let handler = {
         let root = root.to_path_buf();
@@ -55,7 +56,8 @@ pub(super) fn start(
             }
             Err(errors) => {
                 for error in errors {
-                    eprintln!("warning: watching files: {error}");
+                    let error = error.to_string();
+                    eprintln!("{}", crate::msg!("serve-watch-warning", error).render(lang));
                 }
             }
         }

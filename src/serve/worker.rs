@@ -16,6 +16,8 @@ use super::overlay;
 use super::{Rebuilder, ServeError};
 use crate::budget::{Limits, Watchdog};
 use crate::diagnostics::Problems;
+use crate::i18n::{Lang, comma_list};
+use crate::msg;
 use crate::output::{OutputMap, is_safe_relative};
 use crate::pdf::fonts::FontOptions;
 use bytes::Bytes;
@@ -69,13 +71,14 @@ fn changed_since(root: &Path, since: u64) -> bool {
 /// `wait_since` (the start, in nanoseconds since 1970, of the build that stopped the last child), the
 /// first build waits for a change, unless a file or folder changed after that time already (an edit made
 /// while this child was starting). Returns only when it cannot start or the server is gone; it ends with
-/// its parent.
+/// its parent. Everything it prints and sends is in `lang`.
 pub fn run(
     root: &Path,
     poll: bool,
     fonts: &FontOptions,
     limits: Limits,
     wait_since: Option<u64>,
+    lang: Lang,
 ) -> Result<(), ServeError> {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
@@ -87,7 +90,7 @@ pub fn run(
         source,
     })?;
     let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
-    let _watcher = super::watch::start(&root, poll, changes)?;
+    let _watcher = super::watch::start(&root, poll, changes, lang)?;
     let mut rebuilder = Rebuilder::new(&root, fonts);
     // Standard output as a plain file: not locked (the watchdog writes its message from another thread
     // while this one is stuck) and not line-buffered.
@@ -97,105 +100,121 @@ pub fn run(
         .map_err(ServeError::Stdout)?;
     let mut out = io::BufWriter::new(std::fs::File::from(stdout));
     let mut sent: Option<Arc<OutputMap>> = None;
-    let mut first = true;
+    let mut build = Build {
+        limits,
+        lang,
+        first: true,
+    };
     let changed = wait_since.is_none_or(|since| changed_since(&root, since));
     if changed {
-        build_once(&mut rebuilder, &[], limits, &mut sent, &mut out, first)?;
-        first = false;
+        build.once(&mut rebuilder, &[], &mut sent, &mut out)?;
+        build.first = false;
     } else {
-        eprintln!("nothing changed since the build that stopped; waiting for the next save");
+        eprintln!("{}", msg!("serve-worker-waiting").render(lang));
     }
     while let Ok(mut changed) = pending.recv() {
         // Everything that arrived meanwhile goes into the same rebuild.
         while let Ok(more) = pending.try_recv() {
             changed.extend(more);
         }
-        build_once(&mut rebuilder, &changed, limits, &mut sent, &mut out, first)?;
-        first = false;
+        build.once(&mut rebuilder, &changed, &mut sent, &mut out)?;
+        build.first = false;
     }
     Ok(())
 }
 
-/// One build under the time budget; a panic is reported and ends the child (its state may be broken).
-fn build_once(
-    rebuilder: &mut Rebuilder,
-    changed: &[PathBuf],
+/// How the child builds: its budget, its language, and whether the next build is its first.
+struct Build {
     limits: Limits,
-    sent: &mut Option<Arc<OutputMap>>,
-    out: &mut impl Write,
+    lang: Lang,
     first: bool,
-) -> Result<(), ServeError> {
-    let started = Instant::now();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
-    let activity = rebuilder.activity().clone();
-    activity.clear();
-    let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
-        let text =
-            crate::budget::timeout_message(limits.time, &what, "still serving the last good site");
-        eprintln!("{text}");
-        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
-            let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
-        }
-        std::process::exit(2);
-    });
-    let _attached = activity.attach("rebuild");
-    let result =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
-    watchdog.disarm();
-    let message = match result {
-        Ok(Ok(built)) => {
-            if first {
-                print_problems(&built.warnings);
-            }
-            let phases: Vec<String> = built
-                .phases
-                .iter()
-                .map(|(name, ms)| format!("{name} {ms} ms"))
-                .collect();
-            eprintln!(
-                "{} {} files in {} ms ({}: {})",
-                if first { "built" } else { "rebuilt" },
-                built.map.len(),
-                started.elapsed().as_millis(),
-                built.redone,
-                phases.join(", "),
-            );
-            let message = diff(sent.as_deref(), &built.map);
-            *sent = Some(built.map);
-            message
-        }
-        Ok(Err(problems)) => {
-            print_problems(&problems);
-            let count = problems.errors().count();
-            eprintln!(
-                "error: {count} problem{} found; still serving the last good site",
-                if count == 1 { "" } else { "s" }
-            );
-            Message::Failed(overlay::text(&problems))
-        }
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            let text = format!(
-                "jingsai failed inside while rebuilding ({what}); this is a bug in jingsai, not in your files. Still serving the last good site; the next save builds everything again."
-            );
-            eprintln!("error: {text}");
-            send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
-            return Err(ServeError::Panicked);
-        }
-    };
-    send(out, &message).map_err(ServeError::ServerGone)
 }
 
-fn print_problems(problems: &Problems) {
+impl Build {
+    /// One build under the time budget; a panic is reported and ends the child (its state may be broken).
+    fn once(
+        &self,
+        rebuilder: &mut Rebuilder,
+        changed: &[PathBuf],
+        sent: &mut Option<Arc<OutputMap>>,
+        out: &mut impl Write,
+    ) -> Result<(), ServeError> {
+        let Build {
+            limits,
+            lang,
+            first,
+        } = *self;
+        let started = Instant::now();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
+        let activity = rebuilder.activity().clone();
+        activity.clear();
+        let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
+            let then = msg!("serve-still-serving");
+            let text = crate::budget::timeout_message(limits.time, &what, &then).render(lang);
+            eprintln!("{text}");
+            if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+                let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
+            }
+            std::process::exit(2);
+        });
+        let _attached = activity.attach("rebuild");
+        let result =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
+        watchdog.disarm();
+        let message = match result {
+            Ok(Ok(built)) => {
+                if first {
+                    print_problems(&built.warnings, lang);
+                }
+                let phases = comma_list(
+                    built
+                        .phases
+                        .iter()
+                        .map(|(name, ms)| msg!("serve-phase", name, ms = *ms as u64)),
+                );
+                let summary = msg!(
+                    "serve-built",
+                    first = if first { "yes" } else { "no" },
+                    count = built.map.len(),
+                    ms = started.elapsed().as_millis() as u64,
+                    redone = &built.redone,
+                    phases
+                );
+                eprintln!("{}", summary.render(lang));
+                let message = diff(sent.as_deref(), &built.map);
+                *sent = Some(built.map);
+                message
+            }
+            Ok(Err(problems)) => {
+                print_problems(&problems, lang);
+                let count = problems.errors().count();
+                let then = msg!("serve-still-serving");
+                let message = msg!("cli-problems-found", count, then);
+                eprintln!("{}", msg!("cli-error", message).render(lang));
+                Message::Failed(overlay::text(&problems, lang))
+            }
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                let text = msg!("serve-panicked", what).render(lang);
+                eprintln!("{}", msg!("cli-error", message = &text).render(lang));
+                send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
+                return Err(ServeError::Panicked);
+            }
+        };
+        send(out, &message).map_err(ServeError::ServerGone)
+    }
+}
+
+fn print_problems(problems: &Problems, lang: Lang) {
     for problem in &problems.0 {
-        eprintln!("{:?}", problem.to_report());
+        eprintln!("{}", problem.report(lang));
     }
 }
 

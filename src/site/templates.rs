@@ -420,7 +420,7 @@ mod tests {
         problems(&own, &error, "")
             .0
             .iter()
-            .map(|p| (p.location().unwrap(), p.message.clone()))
+            .map(|p| (p.location().unwrap(), p.message.to_string()))
             .collect()
     }
 

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Opens built pages in the machine's Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no
 // browser is ever downloaded), served by a small static server on 127.0.0.1 that answers a missing address
-// with 404.html (as a web server configured per README would; 404.html's links are root-absolute), and
+// with 404.html (as a web server configured per README would), or with --base URL by the web server that
+// serves the site at URL (run.sh starts nginx with README's example), and
 //   axe     runs axe-core with the WCAG 2.0/2.1 A and AA rules at 1280 px and 375 px wide: zero violations;
 //           a page error, a failed request or a console error also fails the page;
 //   shots   saves full-page screenshots at 375 px and 1280 px wide;
 //   hostile checks a site built from hostile input: no dialog opens, no element has an on* attribute,
 //           no javascript: URL, and the only script is countdown.js.
+// 404.html is opened at a missing address two folders down (no/such/page.html), where it must answer 404
+// and its links and styles, absolute (README), must still load.
 //
-// Usage: node browser.mjs axe SITE_DIR PAGE...
-//        node browser.mjs shots SITE_DIR OUT_DIR PREFIX PAGE...
-//        node browser.mjs hostile SITE_DIR PAGE...
-// PAGE is a site-relative path (e.g. notices/index.html). Exit status 1 on any finding.
+// Usage: node browser.mjs [--base URL] axe SITE_DIR PAGE...
+//        node browser.mjs [--base URL] shots SITE_DIR OUT_DIR PREFIX PAGE...
+//        node browser.mjs [--base URL] hostile SITE_DIR PAGE...
+// PAGE is a site-relative path (e.g. notices/index.html); URL ends with /. Exit status 1 on any finding.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,9 +27,11 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const WIDTHS = [1280, 375];
 
-const [mode, site, ...rest] = process.argv.slice(2);
-if (!mode || !site) {
-  console.error('usage: browser.mjs axe|shots|hostile SITE_DIR ...');
+const argv = process.argv.slice(2);
+const served = argv[0] === '--base' ? argv.splice(0, 2)[1] : null;
+const [mode, site, ...rest] = argv;
+if (!mode || !site || (served !== null && !/^http:\/\/[^/]+\/(.*\/)?$/.test(served))) {
+  console.error('usage: browser.mjs [--base http://HOST/PATH/] axe|shots|hostile SITE_DIR ...');
   process.exit(2);
 }
 
@@ -47,8 +52,14 @@ const server = http.createServer((req, res) => {
     res.end(fs.readFileSync(path.join(root, '404.html')));
   }
 });
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+// The address of the site's top folder, and the origin whose requests go to the network.
+let SITE_URL;
+if (served) SITE_URL = served;
+else {
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  SITE_URL = `http://127.0.0.1:${server.address().port}/`;
+}
+const ORIGIN = new URL(SITE_URL).origin;
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'jingsai-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -61,9 +72,10 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 800 },
   locale: 'zh-CN',
 });
-// Nothing but the local server is reachable. A site with a `base_url` names itself by that address where
-// links must be absolute (404.html, which a server shows at any depth): requests to it are answered from
-// the site folder, as the real server at that address would. The address is read from sitemap.xml.
+// Nothing but the server (the local one or the one at --base) is reachable. A site with a `base_url`
+// names itself by that address where links must be absolute (404.html, which a server shows at any depth):
+// requests to it are answered from the site folder, as the real server at that address would, unless the
+// server at --base is that address. The address is read from sitemap.xml.
 const sitemap = fs.existsSync(path.join(root, 'sitemap.xml')) ? fs.readFileSync(path.join(root, 'sitemap.xml'), 'utf8') : '';
 const home = /<loc>(https?:[^<]*\/)index\.html<\/loc>/.exec(sitemap);
 const BASE = home ? home[1] : null;
@@ -90,7 +102,7 @@ async function open(rel, width, onProblem) {
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 800 });
   page.on('pageerror', (e) => onProblem(`page error: ${e.message}`));
-  const url = rel === '404.html' ? `${ORIGIN}/no/such/page.html` : `${ORIGIN}/${rel}`;
+  const url = rel === '404.html' ? `${SITE_URL}no/such/page.html` : `${SITE_URL}${rel}`;
   page.on('console', (m) => {
     // The 404 page itself is answered with status 404, which Chromium logs.
     if (rel === '404.html' && m.location().url === url && /status of 404/.test(m.text())) return;
@@ -170,7 +182,7 @@ try {
   }
 } finally {
   await context.close();
-  server.close();
+  if (!served) server.close();
   fs.rmSync(profile, { recursive: true, force: true });
 }
 process.exit(failures ? 1 : 0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the built output with real clients that no one here wrote (README: bash tests/run.sh calls this
 # after the cargo tests). Installs its own tools: the npm packages of package-lock.json (vnu-jar, axe-core,
-# playwright-core) and Debian's chromium when missing; Java, Node and npm, qpdf, poppler and pypdf come
+# playwright-core) and Debian's chromium and nginx when missing; Java, Node and npm, qpdf, poppler and pypdf come
 # from tests/run.sh, which exports JINGSAI_PYTHON, the python of its venv with pypdf (without it, python3
 # must have pypdf: the run stops otherwise). Never downloads a browser. playwright-core is pinned to 1.61.1,
 # the last release that runs on Node 18, the nodejs of Debian 12 (1.62 and later refuse to start there).
@@ -21,6 +21,13 @@
 #   5 pdfs      qpdf --check, pdffonts, pdftotext (Chinese), pypdf fill (pdfs.py)
 #   6 security  a contest built from hostile names, notices and results opened in Chromium: no script
 #               runs; unsafe attachment form names and output folders are refused
+#   7 nginx     Debian's nginx, started here as the current user on a free loopback port with README's
+#               example (nginx.sh), serves the seed site at /contests/ai-2025/ and the results fixture at
+#               /contests/ai-2025-results/, each built with its base_url set to that address: every file
+#               answers 200 with its bytes, the right Content-Type and charset=utf-8, text gzipped when
+#               asked; a missing address gives 404 with the site's 404 page (served.mjs); then axe at 1280
+#               and 375 px, the link checker and screenshots through nginx as above from the local server;
+#               nginx is stopped at the end, also when a check fails or the run is interrupted
 #
 # Prints `N passed, M failed` last; exit status 1 when any check failed.
 set -uo pipefail
@@ -40,9 +47,15 @@ check() { # check NAME COMMAND...: runs it, counts it
 
 # --- tools ----------------------------------------------------------------------------------------------
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM:-}" ]; then
-  echo "== installing chromium (Debian package)"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+need_apt=()
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM:-}" ]; then need_apt+=(chromium); fi
+# nginx is in /usr/sbin, which a user's PATH may lack. Where services start (not in Docker, whose
+# policy-rc.d forbids it), Debian's package also starts and enables its own nginx on port 80; the tests
+# start their own and never use it.
+[ -x "${NGINX:-/usr/sbin/nginx}" ] || need_apt+=(nginx)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== installing ${need_apt[*]} (Debian packages)"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 export CHROMIUM=${CHROMIUM:-$(command -v chromium)}
 command -v java >/dev/null 2>&1 || { echo "java is needed for the Nu HTML Checker (tests/run.sh installs it)"; exit 1; }
@@ -65,8 +78,12 @@ cargo build --release --quiet --bin jingsai || exit 1
 JINGSAI="${CARGO_TARGET_DIR:-$REPO/target}/release/jingsai"
 case "$JINGSAI" in /*) ;; *) JINGSAI="$REPO/$JINGSAI" ;; esac
 
+# shellcheck source=tests/clients/nginx.sh
+source "$HERE/nginx.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jingsai-clients.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+trap 'nginx_stop; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 SHOTS="$REPO/target/screenshots"
 rm -rf "$SHOTS"; mkdir -p "$SHOTS"
 
@@ -184,6 +201,61 @@ EOF
   echo "security: hostile contest opened in Chromium, 3 unsafe attachment names refused"
 }
 check "security" security
+
+# --- 7 nginx --------------------------------------------------------------------------------------------
+NGINX_DIR="$WORK/nginx"
+SEED_PATH=/contests/ai-2025
+RESULTS_PATH=/contests/ai-2025-results
+build_at() { # build_at CONTEST_DIR URL OUT: a copy of the contest, its site.base_url set to URL, built into OUT
+  local src=$1 url=$2 out=$3 copy="$3-contest"
+  rm -rf "$copy" "$out"; mkdir -p "$copy"
+  cp -r "$src/content" "$copy/"; [ -d "$src/templates" ] && cp -r "$src/templates" "$copy/"; [ -d "$src/forms" ] && cp -r "$src/forms" "$copy/"
+  sed -i "s|^  base_url: .*|  base_url: \"$url\"|" "$copy/content/contest.yaml"
+  grep -qF "  base_url: \"$url\"" "$copy/content/contest.yaml" || { echo "no site.base_url line in $src/content/contest.yaml"; return 1; }
+  build "$copy" "$out"
+}
+free_port() { "$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+nginx_up() { # builds both sites for a free port and starts nginx there; a port taken meanwhile: another
+  local attempt port
+  for attempt in 1 2 3 4 5; do
+    port=$(free_port) || return 1
+    NGINX_URL="http://127.0.0.1:$port"
+    build_at "$REPO" "$NGINX_URL$SEED_PATH/" "$NGINX_DIR/seed" || return 1
+    build_at "$REPO/tests/fixtures/results/seed" "$NGINX_URL$RESULTS_PATH/" "$NGINX_DIR/results" || return 1
+    nginx_config "$NGINX_DIR" "$port" "$SEED_PATH" "$NGINX_DIR/seed" "$RESULTS_PATH" "$NGINX_DIR/results" || return 1
+    if nginx_start "$NGINX_DIR"; then
+      echo "nginx $("$NGINX" -v 2>&1 | sed 's|.*/||') (pid $NGINX_PID) serves $NGINX_URL$SEED_PATH/ and $NGINX_URL$RESULTS_PATH/"
+      return 0
+    fi
+    echo "attempt $attempt: nginx did not start on port $port"
+  done
+  return 1
+}
+nginx_down() { # nginx ran until now; stopped, it has ended, and its error log has nothing worse than the 404s
+  local pid=$NGINX_PID
+  if ! kill -0 "$pid" 2>/dev/null; then echo "nginx $pid ended before the checks were done"; nginx_stop; return 1; fi
+  nginx_stop
+  if kill -0 "$pid" 2>/dev/null || [ -e "$NGINX_DIR/nginx.pid" ]; then echo "nginx $pid is still running"; return 1; fi
+  # A later mime.types that knows .ics or .csv makes README's types line redundant, not wrong.
+  if grep -E '\[(warn|crit|alert|emerg)\]' "$NGINX_DIR/error.log" | grep -v -E 'duplicate extension "(ics|csv)"'; then
+    echo "nginx logged the problems above"; return 1
+  fi
+  echo "nginx stopped; its error log has $(grep -c '\[error\]' "$NGINX_DIR/error.log") lines, the missing addresses asked for"
+}
+if check "nginx start" nginx_up; then
+  SEED_URL="$NGINX_URL$SEED_PATH/"
+  RESULTS_URL="$NGINX_URL$RESULTS_PATH/"
+  check "nginx served seed" node "$HERE/served.mjs" "$SEED_URL" "$NGINX_DIR/seed"
+  check "nginx served results" node "$HERE/served.mjs" "$RESULTS_URL" "$NGINX_DIR/results"
+  check "nginx axe seed" node "$HERE/browser.mjs" --base "$SEED_URL" axe "$NGINX_DIR/seed" $(pages_of "$NGINX_DIR/seed")
+  check "nginx axe results" node "$HERE/browser.mjs" --base "$RESULTS_URL" axe "$NGINX_DIR/results" \
+    $(cd "$NGINX_DIR/results" && ls results/*.html) index.html 404.html
+  check "nginx links" node "$HERE/links.mjs" --base "$SEED_URL" "$NGINX_DIR/seed" --base "$RESULTS_URL" "$NGINX_DIR/results"
+  check "nginx screenshots" node "$HERE/browser.mjs" --base "$RESULTS_URL" shots "$NGINX_DIR/results" "$SHOTS" nginx \
+    index.html registration.html results/index.html 404.html \
+    "results/$(cd "$NGINX_DIR/results/results" && ls *.html | grep -v '^index.html$' | head -1)"
+  check "nginx stop" nginx_down
+fi
 
 echo
 if [ $failed -gt 0 ]; then echo "failed: ${failed_names[*]}"; fi

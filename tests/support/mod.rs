@@ -22,7 +22,8 @@ const TAKE_FONT_FLAG: [&str; 5] = ["build", "check", "forms", "serve", "serve-wo
 /// clean environment (as bat's tests do), so that results never depend on the machine or on the shell
 /// that runs the tests: no system fonts (only the bundled ones), no colours (`NO_COLOR`; no `TERM`,
 /// `FORCE_COLOR` or `CLICOLOR_FORCE`), no terminal hyperlinks, Unicode box drawing (`LANG=C.UTF-8`), a
-/// `HOME` of its own, stdin closed. With `output()` (stdout and stderr captured) reports are laid out for
+/// `HOME` of its own, stdin closed. Its messages are in English (`JINGSAI_LANG=en`), as the snapshots
+/// are; `tests/i18n.rs` checks the Chinese ones (the default) by removing that variable. With `output()` (stdout and stderr captured) reports are laid out for
 /// 80 columns.
 pub(crate) fn jingsai(subcommand: &str) -> Command {
     jingsai_under(&[], subcommand)
@@ -46,6 +47,7 @@ pub(crate) fn jingsai_under(wrapper: &[&str], subcommand: &str) -> Command {
     command
         .env("HOME", home())
         .env("LANG", "C.UTF-8")
+        .env("JINGSAI_LANG", "en")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .arg(subcommand);
@@ -179,10 +181,19 @@ pub(crate) struct Server {
 impl Server {
     /// Starts `jingsai serve ROOT --port 0 EXTRA` (by [`jingsai`]) and waits until it listens.
     pub(crate) fn start(root: &Path, extra: &[&str]) -> Server {
-        let mut child = jingsai("serve")
-            .arg(root)
-            .args(["--port", "0"])
-            .args(extra)
+        Server::start_with(root, extra, |_| {})
+    }
+
+    /// [`Server::start`] with the command changed first by `configure` (its environment, say).
+    pub(crate) fn start_with(
+        root: &Path,
+        extra: &[&str],
+        configure: impl FnOnce(&mut Command),
+    ) -> Server {
+        let mut command = jingsai("serve");
+        command.arg(root).args(["--port", "0"]).args(extra);
+        configure(&mut command);
+        let mut child = command
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -196,7 +207,11 @@ impl Server {
                 for line in BufReader::new(stderr).lines() {
                     let Ok(line) = line else { break };
                     log.lock().unwrap().push_str(&format!("{line}\n"));
-                    if let Some(rest) = line.strip_prefix("serving http://") {
+                    // `serving http://…/ (…)`, or in Chinese `正在预览 http://…/（…）`.
+                    let rest = line
+                        .strip_prefix("serving http://")
+                        .or_else(|| line.strip_prefix("正在预览 http://"));
+                    if let Some(rest) = rest {
                         let address = rest.split('/').next().unwrap().to_string();
                         let _ = tx.send(address);
                     }

@@ -3,8 +3,11 @@
 use super::check::{Checker, INPUT_KINDS};
 use super::file::CellDecl;
 use super::{Content, Height, Input, InputKind, plain_label};
+use crate::i18n::comma_list;
+use crate::model::Spanned;
 use crate::model::yaml::{span_of, spanned_at};
-use serde_saphyr::{Location, Spanned};
+use crate::msg;
+use serde_saphyr::Location;
 
 /// The keys written in a cell, by name, each with the place of its value.
 pub(super) fn present_keys(d: &CellDecl) -> Vec<(&'static str, &Location)> {
@@ -50,19 +53,15 @@ pub(super) fn content(
     let at = spanned_at(check.file, decl);
     let Some(kind) = &d.input else {
         let Some(label) = &d.label else {
-            check.error(
-                at,
-                "this cell has neither `label` nor `input`",
-                "write `{label: 姓名}` for printed text, or `{input: text, id: name}` for a blank",
-            );
+            check.error(at, msg!("forms-cell-empty"), msg!("forms-cell-empty-help"));
             return None;
         };
         for (key, place) in present_keys(d) {
             if !["label", "colspan", "rowspan"].contains(&key) {
                 check.error(
                     span_of(&check.file.text, place).or(at),
-                    format!("a label cell takes no `{key}`"),
-                    format!("remove `{key}`, or add `input:` to make the cell an input (a label cell takes only `label`, `colspan` and `rowspan`)"),
+                    msg!("forms-label-no-such-key", key),
+                    msg!("forms-label-no-such-key-help", key),
                 );
             }
         }
@@ -72,8 +71,8 @@ pub(super) fn content(
     if !INPUT_KINDS.contains(&kind_name) {
         check.error(
             spanned_at(check.file, kind),
-            format!("`{kind_name}` is not a kind of input"),
-            format!("use one of: {}", INPUT_KINDS.join(", ")),
+            msg!("forms-input-kind-unknown", kind = kind_name),
+            msg!("forms-use-one-of", known = comma_list(INPUT_KINDS)),
         );
         return None;
     }
@@ -85,8 +84,8 @@ pub(super) fn content(
         (None, None) => {
             check.error(
                 at,
-                "this input has no label",
-                "put a label cell just before it in the row, or give it `label: 姓名`",
+                msg!("forms-input-no-label"),
+                msg!("forms-input-no-label-help"),
             );
             return None;
         }
@@ -96,8 +95,8 @@ pub(super) fn content(
     {
         check.error(
             spanned_at(check.file, id),
-            "a photo box takes no `id`: it has no field",
-            "remove `id`",
+            msg!("forms-photo-id"),
+            msg!("forms-remove-id-help"),
         );
     }
     let id = if kind_name == "photo" || kind_name == "signature" {
@@ -141,8 +140,8 @@ fn input_kind(
         "table" => {
             check.error(
                 at,
-                "a table must be alone in its row",
-                "put the table in a row of its own",
+                msg!("forms-table-not-alone"),
+                msg!("forms-table-own-row-help"),
             );
             return None;
         }
@@ -162,8 +161,8 @@ fn input_kind(
             if d.height.is_none() {
                 check.error(
                     at,
-                    "a `multiline` input needs a `height`",
-                    "give the box's height, for example `height: 40mm`",
+                    msg!("forms-multiline-height"),
+                    msg!("forms-multiline-height-help"),
                 );
             }
             InputKind::Multiline {
@@ -177,8 +176,8 @@ fn input_kind(
                 Some(g) => {
                     check.error(
                         spanned_at(check.file, g),
-                        format!("`gap: {}` is out of range", g.value),
-                        "the space between check boxes is 0 to 10 (em)",
+                        msg!("forms-gap-out-of-range", gap = g.value.to_string()),
+                        msg!("forms-gap-out-of-range-help"),
                     );
                     1.2
                 }
@@ -197,8 +196,8 @@ fn input_kind(
                 Some(c) => {
                     check.error(
                         spanned_at(check.file, c),
-                        format!("`cells: {}` is out of range", c.value),
-                        "a comb has 1 to 40 cells (18 for 身份证号)",
+                        msg!("forms-cells-out-of-range", cells = c.value.to_string()),
+                        msg!("forms-cells-out-of-range-help"),
                     );
                     18
                 }
@@ -230,8 +229,8 @@ fn signature(
     if d.height.is_none() {
         check.error(
             at,
-            "a `signature` needs a `height`",
-            "give the block's height, for example `height: 34mm`",
+            msg!("forms-signature-height"),
+            msg!("forms-signature-height-help"),
         );
     }
     let height = check.height(d.height.as_ref(), d.notice_height.as_ref(), default);
@@ -249,8 +248,8 @@ fn signature(
         (None, None) => {
             check.error(
                 at,
-                "this signature has no `date` id",
-                "give it `date: unit-date` (the fields are `unit-date-year`, ...)",
+                msg!("forms-signature-no-date"),
+                msg!("forms-signature-no-date-help"),
             );
             return None;
         }

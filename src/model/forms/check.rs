@@ -8,12 +8,14 @@ use super::{
     plain_label,
 };
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::{Text, and_list, comma_list};
+use crate::model::Spanned;
 use crate::model::values::Id;
 use crate::model::yaml::{Guide, Sections, span_of, spanned_at};
-use serde_saphyr::Spanned;
+use crate::msg;
 
 /// The top-level keys of a form file.
-const KEYS: [&str; 10] = [
+pub(super) const KEYS: [&str; 10] = [
     "name",
     "fill_date",
     "landscape",
@@ -41,7 +43,8 @@ pub(super) const INPUT_KINDS: [&str; 10] = [
 ];
 
 /// The kinds of a table column.
-const COLUMN_KINDS: [&str; 6] = ["text", "number", "choice", "id_number", "phone", "date"];
+pub(super) const COLUMN_KINDS: [&str; 6] =
+    ["text", "number", "choice", "id_number", "phone", "date"];
 
 /// The most a declaration may ask for, so that a form file cannot make a render run away.
 const MAX_COLUMNS: usize = 40;
@@ -56,10 +59,7 @@ const MAX_TABLE_FIELDS: usize = 2000;
 const MAX_HEIGHT: f64 = 280.0;
 
 /// How the messages about a form file's top-level keys name them.
-const GUIDE: Guide = Guide {
-    noun: "key",
-    guide: "see section 2 of forms/README.md",
-};
+const GUIDE: Guide = Guide::Form;
 
 /// The rows of a form file as written.
 type RowDecls = Spanned<Vec<Spanned<Vec<Spanned<CellDecl>>>>>;
@@ -139,8 +139,8 @@ impl Checker<'_> {
     pub(super) fn error(
         &mut self,
         at: Option<(usize, usize)>,
-        message: impl Into<String>,
-        help: impl Into<String>,
+        message: impl Into<Text>,
+        help: impl Into<Text>,
     ) {
         let problem = match at {
             Some(span) => Problem::at(self.file, span, message),
@@ -154,15 +154,15 @@ impl Checker<'_> {
         if let Some(overflow) = overflow.filter(|o| o.value == "continue") {
             self.error(
                 spanned_at(self.file, overflow),
-                "`overflow: continue` needs a table: only a table's rows can run on to the next page",
-                "add a row with `input: table`, or remove `overflow`",
+                msg!("forms-overflow-needs-table"),
+                msg!("forms-overflow-needs-table-help"),
             );
         }
         if let Some(xlsx) = xlsx.filter(|x| x.value) {
             self.error(
                 spanned_at(self.file, xlsx),
-                "`xlsx: true` needs a table: the spreadsheet template has one row per row of the form's table",
-                "add a row with `input: table`, or remove `xlsx`",
+                msg!("forms-xlsx-needs-table"),
+                msg!("forms-xlsx-needs-table-help"),
             );
         }
     }
@@ -175,8 +175,8 @@ impl Checker<'_> {
             other => {
                 self.error(
                     spanned_at(self.file, value),
-                    format!("`{other}` is not a way to overflow"),
-                    "write `warn` (the form should fit one page; more is a warning) or `continue` (the table goes on over more pages, its header repeated)",
+                    msg!("forms-overflow-unknown", value = other),
+                    msg!("forms-overflow-unknown-help"),
                 );
                 Overflow::Warn
             }
@@ -188,11 +188,12 @@ impl Checker<'_> {
         if columns.value.is_empty() || columns.value.len() > MAX_COLUMNS {
             self.error(
                 spanned_at(self.file, columns),
-                format!(
-                    "a form needs 1 to {MAX_COLUMNS} columns, not {}",
-                    columns.value.len()
+                msg!(
+                    "forms-columns-count",
+                    max = MAX_COLUMNS.to_string(),
+                    count = columns.value.len().to_string()
                 ),
-                "list the width of each column, for example `[22mm, 1fr, 22mm, 1fr]`",
+                msg!("forms-columns-count-help"),
             );
             return Vec::new();
         }
@@ -208,8 +209,8 @@ impl Checker<'_> {
                 Some(w) => widths.push(w),
                 None if text.ends_with("fr") => self.error(
                     spanned_at(self.file, column),
-                    format!("`{text}` is not a share of the width"),
-                    "write a share as a number and `fr`, like `1fr` or `2fr`",
+                    msg!("forms-not-a-share", value = text),
+                    msg!("forms-not-a-share-help"),
                 ),
                 None => {}
             }
@@ -235,16 +236,20 @@ impl Checker<'_> {
             Some(_) => {
                 self.error(
                     spanned_at(self.file, value),
-                    format!("`{text}` is out of range: a length is more than 0 and at most {MAX_HEIGHT}mm"),
-                    "give a length that fits on the page",
+                    msg!(
+                        "forms-length-out-of-range",
+                        value = text,
+                        max = MAX_HEIGHT.to_string()
+                    ),
+                    msg!("forms-length-out-of-range-help"),
                 );
                 None
             }
             None => {
                 self.error(
                     spanned_at(self.file, value),
-                    format!("`{text}` is not a length"),
-                    "write a length in millimetres (or centimetres) without a space, like `9mm`, `8.5mm` or `1cm`",
+                    msg!("forms-not-a-length", value = text),
+                    msg!("forms-not-a-length-help"),
                 );
                 None
             }
@@ -271,14 +276,15 @@ impl Checker<'_> {
         if rows.value.is_empty() || rows.value.len() > MAX_ROWS {
             self.error(
                 spanned_at(self.file, rows),
-                format!(
-                    "a form has 1 to {MAX_ROWS} rows, this one has {}",
-                    rows.value.len()
+                msg!(
+                    "forms-rows-count",
+                    max = MAX_ROWS.to_string(),
+                    count = rows.value.len().to_string()
                 ),
                 if rows.value.is_empty() {
-                    "list the rows under `rows:`, each a list of cells (see section 3 of forms/README.md)"
+                    msg!("forms-rows-none-help")
                 } else {
-                    "split the form in two"
+                    msg!("forms-rows-too-many-help")
                 },
             );
             return Vec::new();
@@ -298,8 +304,8 @@ impl Checker<'_> {
             if row.value.is_empty() {
                 self.error(
                     spanned_at(self.file, row),
-                    format!("row {} has no cells", index + 1),
-                    "give the row its cells, or remove it",
+                    msg!("forms-row-empty", row = (index + 1).to_string()),
+                    msg!("forms-row-empty-help"),
                 );
                 grid.end_row();
                 continue;
@@ -310,12 +316,12 @@ impl Checker<'_> {
         for (cover, below) in grid.spanning() {
             self.error(
                 cover.at,
-                format!(
-                    "this cell's `rowspan: {}` runs {} past the last row of the form",
-                    cover.rowspan,
-                    count(below, "row")
+                msg!(
+                    "forms-rowspan-past-end",
+                    rowspan = cover.rowspan.to_string(),
+                    count = below
                 ),
-                lower_rowspan(cover.rowspan - below, "so that it ends at the last row"),
+                lower_rowspan(cover.rowspan - below, msg!("forms-ends-at-last-row")),
             );
         }
         placed
@@ -336,26 +342,22 @@ impl Checker<'_> {
         if row.value.len() > 1 {
             self.error(
                 at,
-                "a table must be alone in its row",
-                "put the other cells in a row of their own",
+                msg!("forms-table-not-alone"),
+                msg!("forms-table-not-alone-help"),
             );
         }
         if count > 1 {
-            self.error(
-                at,
-                "a form may have only one table",
-                "join the tables into one, or declare a second form",
-            );
+            self.error(at, msg!("forms-two-tables"), msg!("forms-two-tables-help"));
         }
         for (cover, into) in grid.spanning() {
             self.error(
                 cover.at,
-                format!(
-                    "this cell's `rowspan: {}` runs {} down into the table below it",
-                    cover.rowspan,
-                    self::count(into, "row")
+                msg!(
+                    "forms-rowspan-into-table",
+                    rowspan = cover.rowspan.to_string(),
+                    count = into
                 ),
-                lower_rowspan(cover.rowspan - into, "so that it ends above the table"),
+                lower_rowspan(cover.rowspan - into, msg!("forms-ends-above-table")),
             );
         }
         grid.clear();
@@ -415,23 +417,17 @@ impl Checker<'_> {
         let from_above = grid.above;
         let filled = grid.end_row();
         if !misfit && filled < grid.width() {
-            let covered = match from_above {
-                0 => String::new(),
-                n => format!(
-                    " ({} covered by a `rowspan` from above)",
-                    count(n, "column")
-                ),
-            };
+            let width = grid.width().to_string();
             self.error(
                 spanned_at(self.file, row),
-                format!(
-                    "row {number} fills {filled} of the form's {} columns{covered}",
-                    grid.width()
+                msg!(
+                    "forms-row-short",
+                    row = number.to_string(),
+                    filled = filled.to_string(),
+                    width = &width,
+                    covered = covered_from_above(from_above)
                 ),
-                format!(
-                    "add a cell, or widen one with `colspan`, so that the row fills all {} columns",
-                    grid.width()
-                ),
+                msg!("forms-row-short-help", width),
             );
         }
         cells
@@ -447,31 +443,33 @@ impl Checker<'_> {
         grid: &Grid,
     ) {
         let width = grid.width();
+        let row = number.to_string();
         match *reason {
             Misfit::TooWide { filled } => {
                 let spans = match colspan {
-                    1 => String::new(),
-                    n => format!(", and this cell spans {n}"),
-                };
-                let covered = match grid.above {
-                    0 => String::new(),
-                    n => format!(
-                        " ({} covered by a `rowspan` from above)",
-                        count(n, "column")
-                    ),
+                    1 => Text::default(),
+                    n => msg!("forms-cell-spans", colspan = n.to_string()),
                 };
                 self.error(
                     at,
-                    format!("row {number} has no room for this cell: the cells before it fill {filled} of the form's {width} columns{covered}{spans}"),
-                    "remove a cell or lower a `colspan` in this row, or add a width to `columns`",
+                    msg!(
+                        "forms-no-room",
+                        row,
+                        filled = filled.to_string(),
+                        width = width.to_string(),
+                        covered = covered_from_above(grid.above),
+                        spans
+                    ),
+                    msg!("forms-no-room-help"),
                 );
             }
             Misfit::Covered { column, by } => {
                 let line = by.map_or(0, |(offset, _)| self.file.line_column(offset).0);
+                let column = (column + 1).to_string();
                 self.error(
                     at,
-                    format!("this cell does not fit in row {number}: it would reach column {}, which the `rowspan` on line {line} covers", column + 1),
-                    format!("lower this cell's `colspan` so that it ends before column {}, or lower the `rowspan` on line {line}", column + 1),
+                    msg!("forms-cell-covered", row, column = &column, line),
+                    msg!("forms-cell-covered-help", column, line),
                 );
             }
         }
@@ -487,8 +485,8 @@ impl Checker<'_> {
             Some(v) => {
                 self.error(
                     spanned_at(self.file, v),
-                    format!("`{key}: {}` is out of range", v.value),
-                    format!("a `{key}` is at least 1"),
+                    msg!("forms-span-out-of-range", key, value = v.value.to_string()),
+                    msg!("forms-span-out-of-range-help", key),
                 );
                 1
             }
@@ -509,8 +507,8 @@ impl Checker<'_> {
         if let Some(rowspan) = &d.rowspan {
             self.error(
                 spanned_at(self.file, rowspan),
-                "a table takes no `rowspan`: it is as tall as its rows",
-                "remove `rowspan`; set the number of blank rows with `rows`",
+                msg!("forms-table-rowspan"),
+                msg!("forms-table-rowspan-help"),
             );
         }
         if let Some(colspan) = &d.colspan
@@ -518,11 +516,12 @@ impl Checker<'_> {
         {
             self.error(
                 spanned_at(self.file, colspan),
-                format!(
-                    "a table spans the whole width ({width} columns), not {}",
-                    colspan.value
+                msg!(
+                    "forms-table-colspan",
+                    width = width.to_string(),
+                    colspan = colspan.value.to_string()
                 ),
-                "remove `colspan`: a table always spans the whole form",
+                msg!("forms-table-colspan-help"),
             );
         }
         let id = self.required_id(decl, "table")?;
@@ -531,16 +530,20 @@ impl Checker<'_> {
             Some(r) => {
                 self.error(
                     spanned_at(self.file, r),
-                    format!("a table has 1 to {MAX_TABLE_ROWS} rows, not {}", r.value),
-                    "give the number of blank rows",
+                    msg!(
+                        "forms-table-rows-count",
+                        max = MAX_TABLE_ROWS.to_string(),
+                        count = r.value.to_string()
+                    ),
+                    msg!("forms-table-rows-count-help"),
                 );
                 return None;
             }
             None => {
                 self.error(
                     at,
-                    "this table has no `rows`",
-                    "give the number of blank rows, for example `rows: 20`",
+                    msg!("forms-table-no-rows"),
+                    msg!("forms-table-no-rows-help"),
                 );
                 return None;
             }
@@ -549,8 +552,8 @@ impl Checker<'_> {
         let Some(declared) = &d.columns else {
             self.error(
                 at,
-                "this table has no `columns`",
-                "list its columns, for example `columns: [{id: name, label: 姓名}]`",
+                msg!("forms-table-no-columns"),
+                msg!("forms-table-no-columns-help"),
             );
             return None;
         };
@@ -558,12 +561,14 @@ impl Checker<'_> {
         if rows as usize * columns.len() > MAX_TABLE_FIELDS {
             self.error(
                 d.rows.as_ref().and_then(|r| spanned_at(self.file, r)),
-                format!(
-                    "this table would make {} fields ({rows} rows of {} columns), more than the {MAX_TABLE_FIELDS} a form may have",
-                    rows as usize * columns.len(),
-                    columns.len()
+                msg!(
+                    "forms-table-too-many-fields",
+                    fields = (rows as usize * columns.len()).to_string(),
+                    rows = rows.to_string(),
+                    columns = columns.len().to_string(),
+                    max = MAX_TABLE_FIELDS.to_string()
                 ),
-                "give it fewer rows: a long roster is better filled in the spreadsheet template (`xlsx: true`)",
+                msg!("forms-table-too-many-fields-help"),
             );
             return None;
         }
@@ -610,8 +615,8 @@ impl Checker<'_> {
                 other => {
                     self.error(
                         d.input.as_ref().and_then(|k| spanned_at(self.file, k)),
-                        format!("`{other}` is not a kind of table column"),
-                        format!("use one of: {}", COLUMN_KINDS.join(", ")),
+                        msg!("forms-column-kind-unknown", kind = other),
+                        msg!("forms-use-one-of", known = comma_list(COLUMN_KINDS)),
                     );
                     None
                 }
@@ -619,23 +624,23 @@ impl Checker<'_> {
             if kind_name != "choice" && (d.from.is_some() || d.options.is_some()) {
                 self.error(
                     at,
-                    format!("a `{kind_name}` column has no options"),
-                    "remove `from` and `options`, or make it `input: choice`",
+                    msg!("forms-column-no-options", kind = kind_name),
+                    msg!("forms-column-no-options-help"),
                 );
             }
             let id = d.id.as_ref().map(|i| i.value.clone());
             if id.is_some() && kind == Some(ColumnKind::Number) {
                 self.error(
                     at,
-                    "a `number` column takes no `id`: it prints the row numbers and has no field",
-                    "remove `id`",
+                    msg!("forms-number-column-id"),
+                    msg!("forms-remove-id-help"),
                 );
             }
             if id.is_none() && kind != Some(ColumnKind::Number) {
                 self.error(
                     at,
-                    "this column has no `id`",
-                    "give it an id (its fields are named `<table id>-<row>-<column id>`)",
+                    msg!("forms-column-no-id"),
+                    msg!("forms-column-no-id-help"),
                 );
             }
             if let Some(kind) = kind {
@@ -654,8 +659,12 @@ impl Checker<'_> {
         if x != width {
             self.error(
                 spanned_at(self.file, declared),
-                format!("the table's columns span {x} of the form's {width} columns"),
-                "change a column's `colspan` so that they add up to the width of the form",
+                msg!(
+                    "forms-table-columns-width",
+                    spanned = x.to_string(),
+                    width = width.to_string()
+                ),
+                msg!("forms-table-columns-width-help"),
             );
             return None;
         }
@@ -671,18 +680,30 @@ impl Checker<'_> {
     ) -> Option<Options> {
         match (from, options) {
             (Some(_), Some(o)) => {
-                self.error(spanned_at(self.file, o), "a choice takes `from` or `options`, not both", "keep `from: tracks` (or `groups`) for the contest's list, or `options` for a fixed one");
+                self.error(
+                    spanned_at(self.file, o),
+                    msg!("forms-choice-from-and-options"),
+                    msg!("forms-choice-from-and-options-help"),
+                );
                 None
             }
             (None, None) => {
-                self.error(at, "this choice has no options", "add `from: tracks` (or `groups`), or `options: [{id: male, label: 男}, {id: female, label: 女}]`");
+                self.error(
+                    at,
+                    msg!("forms-choice-no-options"),
+                    msg!("forms-choice-no-options-help"),
+                );
                 None
             }
             (Some(from), None) => match from.value.as_str() {
                 "tracks" => Some(Options::Tracks),
                 "groups" => Some(Options::Groups),
                 other => {
-                    self.error(spanned_at(self.file, from), format!("`from: {other}` refers to nothing"), "write `from: tracks` (the contest's tracks) or `from: groups` (its groups), or list `options`");
+                    self.error(
+                        spanned_at(self.file, from),
+                        msg!("forms-from-unknown", from = other),
+                        msg!("forms-from-unknown-help"),
+                    );
                     None
                 }
             },
@@ -690,8 +711,8 @@ impl Checker<'_> {
                 if list.value.is_empty() {
                     self.error(
                         spanned_at(self.file, list),
-                        "`options` is empty",
-                        "list at least one option",
+                        msg!("forms-options-empty"),
+                        msg!("forms-options-empty-help"),
                     );
                     return None;
                 }
@@ -710,7 +731,11 @@ impl Checker<'_> {
         match &decl.value.id {
             Some(id) => Some(id.value.clone()),
             None => {
-                self.error(spanned_at(self.file, decl), format!("this `{kind}` input has no `id`"), "give it an id such as `id: name`: it names the fillable field and the roster column");
+                self.error(
+                    spanned_at(self.file, decl),
+                    msg!("forms-input-no-id", kind),
+                    msg!("forms-input-no-id-help"),
+                );
                 None
             }
         }
@@ -725,21 +750,20 @@ fn is_table(decl: &Spanned<CellDecl>) -> bool {
         .is_some_and(|k| k.value == "table")
 }
 
-/// "1 row", "2 rows".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// ` (2 columns covered by a `rowspan` from above)`, or nothing when no column is.
+fn covered_from_above(columns: usize) -> Text {
+    match columns {
+        0 => Text::default(),
+        count => msg!("forms-covered-from-above", count),
     }
 }
 
-/// The help for a `rowspan` that reaches too far: what it should be.
-fn lower_rowspan(fits: usize, so: &str) -> String {
+/// The help for a `rowspan` that reaches too far: what it should be, `so` that it ends where it may.
+fn lower_rowspan(fits: usize, so: Text) -> Text {
     if fits <= 1 {
-        format!("remove `rowspan` {so}")
+        msg!("forms-remove-rowspan", so)
     } else {
-        format!("lower it to `rowspan: {fits}` {so}")
+        msg!("forms-lower-rowspan", fits = fits.to_string(), so)
     }
 }
 
@@ -870,19 +894,16 @@ impl Checker<'_> {
         let at = spanned_at(self.file, decl);
         let common = in_words(&COMMON_KEYS);
         let takes = if allowed.is_empty() {
-            format!("a `{kind}` input takes only {common}")
+            msg!("forms-input-takes-only", kind, common)
         } else {
-            format!(
-                "besides {common}, a `{kind}` input takes {}",
-                in_words(allowed)
-            )
+            msg!("forms-input-takes", kind, common, keys = in_words(allowed))
         };
         for (key, place) in super::cell::present_keys(&decl.value) {
             if !allowed.contains(&key) && !COMMON_KEYS.contains(&key) {
                 self.error(
                     span_of(&self.file.text, place).or(at),
-                    format!("a `{kind}` input takes no `{key}`"),
-                    format!("remove `{key}`; {takes}"),
+                    msg!("forms-input-no-such-key", kind, key),
+                    msg!("forms-remove-key-help", key, takes = &takes),
                 );
             }
         }
@@ -893,10 +914,6 @@ impl Checker<'_> {
 const COMMON_KEYS: [&str; 5] = ["input", "id", "label", "colspan", "rowspan"];
 
 /// Keys as words: "`a`, `b` and `c`".
-fn in_words(keys: &[&str]) -> String {
-    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
+fn in_words(keys: &[&str]) -> Text {
+    and_list(keys.iter().map(|k| format!("`{k}`")))
 }

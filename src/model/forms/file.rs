@@ -5,12 +5,13 @@
 //! inside untagged or internally tagged enums, and an unknown `input:` should be reported with the list
 //! of kinds, not as "data did not match any variant".
 
+use crate::model::Spanned;
 use crate::model::values::Id;
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 /// One cell of a row: a label (`{label: 姓名}`) or an input (`{input: text, id: name}`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CellDecl {
     /// The printed text of a label cell, or the name of an input (its accessible name and roster header).
@@ -79,7 +80,7 @@ pub(super) struct CellDecl {
 }
 
 /// One fixed option of a choice: `{id: male, label: 男}`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct OptionDecl {
     /// The option's id, the last part of its check box's field name.
@@ -89,7 +90,7 @@ pub(super) struct OptionDecl {
 }
 
 /// One column of a repeating table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ColumnDecl {
     /// The column's id, the last part of its fields' names (`entry-3-name`).

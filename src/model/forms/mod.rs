@@ -12,11 +12,13 @@ mod check;
 mod fields;
 mod file;
 mod read;
+mod schema;
 #[cfg(test)]
 mod tests;
 
 pub use fields::{Field, FieldGroup, FieldGroupKind, option_list};
 pub use read::{BUILTIN_FORMS, builtin_form_text, read_forms};
+pub(crate) use schema::FormFile;
 
 use super::values::Id;
 use crate::diagnostics::SourceFile;

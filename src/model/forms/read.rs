@@ -6,9 +6,11 @@ use super::check::parse_form;
 use super::{ColumnKind, FieldGroup, FieldGroupKind, Form, InputKind, Options};
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs;
+use crate::i18n::{Text, comma_list};
 use crate::model::values::{Id, is_id};
 use crate::model::yaml::spanned_at;
 use crate::model::{Contest, display_path};
+use crate::msg;
 use rust_embed::RustEmbed;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -85,11 +87,9 @@ pub fn read_forms(
                 located(
                     contest_file,
                     at,
-                    format!("the form `{id}` is named by two attachments"),
+                    msg!("forms-named-twice", id = id.as_str()),
                 )
-                .with_help(
-                    "give each attachment its own form: copy the form file under a new name",
-                ),
+                .with_help(msg!("forms-named-twice-help")),
             );
             continue;
         }
@@ -104,9 +104,15 @@ pub fn read_forms(
                 forms.extend(read_form(id.clone(), &file, contest, &mut problems));
             }
             None => problems.push(
-                located(contest_file, at, format!("there is no form `{id}`")).with_help(format!(
-                    "add `forms/{id}.yaml` (see forms/README.md), or name a built-in form: {}",
-                    BUILTIN_FORMS.join(", ")
+                located(
+                    contest_file,
+                    at,
+                    msg!("forms-no-such-form", id = id.as_str()),
+                )
+                .with_help(msg!(
+                    "forms-no-such-form-help",
+                    id = id.as_str(),
+                    builtin = comma_list(BUILTIN_FORMS)
                 )),
             ),
         }
@@ -116,15 +122,14 @@ pub fn read_forms(
         problems.push(
             Problem::general(
                 Some(&SourceFile::new(&path, "")),
-                format!(
-                    "this form file is not used: no attachment in `{}` names `form: {id}`",
-                    contest_file.path.display()
+                msg!(
+                    "forms-unused",
+                    contest = &contest_file.path,
+                    id = id.as_str()
                 ),
             )
             .warning()
-            .with_help(format!(
-                "add `form: {id}` to an attachment under `attachments:`, or delete the file"
-            )),
+            .with_help(msg!("forms-unused-help", id = id.as_str())),
         );
     }
     (forms, problems)
@@ -151,7 +156,7 @@ fn read_form(
 }
 
 /// A problem at `at` in `file`, or about the whole file.
-fn located(file: &SourceFile, at: Option<(usize, usize)>, message: String) -> Problem {
+fn located(file: &SourceFile, at: Option<(usize, usize)>, message: Text) -> Problem {
     match at {
         Some(span) => Problem::at(file, span, message),
         None => Problem::general(Some(file), message),
@@ -205,10 +210,7 @@ fn project_forms(
 fn bad_name(shown: &Path, stem: &str) -> Problem {
     let (why, better) = if RESERVED.contains(&stem) {
         (
-            format!(
-                "`{stem}` is kept for jingsai's own Typst files (a form cannot be named {})",
-                RESERVED.join(", ")
-            ),
+            msg!("forms-name-reserved", stem, reserved = comma_list(RESERVED)),
             format!("{stem}-form"),
         )
     } else {
@@ -220,23 +222,20 @@ fn bad_name(shown: &Path, stem: &str) -> Problem {
             })
             .collect();
         (
-            "a form's id is its file name, and an id uses only lower-case letters a-z, digits and `-`".to_string(),
+            msg!("forms-name-not-an-id"),
             better.trim_matches('-').to_string(),
         )
     };
-    let help = if is_id(&better) {
-        format!(
-            "rename it, for example to `{better}.yaml`, and name it in its attachment with `form: {better}`"
-        )
+    let better = if is_id(&better) {
+        better
     } else {
-        "rename it, for example to `team.yaml`, and name it in its attachment with `form: team`"
-            .to_string()
+        "team".to_string()
     };
     Problem::general(
         Some(&SourceFile::new(shown, "")),
-        format!("jingsai cannot use this file name for a form: {why}"),
+        msg!("forms-bad-file-name", why),
     )
-    .with_help(help)
+    .with_help(msg!("forms-bad-file-name-help", better))
 }
 
 /// The checks that need the contest: a choice from the tracks or groups needs some, and no two inputs
@@ -265,21 +264,15 @@ fn check_with_contest(form: &Form, contest: &Contest) -> Problems {
     for (options, at) in lists {
         if let Some(list) = empty(options) {
             let instead = if builtin {
-                format!(
-                    "or copy the built-in form to `forms/{}.yaml` (see forms/README.md) and give this choice fixed `options` there",
-                    form.id
-                )
+                msg!("forms-or-copy-builtin", id = form.id.as_str())
             } else {
-                "or give this choice fixed `options`".to_string()
+                msg!("forms-or-fixed-options")
             };
             problems.push(
-                located(
-                    &form.file,
-                    at,
-                    format!("`from: {list}` refers to nothing: contest.yaml lists no {list}"),
-                )
-                .with_help(format!(
-                    "add {list} under `{list}:` in contest.yaml, {instead}"
+                located(&form.file, at, msg!("forms-from-nothing", list)).with_help(msg!(
+                    "forms-from-nothing-help",
+                    list,
+                    instead
                 )),
             );
         }
@@ -294,7 +287,7 @@ type Place = Option<(usize, usize)>;
 /// Reports each field that two inputs make.
 fn same_fields(form: &Form, contest: &Contest, problems: &mut Problems) {
     // Each field name: where it was first made, and how.
-    let mut seen: BTreeMap<String, (Place, Option<String>)> = BTreeMap::new();
+    let mut seen: BTreeMap<String, (Place, Option<Text>)> = BTreeMap::new();
     let mut reported = Vec::new();
     for group in form.field_groups(contest) {
         for field in form.group_fields(&group) {
@@ -309,17 +302,17 @@ fn same_fields(form: &Form, contest: &Contest, problems: &mut Problems) {
             }
             reported.push((field.at, *first));
             let message = match &how {
-                Some(how) => format!("two inputs make the field `{}` ({how})", field.name),
-                None => format!("two inputs make the field `{}`", field.name),
+                Some(how) => msg!("forms-same-field-how", field = &field.name, how),
+                None => msg!("forms-same-field", field = &field.name),
             };
             let help = match first.map(|(offset, _)| form.file.line_column(offset).0) {
                 Some(line) => {
                     let how = first_how
                         .as_ref()
-                        .map_or(String::new(), |h| format!(" ({h})"));
-                    format!("the other one is on line {line}{how}; give one of them another `id`")
+                        .map_or_else(Text::default, |how| msg!("forms-how-made", how));
+                    msg!("forms-same-field-help", line, how)
                 }
-                None => "the 填表日期 line makes it (`fill_date: true`); give the input another `id`, or set `fill_date: false`".to_string(),
+                None => msg!("forms-same-field-fill-date-help"),
             };
             problems.push(located(&form.file, field.at.or(*first), message).with_help(help));
         }
@@ -327,21 +320,21 @@ fn same_fields(form: &Form, contest: &Contest, problems: &mut Problems) {
 }
 
 /// How an input makes the field `name`, when the name is not simply its `id`.
-fn how_made(group: &FieldGroup, name: &str) -> Option<String> {
+fn how_made(group: &FieldGroup, name: &str) -> Option<Text> {
     let id = &group.id;
     match &group.kind {
         FieldGroupKind::Text(_) => None,
         FieldGroupKind::Choice { .. } => {
             let option = name.strip_prefix(&format!("{id}-")).unwrap_or(name);
-            Some(format!(
-                "the choice `{id}` makes it for its option `{option}`"
-            ))
+            Some(msg!("forms-made-by-choice", id = id.to_string(), option))
         }
-        FieldGroupKind::Date(prefix) => Some(format!(
-            "the date `{prefix}` makes `{prefix}-year`, `{prefix}-month` and `{prefix}-day`"
-        )),
-        FieldGroupKind::TableColumn { table, .. } => Some(format!(
-            "the table `{table}` makes it for its column `{id}`"
+        FieldGroupKind::Date(prefix) => {
+            Some(msg!("forms-made-by-date", prefix = prefix.to_string()))
+        }
+        FieldGroupKind::TableColumn { table, .. } => Some(msg!(
+            "forms-made-by-table",
+            table = table.to_string(),
+            id = id.to_string()
         )),
     }
 }

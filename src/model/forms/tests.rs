@@ -36,7 +36,7 @@ fn good(text: &str) -> Form {
 fn errors(text: &str) -> Vec<String> {
     let (_, problems) = read(text);
     assert!(problems.has_errors(), "the declaration should be refused");
-    problems.errors().map(|p| p.message.clone()).collect()
+    problems.errors().map(|p| p.message.to_string()).collect()
 }
 
 /// A built-in form.

@@ -4,9 +4,11 @@
 use super::super::results_section::check_tiers;
 use super::Checker;
 use crate::diagnostics::Problem;
+use crate::i18n::Text;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::yaml::spanned_at;
-use serde_saphyr::Spanned;
+use crate::msg;
 
 impl Checker<'_> {
     /// `awards.tiers` (checked as `results.tiers` is), `rounding`, `ties` and `unit_awards`.
@@ -15,8 +17,8 @@ impl Checker<'_> {
         if let (Some(_), Some(old)) = (awards.tiers.first(), c.results.tiers.first()) {
             self.error_at(
                 old,
-                "the award tiers are given twice, under `awards.tiers` and `results.tiers`".into(),
-                "keep `awards.tiers` (the pages state it before the results) and remove `results.tiers`",
+                msg!("validate-tiers-twice"),
+                msg!("validate-tiers-twice-help"),
             );
         }
         self.problems.extend(check_tiers(&awards.tiers, self.file));
@@ -26,8 +28,8 @@ impl Checker<'_> {
         {
             self.warning_at(
                 rounding,
-                "`awards.rounding` changes nothing: no award tier is a share".into(),
-                "rounding applies to tiers given as `share: 10` (a percent of the finalists); remove it, or give shares",
+                msg!("validate-rounding-unused"),
+                msg!("validate-rounding-unused-help"),
             );
         }
         if let Some(ties) = &awards.ties
@@ -35,8 +37,8 @@ impl Checker<'_> {
         {
             self.warning_at(
                 ties,
-                "`awards.ties` changes nothing: there are no award tiers".into(),
-                "give the tiers under `awards.tiers`, or remove `ties`",
+                msg!("validate-ties-unused"),
+                msg!("validate-ties-unused-help"),
             );
         }
         for award in &awards.unit_awards {
@@ -50,8 +52,8 @@ impl Checker<'_> {
         if a.name.trim().is_empty() {
             self.error_at(
                 award,
-                "a unit award has no name".into(),
-                "write its `name`, such as 优秀组织奖",
+                msg!("validate-unit-award-no-name"),
+                msg!("validate-unit-award-no-name-help"),
             );
         }
         if let Some(count) = &a.count
@@ -59,29 +61,25 @@ impl Checker<'_> {
         {
             self.error_at(
                 count,
-                format!("the unit award `{}` is given 0 times", a.name),
-                "write how many are given (1 or more), or leave `count` out",
+                msg!("validate-unit-award-count-zero", award = &a.name),
+                msg!("validate-unit-award-count-zero-help"),
             );
         }
         if a.wording.is_some() && (a.count.is_some() || a.to.is_some()) {
             self.error_at(
                 award,
-                format!(
-                    "the unit award `{}` has both `wording` and `count` or `to`",
-                    a.name
-                ),
-                "`wording` is shown as written, instead of a sentence made of `count` and `to`: keep one of the two ways",
+                msg!("validate-unit-award-wording", award = &a.name),
+                msg!("validate-unit-award-wording-help"),
             );
         }
     }
 
     /// A warning at `at`.
-    fn warning_at<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
+    fn warning_at<T>(&mut self, at: &Spanned<T>, message: Text, help: Text) {
         let problem = match spanned_at(self.file, at) {
             Some(span) => Problem::at(self.file, span, message),
             None => Problem::general(Some(self.file), message),
         };
-        self.problems
-            .push(problem.with_help(help.to_string()).warning());
+        self.problems.push(problem.with_help(help).warning());
     }
 }

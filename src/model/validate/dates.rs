@@ -2,9 +2,10 @@
 
 use super::Checker;
 use crate::model::Contest;
+use crate::model::Spanned;
 use crate::model::values::{Day, When};
 use crate::model::yaml::spanned_at;
-use serde_saphyr::Spanned;
+use crate::msg;
 
 impl Checker<'_> {
     pub(super) fn dates(&mut self, c: &Contest) {
@@ -15,11 +16,13 @@ impl Checker<'_> {
             {
                 self.error_at(
                     until,
-                    format!(
-                        "`{}` ends on {} before it starts on {}",
-                        stage.name, until.value, start
+                    msg!(
+                        "validate-stage-ends-before-start",
+                        stage = &stage.name,
+                        until = until.value.to_string(),
+                        start = start.to_string()
                     ),
-                    "the end date must be on or after the start date",
+                    msg!("validate-stage-ends-before-start-help"),
                 );
             }
             if stage.until.is_some()
@@ -28,8 +31,8 @@ impl Checker<'_> {
             {
                 self.error_at(
                     until,
-                    format!("`{}` has an end date but its start is `tbd`", stage.name),
-                    "give a start date or remove `until`",
+                    msg!("validate-stage-until-tbd", stage = &stage.name),
+                    msg!("validate-stage-until-tbd-help"),
                 );
             }
         }
@@ -37,11 +40,23 @@ impl Checker<'_> {
             if let When::On(start) = stage.date.value
                 && deadline.value.day > start
             {
+                let line = self
+                    .file
+                    .line_column(spanned_at(self.file, &stage.date).map_or(0, |s| s.0))
+                    .0;
                 self.error_at(
-                        deadline,
-                        format!("the registration deadline {} is after the contest starts on {}", deadline.value.day, start),
-                        &format!("registration must close before the contest: move the deadline before {start} or the contest date (line {})", self.file.line_column(spanned_at(self.file, &stage.date).map_or(0, |s| s.0)).0),
-                    );
+                    deadline,
+                    msg!(
+                        "validate-deadline-after-contest",
+                        deadline = deadline.value.day.to_string(),
+                        start = start.to_string()
+                    ),
+                    msg!(
+                        "validate-deadline-after-contest-help",
+                        start = start.to_string(),
+                        line
+                    ),
+                );
             }
         }
         // Tracks may compete on different days, but each track has at most one contest stage.
@@ -61,8 +76,12 @@ impl Checker<'_> {
             if let Some(earlier) = clash {
                 self.error_at(
                     &later.id,
-                    format!("the stages `{}` and `{}` are both the contest of the same track", earlier.id.value, later.id.value),
-                    "when tracks compete on different days, give each contest stage its own `tracks: [...]`",
+                    msg!(
+                        "validate-two-contest-stages",
+                        earlier = earlier.id.value.as_str(),
+                        later = later.id.value.as_str()
+                    ),
+                    msg!("validate-two-contest-stages-help"),
                 );
             }
         }
@@ -72,11 +91,12 @@ impl Checker<'_> {
         if deadline.value.day < c.notice.date.value {
             self.error_at(
                 deadline,
-                format!(
-                    "the registration deadline {} is before the notice date {}",
-                    deadline.value.day, c.notice.date.value
+                msg!(
+                    "validate-deadline-before-notice",
+                    deadline = deadline.value.day.to_string(),
+                    notice = c.notice.date.value.to_string()
                 ),
-                "check the year, month and day",
+                msg!("validate-check-the-date-help"),
             );
         }
     }
@@ -90,20 +110,25 @@ impl Checker<'_> {
         if opens.value > deadline {
             self.error_at(
                 opens,
-                format!(
-                    "registration opens on {} after its deadline {deadline}",
-                    opens.value
+                msg!(
+                    "validate-opens-after-deadline",
+                    opens = opens.value.to_string(),
+                    deadline = deadline.to_string()
                 ),
-                &format!("`opens` is the first day of registration: move it on or before the deadline {deadline}, or move the deadline"),
+                msg!(
+                    "validate-opens-after-deadline-help",
+                    deadline = deadline.to_string()
+                ),
             );
         } else if opens.value < c.notice.date.value {
             self.error_at(
                 opens,
-                format!(
-                    "registration opens on {} before the notice date {}",
-                    opens.value, c.notice.date.value
+                msg!(
+                    "validate-opens-before-notice",
+                    opens = opens.value.to_string(),
+                    notice = c.notice.date.value.to_string()
                 ),
-                "check the year, month and day",
+                msg!("validate-check-the-date-help"),
             );
         }
     }
@@ -126,19 +151,21 @@ impl Checker<'_> {
             {
                 self.error_at(
                     text,
-                    format!("{} is a {actual}, but the text says {name}", day.chinese()),
-                    "correct the weekday or the date",
+                    msg!(
+                        "validate-wrong-weekday",
+                        day = day.chinese(),
+                        actual,
+                        written = name
+                    ),
+                    msg!("validate-wrong-weekday-help"),
                 );
             }
         }
         if !text.value.contains(&day.chinese()) {
             self.error_at(
                 text,
-                format!(
-                    "the deadline text does not mention the deadline {}",
-                    day.chinese()
-                ),
-                "write the same date as `deadline:`",
+                msg!("validate-deadline-text", day = day.chinese()),
+                msg!("validate-deadline-text-help"),
             );
         }
     }

@@ -3,15 +3,18 @@
 //! roles per unit and the word for individual entrants.
 
 use super::Checker;
+use crate::i18n::{Text, comma_list};
+use crate::model::Spanned;
 use crate::model::{Contest, Limits, Quota, Track};
-use serde_saphyr::Spanned;
+use crate::msg;
 
 impl Checker<'_> {
     /// Every check of `rules` about entry, and of the groups' and tracks' `limits`.
     pub(super) fn entry_rules(&mut self, c: &Contest) {
         let mut sound = true;
         if let Some(limits) = &c.rules.limits {
-            sound &= self.limits(c, limits, "`rules.limits`", Exceptions::Any);
+            let key = msg!("validate-limits-of-rules");
+            sound &= self.limits(c, limits, &key, Exceptions::Any);
         }
         for group in &c.groups {
             if let Some(limits) = &group.limits {
@@ -20,13 +23,13 @@ impl Checker<'_> {
                     .iter()
                     .filter(|t| c.groups_of(t).iter().any(|g| g.id.value == group.id.value))
                     .collect();
-                let key = format!("the `limits` of the group `{}`", group.id.value);
+                let key = msg!("validate-limits-of-group", group = group.id.value.as_str());
                 sound &= self.limits(c, limits, &key, Exceptions::Of(&tracks));
             }
         }
         for track in &c.tracks {
             if let Some(limits) = &track.limits {
-                let key = format!("the `limits` of the track `{}`", track.id.value);
+                let key = msg!("validate-limits-of-track", track = track.id.value.as_str());
                 sound &= self.limits(c, limits, &key, Exceptions::None);
             }
         }
@@ -43,8 +46,8 @@ impl Checker<'_> {
         {
             self.error_at(
                 &entry.listed_as,
-                "`listed_as` is empty".into(),
-                "write the word the score sheet's 参赛单位 column holds for an individual entrant, for example 个人",
+                msg!("validate-listed-as-empty"),
+                msg!("validate-listed-as-empty-help"),
             );
         }
     }
@@ -54,7 +57,7 @@ impl Checker<'_> {
         &mut self,
         c: &Contest,
         limits: &Spanned<Limits>,
-        key: &str,
+        key: &Text,
         exceptions: Exceptions<'_>,
     ) -> bool {
         let before = self.problems.0.len();
@@ -64,11 +67,13 @@ impl Checker<'_> {
         {
             self.error_at(
                 until,
-                format!(
-                    "{key} ask for a birth date on or after {} and on or before {}, and no day is both",
-                    after.value, until.value
+                msg!(
+                    "validate-birth-dates-crossed",
+                    key,
+                    after = after.value.to_string(),
+                    until = until.value.to_string()
                 ),
-                "swap the two dates, or correct one of them",
+                msg!("validate-birth-dates-crossed-help"),
             );
         }
         if let Some(age) = &l.age {
@@ -76,23 +81,29 @@ impl Checker<'_> {
             if a.min.is_none() && a.max.is_none() {
                 self.error_at(
                     age,
-                    format!("the `age` of {key} gives neither `min` nor `max`"),
-                    "write the youngest age as `min: 18`, the oldest as `max: 35`, or both",
+                    msg!("validate-age-no-bounds", key),
+                    msg!("validate-age-no-bounds-help"),
                 );
             }
             if a.as_of.is_none() {
-                self.error_at(age, format!("the `age` of {key} has no day to count the age on"), "add `as_of: YYYY-MM-DD`, the day the age is counted on (以……计算), for example the first day of the contest");
+                self.error_at(
+                    age,
+                    msg!("validate-age-no-day", key),
+                    msg!("validate-age-no-day-help"),
+                );
             }
             if let (Some(min), Some(max)) = (&a.min, &a.max)
                 && min.value > max.value
             {
                 self.error_at(
                     max,
-                    format!(
-                        "the `age` of {key} goes from {} down to {}",
-                        min.value, max.value
+                    msg!(
+                        "validate-age-crossed",
+                        key,
+                        min = min.value.to_string(),
+                        max = max.value.to_string()
                     ),
-                    "`min` is the youngest age and `max` the oldest: swap them",
+                    msg!("validate-age-crossed-help"),
                 );
             }
         }
@@ -101,8 +112,8 @@ impl Checker<'_> {
         {
             self.error_at(
                 years,
-                format!("{key} ask for 0 years of work experience"),
-                "write 1 or more, or leave `min_work_years` out",
+                msg!("validate-work-years-zero", key),
+                msg!("validate-work-years-zero-help"),
             );
         }
         self.exceptions(c, l, key, exceptions);
@@ -110,29 +121,29 @@ impl Checker<'_> {
     }
 
     /// The tracks of `except_tracks`: defined, run for the group, and not in a track's own limits.
-    fn exceptions(&mut self, c: &Contest, l: &Limits, key: &str, exceptions: Exceptions<'_>) {
+    fn exceptions(&mut self, c: &Contest, l: &Limits, key: &Text, exceptions: Exceptions<'_>) {
         let ids: Vec<&str> = c.tracks.iter().map(|t| t.id.value.as_str()).collect();
         for except in &l.except_tracks {
             let name = except.value.as_str();
             if let Exceptions::None = exceptions {
                 self.error_at(
                     except,
-                    format!("{key} cannot except tracks: they apply to that track alone"),
-                    "remove `except_tracks` here; it belongs in `rules.limits` or a group's `limits`",
+                    msg!("validate-track-limits-except", key),
+                    msg!("validate-track-limits-except-help"),
                 );
             } else if !ids.contains(&name) {
                 self.error_at(
                     except,
-                    format!("{key} except the track `{name}`, which is not defined"),
-                    &format!("use one of: {}", ids.join(", ")),
+                    msg!("validate-except-unknown-track", key, track = name),
+                    msg!("validate-use-one-of", known = comma_list(&ids)),
                 );
             } else if let Exceptions::Of(tracks) = exceptions
                 && !tracks.iter().any(|t| t.id.value.as_str() == name)
             {
                 self.error_at(
                     except,
-                    format!("{key} except the track `{name}`, which is not run for that group"),
-                    "remove it from `except_tracks`, or add the group to the track's `groups`",
+                    msg!("validate-except-track-not-in-group", key, track = name),
+                    msg!("validate-except-track-not-in-group-help"),
                 );
             }
         }
@@ -177,18 +188,30 @@ impl Checker<'_> {
                     continue;
                 }
                 reported.push(at);
-                let sources: Vec<String> = found.iter().map(|(s, _)| s.key()).collect();
+                // `a and b and c`, as the limits are added one to the other.
+                let sources = found
+                    .iter()
+                    .map(|(s, _)| s.key())
+                    .reduce(|left, right| msg!("i18n-and", left, right))
+                    .unwrap_or_default();
                 let entry = match group {
-                    Some(g) => format!("{} in the group {}", track.name, g.name),
-                    None => track.name.clone(),
+                    Some(g) => msg!(
+                        "validate-entry-in-group",
+                        track = &track.name,
+                        group = &g.name
+                    ),
+                    None => Text::from(&track.name),
                 };
                 self.error_at(
                     last,
-                    format!(
-                        "no one can enter {entry}: {} together ask for a birth date on or after {earliest} and on or before {latest}",
-                        sources.join(" and ")
+                    msg!(
+                        "validate-no-one-can-enter",
+                        entry,
+                        sources,
+                        earliest = earliest.to_string(),
+                        latest = latest.to_string()
                     ),
-                    "check the dates and ages of these limits; a track's limits add to those of `rules.limits` and of its groups, unless these name the track in `except_tracks`",
+                    msg!("validate-no-one-can-enter-help"),
                 );
             }
         }
@@ -199,25 +222,26 @@ impl Checker<'_> {
         if quota.per_unit.value == 0 {
             self.error_at(
                 &quota.per_unit,
-                "a unit may send at least one contestant".into(),
-                "write a number of 1 or more",
+                msg!("validate-quota-zero"),
+                msg!("validate-quota-zero-help"),
             );
         }
         if let Some(min) = &quota.min_per_unit {
             if min.value == 0 {
                 self.error_at(
                     min,
-                    "`min_per_unit: 0` sets no minimum".into(),
-                    "write the fewest a unit must send (1 or more), or leave `min_per_unit` out",
+                    msg!("validate-quota-min-zero"),
+                    msg!("validate-quota-min-zero-help"),
                 );
             } else if min.value > quota.per_unit.value {
                 self.error_at(
                     min,
-                    format!(
-                        "the quota asks for at least {} per unit but allows at most {} (`per_unit`)",
-                        min.value, quota.per_unit.value
+                    msg!(
+                        "validate-quota-crossed",
+                        min = min.value.to_string(),
+                        max = quota.per_unit.value.to_string()
                     ),
-                    "`min_per_unit` is the fewest a unit sends and `per_unit` the most: make the minimum no larger than the maximum",
+                    msg!("validate-quota-crossed-help"),
                 );
             }
         }
@@ -231,22 +255,22 @@ impl Checker<'_> {
             if name.is_empty() {
                 self.error_at(
                     &role.name,
-                    "the role has no name".into(),
-                    "write what the person is, for example 领队 or 联络员",
+                    msg!("validate-role-no-name"),
+                    msg!("validate-role-no-name-help"),
                 );
             } else if seen.contains(&name) {
                 self.error_at(
                     &role.name,
-                    format!("the role {name} is listed twice in `rules.unit_roles`"),
-                    "list each role once, with its `count`",
+                    msg!("validate-role-twice", role = name),
+                    msg!("validate-role-twice-help"),
                 );
             }
             seen.push(name);
             if role.count.value == 0 {
                 self.error_at(
                     &role.count,
-                    format!("the role {name} has a count of 0"),
-                    "write how many each unit names (1 or more), or remove the role",
+                    msg!("validate-role-count-zero", role = name),
+                    msg!("validate-role-count-zero-help"),
                 );
             }
         }

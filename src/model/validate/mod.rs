@@ -8,9 +8,11 @@ mod scoring;
 mod text;
 
 use super::Contest;
+use super::Spanned;
 use super::yaml::{spanned_at, top_level_key};
 use crate::diagnostics::{Problem, Problems, SourceFile};
-use serde_saphyr::Spanned;
+use crate::i18n::{Text, comma_list};
+use crate::msg;
 use std::collections::HashMap;
 
 /// The longest `site.base_url`: the notice PDF carries it in a QR code, which holds at most about 2,900
@@ -25,27 +27,33 @@ type Check = fn(&mut Checker<'_>, &Contest);
 /// still run, so a slip in one section does not hide the mistakes of the others.
 const CHECKS: &[(&[&str], Check)] = &[
     (&["tracks"], |o, c| {
-        o.unique_ids("track", c.tracks.iter().map(|t| &t.id));
+        o.unique_ids(msg!("validate-noun-track"), c.tracks.iter().map(|t| &t.id));
     }),
     (&["groups"], |o, c| {
-        o.unique_ids("group", c.groups.iter().map(|g| &g.id));
+        o.unique_ids(msg!("validate-noun-group"), c.groups.iter().map(|g| &g.id));
     }),
     (&["references"], |o, c| {
-        o.unique_ids("reference", c.references.iter().map(|r| &r.id));
+        o.unique_ids(
+            msg!("validate-noun-reference"),
+            c.references.iter().map(|r| &r.id),
+        );
     }),
     (&["schedule"], |o, c| {
-        o.unique_ids("schedule stage", c.schedule.iter().map(|s| &s.id));
+        o.unique_ids(
+            msg!("validate-noun-stage"),
+            c.schedule.iter().map(|s| &s.id),
+        );
     }),
     (&["scoring"], |o, c| {
         o.unique_ids(
-            "scoring part or module",
+            msg!("validate-noun-part"),
             c.parts()
                 .iter()
                 .flat_map(|p| std::iter::once(&p.id).chain(p.modules().iter().map(|m| &m.id))),
         );
     }),
     (&["attachments"], |o, c| {
-        o.unique_numbers("attachment", c.attachments.iter().map(|a| &a.number));
+        o.unique_numbers(c.attachments.iter().map(|a| &a.number));
     }),
     (&["tracks", "groups", "schedule", "rules"], |o, c| {
         o.references(c)
@@ -110,17 +118,19 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error_at<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
+    /// An error at `at` (or about the file, when `at` has no place).
+    fn error_at<T>(&mut self, at: &Spanned<T>, message: Text, help: Text) {
         let problem = match spanned_at(self.file, at) {
             Some(span) => Problem::at(self.file, span, message),
             None => Problem::general(Some(self.file), message),
         };
-        self.problems.push(problem.with_help(help.to_string()));
+        self.problems.push(problem.with_help(help));
     }
 
+    /// Each id used a second time; `what` names what the ids are of.
     fn unique_ids<'b, T: ToString + 'b>(
         &mut self,
-        what: &str,
+        what: Text,
         ids: impl Iterator<Item = &'b Spanned<T>>,
     ) {
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
@@ -130,8 +140,8 @@ impl Checker<'_> {
                 let line = self.file.line_column(first.0).0;
                 self.error_at(
                     id,
-                    format!("the {what} id `{key}` is used twice"),
-                    &format!("the first one is on line {line}; ids must be unique"),
+                    msg!("validate-id-twice", what = &what, id = &key),
+                    msg!("validate-id-twice-help", line),
                 );
             } else {
                 seen.insert(key, spanned_at(self.file, id).unwrap_or((0, 0)));
@@ -139,14 +149,18 @@ impl Checker<'_> {
         }
     }
 
-    fn unique_numbers<'b>(&mut self, what: &str, numbers: impl Iterator<Item = &'b Spanned<u32>>) {
+    /// Each attachment number used a second time.
+    fn unique_numbers<'b>(&mut self, numbers: impl Iterator<Item = &'b Spanned<u32>>) {
         let mut seen = Vec::new();
         for number in numbers {
             if seen.contains(&number.value) {
                 self.error_at(
                     number,
-                    format!("{what} {} is numbered twice", number.value),
-                    "number the attachments 1, 2, 3, …",
+                    msg!(
+                        "validate-attachment-twice",
+                        number = number.value.to_string()
+                    ),
+                    msg!("validate-attachment-twice-help"),
                 );
             }
             seen.push(number.value);
@@ -156,26 +170,28 @@ impl Checker<'_> {
     /// Groups and tracks named by tracks, stages and rules exist.
     fn references(&mut self, c: &Contest) {
         let group_ids: Vec<&str> = c.groups.iter().map(|g| g.id.value.as_str()).collect();
-        let known_groups = group_ids.join(", ");
+        let known_groups = comma_list(&group_ids);
         for track in &c.tracks {
             for group in track.groups.iter().flatten() {
                 if group_ids.is_empty() {
                     self.error_at(
                         group,
-                        format!(
-                            "track `{}` refers to the group `{}`, but there are no groups",
-                            track.id.value, group.value
+                        msg!(
+                            "validate-track-group-no-groups",
+                            track = track.id.value.as_str(),
+                            group = group.value.as_str()
                         ),
-                        "remove this track's `groups:`, or define the groups under `groups:`",
+                        msg!("validate-track-group-no-groups-help"),
                     );
                 } else if !group_ids.contains(&group.value.as_str()) {
                     self.error_at(
                         group,
-                        format!(
-                            "track `{}` refers to the group `{}`, which is not defined",
-                            track.id.value, group.value
+                        msg!(
+                            "validate-track-group-unknown",
+                            track = track.id.value.as_str(),
+                            group = group.value.as_str()
                         ),
-                        &format!("define it under `groups:` or use one of: {known_groups}"),
+                        msg!("validate-define-group-help", known = &known_groups),
                     );
                 }
             }
@@ -186,14 +202,12 @@ impl Checker<'_> {
                 if !track_ids.contains(&track.value.as_str()) {
                     self.error_at(
                         track,
-                        format!(
-                            "the stage `{}` refers to the track `{}`, which is not defined",
-                            stage.id.value, track.value
+                        msg!(
+                            "validate-stage-track-unknown",
+                            stage = stage.id.value.as_str(),
+                            track = track.value.as_str()
                         ),
-                        &format!(
-                            "define it under `tracks:` or use one of: {}",
-                            track_ids.join(", ")
-                        ),
+                        msg!("validate-define-track-help", known = comma_list(&track_ids)),
                     );
                 }
             }
@@ -202,20 +216,20 @@ impl Checker<'_> {
             if group_ids.is_empty() {
                 self.error_at(
                     &restriction.group,
-                    format!(
-                        "the rule refers to the group `{}`, but there are no groups",
-                        restriction.group.value
+                    msg!(
+                        "validate-rule-group-no-groups",
+                        group = restriction.group.value.as_str()
                     ),
-                    "remove this rule from `rules.group_restrictions`, or define the groups under `groups:`",
+                    msg!("validate-rule-group-no-groups-help"),
                 );
             } else if !group_ids.contains(&restriction.group.value.as_str()) {
                 self.error_at(
                     &restriction.group,
-                    format!(
-                        "the rule refers to the group `{}`, which is not defined",
-                        restriction.group.value
+                    msg!(
+                        "validate-rule-group-unknown",
+                        group = restriction.group.value.as_str()
                     ),
-                    &format!("use one of: {known_groups}"),
+                    msg!("validate-use-one-of", known = &known_groups),
                 );
             }
         }
@@ -229,13 +243,13 @@ impl Checker<'_> {
             let known: Vec<&str> = c.references.iter().map(|r| r.id.value.as_str()).collect();
             self.error_at(
                 basis,
-                format!(
-                    "awards refer to the document `{}`, which is not under `references:`",
-                    basis.value
+                msg!(
+                    "validate-awards-basis-unknown",
+                    basis = basis.value.as_str()
                 ),
-                &format!(
-                    "add it to `references:` or use one of: {}",
-                    known.join(", ")
+                msg!(
+                    "validate-awards-basis-unknown-help",
+                    known = comma_list(known)
                 ),
             );
         }
@@ -246,8 +260,8 @@ impl Checker<'_> {
             {
                 self.error_at(
                     n,
-                    format!("there is no attachment {}", n.value),
-                    "add it under `attachments:` or fix the number",
+                    msg!("validate-no-attachment", number = n.value.to_string()),
+                    msg!("validate-no-attachment-help"),
                 );
             }
         }
@@ -263,11 +277,12 @@ impl Checker<'_> {
             {
                 self.error_at(
                     parent,
-                    format!(
-                        "`{}` sits under `{}`, which is not one of the bodies",
-                        body.name.value, parent.value
+                    msg!(
+                        "validate-body-parent-unknown",
+                        body = body.name.value.as_str(),
+                        parent = parent.value.as_str()
                     ),
-                    &format!("use one of: {}", bodies.join(", ")),
+                    msg!("validate-use-one-of", known = comma_list(&bodies)),
                 );
             }
         }
@@ -278,17 +293,19 @@ impl Checker<'_> {
         if c.tracks.is_empty() {
             self.section_error(
                 "tracks",
-                "the contest has no tracks",
-                "add at least one track under `tracks:`, each starting with `- id:` (see the README for a track's keys)",
+                msg!("validate-no-tracks"),
+                msg!("validate-no-tracks-help"),
             );
         }
     }
 
     /// An error about a whole section of contest.yaml, at its key (or about the file, when the key is
     /// not there).
-    fn section_error(&mut self, section: &str, message: &str, help: &str) {
+    fn section_error(&mut self, section: &str, message: Text, help: Text) {
         let problem = match top_level_key(self.file, section) {
-            Some(span) => Problem::at(self.file, span, message).with_label("here"),
+            Some(span) => {
+                Problem::at(self.file, span, message).with_label(msg!("diagnostics-here"))
+            }
             None => Problem::general(Some(self.file), message),
         };
         self.problems.push(problem.with_help(help));
@@ -301,8 +318,8 @@ impl Checker<'_> {
         {
             self.error_at(
                 size,
-                "a team has at least one member".into(),
-                "write 1 for an individual event",
+                msg!("validate-team-size-zero"),
+                msg!("validate-team-size-zero-help"),
             );
         }
     }

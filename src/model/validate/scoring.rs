@@ -3,6 +3,7 @@
 
 use super::Checker;
 use crate::model::{Contest, ScoringPart};
+use crate::msg;
 
 /// The longest duration of a part, in minutes: a day.
 const MAX_DURATION: u32 = 24 * 60;
@@ -25,8 +26,8 @@ impl Checker<'_> {
         if !says_something {
             self.error_at(
                 scoring,
-                "`scoring` says nothing".into(),
-                "give its `parts` with their weights, or a `note` such as `note: 评分办法另行通知`, or remove `scoring:`",
+                msg!("validate-scoring-says-nothing"),
+                msg!("validate-scoring-says-nothing-help"),
             );
         }
         let Some(parts) = &s.parts else {
@@ -35,8 +36,8 @@ impl Checker<'_> {
         if parts.value.is_empty() {
             self.error_at(
                 parts,
-                "scoring has no parts".into(),
-                "add at least one part, for example a practical part with weight 100; or, while the parts are not set, remove `parts:` and write `note: 评分办法另行通知`",
+                msg!("validate-scoring-no-parts"),
+                msg!("validate-scoring-no-parts-help"),
             );
             return;
         }
@@ -52,11 +53,12 @@ impl Checker<'_> {
                 .collect();
             self.error_at(
                 &parts.value[0].weight,
-                format!(
-                    "the scoring weights add up to {sum}%, not 100% ({})",
-                    listed.join(" + ")
+                msg!(
+                    "validate-weights-sum",
+                    sum = sum.to_string(),
+                    listed = listed.join(" + ")
                 ),
-                "change the weights so that they add up to 100",
+                msg!("validate-weights-sum-help"),
             );
         }
     }
@@ -66,11 +68,8 @@ impl Checker<'_> {
         if part.weight.value == 0 || part.weight.value > 100 {
             self.error_at(
                 &part.weight,
-                format!(
-                    "the weight of `{}` must be between 1 and 100 percent",
-                    part.name
-                ),
-                "weights are percentages of the total",
+                msg!("validate-part-weight", part = &part.name),
+                msg!("validate-part-weight-help"),
             );
         }
         if let Some(duration) = &part.duration
@@ -78,28 +77,29 @@ impl Checker<'_> {
         {
             self.error_at(
                 duration,
-                format!(
-                    "the duration of `{}` is {} minutes",
-                    part.name, duration.value
+                msg!(
+                    "validate-part-duration",
+                    part = &part.name,
+                    minutes = duration.value.to_string()
                 ),
-                &format!(
-                    "write the duration in minutes, from 1 to {MAX_DURATION} (`duration: 90` is shown as 90分钟)"
+                msg!(
+                    "validate-part-duration-help",
+                    max = MAX_DURATION.to_string()
                 ),
             );
         }
         if let Some(mode) = &part.mode {
             let chars = mode.value.trim().chars().count();
             if chars == 0 || chars > MAX_MODE {
+                let message = if chars == 0 {
+                    msg!("validate-part-mode-empty", part = &part.name)
+                } else {
+                    msg!("validate-part-mode-too-long", part = &part.name)
+                };
                 self.error_at(
                     mode,
-                    format!(
-                        "the mode of `{}` is {}",
-                        part.name,
-                        if chars == 0 { "empty" } else { "too long" }
-                    ),
-                    &format!(
-                        "write how the part is held in at most {MAX_MODE} characters, such as 上机考试, 笔试 or 实际操作; say more in `scoring.setting`"
-                    ),
+                    message,
+                    msg!("validate-part-mode-help", max = MAX_MODE.to_string()),
                 );
             }
         }
@@ -115,11 +115,8 @@ impl Checker<'_> {
             if module.weight.value == 0 || module.weight.value > 100 {
                 self.error_at(
                     &module.weight,
-                    format!(
-                        "the weight of the module `{}` must be between 1 and 100 percent",
-                        module.name
-                    ),
-                    "a module's weight is its percent of the part's score",
+                    msg!("validate-module-weight", module = &module.name),
+                    msg!("validate-module-weight-help"),
                 );
             }
         }
@@ -132,12 +129,13 @@ impl Checker<'_> {
                 .collect();
             self.error_at(
                 modules,
-                format!(
-                    "the modules of `{}` add up to {sum}% of the part, not 100% ({})",
-                    part.name,
-                    listed.join(" + ")
+                msg!(
+                    "validate-modules-sum",
+                    part = &part.name,
+                    sum = sum.to_string(),
+                    listed = listed.join(" + ")
                 ),
-                "a module's weight is its percent of the part's score (not of the total): change them so that they add up to 100",
+                msg!("validate-modules-sum-help"),
             );
         }
     }

@@ -3,9 +3,11 @@
 
 use super::{Checker, MAX_BASE_URL};
 use crate::diagnostics::Problem;
+use crate::i18n::Text;
 use crate::model::Contest;
-use crate::model::yaml::spanned_at;
-use serde_saphyr::Spanned;
+use crate::model::Spanned;
+use crate::model::yaml::{spanned_at, top_level_key};
+use crate::msg;
 use std::collections::HashMap;
 
 impl Checker<'_> {
@@ -13,8 +15,8 @@ impl Checker<'_> {
         if c.contacts.is_empty() {
             self.section_error(
                 "contacts",
-                "the contest has no contact person",
-                "add one under `contacts:`, starting with `- name:`",
+                msg!("validate-no-contacts"),
+                msg!("validate-no-contacts-help"),
             );
         }
         let emails = c
@@ -26,8 +28,8 @@ impl Checker<'_> {
         for email in bad {
             self.error_at(
                 email,
-                format!("`{}` is not an e-mail address", email.value),
-                "write it as name@example.cn",
+                msg!("validate-not-email", value = &email.value),
+                msg!("validate-not-email-help"),
             );
         }
         for k in &c.contacts {
@@ -41,16 +43,16 @@ impl Checker<'_> {
             for phone in bad {
                 self.error_at(
                     phone,
-                    format!("`{}` is not a phone number", phone.value),
-                    "write digits, optionally with an area code and `-`, in quotes: \"022-12345678\"",
+                    msg!("validate-not-phone", value = &phone.value),
+                    msg!("validate-not-phone-help"),
                 );
             }
             for phone in &k.phones {
                 if phone.label.value.trim().is_empty() {
                     self.error_at(
                         &phone.label,
-                        "the phone's label is empty".into(),
-                        "name the number: 办公电话, 手机",
+                        msg!("validate-phone-label-empty"),
+                        msg!("validate-phone-label-empty-help"),
                     );
                 }
             }
@@ -59,8 +61,8 @@ impl Checker<'_> {
             {
                 self.error_at(
                     code,
-                    format!("`{}` is not a postcode", code.value),
-                    "write the six digits in quotes: \"300222\"",
+                    msg!("validate-not-postcode", value = &code.value),
+                    msg!("validate-not-postcode-help"),
                 );
             }
         }
@@ -68,18 +70,41 @@ impl Checker<'_> {
 
     pub(super) fn site(&mut self, c: &Contest) {
         if c.base_url().is_none() {
+            let message = msg!("validate-no-base-url");
+            // At the empty value when it is written, else at `site:`, else (no `site:`) the file.
+            let at = match &c.site.base_url {
+                Some(url) => spanned_at(self.file, url),
+                None => top_level_key(self.file, "site"),
+            };
+            let problem = match at {
+                Some(span) => Problem::at(self.file, span, message)
+                    .with_label(msg!("validate-no-base-url-label")),
+                None => Problem::general(Some(self.file), message),
+            };
             self.problems.push(
-                Problem::general(Some(self.file), "`site.base_url` is empty, so `sitemap.xml` is not written, the feed and calendar use relative addresses and the 404 page assumes the site is at the root of its server")
-                    .with_help("set `base_url` under `site:` to the public address once it is known, for example https://contest.example.cn/ai-2025/")
+                problem
+                    .with_help(msg!("validate-no-base-url-help"))
                     .warning(),
             );
         }
         if let Some(url) = &c.site.base_url {
             let v = url.value.trim();
             if !(v.is_empty() || v.starts_with("https://") || v.starts_with("http://")) {
-                self.error_at(url, format!("`{v}` is not a web address"), "write it with https://, for example https://contest.example.cn/ai-2025/, or leave it empty");
+                self.error_at(
+                    url,
+                    msg!("validate-not-web-address", value = v),
+                    msg!("validate-base-url-help"),
+                );
             } else if v.len() > MAX_BASE_URL {
-                self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} a QR code on the notice can carry", v.len()), "use the site's short public address, for example https://contest.example.cn/ai-2025/");
+                self.error_at(
+                    url,
+                    msg!(
+                        "validate-base-url-too-long",
+                        length = v.len(),
+                        max = MAX_BASE_URL
+                    ),
+                    msg!("validate-base-url-too-long-help"),
+                );
             }
         }
         if let Some(n) = &c.site.notices_per_page
@@ -87,8 +112,8 @@ impl Checker<'_> {
         {
             self.error_at(
                 n,
-                "at least one notice must be listed per page".into(),
-                "write a number such as 20",
+                msg!("validate-notices-per-page-zero"),
+                msg!("validate-notices-per-page-zero-help"),
             );
         }
     }
@@ -105,18 +130,24 @@ impl Checker<'_> {
             .or_else(|| v.strip_prefix("http://"));
         match rest {
             Some(rest)
-                if !rest.is_empty()
-                    && !rest.starts_with('/')
-                    && v.chars().all(is_uri_char) =>
+                if !rest.is_empty() && !rest.starts_with('/') && v.chars().all(is_uri_char) =>
             {
                 if v.len() > MAX_BASE_URL {
-                    self.error_at(url, format!("the address is {} characters long, more than the {MAX_BASE_URL} allowed", v.len()), "use the platform's short public address");
+                    self.error_at(
+                        url,
+                        msg!(
+                            "validate-online-url-too-long",
+                            length = v.len(),
+                            max = MAX_BASE_URL
+                        ),
+                        msg!("validate-online-url-too-long-help"),
+                    );
                 }
             }
             _ => self.error_at(
                 url,
-                format!("`{v}` is not a web address"),
-                "write the registration platform's address with https://, for example https://bm.example.cn/, with no spaces (other characters percent-encoded, as a browser's address bar copies them)",
+                msg!("validate-not-web-address", value = v),
+                msg!("validate-online-url-help"),
             ),
         }
     }
@@ -128,9 +159,8 @@ impl Checker<'_> {
             if track.id.value.0 == "index" {
                 self.error_at(
                     &track.id,
-                    "the track id `index` would replace the list of tracks (`tracks/index.html`)"
-                        .into(),
-                    "choose another id for this track",
+                    msg!("validate-track-index"),
+                    msg!("validate-track-index-help"),
                 );
             }
         }
@@ -146,11 +176,15 @@ impl Checker<'_> {
                 match pages.get(&page) {
                     Some(&(t, g)) if (t, g) != this => self.error_at(
                         &track.id,
-                        format!(
-                            "track `{}` with group `{group}` and track `{t}` with group `{g}` would both have the results page `results/{page}.html`",
-                            this.0
+                        msg!(
+                            "validate-same-results-page",
+                            track = this.0,
+                            group,
+                            other_track = t,
+                            other_group = g,
+                            page = &page
                         ),
-                        "rename one of these track or group ids so that track-group pairs differ",
+                        msg!("validate-same-results-page-help"),
                     ),
                     _ => {
                         pages.insert(page, this);
@@ -175,24 +209,28 @@ impl Checker<'_> {
             }
         }
         // What the plan should mention, what it is, and where it is defined.
-        let mut expected: Vec<(String, &str, Place)> = Vec::new();
+        let mut expected: Vec<(String, Text, Place)> = Vec::new();
         for track in &c.tracks {
             let at = spanned_at(self.file, &track.id);
-            expected.push((track.name.clone(), "name of the track", at));
+            expected.push((track.name.clone(), msg!("validate-plan-track-name"), at));
         }
         for group in &c.groups {
             let name = group.name.trim_end_matches('组').to_string();
-            expected.push((name, "name of the group", spanned_at(self.file, &group.id)));
+            let at = spanned_at(self.file, &group.id);
+            expected.push((name, msg!("validate-plan-group-name"), at));
         }
         let deadline = &c.registration.deadline;
-        expected.push((
-            deadline.value.day.chinese(),
-            "registration deadline",
-            spanned_at(self.file, deadline),
-        ));
+        if !mentions_day(&text, &deadline.value.day) {
+            expected.push((
+                deadline.value.day.chinese(),
+                msg!("validate-plan-deadline"),
+                spanned_at(self.file, deadline),
+            ));
+        }
         for part in c.parts() {
             let at = spanned_at(self.file, &part.weight);
-            expected.push((format!("{}%", part.weight.value), "scoring weight", at));
+            let weight = format!("{}%", part.weight.value);
+            expected.push((weight, msg!("validate-plan-weight"), at));
         }
         let unit = match c.format.event {
             crate::model::EventKind::Individual => "人",
@@ -202,7 +240,7 @@ impl Checker<'_> {
             let per_unit = &quota.per_unit;
             expected.push((
                 format!("{}{unit}", per_unit.value),
-                "per-unit quota",
+                msg!("validate-plan-quota"),
                 spanned_at(self.file, per_unit),
             ));
         }
@@ -210,14 +248,15 @@ impl Checker<'_> {
             if text.contains(&needle) {
                 continue;
             }
-            let message = format!("the plan text does not mention the {what} `{needle}`");
+            let message = msg!("validate-plan-missing", what, value = needle);
             let problem = match at {
-                Some(span) => Problem::at(self.file, span, message).with_label("not in the plan"),
+                Some(span) => Problem::at(self.file, span, message)
+                    .with_label(msg!("validate-plan-missing-label")),
                 None => Problem::general(Some(self.file), message),
             };
             self.problems.push(
                 problem
-                    .with_help("the plan under `plan:` is published as written: update its wording to match this value (or the value to match the plan)")
+                    .with_help(msg!("validate-plan-missing-help"))
                     .warning(),
             );
         }
@@ -226,6 +265,31 @@ impl Checker<'_> {
 
 /// Where a value is written in contest.yaml: byte offset and length.
 type Place = Option<(usize, usize)>;
+
+/// Whether `text` names `day` as Chinese prose does: in full (2026年4月10日), or with its year (and month)
+/// written once before it, as the end of a range is (2026年3月23日至4月10日, 2026年4月1日至10日).
+fn mentions_day(text: &str, day: &crate::model::values::Day) -> bool {
+    let (year, month, date) = (day.0.year(), day.0.month(), day.0.day());
+    if text.contains(&day.chinese()) {
+        return true;
+    }
+    let after = |needle: &str, earlier: &str| {
+        text.match_indices(needle)
+            .any(|(at, _)| text[..at].contains(earlier))
+    };
+    let month_day = format!("{month}月{date}日");
+    // Not the tail of a longer number (14月10日 is no date; 4月10日 inside 2025年4月10日 is another year).
+    let clean = |at: usize| {
+        let before = text[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_ascii_digit() || c == '年')
+    };
+    let month_day_found = text
+        .match_indices(&month_day)
+        .any(|(at, _)| clean(at) && text[..at].contains(&format!("{year}年")));
+    month_day_found
+        || after(&format!("至{date}日"), &format!("{year}年{month}月"))
+        || after(&format!("到{date}日"), &format!("{year}年{month}月"))
+}
 
 /// A character allowed in a URI (RFC 3986: unreserved, reserved, and `%` of percent-encoding).
 fn is_uri_char(ch: char) -> bool {
@@ -257,4 +321,35 @@ fn looks_like_phone(text: &str) -> bool {
         && text.chars().all(|c| {
             c.is_ascii_digit() || matches!(c, '-' | ' ' | '+' | '(' | ')' | '（' | '）' | '转')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions_day;
+    use crate::model::values::Day;
+
+    fn day(y: i16, m: i8, d: i8) -> Day {
+        Day(jiff::civil::date(y, m, d))
+    }
+
+    #[test]
+    fn a_deadline_is_mentioned_in_full_or_as_the_end_of_a_range() {
+        let deadline = day(2026, 4, 10);
+        assert!(mentions_day("报名截止时间为2026年4月10日。", &deadline));
+        assert!(mentions_day(
+            "报名时间：2026年3月23日至4月10日。",
+            &deadline
+        ));
+        assert!(mentions_day("报名时间：2026年4月1日至10日。", &deadline));
+        assert!(mentions_day("2026年4月1日到10日", &deadline));
+    }
+
+    #[test]
+    fn another_year_or_month_is_not_the_deadline() {
+        let deadline = day(2026, 4, 10);
+        assert!(!mentions_day("报名截止时间为2025年4月10日。", &deadline));
+        assert!(!mentions_day("4月10日截止（年份未写）", &deadline));
+        assert!(!mentions_day("2026年3月1日至10日", &deadline));
+        assert!(!mentions_day("2026年1月1日起，14月10日", &deadline));
+    }
 }

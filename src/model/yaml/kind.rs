@@ -1,19 +1,92 @@
 //! What a YAML error is about, read from serde-saphyr's error variant (and, for a syntax error, the
 //! parser's [`ErrorKind`]), with the wording, label and help each kind gets in a report.
 
+use crate::i18n::{Text, comma_list};
+use crate::msg;
 use serde_saphyr::granit_parser::ErrorKind;
 use serde_saphyr::{
     DefaultMessageFormatter, Error, ExternalMessageSource, Localizer, Location, MessageFormatter,
 };
 use std::borrow::Cow;
 
-/// Starts every message of [`date_error`], so that the report can tell it from other messages.
-const DATE_MARK: &str = "\u{E000}date\u{E000}";
+/// Starts and splits every message of [`own_error`], so that the report can tell it from other
+/// messages.
+const MARK: char = '\u{E000}';
 
-/// A deserialisation error about how a date or time is written (`message` is the whole sentence); the
-/// report adds how dates are written as its help. Only for values read through this module.
-pub(crate) fn date_error<E: serde::de::Error>(message: impl std::fmt::Display) -> E {
-    E::custom(format!("{DATE_MARK}{message}"))
+/// A mistake found by our own reading of a value (a date, an id), worded by the report in the reader's
+/// language: a deserialisation error carries only a string, so [`own_error`] writes the mistake and the
+/// value into it and [`Kind::of`] reads them back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mistake {
+    /// Not written `YYYY-MM-DD`.
+    DateShape,
+    /// Written `YYYY-MM-DD`, but no such day.
+    NoSuchDay,
+    /// Not written `YYYY-MM-DD`, where `tbd` is allowed too.
+    DateShapeOrTbd,
+    /// No such day, where `tbd` is allowed too.
+    NoSuchDayOrTbd,
+    /// Not a time of day `HH:MM`.
+    TimeOfDay,
+    /// Not an id (lower-case letters, digits and `-`).
+    Id,
+    /// Neither a column header nor a list of them.
+    Headers,
+}
+
+impl Mistake {
+    const ALL: [Mistake; 7] = [
+        Mistake::DateShape,
+        Mistake::NoSuchDay,
+        Mistake::DateShapeOrTbd,
+        Mistake::NoSuchDayOrTbd,
+        Mistake::TimeOfDay,
+        Mistake::Id,
+        Mistake::Headers,
+    ];
+
+    /// The same mistake where `tbd` (a date not fixed yet) is allowed too.
+    pub(crate) fn or_tbd(self) -> Mistake {
+        match self {
+            Mistake::DateShape => Mistake::DateShapeOrTbd,
+            Mistake::NoSuchDay => Mistake::NoSuchDayOrTbd,
+            other => other,
+        }
+    }
+
+    /// The words of the mistake about `value`.
+    fn message(self, value: &str) -> Text {
+        let date = |value: &str| msg!("yaml-not-a-date", value);
+        let real = |value: &str| msg!("yaml-not-a-real-date", value);
+        match self {
+            Mistake::DateShape => date(value),
+            Mistake::NoSuchDay => real(value),
+            Mistake::DateShapeOrTbd => msg!("yaml-date-or-tbd", mistake = date(value)),
+            Mistake::NoSuchDayOrTbd => msg!("yaml-date-or-tbd", mistake = real(value)),
+            Mistake::TimeOfDay => msg!("yaml-not-a-time", value),
+            Mistake::Id => msg!("yaml-not-an-id", value),
+            Mistake::Headers => msg!("yaml-not-headers"),
+        }
+    }
+
+    /// Whether the mistake is about a date or time (the report adds how dates are written).
+    fn is_date(self) -> bool {
+        !matches!(self, Mistake::Id | Mistake::Headers)
+    }
+}
+
+/// A deserialisation error about `value`, worded in the report by `mistake` (see [`Mistake`]). Only for
+/// values read through this module.
+pub(crate) fn own_error<E: serde::de::Error>(mistake: Mistake, value: &str) -> E {
+    let index = Mistake::ALL.iter().position(|m| *m == mistake).unwrap_or(0);
+    E::custom(format!("{MARK}{index}{MARK}{value}"))
+}
+
+/// The mistake and the value written by [`own_error`] into `message`.
+fn read_own(message: &str) -> Option<(Mistake, String)> {
+    let (index, value) = message.strip_prefix(MARK)?.split_once(MARK)?;
+    let mistake = *Mistake::ALL.get(index.parse::<usize>().ok()?)?;
+    Some((mistake, escape_controls(value)))
 }
 
 /// What a YAML error is about, read from the library's error variant.
@@ -27,12 +100,12 @@ pub(super) enum Kind {
     DuplicateKey(Option<String>),
     /// Not a whole number where one is needed.
     NotWholeNumber,
-    /// A key this mapping does not have: the keys it has.
-    UnknownKey(Vec<&'static str>),
+    /// A key this mapping does not have: the key as written, and the keys it has.
+    UnknownKey(String, Vec<&'static str>),
     /// A key this mapping needs is missing: the key.
     MissingKey(&'static str),
-    /// A value that is not one of those allowed: the values allowed.
-    UnknownValue(Vec<&'static str>),
+    /// A value that is not one of those allowed: the value as written, and the values allowed.
+    UnknownValue(String, Vec<&'static str>),
     /// A value of another shape than the one needed: a text where a list is needed, say. `written` is
     /// what the file has there, read from its text by the caller (see [`Kind::written`]).
     WrongShape {
@@ -41,8 +114,8 @@ pub(super) enum Kind {
         /// The shape written there, when known.
         written: Option<Shape>,
     },
-    /// Our own message about how a date or time is written: the message without its mark.
-    Date(String),
+    /// Our own reading of a value found a mistake (see [`own_error`]): the mistake and the value.
+    Own(Mistake, String),
     /// A syntax error in the layout of the file (indentation, a `: ` inside a value, ...); `tab` when
     /// the parser says a tab caused it.
     Layout {
@@ -82,17 +155,21 @@ impl Kind {
             Error::InvalidBooleanStrict { .. } => Kind::NotBoolean,
             Error::DuplicateMappingKey { key, .. } => Kind::DuplicateKey(key.clone()),
             Error::InvalidScalar { ty, .. } if WHOLE_NUMBERS.contains(ty) => Kind::NotWholeNumber,
-            Error::SerdeUnknownField { expected, .. } => Kind::UnknownKey(expected.clone()),
+            Error::SerdeUnknownField {
+                field, expected, ..
+            } => Kind::UnknownKey(field.clone(), expected.clone()),
             Error::SerdeMissingField { field, .. } => Kind::MissingKey(field),
-            Error::SerdeUnknownVariant { expected, .. } => Kind::UnknownValue(expected.clone()),
+            Error::SerdeUnknownVariant {
+                variant, expected, ..
+            } => Kind::UnknownValue(variant.clone(), expected.clone()),
             Error::Unexpected { expected, .. } => match *expected {
                 "sequence start" => Kind::wrong_shape(Shape::List),
                 "mapping start" => Kind::wrong_shape(Shape::Mapping),
                 "scalar" | "string scalar" | "str expected" => Kind::wrong_shape(Shape::Single),
                 _ => Kind::Other,
             },
-            Error::Message { msg, .. } => match msg.strip_prefix(DATE_MARK) {
-                Some(message) => Kind::Date(escape_controls(message)),
+            Error::Message { msg, .. } => match read_own(msg) {
+                Some((mistake, value)) => Kind::Own(mistake, value),
                 None => Kind::Other,
             },
             Error::FoldedBlockScalarMustIndentContent { .. } => Kind::Layout { tab: false },
@@ -173,102 +250,88 @@ impl Kind {
         }
     }
 
-    /// The message: ours for the kinds we word ourselves, otherwise the library's (`library`).
-    /// `found` is the text the error points at.
-    pub(super) fn message(&self, library: String, found: Option<&str>) -> String {
+    /// The message: ours for the kinds we word ourselves; for the others the library's (`library`),
+    /// which the Chinese introduces. `found` is the text the error points at.
+    pub(super) fn message(&self, library: String, found: Option<&str>) -> Text {
         match self {
-            Kind::Empty => "the value is empty; write a value after the colon (or remove the key if it may be left out)".into(),
+            Kind::Empty => msg!("yaml-empty-value"),
             Kind::NotBoolean => match found {
-                Some(found) => format!("`{}` is not `true` or `false`", found.trim()),
-                None => "expected `true` or `false`".into(),
+                Some(found) => msg!("yaml-not-boolean", found = found.trim()),
+                None => msg!("yaml-expected-boolean"),
             },
-            Kind::WrongShape { wanted, written } => {
-                let expected = match wanted {
-                    Shape::List => "a list is expected here",
-                    Shape::Mapping => "keys and values are expected here",
-                    Shape::Single | Shape::Nothing => "a single value is expected here",
-                };
-                match (written, wanted) {
-                    (Some(Shape::List), _) => format!("{expected}, not a list"),
-                    (Some(Shape::Mapping), _) => format!("{expected}, not keys and values"),
-                    (Some(Shape::Single), _) => format!("{expected}, not a single value"),
-                    (Some(Shape::Nothing), _) => format!("{expected}, but nothing is written"),
-                    (None, Shape::Single) => format!("{expected}, not a list or keys and values"),
-                    (None, _) => expected.to_string(),
-                }
+            Kind::WrongShape { wanted, written } => shape_message(*wanted, *written),
+            Kind::DuplicateKey(Some(key)) => {
+                msg!("yaml-duplicate-key", key = escape_controls(key))
             }
-            Kind::DuplicateKey(Some(key)) => format!(
-                "the key `{}` is written twice in this section",
-                escape_controls(key)
-            ),
-            Kind::DuplicateKey(None) => "duplicate mapping key".into(),
+            Kind::DuplicateKey(None) => msg!("yaml-duplicate-some-key"),
             Kind::NotWholeNumber => match found {
-                Some(found) => format!("`{}` is not a whole number", found.trim()),
-                None => "expected a whole number".into(),
+                Some(found) => msg!("yaml-not-whole-number", found = found.trim()),
+                None => msg!("yaml-expected-whole-number"),
             },
-            Kind::Date(message) => message.clone(),
-            Kind::MissingKey(key) => format!("the key `{key}` is missing"),
-            Kind::UnknownKey(_)
-            | Kind::UnknownValue(_)
-            | Kind::Layout { .. }
-            | Kind::Tab
-            | Kind::Other => library,
+            Kind::Own(mistake, value) => mistake.message(value),
+            Kind::MissingKey(key) => msg!("yaml-missing-key", key),
+            // The library's words, as before: `unknown field `x`, expected one of a, b`.
+            Kind::UnknownKey(key, expected) => msg!(
+                "yaml-unknown-key",
+                key = escape_controls(key),
+                expected = comma_list(expected)
+            ),
+            Kind::UnknownValue(value, expected) => msg!(
+                "yaml-unknown-value",
+                value = escape_controls(value),
+                expected = comma_list(expected)
+            ),
+            Kind::Layout { .. } => msg!("yaml-layout", detail = library),
+            Kind::Tab => msg!("yaml-tab", detail = library),
+            Kind::Other => msg!("yaml-other", detail = library),
         }
     }
 
     /// The label under the highlighted text.
-    pub(super) fn label(&self) -> &'static str {
+    pub(super) fn label(&self) -> Text {
         match self {
-            Kind::UnknownKey(_) => "unknown key",
-            Kind::MissingKey(_) => "in this section",
-            Kind::DuplicateKey(Some(_)) => "written twice",
-            _ => "here",
+            Kind::UnknownKey(..) => msg!("yaml-unknown-key-label"),
+            Kind::MissingKey(_) => msg!("yaml-missing-key-label"),
+            Kind::DuplicateKey(Some(_)) => msg!("yaml-duplicate-key-label"),
+            _ => msg!("diagnostics-here"),
         }
     }
 
     /// What to do about it.
-    pub(super) fn help(&self) -> Option<String> {
+    pub(super) fn help(&self) -> Option<Text> {
         Some(match self {
-            Kind::UnknownKey(expected) if expected.is_empty() => {
-                "check the spelling of the key, or remove it".into()
+            Kind::UnknownKey(_, expected) if expected.is_empty() => {
+                msg!("yaml-unknown-key-help-none")
             }
-            Kind::UnknownKey(expected) => format!(
-                "check the spelling; the keys allowed here are: {}",
-                expected.join(", ")
-            ),
-            Kind::MissingKey(key) => format!("add `{key}:` to this section"),
-            Kind::DuplicateKey(Some(_)) => {
-                "each key may appear once: remove or merge the repeated one".into()
+            Kind::UnknownKey(_, expected) => {
+                msg!("yaml-unknown-key-help", allowed = comma_list(expected))
             }
-            Kind::UnknownValue(_) => "use one of the values listed".into(),
-            Kind::NotWholeNumber => {
-                "write a whole number in digits, without units, for example 20".into()
-            }
-            Kind::Date(_) => {
-                "dates are written YYYY-MM-DD, such as 2025-10-31; a date not fixed yet is written tbd"
-                    .into()
-            }
-            Kind::Layout { .. } => "check the indentation: keys of one section must line up under each other, and a value that contains `: ` must be put in quotes".into(),
-            Kind::Tab => "indent with spaces; YAML does not allow tabs".into(),
-            Kind::NotBoolean => {
-                "write `true` or `false` (yes/no and on/off are not read as true and false)".into()
-            }
-            Kind::WrongShape { wanted: Shape::List, .. } => {
-                "write the items on lines of their own under the key, each starting with `- `, or in brackets: `[a, b]`".into()
-            }
-            Kind::WrongShape { wanted: Shape::Mapping, .. } => {
-                "write `key: value` lines indented under it, or in braces: `{key: value}`".into()
-            }
-            Kind::WrongShape { written: Some(Shape::Mapping), .. } => {
-                "this key takes one value (a text, a number or a date): write it on one line after the colon, in quotes if it contains `: `; lines indented under a key make keys and values".into()
-            }
-            Kind::WrongShape { written: Some(Shape::List), .. } => {
-                "this key takes one value: write it on one line after the colon, not as `- ` lines or in brackets (in quotes if it starts with `-` or `[`)".into()
-            }
-            Kind::WrongShape { .. } => {
-                "write one value after the colon, on the key's line (in quotes if it contains `: ` or starts with `-`)".into()
-            }
-            Kind::Empty | Kind::DuplicateKey(None) | Kind::Other => {
+            Kind::MissingKey(key) => msg!("yaml-missing-key-help", key),
+            Kind::DuplicateKey(Some(_)) => msg!("yaml-duplicate-key-help"),
+            Kind::UnknownValue(..) => msg!("yaml-unknown-value-help"),
+            Kind::NotWholeNumber => msg!("yaml-whole-number-help"),
+            Kind::Own(mistake, _) if mistake.is_date() => msg!("yaml-date-help"),
+            Kind::Layout { .. } => msg!("yaml-layout-help"),
+            Kind::Tab => msg!("yaml-tab-help"),
+            Kind::NotBoolean => msg!("yaml-boolean-help"),
+            Kind::WrongShape {
+                wanted: Shape::List,
+                ..
+            } => msg!("yaml-list-help"),
+            Kind::WrongShape {
+                wanted: Shape::Mapping,
+                ..
+            } => msg!("yaml-mapping-help"),
+            Kind::WrongShape {
+                written: Some(Shape::Mapping),
+                ..
+            } => msg!("yaml-single-not-mapping-help"),
+            Kind::WrongShape {
+                written: Some(Shape::List),
+                ..
+            } => msg!("yaml-single-not-list-help"),
+            Kind::WrongShape { .. } => msg!("yaml-single-help"),
+            Kind::Own(..) | Kind::Empty | Kind::DuplicateKey(None) | Kind::Other => {
                 return None;
             }
         })
@@ -277,6 +340,23 @@ impl Kind {
     /// Whether the report points at the first tab of the line rather than where the parser stopped.
     pub(super) fn about_a_tab(&self) -> bool {
         matches!(self, Kind::Tab | Kind::Layout { tab: true })
+    }
+}
+
+/// The message about a value of the shape `written` where one of the shape `wanted` is needed.
+fn shape_message(wanted: Shape, written: Option<Shape>) -> Text {
+    let expected = match wanted {
+        Shape::List => msg!("yaml-list-expected"),
+        Shape::Mapping => msg!("yaml-mapping-expected"),
+        Shape::Single | Shape::Nothing => msg!("yaml-single-expected"),
+    };
+    match (written, wanted) {
+        (Some(Shape::List), _) => msg!("yaml-shape-not-list", expected),
+        (Some(Shape::Mapping), _) => msg!("yaml-shape-not-mapping", expected),
+        (Some(Shape::Single), _) => msg!("yaml-shape-not-single", expected),
+        (Some(Shape::Nothing), _) => msg!("yaml-shape-nothing", expected),
+        (None, Shape::Single) => msg!("yaml-shape-not-list-or-mapping", expected),
+        (None, _) => expected,
     }
 }
 

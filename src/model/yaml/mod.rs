@@ -12,24 +12,30 @@
 //! A section with nothing under it is reported as empty, naming the keys it needs: `probe.rs` finds them
 //! by asking the library what a value of the section's type must hold, not from a list kept by hand.
 //!
-//! The wording, label and help of a report are chosen from the library's error variant (and, for a
-//! syntax error, from the parser's [`ErrorKind`](serde_saphyr::granit_parser::ErrorKind)), never from the words of its message, so that a new
-//! library version cannot silently drop a help (what is written where the error is, a list or keys and
-//! values where one value belongs, is read from the file's text); the tests in `tests.rs` read real YAML
-//! through the library for every kind.
+//! The wording, label and help of a report (messages of `i18n/*/model-yaml.ftl`) are chosen from the
+//! library's error variant (and, for a syntax error, from the parser's
+//! [`ErrorKind`](serde_saphyr::granit_parser::ErrorKind)), never from the words of its message, so that
+//! a new library version cannot silently drop a help (what is written where the error is, a list or keys
+//! and values where one value belongs, is read from the file's text); the tests in `tests.rs` read real
+//! YAML through the library for every kind. A value our own `Deserialize` refuses (a date, an id) says
+//! which [`Mistake`] it is through [`own_error`], so that its report is worded in the reader's language
+//! too. Only a syntax error the library words itself keeps its English words, after a Chinese sentence.
 
 mod blocks;
 mod kind;
 mod probe;
 mod recover;
 
-pub(crate) use kind::date_error;
 use kind::{Kind, WithoutLocation};
+pub(crate) use kind::{Mistake, own_error};
 pub use probe::stand_in;
 
+use super::Spanned;
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::{Text, and_list, comma_list};
+use crate::msg;
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 use std::ops::Range;
 
 /// Options shared by every YAML read: duplicate keys are errors, yes/no are not booleans.
@@ -141,20 +147,38 @@ fn back_to_tab(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// How the messages about a file's top-level keys name them, and where they send the reader.
-#[derive(Debug, Clone, Copy)]
-pub struct Guide {
-    /// What a top-level key is called: `section` in contest.yaml, `key` in a form file.
-    pub noun: &'static str,
-    /// Where its keys are described, as the end of a help text: `see the README for its keys`.
-    pub guide: &'static str,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guide {
+    /// contest.yaml: its top-level keys are sections, described in the README.
+    Contest,
+    /// A form file: its top-level keys are keys, described in section 2 of forms/README.md.
+    Form,
 }
 
 impl Guide {
-    /// contest.yaml: sections, described in the README.
-    pub const CONTEST: Guide = Guide {
-        noun: "section",
-        guide: "see the README for its keys",
-    };
+    /// What a top-level key is called: `section` in contest.yaml, `key` in a form file.
+    fn noun(self) -> Text {
+        match self {
+            Guide::Contest => msg!("yaml-noun-section"),
+            Guide::Form => msg!("yaml-noun-key"),
+        }
+    }
+
+    /// The same, in the plural: `sections`, `keys`.
+    fn nouns(self) -> Text {
+        match self {
+            Guide::Contest => msg!("yaml-nouns-section"),
+            Guide::Form => msg!("yaml-nouns-key"),
+        }
+    }
+
+    /// Where the keys are described, as the end of a help text: `see the README for its keys`.
+    fn guide(self) -> Text {
+        match self {
+            Guide::Contest => msg!("yaml-guide-contest"),
+            Guide::Form => msg!("yaml-guide-form"),
+        }
+    }
 }
 
 /// Each line of `text` that begins a top-level key: the key and the line's byte offset.
@@ -201,12 +225,12 @@ pub struct Sections<'a> {
 impl<'a> Sections<'a> {
     /// Splits `file` (contest.yaml's wording); duplicate top-level keys are reported.
     pub fn split(file: &'a SourceFile) -> Self {
-        Self::split_as(file, Guide::CONTEST)
+        Self::split_as(file, Guide::Contest)
     }
 
     /// Splits `file`, naming its top-level keys as `guide` says; duplicate top-level keys are reported.
     pub fn split_as(file: &'a SourceFile, guide: Guide) -> Self {
-        let noun = guide.noun;
+        let noun = guide.noun();
         let text: &str = &file.text;
         let mut starts: Vec<(String, usize)> = Vec::new();
         let mut boundaries: Vec<usize> = Vec::new();
@@ -219,11 +243,13 @@ impl<'a> Sections<'a> {
                     Problem::at(
                         file,
                         (offset, key.len().max(1)),
-                        format!("{noun} `{key}` is written twice"),
+                        msg!("yaml-top-written-twice", noun = &noun, key = &key),
                     )
-                    .with_label("second time")
-                    .with_help(format!(
-                        "the first `{key}:` is on line {first_line}; keep one of them"
+                    .with_label(msg!("yaml-top-written-twice-label"))
+                    .with_help(msg!(
+                        "yaml-top-written-twice-help",
+                        key = &key,
+                        line = first_line
                     )),
                 );
             } else {
@@ -260,13 +286,13 @@ impl<'a> Sections<'a> {
                     Problem::at(
                         self.file,
                         (range.start, key.len().max(1)),
-                        format!("unknown {} `{key}`", self.guide.noun),
+                        msg!("yaml-top-unknown", noun = self.guide.noun(), key),
                     )
-                    .with_label("unknown key")
-                    .with_help(format!(
-                        "check the spelling; the {}s are: {}",
-                        self.guide.noun,
-                        known.join(", ")
+                    .with_label(msg!("yaml-unknown-key-label"))
+                    .with_help(msg!(
+                        "yaml-top-unknown-help",
+                        nouns = self.guide.nouns(),
+                        known = comma_list(known)
                     )),
                 );
             }
@@ -279,10 +305,10 @@ impl<'a> Sections<'a> {
     pub fn take<T: DeserializeOwned>(&mut self, key: &str, required: bool) -> Option<T> {
         let Some((_, range)) = self.ranges.iter().find(|(k, _)| k == key) else {
             if required {
-                let Guide { noun, guide } = self.guide;
+                let (noun, guide) = (self.guide.noun(), self.guide.guide());
                 self.problems.push(
-                    Problem::general(Some(self.file), format!("the {noun} `{key}` is missing"))
-                        .with_help(format!("add a top-level `{key}:` {noun} ({guide})")),
+                    Problem::general(Some(self.file), msg!("yaml-top-missing", noun = &noun, key))
+                        .with_help(msg!("yaml-top-missing-help", key, noun, guide)),
                 );
             }
             return None;
@@ -318,36 +344,37 @@ impl<'a> Sections<'a> {
         if !is_empty {
             return None;
         }
-        let Guide { noun, guide } = self.guide;
+        let (noun, guide) = (self.guide.noun(), self.guide.guide());
         let or_remove = if required {
-            String::new()
+            Text::default()
         } else {
-            format!(", or remove the line `{key}:`")
+            msg!("yaml-or-remove-line", key)
         };
+        let empty = || msg!("yaml-top-empty", noun = &noun, key);
         let (message, help) = match probe::shape::<T>() {
-            probe::Shape::Mapping(needs) if !needs.is_empty() => {
-                let needs: Vec<String> = needs.iter().map(|k| format!("`{k}`")).collect();
-                (
-                    format!("the {noun} `{key}` is empty; it needs {}", and_list(&needs)),
-                    format!("write its keys indented under `{key}:` ({guide})"),
-                )
-            }
+            probe::Shape::Mapping(needs) if !needs.is_empty() => (
+                msg!(
+                    "yaml-top-empty-needs",
+                    noun = &noun,
+                    key,
+                    needs = and_list(quoted(&needs))
+                ),
+                msg!("yaml-top-empty-needs-help", key, guide),
+            ),
             probe::Shape::Mapping(_) => (
-                format!("the {noun} `{key}` is empty"),
-                format!("write its keys indented under `{key}:`{or_remove} ({guide})"),
+                empty(),
+                msg!("yaml-top-empty-mapping-help", key, or_remove, guide),
             ),
             probe::Shape::List => (
-                format!("the {noun} `{key}` is empty"),
-                format!(
-                    "write its items indented under `{key}:`, each starting with `- `{or_remove} ({guide})"
-                ),
+                empty(),
+                msg!("yaml-top-empty-list-help", key, or_remove, guide),
             ),
             probe::Shape::Single => return None,
         };
         let span = (range.start, key.len().max(1));
         Some(
             Problem::at(self.file, span, message)
-                .with_label("nothing under it")
+                .with_label(msg!("yaml-top-empty-label"))
                 .with_help(help),
         )
     }
@@ -358,13 +385,9 @@ impl<'a> Sections<'a> {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+/// Each key in backticks, as messages show keys: `` `name` ``.
+fn quoted(keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| format!("`{k}`")).collect()
 }
 
 /// A copy of `text` where everything outside `keep` is replaced by spaces of the same byte length

@@ -90,7 +90,7 @@ fn find<T: DeserializeOwned>(start: Node) -> Option<(T, Vec<&'static str>)> {
             (Kind::MissingKey(key), Node::Mapping(entries)) => {
                 entries.push((key, Node::Single(0)));
             }
-            (Kind::UnknownValue(values), node @ Node::Single(_)) => {
+            (Kind::UnknownValue(_, values), node @ Node::Single(_)) => {
                 *node = Node::Word(values.first().copied()?);
             }
             (_, node @ Node::Single(_)) => {

@@ -6,6 +6,8 @@ use super::kind::Kind;
 use super::probe::SINGLES;
 use super::{blank_outside, located, options, span_of};
 use crate::diagnostics::{Problem, SourceFile};
+use crate::i18n::and_list;
+use crate::msg;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -120,7 +122,7 @@ impl Recovery {
         let inner = lines.innermost(at, self.floor);
         let block = match (&kind, inner.clone()) {
             (_, None) => None,
-            (Kind::UnknownKey(_) | Kind::DuplicateKey(_), inner) => inner,
+            (Kind::UnknownKey(..) | Kind::DuplicateKey(_), inner) => inner,
             // The value that is wrong is the mapping or list this block begins: the block around it
             // holds it (and, for a missing key, is the mapping's own item or key).
             (_, Some(inner)) if inner.range.start == at => {
@@ -282,26 +284,24 @@ fn more_missing<T: DeserializeOwned>(text: &str, missing: &Missing) -> Vec<&'sta
 fn missing_here(file: &SourceFile, holder: &Block, missing: &[&str], problem: Problem) -> Problem {
     let text: &str = &file.text;
     let start = holder.range.start;
-    let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
-    let listed = super::and_list(&keys);
-    let colons: Vec<String> = missing.iter().map(|k| format!("`{k}:`")).collect();
-    let colons = super::and_list(&colons);
+    let keys = and_list(super::quoted(missing));
+    let colons = and_list(missing.iter().map(|k| format!("`{k}:`")));
     let message = match missing {
-        [one] => format!("the key `{one}` is missing"),
-        _ => format!("the keys {listed} are missing"),
+        [one] => msg!("yaml-missing-key", key = *one),
+        _ => msg!("yaml-missing-keys", keys = &keys),
     };
     let (span, label, help) = match (&holder.opener, &holder.key) {
         (Opener::Key, Some(key)) => (
             (start, key.len().max(1)),
-            format!("`{key}` needs {listed}"),
-            format!("add {colons} indented under `{key}:`"),
+            msg!("yaml-key-needs", key, keys),
+            msg!("yaml-key-needs-help", colons, key),
         ),
         _ => {
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             (
                 (start, text[start..line_end].trim_end().len().max(1)),
-                format!("this item needs {listed}"),
-                format!("add {colons} to this item, lined up with its other keys"),
+                msg!("yaml-item-needs", keys),
+                msg!("yaml-item-needs-help", colons),
             )
         }
     };

@@ -399,7 +399,13 @@ fn the_keys_missing_from_one_item_are_one_problem() {
     let problems = sections.into_problems().0;
     let shown: Vec<(String, String, Option<String>)> = problems
         .iter()
-        .map(|p| (p.location().unwrap(), p.message.clone(), p.label.clone()))
+        .map(|p| {
+            (
+                p.location().unwrap(),
+                p.message.to_string(),
+                p.label.as_ref().map(ToString::to_string),
+            )
+        })
         .collect();
     assert_eq!(
         shown,
@@ -440,8 +446,8 @@ fn an_empty_section_names_the_keys_it_needs() {
         .map(|p| {
             (
                 p.location().unwrap(),
-                p.message.clone(),
-                p.help.clone().unwrap(),
+                p.message.to_string(),
+                p.help.as_ref().unwrap().to_string(),
             )
         })
         .collect();

@@ -1,0 +1,127 @@
+# 表格文件（src/model/forms/）：forms/<id>.yaml 和内置的表格。
+
+## 附件所用的表格。
+forms-named-twice = 有两个附件都用了表格 `{ $id }`
+forms-named-twice-help = 每个附件用各自的表格：请把表格文件复制一份，换个文件名
+forms-no-such-form = 没有表格 `{ $id }`
+forms-no-such-form-help = 请添加 `forms/{ $id }.yaml`（见 forms/README.md），或者改用内置的表格：{ $builtin }
+forms-unused = 这个表格文件没有用上：`{ $contest }` 里没有哪个附件写了 `form: { $id }`
+forms-unused-help = 请在 `attachments:` 下的某个附件里加上 `form: { $id }`，或者删去这个文件
+forms-name-reserved = `{ $stem }` 留给 jingsai 自己的排版文件用（表格不能叫 { $reserved }）
+forms-name-not-an-id = 表格的 id 就是它的文件名，只能用小写英文字母 a-z、数字和 `-`
+forms-bad-file-name = 这个文件名不能用作表格：{ $why }
+forms-bad-file-name-help = 请改名，例如改成 `{ $better }.yaml`，并在它的附件里写 `form: { $better }`
+forms-from-nothing = `from: { $list }` 没有可选的内容：contest.yaml 的 `{ $list }:` 下面什么也没列
+forms-from-nothing-help = 请在 contest.yaml 的 `{ $list }:` 下面列出来，{ $instead }
+forms-or-copy-builtin = 或者把内置表格复制到 `forms/{ $id }.yaml`（见 forms/README.md），在那里给这个选择项写固定的 `options`
+forms-or-fixed-options = 或者给这个选择项写固定的 `options`
+forms-same-field = 有两个填写项都生成填写栏 `{ $field }`
+forms-same-field-how = 有两个填写项都生成填写栏 `{ $field }`（{ $how }）
+forms-how-made = （{ $how }）
+forms-same-field-help = 另一个在第 { $line } 行{ $how }；请给其中一个换个 `id`
+forms-same-field-fill-date-help = 它是“填表日期”一行生成的（`fill_date: true`）；请给这个填写项换个 `id`，或者写 `fill_date: false`
+forms-made-by-choice = 选择项 `{ $id }` 为选项 `{ $option }` 生成了它
+forms-made-by-date = 日期 `{ $prefix }` 生成 `{ $prefix }-year`、`{ $prefix }-month` 和 `{ $prefix }-day`
+forms-made-by-table = 表 `{ $table }` 为它的列 `{ $id }` 生成了它
+
+## 表格文件最左边的键。
+forms-overflow-needs-table = `overflow: continue` 要有一个表才行：只有表的行能接着排到下一页
+forms-overflow-needs-table-help = 请加一行 `input: table`，或者删去 `overflow`
+forms-xlsx-needs-table = `xlsx: true` 要有一个表才行：电子表格模板按表格里的表逐行生成
+forms-xlsx-needs-table-help = 请加一行 `input: table`，或者删去 `xlsx`
+forms-overflow-unknown = `{ $value }` 不是可用的 overflow 写法
+forms-overflow-unknown-help = 请写 `warn`（表格应排在一页内，超出时提醒）或 `continue`（表接着排到后面几页，每页重复表头）
+forms-columns-count = 表格要有 1 到 { $max } 列，这里是 { $count } 列
+forms-columns-count-help = 请列出每一列的宽度，例如 `[22mm, 1fr, 22mm, 1fr]`
+forms-not-a-share = `{ $value }` 不是宽度份数
+forms-not-a-share-help = 份数写成数字加 `fr`，如 `1fr` 或 `2fr`
+forms-length-out-of-range = `{ $value }` 超出范围：长度要大于 0，最多 { $max }mm
+forms-length-out-of-range-help = 请写一个页面放得下的长度
+forms-not-a-length = `{ $value }` 不是长度
+forms-not-a-length-help = 长度以毫米（或厘米）为单位，数字和单位之间不空格，如 `9mm`、`8.5mm` 或 `1cm`
+
+## 行和格子。
+forms-rows-count = 表格要有 1 到 { $max } 行，这里是 { $count } 行
+forms-rows-none-help = 请在 `rows:` 下面列出各行，每行是一组格子（见 forms/README.md 第 3 节）
+forms-rows-too-many-help = 请把表格拆成两张
+forms-row-empty = 第 { $row } 行没有格子
+forms-row-empty-help = 请给这一行写上格子，或者删去这一行
+forms-rowspan-past-end = 这个格子的 `rowspan: { $rowspan }` 超出表格最后一行 { $count } 行
+forms-ends-at-last-row = 使它在最后一行结束
+forms-rowspan-into-table = 这个格子的 `rowspan: { $rowspan }` 向下伸进了下面的表 { $count } 行
+forms-ends-above-table = 使它在表的上方结束
+forms-remove-rowspan = 请删去 `rowspan`，{ $so }
+forms-lower-rowspan = 请改成 `rowspan: { $fits }`，{ $so }
+forms-table-not-alone = 表必须单独占一行
+forms-table-not-alone-help = 请把其他格子放到另外一行
+forms-table-own-row-help = 请把表单独放在一行
+forms-two-tables = 一张表格里只能有一个表
+forms-two-tables-help = 请把几个表合成一个，或者另外写一张表格
+forms-covered-from-above = （其中 { $count } 列被上面格子的 `rowspan` 占着）
+forms-row-short = 第 { $row } 行只占了表格 { $width } 列中的 { $filled } 列{ $covered }
+forms-row-short-help = 请加一个格子，或者用 `colspan` 把某个格子加宽，使这一行占满 { $width } 列
+forms-cell-spans = ，而这个格子要占 { $colspan } 列
+forms-no-room = 第 { $row } 行放不下这个格子：前面的格子已经占了表格 { $width } 列中的 { $filled } 列{ $covered }{ $spans }
+forms-no-room-help = 请在这一行删去一个格子或调小某个 `colspan`，或者在 `columns` 里加一列宽度
+forms-cell-covered = 第 { $row } 行放不下这个格子：它会伸到第 { $column } 列，而这一列被第 { $line } 行的 `rowspan` 占着
+forms-cell-covered-help = 请调小这个格子的 `colspan`，让它在第 { $column } 列之前结束，或者调小第 { $line } 行的 `rowspan`
+forms-span-out-of-range = `{ $key }: { $value }` 超出范围
+forms-span-out-of-range-help = `{ $key }` 至少是 1
+
+## 表。
+forms-table-rowspan = 表不能写 `rowspan`：它的高度由行数决定
+forms-table-rowspan-help = 请删去 `rowspan`；空白行的行数写在 `rows` 里
+forms-table-colspan = 表总是占满整个宽度（{ $width } 列），不能写 { $colspan }
+forms-table-colspan-help = 请删去 `colspan`：表总是占满整张表格的宽度
+forms-table-rows-count = 表要有 1 到 { $max } 行，这里是 { $count } 行
+forms-table-rows-count-help = 请写空白行的行数
+forms-table-no-rows = 这个表没有写 `rows`
+forms-table-no-rows-help = 请写空白行的行数，例如 `rows: 20`
+forms-table-no-columns = 这个表没有写 `columns`
+forms-table-no-columns-help = 请列出它的各列，例如 `columns: [{"{"}id: name, label: 姓名{"}"}]`
+forms-table-too-many-fields = 这个表会生成 { $fields } 个填写栏（{ $rows } 行 × { $columns } 列），超过了一张表格最多的 { $max } 个
+forms-table-too-many-fields-help = 请减少行数：很长的名单最好在电子表格模板（`xlsx: true`）里填
+forms-column-kind-unknown = `{ $kind }` 不是表里可用的列类型
+forms-use-one-of = 请改用其中之一：{ $known }
+forms-column-no-options = `{ $kind }` 列不能有选项
+forms-column-no-options-help = 请删去 `from` 和 `options`，或者把它改成 `input: choice`
+forms-number-column-id = `number`（序号）列不能写 `id`：它只印行号，没有填写栏
+forms-remove-id-help = 请删去 `id`
+forms-column-no-id = 这一列没有 `id`
+forms-column-no-id-help = 请给它一个 id（它的填写栏名为 `<表的 id>-<行号>-<列的 id>`）
+forms-table-columns-width = 表的各列共占 { $spanned } 列，而表格有 { $width } 列
+forms-table-columns-width-help = 请调整某一列的 `colspan`，使各列加起来等于表格的宽度
+
+## 填写项。
+forms-choice-from-and-options = 选择项只能写 `from` 或 `options` 中的一个
+forms-choice-from-and-options-help = 用竞赛的赛项（或组别）作选项的，保留 `from: tracks`（或 `groups`）；选项固定的，保留 `options`
+forms-choice-no-options = 这个选择项没有选项
+forms-choice-no-options-help = 请加上 `from: tracks`（或 `groups`），或者 `options: [{"{"}id: male, label: 男{"}"}, {"{"}id: female, label: 女{"}"}]`
+forms-from-unknown = `from: { $from }` 对不上任何内容
+forms-from-unknown-help = 请写 `from: tracks`（竞赛的赛项）或 `from: groups`（竞赛的组别），或者列出 `options`
+forms-options-empty = `options` 是空的
+forms-options-empty-help = 请至少列出一个选项
+forms-input-no-id = 这个 `{ $kind }` 填写项没有 `id`
+forms-input-no-id-help = 请给它一个 id，如 `id: name`：它是可填写栏和名单一列的名称
+forms-input-takes-only = `{ $kind }` 填写项只能写 { $common }
+forms-input-takes = `{ $kind }` 填写项除了 { $common }，还能写 { $keys }
+forms-input-no-such-key = `{ $kind }` 填写项不能写 `{ $key }`
+forms-remove-key-help = 请删去 `{ $key }`；{ $takes }
+forms-cell-empty = 这个格子既没有 `label` 也没有 `input`
+forms-cell-empty-help = 印出来的文字写 `{"{"}label: 姓名{"}"}`，留空让人填的写 `{"{"}input: text, id: name{"}"}`
+forms-label-no-such-key = 文字格子不能写 `{ $key }`
+forms-label-no-such-key-help = 请删去 `{ $key }`，或者加上 `input:` 把它变成填写项（文字格子只能写 `label`、`colspan` 和 `rowspan`）
+forms-input-kind-unknown = `{ $kind }` 不是可用的填写项类型
+forms-input-no-label = 这个填写项没有标签文字
+forms-input-no-label-help = 请在这一行里它的前面放一个文字格子，或者给它写上 `label: 姓名`
+forms-photo-id = 照片框不能写 `id`：它没有填写栏
+forms-multiline-height = `multiline`（多行）填写项要写 `height`
+forms-multiline-height-help = 请写出框的高度，例如 `height: 40mm`
+forms-gap-out-of-range = `gap: { $gap }` 超出范围
+forms-gap-out-of-range-help = 勾选框之间的间距是 0 到 10（字宽）
+forms-cells-out-of-range = `cells: { $cells }` 超出范围
+forms-cells-out-of-range-help = 分格框有 1 到 40 格（身份证号为 18 格）
+forms-signature-height = `signature`（签章）要写 `height`
+forms-signature-height-help = 请写出签章区的高度，例如 `height: 34mm`
+forms-signature-no-date = 这个签章没有日期的 `id`（`date`）
+forms-signature-no-date-help = 请写上 `date: unit-date`（生成的填写栏是 `unit-date-year` 等）
