@@ -33,6 +33,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "model-yaml.ftl",
     "model-validate.ftl",
     "model-forms.ftl",
+    "results.ftl",
 );
 
 /// The catalogue files of `lang`.

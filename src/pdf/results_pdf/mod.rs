@@ -51,6 +51,7 @@ pub(super) fn render(
     for table in &results.tables {
         writer.table(results, table);
     }
+    writer.unit_awards(results);
     let missing = writer.finish();
     if !missing.is_empty() {
         return Err(Failure::Missing(missing));

@@ -34,6 +34,8 @@ const FOOTER_Y: f32 = PAGE_H - BOTTOM * 0.45;
 const BODY: f32 = 12.0;
 const SMALL: f32 = 10.5;
 const INSET: f32 = 5.0;
+/// The least width of the unit column, in em of the table's text.
+const UNIT_EMS: f32 = 6.0;
 /// From the top of a line to its baseline, and from one baseline to the next, in em.
 const CAP: f32 = 0.72;
 const PITCH: f32 = 1.52;
@@ -91,10 +93,12 @@ struct Tags {
     outline: Vec<OutlineNode>,
 }
 
-/// A table's columns: their widths in points and which ones are left-aligned.
+/// A table's columns: their widths in points, which ones are left-aligned, and the size of the table's
+/// text.
 struct Columns {
     widths: Vec<f32>,
     left_aligned: usize,
+    size: f32,
 }
 
 /// Lays out the document and draws each page as soon as it is full.
@@ -212,6 +216,34 @@ impl<'a> Writer<'a> {
         self.y += 0.9 * BODY;
     }
 
+    /// The awards to units, after the tables: a heading, then one paragraph per award naming its units.
+    pub(super) fn unit_awards(&mut self, results: &Results) {
+        if results.unit_awards.is_empty() {
+            return;
+        }
+        let heading = "单位奖项".to_string();
+        if self.y + 1.2 * 14.0 + 3.0 * PITCH * BODY > FLOOR && self.y > TOP {
+            self.flush();
+        }
+        self.y += 1.2 * 14.0;
+        self.outline(&heading);
+        let role = Role::Heading(2, heading.clone());
+        self.block(&heading, Family::Head, 14.0, false, 0.0, role);
+        self.y += 0.8 * 14.0;
+        for award in &results.unit_awards {
+            let line = crate::results::export::unit_award_line(award);
+            self.block(
+                &line,
+                Family::Body,
+                BODY,
+                false,
+                2.0,
+                Role::Paragraph(false),
+            );
+            self.y += 0.5 * BODY;
+        }
+    }
+
     /// Draws the last page, hands over the tag tree and the outline; gives the characters no font has.
     pub(super) fn finish(mut self) -> Vec<Missing> {
         self.flush();
@@ -301,18 +333,18 @@ impl<'a> Writer<'a> {
         family: Family,
     ) -> (Vec<Vec<Line>>, f32) {
         let faces = self.faces(family);
+        let size = columns.size;
         let mut most = 1;
         let lines: Vec<Vec<Line>> = cells
             .iter()
             .zip(&columns.widths)
             .map(|(text, width)| {
-                let lines =
-                    faces.lines(text, (width - 2.0 * INSET) / SMALL, 0.0, &mut self.missing);
+                let lines = faces.lines(text, (width - 2.0 * INSET) / size, 0.0, &mut self.missing);
                 most = most.max(lines.len());
                 lines
             })
             .collect();
-        let height = 2.0 * INSET + (CAP + DESCENT) * SMALL + (most - 1) as f32 * PITCH * SMALL;
+        let height = 2.0 * INSET + (CAP + DESCENT) * size + (most - 1) as f32 * PITCH * size;
         (lines, height)
     }
 
@@ -325,6 +357,7 @@ impl<'a> Writer<'a> {
         role: Option<Role>,
     ) {
         let top = self.y;
+        let size = columns.size;
         let family = if matches!(role, Some(Role::Cell(false))) {
             Family::Body
         } else {
@@ -336,8 +369,8 @@ impl<'a> Writer<'a> {
         }
         let mut x = LEFT;
         for (i, (lines, width)) in cells.into_iter().zip(&columns.widths).enumerate() {
-            let content = CAP * SMALL + lines.len().saturating_sub(1) as f32 * PITCH * SMALL;
-            let first = top + (height - content - DESCENT * SMALL) / 2.0 + CAP * SMALL;
+            let content = CAP * size + lines.len().saturating_sub(1) as f32 * PITCH * size;
+            let first = top + (height - content - DESCENT * size) / 2.0 + CAP * size;
             let placed = lines
                 .into_iter()
                 .enumerate()
@@ -345,12 +378,12 @@ impl<'a> Writer<'a> {
                     let left = if i == columns.left_aligned {
                         x + INSET
                     } else {
-                        x + (width - line.width * SMALL) / 2.0
+                        x + (width - line.width * size) / 2.0
                     };
                     Placed {
                         line,
                         x: left,
-                        y: first + n as f32 * PITCH * SMALL,
+                        y: first + n as f32 * PITCH * size,
                     }
                 })
                 .collect();
@@ -361,7 +394,7 @@ impl<'a> Writer<'a> {
             self.items.push(Item::Text {
                 role,
                 family,
-                size: SMALL,
+                size,
                 lines: placed,
             });
             self.rules.push([x, top, x, top + height]);
@@ -510,29 +543,28 @@ fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut 
 }
 
 /// The columns of `results.typ`: 名次 3.2em, 姓名 4.2em, 参赛单位 the rest, 4.6em for each score, the
-/// time, the total and the award, 6.5em for 备注.
+/// time, the total and the award, 6.5em for 备注. When so many score columns (modules) leave the unit
+/// less than 6em at 10.5pt, the table's text gets smaller until it does.
 fn columns(results: &Results) -> Columns {
     let count = header_cells(results).len();
-    let mut widths = vec![3.2 * SMALL, 4.2 * SMALL, 0.0];
-    widths.extend(std::iter::repeat_n(4.6 * SMALL, count - 4));
-    widths.push(6.5 * SMALL);
-    let used: f32 = widths.iter().sum();
-    widths[2] = (WIDTH - used).max(4.0 * SMALL);
+    let mut ems = vec![3.2, 4.2, 0.0];
+    ems.extend(std::iter::repeat_n(4.6, count - 4));
+    ems.push(6.5);
+    let fixed: f32 = ems.iter().sum();
+    let size = SMALL.min(WIDTH / (fixed + UNIT_EMS));
+    let mut widths: Vec<f32> = ems.iter().map(|em| em * size).collect();
+    widths[2] = WIDTH - fixed * size;
     Columns {
         widths,
         left_aligned: 2,
+        size,
     }
 }
 
 /// The header row.
 fn header_cells(results: &Results) -> Vec<String> {
     let mut cells = vec!["名次".to_string(), "姓名".into(), "参赛单位".into()];
-    cells.extend(
-        results
-            .parts
-            .iter()
-            .map(|p| format!("{}（{}%）", p.name, p.weight)),
-    );
+    cells.extend(results.score_columns.iter().map(|c| c.heading("")));
     if results.has_time {
         cells.push("用时".into());
     }
@@ -551,7 +583,7 @@ fn cells(results: &Results, e: &crate::results::Entry) -> Vec<String> {
         e.name.clone(),
         e.unit.clone(),
     ];
-    cells.extend(e.scores.iter().cloned());
+    cells.extend(e.score_cells.iter().cloned());
     if results.has_time {
         cells.push(e.time.clone());
     }
