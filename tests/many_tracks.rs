@@ -612,11 +612,14 @@ fn unit_awards_that_do_not_fit_the_scheme_are_located_errors() {
         report.contains(&format!("content/contest.yaml:{units}:")),
         "{report}"
     );
+    let phone = report
+        .lines()
+        .find(|l| l.contains("the unit holds what looks like a mobile phone number (手机号)"))
+        .unwrap_or_else(|| panic!("{report}"));
     assert!(
-        report.contains("the unit holds what looks like a mobile phone number (手机号)"),
-        "{report}"
+        phone.contains(&format!("content/contest.yaml:{units}:")) && !phone.contains("13812345678"),
+        "{phone}"
     );
-    assert!(!report.contains("13812345678"), "{report}");
 
     // More units than the award's count.
     let copy = support::fixture_copy(FIXTURE);
@@ -667,7 +670,6 @@ fn the_results_problems_are_in_chinese_by_default() {
     for line in lines.iter_mut().skip(1) {
         line.push_str(",80");
     }
-    lines[1] = lines[1].replacen(",92,", ",九十二,", 1);
     copy.write(RESULTS, lines.join("\n") + "\n");
     let chinese_check = |copy: &support::ContestCopy| {
         let output = support::jingsai("check")
@@ -679,12 +681,15 @@ fn the_results_problems_are_in_chinese_by_default() {
         text(&output)
     };
     let report = chinese_check(&copy);
-    for expected in [
-        "第 1 行 J 列（`模块四成绩`）看起来是某个模块的成绩，但本次竞赛没有这个模块",
-        "第 2 行 E 列（理论成绩）：`九十二` 不是数字",
-    ] {
-        assert!(report.contains(expected), "`{expected}` in:\n{report}");
-    }
+    let expected = "第 1 行 J 列（`模块四成绩`）看起来是某个模块的成绩，但本次竞赛没有这个模块";
+    assert!(report.contains(expected), "`{expected}` in:\n{report}");
+    // A header problem stops the reading; a cell's problem is found once the header is right.
+    let copy = support::fixture_copy(FIXTURE);
+    let sheet = copy.read(RESULTS).replacen(",92,", ",九十二,", 1);
+    copy.write(RESULTS, sheet);
+    let report = chinese_check(&copy);
+    let expected = "第 2 行 E 列（理论成绩）：`九十二` 不是数字";
+    assert!(report.contains(expected), "`{expected}` in:\n{report}");
     let copy = support::fixture_copy(FIXTURE);
     copy.replace(
         CONTEST,

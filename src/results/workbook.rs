@@ -34,7 +34,7 @@ pub fn read_xlsx(
     };
     limits::check_zip(bytes).map_err(|(message, help)| fail(message, help))?;
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| {
+        .map_err(|e: calamine::XlsxError| {
             fail(
                 msg!("results-workbook-unreadable", error = e.to_string()),
                 msg!("results-workbook-resave-help"),
