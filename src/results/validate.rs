@@ -539,11 +539,7 @@ impl RowCheck<'_> {
                 Ok(days) if !days.is_empty() => return Some((Field::BirthDate, days)),
                 Ok(_) => {}
                 Err(message) => {
-                    self.error(
-                        Field::BirthDate,
-                        message.into(),
-                        msg!("results-birth-date-help"),
-                    );
+                    self.error(Field::BirthDate, message, msg!("results-birth-date-help"));
                     return None;
                 }
             }
@@ -553,11 +549,7 @@ impl RowCheck<'_> {
             return match birth::dates_in_id_numbers(&id) {
                 Ok(days) => Some((Field::IdNumber, days)),
                 Err(message) => {
-                    self.error(
-                        Field::IdNumber,
-                        message.into(),
-                        msg!("results-id-number-help"),
-                    );
+                    self.error(Field::IdNumber, message, msg!("results-id-number-help"));
                     None
                 }
             };
