@@ -249,7 +249,11 @@ fn the_results_follow_the_counts_and_the_practical_score_comes_from_its_modules(
         .select(&selector("td"))
         .map(text_of)
         .collect();
-    assert_eq!(first[2..5], ["95.00", "90.00", "91.50"]);
+    // 名次, 参赛单位, 理论考试, the three modules, 实际操作, 总成绩.
+    assert_eq!(
+        first[2..8],
+        ["95.00", "92.00", "90.00", "88.00", "90.00", "91.50"]
+    );
     // Three contestants, fewer than four: no awards.
     let ai = page(&out, "results/ai-trainer-staff.html");
     assert!(awards(&ai).iter().all(|(_, a)| a.is_empty()));
@@ -490,4 +494,213 @@ fn module_columns_are_all_given_and_agree_with_the_part_score() {
         report.contains("the header row (row 1): the sheet has a column for the modules 工艺准备成绩、操作实施成绩 of 实操成绩, but none for 质量检测成绩"),
         "{report}"
     );
+}
+
+/// The text of a PDF in drawing order (`pdftotext -raw`), white space removed: a cell wrapped over
+/// several lines reads as one.
+fn pdf_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args(["-raw", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs");
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn module_scores_are_columns_of_the_pages_the_downloads_and_the_pdf() {
+    let copy = support::fixture_copy(FIXTURE);
+    let out = build(&copy);
+    let welder = page(&out, "results/welder-staff.html");
+    let modules = [
+        "工艺准备（占实际操作20%）",
+        "操作实施（占实际操作60%）",
+        "质量检测（占实际操作20%）",
+    ];
+    let mut expected = vec!["名次", "姓名", "参赛单位", "理论考试成绩（30%）"];
+    expected.extend(modules);
+    expected.extend(["实际操作成绩（70%）", "总成绩", "奖项", "备注"]);
+    assert_eq!(texts(&welder, "table.results thead th"), expected);
+    // 吴刚: 95, modules 92, 90, 88 → 实际操作 90.00, total 91.50.
+    let first: Vec<String> = welder
+        .select(&selector("table.results tbody tr"))
+        .next()
+        .unwrap()
+        .select(&selector("td"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        first[2..8],
+        ["95.00", "92.00", "90.00", "88.00", "90.00", "91.50"]
+    );
+    let csv = std::fs::read_to_string(out.join("results/results.csv")).unwrap();
+    let header = csv.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert_eq!(
+        header,
+        "赛项,组别,名次,姓名,参赛单位,理论考试成绩（30%）,工艺准备（占实际操作20%）,操作实施（占实际操作60%）,质量检测（占实际操作20%）,实际操作成绩（70%）,总成绩,奖项,备注"
+    );
+    assert!(csv.contains(",吴刚,"), "{csv}");
+    let pdf = pdf_text(&out.join("results/results.pdf"));
+    for heading in modules
+        .iter()
+        .chain(&["实际操作（70%）", "理论考试（30%）"])
+    {
+        assert!(pdf.contains(heading), "`{heading}` in results.pdf:\n{pdf}");
+    }
+    assert!(
+        pdf.contains("吴刚") && pdf.contains("92.0090.0088.0090.0091.50"),
+        "{pdf}"
+    );
+}
+
+#[test]
+fn unit_awards_name_their_units_on_the_results_index_and_in_the_pdf() {
+    let copy = support::fixture_copy(FIXTURE);
+    let out = build(&copy);
+    let index = page(&out, "results/index.html");
+    assert_eq!(texts(&index, "h2#unit-awards ~ h3"), ["优秀组织奖"]);
+    assert_eq!(
+        texts(&index, "ul.unit-award li"),
+        ["济南市人力资源和社会保障局", "青岛市人力资源和社会保障局"]
+    );
+    let pdf = pdf_text(&out.join("results/results.pdf"));
+    assert!(
+        pdf.contains("单位奖项优秀组织奖：济南市人力资源和社会保障局、青岛市人力资源和社会保障局"),
+        "{pdf}"
+    );
+    // Without results no unit award is published, and the plan still states the award in advance.
+    let copy = support::fixture_copy(FIXTURE);
+    std::fs::remove_file(copy.path().join(RESULTS)).unwrap();
+    let out = build(&copy);
+    assert!(!out.join("results/index.html").exists());
+}
+
+#[test]
+fn unit_awards_that_do_not_fit_the_scheme_are_located_errors() {
+    let copy = support::fixture_copy(FIXTURE);
+    copy.replace(
+        CONTEST,
+        "  unit_awards:\n    - award: 优秀组织奖\n      units: [济南市人力资源和社会保障局, 青岛市人力资源和社会保障局]\n",
+        "  unit_awards:\n    - award: 优秀组织奖\n      units: [济南市人力资源和社会保障局, 济南市人力资源和社会保障局, 青岛市 13812345678]\n    - award: 最佳组织奖\n      units: [烟台市人力资源和社会保障局]\n",
+    );
+    let output = check(&copy);
+    let report = text(&output);
+    assert!(!output.status.success(), "{report}");
+    let yaml = copy.read(CONTEST);
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let units = line_of("units: [济南市人力资源和社会保障局, 济南市");
+    // The second 济南市…, in characters.
+    let twice = "      units: [济南市人力资源和社会保障局, ".chars().count() + 1;
+    let unknown = line_of("award: 最佳组织奖");
+    for expected in [
+        format!(
+            "content/contest.yaml:{units}:{twice}: `济南市人力资源和社会保障局` is named twice for `优秀组织奖`"
+        ),
+        format!(
+            "content/contest.yaml:{unknown}:14: `最佳组织奖` is not an award to units of this contest"
+        ),
+        "help: write the name of one of the awards under `awards.unit_awards`: 优秀组织奖"
+            .to_string(),
+    ] {
+        assert!(report.contains(&expected), "`{expected}` in:\n{report}");
+    }
+    // The phone number is refused where it stands, and never repeated.
+    assert!(
+        report.contains(&format!("content/contest.yaml:{units}:")),
+        "{report}"
+    );
+    let phone = report
+        .lines()
+        .find(|l| l.contains("the unit holds what looks like a mobile phone number (手机号)"))
+        .unwrap_or_else(|| panic!("{report}"));
+    assert!(
+        phone.contains(&format!("content/contest.yaml:{units}:")) && !phone.contains("13812345678"),
+        "{phone}"
+    );
+
+    // More units than the award's count.
+    let copy = support::fixture_copy(FIXTURE);
+    copy.replace(CONTEST, "      count: 10\n", "      count: 1\n");
+    let output = check(&copy);
+    let report = text(&output);
+    assert!(!output.status.success(), "{report}");
+    assert!(
+        report.contains(
+            "`优秀组织奖` is given to at most 1 unit (`awards.unit_awards`), but 2 are named"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_sheet_column_that_names_no_module_is_an_error_at_its_cell() {
+    let copy = support::fixture_copy(FIXTURE);
+    let sheet = copy.read(RESULTS);
+    let mut lines: Vec<String> = sheet.lines().map(str::to_string).collect();
+    lines[0].push_str(",模块四成绩");
+    for line in lines.iter_mut().skip(1) {
+        line.push_str(",80");
+    }
+    copy.write(RESULTS, lines.join("\n") + "\n");
+    let output = check(&copy);
+    let report = text(&output);
+    assert!(!output.status.success(), "{report}");
+    assert!(
+        report.contains("row 1, column J (`模块四成绩`) reads like the score of a module, but names no module of the contest"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "help: name the column after a module of `scoring.parts` (工艺准备, 操作实施, 质量检测)"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("1 problem found"), "{report}");
+}
+
+#[test]
+fn the_results_problems_are_in_chinese_by_default() {
+    let copy = support::fixture_copy(FIXTURE);
+    let sheet = copy.read(RESULTS);
+    let mut lines: Vec<String> = sheet.lines().map(str::to_string).collect();
+    lines[0].push_str(",模块四成绩");
+    for line in lines.iter_mut().skip(1) {
+        line.push_str(",80");
+    }
+    copy.write(RESULTS, lines.join("\n") + "\n");
+    let chinese_check = |copy: &support::ContestCopy| {
+        let output = support::jingsai("check")
+            .env_remove("JINGSAI_LANG")
+            .arg(copy.path())
+            .output()
+            .expect("jingsai runs");
+        assert!(!output.status.success());
+        text(&output)
+    };
+    let report = chinese_check(&copy);
+    let expected = "第 1 行 J 列（`模块四成绩`）看起来是某个模块的成绩，但本次竞赛没有这个模块";
+    assert!(report.contains(expected), "`{expected}` in:\n{report}");
+    // A header problem stops the reading; a cell's problem is found once the header is right.
+    let copy = support::fixture_copy(FIXTURE);
+    let sheet = copy.read(RESULTS).replacen(",92,", ",九十二,", 1);
+    copy.write(RESULTS, sheet);
+    let report = chinese_check(&copy);
+    let expected = "第 2 行 E 列（理论成绩）：`九十二` 不是数字";
+    assert!(report.contains(expected), "`{expected}` in:\n{report}");
+    let copy = support::fixture_copy(FIXTURE);
+    copy.replace(
+        CONTEST,
+        "    - award: 优秀组织奖\n",
+        "    - award: 最佳组织奖\n",
+    );
+    let report = chinese_check(&copy);
+    for expected in [
+        "`最佳组织奖` 不是本次竞赛设置的单位奖项",
+        "请写 `awards.unit_awards` 中某个奖项的名称：优秀组织奖",
+    ] {
+        assert!(report.contains(expected), "`{expected}` in:\n{report}");
+    }
 }

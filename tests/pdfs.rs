@@ -779,6 +779,124 @@ fn results_pdf_lists_the_ranked_results_and_nothing_private() {
     );
 }
 
+/// A sheet of `rows` contestants in the seed's columns (names 选手N, units with long names every 50th row so
+/// that some cells wrap), written over the fixture's results.csv.
+fn write_large_sheet(dir: &Path, rows: usize) {
+    let tracks = [
+        "人工智能训练师",
+        "服务机器人应用技术员",
+        "生成式人工智能系统应用员",
+    ];
+    let mut csv = String::from(
+        "序号,姓名,身份证号,手机号,参赛单位,赛项,组别,理论成绩,实操成绩,实操用时,状态,荣誉\r\n",
+    );
+    for i in 0..rows {
+        let unit = if i % 50 == 0 {
+            format!("天津市第{i}职业技术学院人工智能与智能制造产业学院（筹）")
+        } else {
+            format!("参赛单位{}", i / 2)
+        };
+        let status = if i % 97 == 5 { "缺考" } else { "" };
+        csv.push_str(&format!(
+            "{},选手{i},1201011990{i:08},138{i:08},{unit},{},{},{}.{},{}.{:02},2:{:02}:{:02},{status},\r\n",
+            i + 1,
+            tracks[i % 3],
+            ["职工组", "学生组"][(i / 3) % 2],
+            50 + i * 7 % 50,
+            i % 10,
+            40 + i * 13 % 60,
+            i % 100,
+            i * 7 % 60,
+            i * 11 % 60,
+        ));
+    }
+    std::fs::write(dir.join("content/results.csv"), csv).unwrap();
+}
+
+#[test]
+fn a_large_results_pdf_lists_every_contestant_and_is_valid_and_reproducible() {
+    let (tmp, dir) = fixture_copy("results/seed");
+    write_large_sheet(&dir, 3000);
+    let site = build(dir, tmp);
+    let pdf = site.out.join("results/results.pdf");
+    let first = std::fs::read(&pdf).unwrap();
+    let text = text_of(&pdf);
+    // Every contestant and every unit (the long ones wrap within their cell), each once; in the order
+    // the PDF draws its text, where a wrapped cell's lines follow one another.
+    let drawn: String = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for i in 0..3000 {
+        let name = format!("选手{i}");
+        let found = drawn
+            .match_indices(name.as_str())
+            .filter(|(at, _)| !drawn[at + name.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            .count();
+        assert_eq!(found, 1, "{name} once in the results PDF");
+    }
+    assert!(drawn.contains("天津市第2950职业技术学院人工智能与智能制造产业学院（筹）"));
+    // Tables in order, each headed and counted; the header row repeats, the pages are numbered.
+    assert_in_order(
+        &text,
+        &[
+            "成绩公布",
+            "公布日期",
+            "人工智能训练师·职工（含教师）组",
+            "参赛500人",
+            "名次姓名参赛单位",
+            "总成绩",
+            "服务机器人应用技术员",
+            "生成式人工智能系统应用员",
+        ],
+        "results PDF",
+    );
+    let pages: usize = tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages > 50, "{pages} pages");
+    let headers = text.matches("名次姓名参赛单位").count();
+    assert!(
+        headers >= pages,
+        "a header row on every page: {headers} on {pages} pages"
+    );
+    assert!(
+        text.contains(&format!("—{pages}—")),
+        "the last page is numbered"
+    );
+    // Valid, tagged, PDF/A-2b and PDF/UA-1, fonts embedded with their Unicode maps.
+    tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+        "{info}"
+    );
+    let meta = tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2b");
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "PDF/UA-1");
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, ToUnicode: {line}"
+        );
+    }
+    // The same input gives the same bytes.
+    let again = jingsai(&site.dir, &["build"]);
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        first,
+        "a rebuild gives the same PDF"
+    );
+}
+
 #[test]
 fn a_form_that_runs_past_one_page_is_a_warning_at_its_attachment() {
     // The seed's forms fit on one sheet: no such warning.

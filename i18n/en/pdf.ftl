@@ -8,7 +8,10 @@ pdf-typst-diagnostic = { $document }: { $detail }{ $trace }
 pdf-typst-trace = { $before }{"\u000A  in "}{ $place }
 pdf-form-template-help = fix the form template named above, or delete its override in `forms/` to use the built-in one
 pdf-unknown-font-help = use a family that is bundled or installed, or pass its folder with `--font-path`
-pdf-missing-glyph = { $document }, page { $page }: no bundled or installed font has the character `{ $character }` ({ $code }); it would print as an empty box
+pdf-missing-glyph = { $document }{ $page ->
+        [0] {""}
+       *[other] , page { $page }
+    }: no bundled or installed font has the character `{ $character }` ({ $code }); it would print as an empty box
 pdf-missing-glyph-help = write the character differently, or pass a folder with a font that has it: `--font-path DIR`
 pdf-add-fields-failed = { $document }: cannot add the form fields: { $error }
 pdf-field-font-failed = cannot prepare the form field font: { $error }
@@ -53,3 +56,4 @@ pdf-roster-not-a-date = `{ $cell }` is not a date
 pdf-roster-date-help = write dates as 2025-10-20 or 2025年10月20日
 pdf-field-not-metadata = a `<jingsai-field>` label must be on `metadata`
 pdf-doing = { $document } with the form `{ $file }`
+pdf-results-failed = { $document }: { $error }

@@ -8,7 +8,10 @@ pdf-typst-diagnostic = { $document }：{ $detail }{ $trace }
 pdf-typst-trace = { $before }{"\u000A  位于 "}{ $place }
 pdf-form-template-help = 请改正上面指出的表格模板，或者删去 `forms/` 里的同名文件，改用内置模板
 pdf-unknown-font-help = 请用自带的或本机安装的字体，或者用 `--font-path` 指定字体所在的文件夹
-pdf-missing-glyph = { $document }第 { $page } 页：自带的和本机安装的字体里都没有字符 `{ $character }`（{ $code }），印出来会是一个空框
+pdf-missing-glyph = { $document }{ $page ->
+        [0] {""}
+       *[other] 第 { $page } 页
+    }：自带的和本机安装的字体里都没有字符 `{ $character }`（{ $code }），印出来会是一个空框
 pdf-missing-glyph-help = 请换一种写法，或者用 `--font-path 文件夹` 指定一个有这个字的字体所在的文件夹
 pdf-add-fields-failed = { $document }：无法加上填写栏：{ $error }
 pdf-field-font-failed = 无法准备填写栏用的字体：{ $error }
@@ -53,3 +56,4 @@ pdf-roster-not-a-date = `{ $cell }` 不是日期
 pdf-roster-date-help = 日期请写成 2025-10-20 或 2025年10月20日
 pdf-field-not-metadata = `<jingsai-field>` 标签必须加在 `metadata` 上
 pdf-doing = { $document }（表格模板 `{ $file }`）
+pdf-results-failed = { $document }：{ $error }

@@ -36,6 +36,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "site.ftl",
     "pdf.ftl",
     "cli-errors.ftl",
+    "results.ftl",
 );
 
 /// The catalogue files of `lang`.

@@ -18,7 +18,9 @@ pub mod yaml;
 
 pub use contest::*;
 pub use notice::{Notice, NoticeMeta};
-pub use results_section::{Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY};
+pub use results_section::{
+    Columns, Headers, MAX_DECIMALS, ResultsConfig, TIME_KEY, UnitAwardWinners,
+};
 pub use spanned::Spanned;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};

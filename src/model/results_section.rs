@@ -19,6 +19,9 @@
 //!     unit: [推荐单位]
 //!     parts:
 //!       practical: [技能操作成绩]
+//!   unit_awards:                 # the units given each award of `awards.unit_awards`
+//!     - award: 优秀组织奖
+//!       units: [天津市第一职业技能培训中心, 天津某科技有限公司]
 //! ```
 
 use super::values::Day;
@@ -70,6 +73,19 @@ pub struct ResultsConfig {
     /// say “参加决赛并取得成绩”; without it, “取得成绩”.
     #[serde(default)]
     pub round: Option<String>,
+    /// The units given each award to units (`awards.unit_awards`), published with the results.
+    #[serde(default)]
+    pub unit_awards: Vec<Spanned<UnitAwardWinners>>,
+}
+
+/// The units given one award to units (优秀组织奖), as the results publish them.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitAwardWinners {
+    /// The award, by its name in `awards.unit_awards` (优秀组织奖).
+    pub award: Spanned<String>,
+    /// The units given it, each written as the results sheet writes the unit (参赛单位).
+    pub units: Vec<Spanned<String>>,
 }
 
 /// Extra column headers, per field. A field takes one header or a list.
@@ -216,6 +232,101 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         );
     }
     problems.extend(check_tiers(&r.tiers, file));
+    problems.extend(check_unit_awards(contest, file));
+    problems
+}
+
+/// Checks `results.unit_awards`: each names an award of `awards.unit_awards` once, with at least one
+/// unit, no unit twice, and no more units than the award's count. That each unit is in the results
+/// sheet is checked with the sheet (`results::load`).
+fn check_unit_awards(contest: &Contest, file: &SourceFile) -> Problems {
+    let mut problems = Problems::default();
+    let mut error = |at: Option<(usize, usize)>, message: Text, help: Text| {
+        let problem = match at {
+            Some(span) => Problem::at(file, span, message),
+            None => Problem::general(Some(file), message),
+        };
+        problems.push(problem.with_help(help));
+    };
+    let defined: Vec<&str> = contest
+        .awards
+        .unit_awards
+        .iter()
+        .map(|a| a.value.name.as_str())
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for given in &contest.results.unit_awards {
+        let award = given.value.award.value.as_str();
+        let at = spanned_at(file, &given.value.award);
+        match contest
+            .awards
+            .unit_awards
+            .iter()
+            .find(|a| a.value.name == award)
+        {
+            None if defined.is_empty() => error(
+                at,
+                msg!("results-unit-award-undefined", award),
+                msg!("results-unit-award-undefined-none-help"),
+            ),
+            None => error(
+                at,
+                msg!("results-unit-award-undefined", award),
+                msg!(
+                    "results-unit-award-undefined-help",
+                    awards = comma_list(&defined)
+                ),
+            ),
+            Some(_) if seen.contains(&award) => error(
+                at,
+                msg!("results-unit-award-twice", award),
+                msg!("results-unit-award-twice-help"),
+            ),
+            Some(scheme) => {
+                let units = &given.value.units;
+                if let Some(count) = &scheme.value.count
+                    && units.len() > count.value as usize
+                {
+                    error(
+                        spanned_at(file, given),
+                        msg!(
+                            "results-unit-award-too-many",
+                            award,
+                            count = count.value,
+                            given = units.len()
+                        ),
+                        msg!("results-unit-award-too-many-help"),
+                    );
+                }
+            }
+        }
+        seen.push(award);
+        if given.value.units.is_empty() {
+            error(
+                spanned_at(file, given),
+                msg!("results-unit-award-no-units", award),
+                msg!("results-unit-award-no-units-help"),
+            );
+        }
+        let mut units: Vec<&str> = Vec::new();
+        for unit in &given.value.units {
+            let name = unit.value.trim();
+            if name.is_empty() {
+                error(
+                    spanned_at(file, unit),
+                    msg!("results-unit-award-empty-unit", award),
+                    msg!("results-unit-award-no-units-help"),
+                );
+            } else if units.contains(&name) {
+                error(
+                    spanned_at(file, unit),
+                    msg!("results-unit-award-unit-twice", award, unit = name),
+                    msg!("results-unit-award-unit-twice-help"),
+                );
+            }
+            units.push(name);
+        }
+    }
     problems
 }
 

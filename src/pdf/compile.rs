@@ -100,7 +100,11 @@ impl PdfEngine {
 }
 
 /// A character no font could draw, pointed at in `contest.yaml` when it comes from there.
-fn missing_glyph(project: &Loaded, what: &Text, missing: &inspect::MissingGlyph) -> Problem {
+pub(super) fn missing_glyph(
+    project: &Loaded,
+    what: &Text,
+    missing: &inspect::MissingGlyph,
+) -> Problem {
     let file: &SourceFile = &project.contest_file;
     let message = msg!(
         "pdf-missing-glyph",

@@ -17,6 +17,7 @@ mod form_json;
 mod forms_zip;
 mod inspect;
 mod prepare;
+mod results_pdf;
 pub mod roster;
 mod world;
 
@@ -228,13 +229,59 @@ impl PdfEngine {
         };
         if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
             made.pdfs.push(kept);
-        } else {
+            return;
+        }
+        let title = format!("{}成绩公布.pdf", c.contest.name);
+        let overridden = shown
+            .get("/results.typ")
+            .is_some_and(|p| !p.starts_with("(built-in)"));
+        let compiled = if overridden {
             let json = serde_json::to_vec(results).expect("json of the results");
             self.world.set_file("/results.json", json);
-            let title = format!("{}成绩公布.pdf", c.contest.name);
-            let compiled =
-                self.compile_official(project, shown, "/results.typ", &msg!("pdf-results"));
-            made.add(compiled.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+            self.compile_official(project, shown, "/results.typ", &msg!("pdf-results"))
+        } else {
+            self.draw_results(project, results)
+        };
+        made.add(compiled.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+    }
+
+    /// The built-in results PDF, drawn without Typst (see `results_pdf`). Like a compile, it notes what
+    /// it read: only an override of `results.typ` makes it compile again in watch mode.
+    fn draw_results(
+        &mut self,
+        project: &Loaded,
+        results: &crate::results::Results,
+    ) -> Result<Vec<u8>, Problems> {
+        crate::budget::doing(|| msg!("pdf-results"));
+        let what = msg!("pdf-results");
+        let fonts = self.results_fonts();
+        match results_pdf::render(project, results, &fonts) {
+            Ok(bytes) => {
+                self.read_by
+                    .insert("/results.typ".into(), vec!["/results.typ".into()]);
+                Ok(bytes)
+            }
+            Err(results_pdf::Failure::Missing(missing)) => Err(Problems(
+                missing
+                    .iter()
+                    .map(|m| {
+                        compile::missing_glyph(
+                            project,
+                            &what,
+                            &inspect::MissingGlyph {
+                                text: m.0.to_string(),
+                                page: 0,
+                            },
+                        )
+                    })
+                    .collect(),
+            )),
+            Err(results_pdf::Failure::Pdf(e)) => {
+                Err(one(Problem::general(
+                    None,
+                    msg!("pdf-results-failed", document = what, error = e.to_string()),
+                )))
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! data (`/data.json`, the QR code, the date `datetime.today()` returns) are loaded into the Typst world.
 
 use super::inspect::ShownPaths;
+use super::results_pdf::{Face, Faces, ResultsFonts};
 use super::{PdfEngine, data, form_json::form_json, one};
 use crate::diagnostics::{Problem, Problems};
 use crate::fs;
@@ -11,6 +12,7 @@ use crate::model::{Contest, display_path};
 use rust_embed::RustEmbed;
 use std::path::Path;
 use typst::foundations::Datetime;
+use typst::text::{FontStretch, FontStyle, FontVariant, FontWeight};
 
 /// The built-in Typst templates.
 #[derive(RustEmbed)]
@@ -121,6 +123,12 @@ impl PdfEngine {
     /// first, then the bundled ones. Only families that exist are listed, since Typst's warning about an
     /// unknown family is treated as an error.
     fn families(&self) -> serde_json::Value {
+        let [song, hei, kai, fangsong] = self.family_lists();
+        serde_json::json!({"song": song, "hei": hei, "kai": kai, "fangsong": fangsong})
+    }
+
+    /// The family lists of 宋体, 黑体, 楷体 and 仿宋, as [`Self::families`] hands them to the templates.
+    fn family_lists(&self) -> [Vec<String>; 4] {
         let book = typst::World::book(&self.world);
         let pick = |wanted: &[&str], bundled: &[&str]| -> Vec<String> {
             let mut list: Vec<String> = wanted
@@ -133,12 +141,69 @@ impl PdfEngine {
             list.push("Noto Sans Symbols2".into());
             list
         };
-        serde_json::json!({
-            "song": pick(&["SimSun", "Songti SC", "STSong"], &["Noto Serif CJK SC"]),
-            "hei": pick(&["SimHei", "Heiti SC", "STHeiti"], &["Noto Sans CJK SC"]),
-            "kai": pick(&["KaiTi", "KaiTi_GB2312", "STKaiti"], &["WenKai Subset", "Noto Serif CJK SC"]),
-            "fangsong": pick(&["FangSong", "FangSong_GB2312", "STFangsong", "Zhuque Fangsong"], &["Noto Serif CJK SC"]),
-        })
+        [
+            pick(&["SimSun", "Songti SC", "STSong"], &["Noto Serif CJK SC"]),
+            pick(&["SimHei", "Heiti SC", "STHeiti"], &["Noto Sans CJK SC"]),
+            pick(
+                &["KaiTi", "KaiTi_GB2312", "STKaiti"],
+                &["WenKai Subset", "Noto Serif CJK SC"],
+            ),
+            pick(
+                &[
+                    "FangSong",
+                    "FangSong_GB2312",
+                    "STFangsong",
+                    "Zhuque Fangsong",
+                ],
+                &["Noto Serif CJK SC"],
+            ),
+        ]
+    }
+
+    /// The fonts of the results PDF drawn without Typst: the same family lists as the templates get,
+    /// each followed by the other bundled families (Typst falls back to them too).
+    pub(super) fn results_fonts(&self) -> ResultsFonts {
+        let [song, hei, _, fangsong] = self.family_lists();
+        let faces = |list: &[String], bold: bool| {
+            let book = typst::World::book(&self.world);
+            let variant = FontVariant::new(
+                FontStyle::Normal,
+                if bold {
+                    FontWeight::BOLD
+                } else {
+                    FontWeight::REGULAR
+                },
+                FontStretch::NORMAL,
+            );
+            let fallback = [
+                "Noto Serif CJK SC",
+                "Noto Sans CJK SC",
+                "WenKai Subset",
+                "Noto Sans Symbols2",
+            ];
+            let mut seen = Vec::new();
+            let mut faces = Vec::new();
+            for family in list.iter().map(String::as_str).chain(fallback) {
+                let family = family.to_lowercase();
+                if seen.contains(&family) {
+                    continue;
+                }
+                let font = book
+                    .select(&family, variant)
+                    .and_then(|index| typst::World::font(&self.world, index));
+                if let Some(face) = font.and_then(Face::new) {
+                    faces.push(face);
+                }
+                seen.push(family);
+            }
+            Faces(faces)
+        };
+        ResultsFonts {
+            body: faces(&fangsong, false),
+            head: faces(&hei, false),
+            title: faces(&song, true),
+            number: faces(&song, false),
+        }
     }
 }
 

@@ -7,20 +7,22 @@
 const MEMBER_SEPARATORS: [char; 6] = ['、', ',', '，', ';', '；', '\n'];
 
 /// The birth dates in a 出生日期 cell, one per member (none when it is empty); `Err` says what is wrong.
-pub(super) fn dates_in_cell(cell: &Cell) -> Result<Vec<Date>, String> {
+pub(super) fn dates_in_cell(cell: &Cell) -> Result<Vec<Date>, Text> {
     match cell {
         Cell::Text(text) if text.contains(MEMBER_SEPARATORS) => text
             .split(MEMBER_SEPARATORS)
             .map(str::trim)
             .filter(|piece| !piece.is_empty())
-            .map(|piece| from_text(piece).ok_or_else(|| format!("`{piece}` is not a birth date")))
+            .map(|piece| {
+                from_text(piece).ok_or_else(|| msg!("results-not-a-birth-date", value = piece))
+            })
             .collect(),
         other => from_cell(other).map(|day| day.into_iter().collect()),
     }
 }
 
 /// The birth dates in a 身份证号 cell, one per member; `Err` says what is wrong without the number.
-pub(super) fn dates_in_id_numbers(text: &str) -> Result<Vec<Date>, String> {
+pub(super) fn dates_in_id_numbers(text: &str) -> Result<Vec<Date>, Text> {
     let numbers: Vec<&str> = text
         .split(MEMBER_SEPARATORS)
         .map(str::trim)
@@ -32,7 +34,7 @@ pub(super) fn dates_in_id_numbers(text: &str) -> Result<Vec<Date>, String> {
         .enumerate()
         .map(|(i, number)| {
             from_id_number(number).map_err(|e| match several {
-                true => format!("member {}: {e}", i + 1),
+                true => msg!("results-member", member = (i + 1).to_string(), given = e),
                 false => e,
             })
         })
@@ -40,6 +42,8 @@ pub(super) fn dates_in_id_numbers(text: &str) -> Result<Vec<Date>, String> {
 }
 
 use super::read::Cell;
+use crate::i18n::Text;
+use crate::msg;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -47,25 +51,25 @@ use jiff::civil::Date;
 ///
 /// Accepted: a date cell of a workbook, `1990-01-01`, `1990/1/1`, `1990.1.1`, `1990年1月1日`,
 /// `19900101`, with or without a time of day after it.
-fn from_cell(cell: &Cell) -> Result<Option<Date>, String> {
+fn from_cell(cell: &Cell) -> Result<Option<Date>, Text> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Duration(seconds) => from_serial(*seconds / 86_400.0).map(Some),
         Cell::Text(text) | Cell::Number(text) => from_text(text)
             .map(Some)
-            .ok_or_else(|| format!("`{text}` is not a birth date")),
-        Cell::Error(e) => Err(format!("the cell holds the spreadsheet error {e}")),
+            .ok_or_else(|| msg!("results-not-a-birth-date", value = text)),
+        Cell::Error(e) => Err(msg!("results-cell-error", error = e)),
     }
 }
 
 /// A workbook's date: days since 30 December 1899.
-fn from_serial(days: f64) -> Result<Date, String> {
+fn from_serial(days: f64) -> Result<Date, Text> {
     if !(1.0..=2_958_465.0).contains(&days) {
-        return Err("the cell is not a date".into());
+        return Err(msg!("results-not-a-date"));
     }
     Date::constant(1899, 12, 30)
         .checked_add((days.floor() as i64).days())
-        .map_err(|_| "the cell is not a date".into())
+        .map_err(|_| msg!("results-not-a-date"))
 }
 
 /// A date as written: year, month and day separated by `-`, `/`, `.` or 年月日, or eight digits.
@@ -101,28 +105,22 @@ fn from_text(text: &str) -> Option<Date> {
 
 /// The birth date in an ID number (身份证号): the 7th to 14th characters of the 18 (17 digits and a
 /// digit or X), or `19` and the 7th to 12th of an old 15-digit number. The message never repeats it.
-fn from_id_number(text: &str) -> Result<Date, String> {
+fn from_id_number(text: &str) -> Result<Date, Text> {
     let id: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     let birth = match id.len() {
         _ if !id.is_ascii() => {
-            return Err(
-                "the ID number (身份证号) is not 18 characters (17 digits and a digit or X)".into(),
-            );
+            return Err(msg!("results-id-number-shape"));
         }
         18 if digits(&id[..17]) && (digits(&id[17..]) || id[17..].eq_ignore_ascii_case("x")) => {
             id[6..14].to_string()
         }
         15 if digits(&id) => format!("19{}", &id[6..12]),
         _ => {
-            return Err(
-                "the ID number (身份证号) is not 18 characters (17 digits and a digit or X)".into(),
-            );
+            return Err(msg!("results-id-number-shape"));
         }
     };
-    from_text(&birth).ok_or_else(|| {
-        "the ID number (身份证号) holds no real birth date (its 7th to 14th digits)".into()
-    })
+    from_text(&birth).ok_or_else(|| msg!("results-id-number-no-date"))
 }
 
 #[cfg(test)]
@@ -165,8 +163,10 @@ mod tests {
             Ok(vec![date(1990, 1, 2), date(2001, 3, 4), date(2002, 5, 6)])
         );
         assert_eq!(
-            dates_in_cell(&Cell::Text("1990-01-02、1990-13-01".into())),
-            Err("`1990-13-01` is not a birth date".into())
+            dates_in_cell(&Cell::Text("1990-01-02、1990-13-01".into()))
+                .unwrap_err()
+                .to_string(),
+            "`1990-13-01` is not a birth date"
         );
     }
 

@@ -6,7 +6,7 @@ use super::awards::{self, TierSize};
 use super::published::mask_name;
 use super::rank::{self, Standing, TieBreak};
 use super::validate::{Record, Status, format_time};
-use super::{Entry, PartHead, ResultTable, Results, TierView, wording};
+use super::{Entry, PartHead, ResultTable, Results, ScoreColumn, TierView, UnitAwardView, wording};
 use crate::model::TIME_KEY;
 use crate::model::values::Day;
 use crate::model::{Contest, Group, Track};
@@ -45,6 +45,7 @@ pub fn compute(
                 weight: p.weight.value,
             })
             .collect(),
+        score_columns: score_columns(contest, by_modules),
         has_time,
         has_awards: plan.has_awards,
         has_groups: !contest.groups.is_empty(),
@@ -54,7 +55,41 @@ pub fn compute(
         rules: wording::rules(contest, &plan.tie_break, has_time, by_modules),
         note: cfg.note.clone(),
         tables,
+        unit_awards: cfg
+            .unit_awards
+            .iter()
+            .map(|given| UnitAwardView {
+                name: given.value.award.value.clone(),
+                units: given
+                    .value
+                    .units
+                    .iter()
+                    .map(|u| u.value.trim().to_string())
+                    .collect(),
+            })
+            .collect(),
     }
+}
+
+/// The score columns: for each part, a column for each of its modules when its scores were computed
+/// from them, then the part's own.
+fn score_columns(contest: &Contest, by_modules: &[bool]) -> Vec<ScoreColumn> {
+    let mut columns = Vec::new();
+    for (part, by) in contest.parts().iter().zip(by_modules) {
+        if *by {
+            columns.extend(part.modules().iter().map(|m| ScoreColumn {
+                name: m.name.clone(),
+                weight: m.weight.value,
+                part_name: Some(part.name.clone()),
+            }));
+        }
+        columns.push(ScoreColumn {
+            name: part.name.clone(),
+            weight: part.weight.value,
+            part_name: None,
+        });
+    }
+    columns
 }
 
 /// The contest's rules as the computation uses them, worked out once for every table.
@@ -273,6 +308,12 @@ fn entry(
     note: String,
 ) -> Entry {
     let fixed = |d: &Decimal| format!("{:.*}", decimals as usize, d);
+    let score_cell_values: Vec<Option<Decimal>> = record
+        .scores
+        .iter()
+        .zip(&record.module_scores)
+        .flat_map(|(score, modules)| modules.iter().chain(std::iter::once(score)).copied())
+        .collect();
     Entry {
         rank,
         name: if mask {
@@ -286,6 +327,11 @@ fn entry(
             .iter()
             .map(|s| s.as_ref().map(fixed).unwrap_or_default())
             .collect(),
+        score_cells: score_cell_values
+            .iter()
+            .map(|s| s.as_ref().map(fixed).unwrap_or_default())
+            .collect(),
+        score_cell_values,
         time: match record.status {
             Status::Ranked => record.time.map(format_time).unwrap_or_default(),
             _ => String::new(),

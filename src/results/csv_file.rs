@@ -6,6 +6,7 @@ use super::limits::Budget;
 use super::read::{Cell, Kind, Sheet, column_letter, text_cell};
 use super::table::{dense, finish, table};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::msg;
 use std::path::Path;
 
 /// Decodes CSV bytes: UTF-8 with or without a byte-order mark, UTF-16 with one, or else GBK (GB18030),
@@ -30,8 +31,8 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
     let file = SourceFile::new(shown, "");
     let Some((text, encoding)) = decode(bytes) else {
         return Err(Problems(vec![
-            Problem::general(Some(&file), "the file is neither UTF-8 nor GBK text")
-                .with_help("save it from Excel as “CSV UTF-8 (逗号分隔)” or as an .xlsx workbook"),
+            Problem::general(Some(&file), msg!("results-csv-encoding"))
+                .with_help(msg!("results-csv-encoding-help")),
         ]));
     };
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -67,10 +68,11 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
                         problems.push(
                             Problem::general(
                                 Some(&file),
-                                format!(
-                                    "row {}, column {}: {message}",
-                                    index + 1,
-                                    column_letter(col)
+                                msg!(
+                                    "results-csv-cell-over",
+                                    row = (index + 1).to_string(),
+                                    column = column_letter(col),
+                                    message
                                 ),
                             )
                             .with_help(help),
@@ -83,7 +85,11 @@ pub fn read_csv(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Pr
             Err(e) => {
                 problems.push(Problem::general(
                     Some(&file),
-                    format!("row {}: cannot read this row ({e})", index + 1),
+                    msg!(
+                        "results-csv-row-unreadable",
+                        row = (index + 1).to_string(),
+                        error = e.to_string()
+                    ),
                 ));
             }
         }

@@ -15,9 +15,7 @@ pub fn headers(results: &Results) -> Vec<String> {
         .filter(|h| results.has_groups || *h != "组别")
         .map(String::from)
         .collect();
-    for part in &results.parts {
-        headers.push(format!("{}成绩（{}%）", part.name, part.weight));
-    }
+    headers.extend(results.score_columns.iter().map(|c| c.heading("成绩")));
     if results.has_time {
         headers.push("实操用时".into());
     }
@@ -43,7 +41,7 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
                 e.name.clone(),
                 e.unit.clone(),
             ]);
-            row.extend(e.scores.iter().cloned());
+            row.extend(e.score_cells.iter().cloned());
             if results.has_time {
                 row.push(e.time.clone());
             }
@@ -183,8 +181,8 @@ fn entry_row(
     col += 1;
     text(sheet, &mut col, &e.name)?;
     text(sheet, &mut col, &e.unit)?;
-    for i in 0..results.parts.len() {
-        if let Some(Some(score)) = e.score_values.get(i)
+    for i in 0..results.score_columns.len() {
+        if let Some(Some(score)) = e.score_cell_values.get(i)
             && e.status == Status::Ranked
         {
             sheet.write_number_with_format(row, col, score.to_f64().unwrap_or(0.0), number)?;
@@ -230,8 +228,22 @@ fn about_sheet(about: &mut Worksheet, results: &Results, title: &str) -> Result<
     }
     if let Some(note) = &results.note {
         about.write_string_with_format(line, 0, note, &wrap)?;
+        line += 1;
+    }
+    if !results.unit_awards.is_empty() {
+        line += 1;
+        about.write_string_with_format(line, 0, "单位奖项", &Format::new().set_bold())?;
+        for award in &results.unit_awards {
+            line += 1;
+            about.write_string_with_format(line, 0, unit_award_line(award), &wrap)?;
+        }
     }
     Ok(())
+}
+
+/// An award to units in one line: `优秀组织奖：甲单位、乙单位`.
+pub fn unit_award_line(award: &super::UnitAwardView) -> String {
+    format!("{}：{}", award.name, award.units.join("、"))
 }
 
 /// The publication date `YYYY-MM-DD` as the workbook's creation date.

@@ -1,7 +1,9 @@
 //! Which column of a score sheet holds what: the accepted headers of every field, from the defaults, the
 //! scoring parts and `results.columns` of `contest.yaml`.
 
+use crate::i18n::{Text, or_list};
 use crate::model::{Contest, Headers, ScoringPart};
+use crate::msg;
 
 /// What a results column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,6 +41,12 @@ pub struct Layout {
     /// For each scoring part with modules: its index and the number of its modules. Such a part's
     /// column is not required when the sheet has a column for each of its modules.
     pub modular: Vec<(usize, usize)>,
+    /// How the headers of module columns begin (`模块`, and the beginning the module names of a part
+    /// share), normalised: a header that begins so but names no module is a mistake, not a column to
+    /// read past. Empty when no part has modules.
+    pub module_prefixes: Vec<String>,
+    /// The names of every module, for the help of such a mistake.
+    pub module_names: Vec<String>,
 }
 
 /// One field of the layout.
@@ -196,13 +204,30 @@ impl Layout {
         fields.extend(after_parts.iter().chain(personal).map(
             |&(field, defaults, extra, required)| field_spec(field, defaults, extra, required),
         ));
-        Layout { fields, modular }
+        let (module_prefixes, module_names) = module_prefixes(contest);
+        Layout {
+            fields,
+            modular,
+            module_prefixes,
+            module_names,
+        }
+    }
+
+    /// Whether a header that names no field looks like the header of a module column (it begins as the
+    /// module names do), so that the sheet gives a module the contest does not have.
+    pub fn names_unknown_module(&self, header: &str) -> bool {
+        let header = normalise_header(header);
+        self.field_of(&header).is_none()
+            && self
+                .module_prefixes
+                .iter()
+                .any(|prefix| header.starts_with(prefix.as_str()))
     }
 
     /// What is wrong with the score columns of the parts that have modules, given whether the sheet has
     /// a column for a field: a message and a help for each part that has neither its own column nor a
     /// column for every module, or columns for some of its modules only.
-    pub fn module_gaps(&self, has: impl Fn(Field) -> bool) -> Vec<(String, String)> {
+    pub fn module_gaps(&self, has: impl Fn(Field) -> bool) -> Vec<(Text, Text)> {
         let label = |field| self.spec(field).map_or("", |s| s.label.as_str());
         let mut gaps = Vec::new();
         for &(part, count) in &self.modular {
@@ -218,27 +243,24 @@ impl Layout {
             let part_label = label(Field::Part(part));
             if !given.is_empty() && !missing.is_empty() {
                 gaps.push((
-                    format!(
-                        "the sheet has a column for the modules {} of {part_label}, but none for {}",
-                        names(&given),
-                        names(&missing)
+                    msg!(
+                        "results-some-module-columns",
+                        given = names(&given),
+                        part = part_label,
+                        missing = names(&missing)
                     ),
-                    format!(
-                        "give every module of {part_label} a column (its score is computed from them), or remove the module columns and give the score of {part_label}"
-                    ),
+                    msg!("results-some-module-columns-help", part = part_label),
                 ));
             } else if given.is_empty() && !has(Field::Part(part)) {
                 let accepted = self
                     .spec(Field::Part(part))
-                    .map(|s| s.accepted.join(" or "))
-                    .unwrap_or_default();
+                    .map_or_else(|| or_list(Vec::<&str>::new()), |s| or_list(&s.accepted));
                 gaps.push((
-                    format!(
-                        "the sheet has no column for {part_label}, nor one for each of its modules"
-                    ),
-                    format!(
-                        "name a column {accepted}, or give a column to each module: {}",
-                        names(&modules)
+                    msg!("results-no-part-column", part = part_label),
+                    msg!(
+                        "results-no-part-column-help",
+                        headers = accepted,
+                        modules = names(&modules)
                     ),
                 ));
             }
@@ -262,6 +284,37 @@ impl Layout {
             .find(|f| f.accepted.contains(&header))
             .map(|f| f.field)
     }
+}
+
+/// The beginnings of module headers (see [`Layout::module_prefixes`]) and every module's name.
+fn module_prefixes(contest: &Contest) -> (Vec<String>, Vec<String>) {
+    let mut prefixes = Vec::new();
+    let mut names = Vec::new();
+    for part in contest.parts().iter().filter(|p| !p.modules().is_empty()) {
+        let normalised: Vec<Vec<char>> = part
+            .modules()
+            .iter()
+            .map(|m| normalise_header(&m.name).chars().collect())
+            .collect();
+        names.extend(part.modules().iter().map(|m| m.name.clone()));
+        let first = &normalised[0];
+        let common = normalised.iter().skip(1).fold(first.len(), |len, other| {
+            first
+                .iter()
+                .zip(other)
+                .take(len)
+                .take_while(|(a, b)| a == b)
+                .count()
+        });
+        // One shared character (模) says too little; a single module gives no pattern.
+        if normalised.len() > 1 && common >= 2 {
+            prefixes.push(first[..common].iter().collect::<String>());
+        }
+        if !prefixes.iter().any(|p| p == "模块") {
+            prefixes.push("模块".to_string());
+        }
+    }
+    (prefixes, names)
 }
 
 /// The default headers of a scoring part: `理论成绩` for `theory`, `实操成绩` for `practical`, and for any

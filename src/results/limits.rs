@@ -12,6 +12,8 @@
 //!   reading stops at the first cell over a limit, which the error names.
 
 use super::read::Cell;
+use crate::i18n::Text;
+use crate::msg;
 use std::io::Read;
 
 const MIB: u64 = 1024 * 1024;
@@ -50,37 +52,43 @@ pub fn size(bytes: u64) -> String {
 /// Checks a workbook as a zip: entry count, inflated size of each entry and of all, ratio. Every entry
 /// is inflated (into nothing) through a bounded reader, so the sizes checked are the real ones.
 /// `Err` is the message and the help.
-pub fn check_zip(bytes: &[u8]) -> Result<(), (String, String)> {
-    let resave = "save it again from Excel or WPS as an .xlsx workbook, or as CSV".to_string();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| (format!("cannot read the workbook: {e}"), resave.clone()))?;
+pub fn check_zip(bytes: &[u8]) -> Result<(), (Text, Text)> {
+    let resave = || msg!("results-workbook-resave-help");
+    let unreadable = |e: zip::result::ZipError| {
+        (
+            msg!("results-workbook-unreadable", error = e.to_string()),
+            resave(),
+        )
+    };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
     if archive.len() > ZIP_ENTRIES {
         return Err((
-            format!(
-                "the workbook holds {} parts, more than the {ZIP_ENTRIES} a results workbook can have",
-                archive.len()
+            msg!(
+                "results-zip-entries",
+                parts = archive.len().to_string(),
+                max = ZIP_ENTRIES.to_string()
             ),
-            resave,
+            resave(),
         ));
     }
     let mut total: u64 = 0;
     for index in 0..archive.len() {
-        let mut entry = archive
-            .by_index(index)
-            .map_err(|e| (format!("cannot read the workbook: {e}"), resave.clone()))?;
+        let mut entry = archive.by_index(index).map_err(unreadable)?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let stored = entry.compressed_size().max(1);
-        let too_big = |inflated: String| {
+        let too_big = |inflated: Text| {
             (
-                format!(
-                    "the part `{name}` of the workbook inflates to {inflated}, more than the limit of {} for one part",
-                    size(ZIP_ENTRY_BYTES)
+                msg!(
+                    "results-zip-part-too-big",
+                    name = &name,
+                    inflated,
+                    limit = size(ZIP_ENTRY_BYTES)
                 ),
-                "a results sheet is far smaller: keep only the results in the workbook (one sheet, no pictures), or save it as CSV".to_string(),
+                msg!("results-zip-part-too-big-help"),
             )
         };
         if entry.size() > ZIP_ENTRY_BYTES {
-            return Err(too_big(size(entry.size())));
+            return Err(too_big(size(entry.size()).into()));
         }
         let inflated = std::io::copy(
             &mut (&mut entry).take(ZIP_ENTRY_BYTES + 1),
@@ -88,33 +96,38 @@ pub fn check_zip(bytes: &[u8]) -> Result<(), (String, String)> {
         )
         .map_err(|e| {
             (
-                format!("cannot read the part `{name}` of the workbook: {e}"),
-                resave.clone(),
+                msg!(
+                    "results-zip-part-unreadable",
+                    name = &name,
+                    error = e.to_string()
+                ),
+                resave(),
             )
         })?;
         if inflated > ZIP_ENTRY_BYTES {
-            return Err(too_big(format!("more than {}", size(ZIP_ENTRY_BYTES))));
+            return Err(too_big(msg!(
+                "results-more-than",
+                limit = size(ZIP_ENTRY_BYTES)
+            )));
         }
         if inflated > ZIP_RATIO_FROM && inflated / stored > ZIP_RATIO {
             return Err((
-                format!(
-                    "the part `{name}` of the workbook inflates {}:1 ({} from {}), more than the {ZIP_RATIO}:1 of office files: it is a zip bomb or damaged",
-                    inflated / stored,
-                    size(inflated),
-                    size(stored)
+                msg!(
+                    "results-zip-ratio",
+                    name = &name,
+                    ratio = (inflated / stored).to_string(),
+                    inflated = size(inflated),
+                    stored = size(stored),
+                    max = ZIP_RATIO.to_string()
                 ),
-                resave,
+                resave(),
             ));
         }
         total += inflated;
         if total > ZIP_TOTAL_BYTES {
             return Err((
-                format!(
-                    "the parts of the workbook inflate to more than {} together",
-                    size(ZIP_TOTAL_BYTES)
-                ),
-                "keep only the results in the workbook (one sheet, no pictures), or save it as CSV"
-                    .to_string(),
+                msg!("results-zip-total", limit = size(ZIP_TOTAL_BYTES)),
+                msg!("results-keep-only-results-help"),
             ));
         }
     }
@@ -136,23 +149,27 @@ pub enum Over {
 
 impl Over {
     /// What is wrong (to follow the place of the cell) and what to do.
-    pub fn explain(self) -> (String, String) {
+    pub fn explain(self) -> (Text, Text) {
         match self {
             Over::Columns => (
-                format!("a cell beyond column {}: the sheet is wider than the {COLUMNS} columns a results sheet can have", super::read::column_letter(COLUMNS - 1)),
-                "delete this cell and everything to the right of the results, or copy the results to a new sheet".into(),
+                msg!(
+                    "results-over-columns",
+                    last = super::read::column_letter(COLUMNS - 1),
+                    max = COLUMNS.to_string()
+                ),
+                msg!("results-over-columns-help"),
             ),
             Over::Rows => (
-                format!("a cell below row {ROWS}: the sheet is longer than the {ROWS} rows a results sheet can have"),
-                "delete this cell and everything below the results, or copy the results to a new sheet".into(),
+                msg!("results-over-rows", max = ROWS.to_string()),
+                msg!("results-over-rows-help"),
             ),
             Over::Cells => (
-                format!("the sheet holds more than {CELLS} cells, more than a results sheet can have"),
-                "keep only the results in the file: one row per contestant and the columns of the results".into(),
+                msg!("results-over-cells", max = CELLS.to_string()),
+                msg!("results-sheet-only-results-help"),
             ),
             Over::Text => (
-                format!("the cells hold more than {} of text, more than a results sheet can have", size(TEXT_BYTES as u64)),
-                "keep only the results in the file: one row per contestant and the columns of the results".into(),
+                msg!("results-over-text", max = size(TEXT_BYTES as u64)),
+                msg!("results-sheet-only-results-help"),
             ),
         }
     }

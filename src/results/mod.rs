@@ -42,10 +42,12 @@ pub use published::mask_name;
 pub use wording::award_scheme;
 
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::comma_list;
 use crate::model::TIME_KEY;
 use crate::model::values::Day;
 use crate::model::yaml::spanned_at;
 use crate::model::{Contest, display_path};
+use crate::msg;
 use layout::{Field, Layout};
 use read::Sheet;
 use rust_decimal::Decimal;
@@ -65,8 +67,11 @@ pub struct Results {
     pub published_chinese: String,
     /// Decimals kept.
     pub decimals: u32,
-    /// The scoring parts, in the order of the score columns.
+    /// The scoring parts, in the order of their score columns.
     pub parts: Vec<PartHead>,
+    /// Every score column in the order published: for a part whose score the sheet gave by modules,
+    /// a column for each module, then the part's.
+    pub score_columns: Vec<ScoreColumn>,
     /// Whether the file has a time column.
     pub has_time: bool,
     /// Whether the contest has award tiers.
@@ -85,6 +90,39 @@ pub struct Results {
     pub note: Option<String>,
     /// One table per track and group the contest runs, in the contest's order.
     pub tables: Vec<ResultTable>,
+    /// The awards to units with the units given them (`results.unit_awards`), in that order.
+    pub unit_awards: Vec<UnitAwardView>,
+}
+
+/// A published score column: a part's, or a module's of a part.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreColumn {
+    /// The part's or the module's name (理论考试, 模块A 数据采集).
+    pub name: String,
+    /// Weight in percent: of the total for a part, of its part for a module.
+    pub weight: u32,
+    /// For a module, the name of its part (实操比赛); none for a part.
+    pub part_name: Option<String>,
+}
+
+impl ScoreColumn {
+    /// The heading of the column in the downloads and the PDF: `理论考试成绩（30%）` for a part,
+    /// `模块A（占实操比赛40%）` for a module; `suffix` follows a part's name (成绩, or nothing in the PDF).
+    pub fn heading(&self, suffix: &str) -> String {
+        match &self.part_name {
+            Some(part) => format!("{}（占{part}{}%）", self.name, self.weight),
+            None => format!("{}{suffix}（{}%）", self.name, self.weight),
+        }
+    }
+}
+
+/// An award to units and the units given it.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitAwardView {
+    /// 优秀组织奖.
+    pub name: String,
+    /// The units, in the order of `results.unit_awards`.
+    pub units: Vec<String>,
 }
 
 /// A score column.
@@ -149,6 +187,9 @@ pub struct Entry {
     pub unit: String,
     /// Each part score with the kept decimals; empty when there is none.
     pub scores: Vec<String>,
+    /// Every score column's cell ([`Results::score_columns`]): modules' scores and parts' scores with
+    /// the kept decimals; empty when there is none.
+    pub score_cells: Vec<String>,
     /// 实操用时 as `h:mm:ss`; empty when none.
     pub time: String,
     /// The total with the kept decimals; empty when not ranked.
@@ -159,9 +200,12 @@ pub struct Entry {
     pub note: String,
     /// Ranked, absent or disqualified.
     pub status: Status,
-    /// The part scores as numbers, for the spreadsheet download.
+    /// The part scores as numbers.
     #[serde(skip)]
     pub score_values: Vec<Option<Decimal>>,
+    /// Every score column's value as a number, for the spreadsheet download.
+    #[serde(skip)]
+    pub score_cell_values: Vec<Option<Decimal>>,
     /// The total as a number.
     #[serde(skip)]
     pub total_value: Option<Decimal>,
@@ -189,17 +233,17 @@ pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
         _ => Err(Box::new(
             Problem::general(
                 None,
-                format!(
-                    "there are {} results files: {}",
-                    found.len(),
-                    found
-                        .iter()
-                        .map(|p| format!("`{}`", display_path(root, p).display()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                msg!(
+                    "results-several-files",
+                    count = found.len().to_string(),
+                    files = comma_list(
+                        found
+                            .iter()
+                            .map(|p| format!("`{}`", display_path(root, p).display()))
+                    )
                 ),
             )
-            .with_help("keep one results file in content/ and remove the others"),
+            .with_help(msg!("results-several-files-help")),
         )),
     }
 }
@@ -237,12 +281,9 @@ pub fn load(
             problems.push(
                 Problem::general(
                     Some(contest_file),
-                    format!(
-                        "`{}` holds results, but `results.published` (the publication date) is not set",
-                        shown.display()
-                    ),
+                    msg!("results-no-publication-date", file = &shown),
                 )
-                .with_help("add `results:` with `published: YYYY-MM-DD`, the date the results are published"),
+                .with_help(msg!("results-no-publication-date-help")),
             );
             None
         }
@@ -257,8 +298,14 @@ pub fn load(
         }
     };
     match from_sheet(contest, &sheet, published) {
-        Ok(results) if !problems.has_errors() => Ok(Some(results)),
-        Ok(_) => Err(problems),
+        Ok(results) => {
+            problems.extend(unit_award_units(contest, contest_file));
+            if problems.has_errors() {
+                Err(problems)
+            } else {
+                Ok(Some(results))
+            }
+        }
         Err(found) => {
             problems.extend(found);
             Err(problems)
@@ -266,13 +313,29 @@ pub fn load(
     }
 }
 
+/// The units named in `results.unit_awards` are published as written: like the 参赛单位 of the sheet,
+/// none may hold what looks like an ID or phone number, or be too long (at their place in contest.yaml).
+/// A unit given an award need not be in the sheet (an organising unit may send no contestant).
+fn unit_award_units(contest: &Contest, contest_file: &SourceFile) -> Problems {
+    let mut problems = Problems::default();
+    for given in &contest.results.unit_awards {
+        for unit in &given.value.units {
+            if let Some((message, help)) = published::check("unit", unit.value.trim()) {
+                let problem = match spanned_at(contest_file, unit) {
+                    Some(span) => Problem::at(contest_file, span, message),
+                    None => Problem::general(Some(contest_file), message),
+                };
+                problems.push(problem.with_help(help));
+            }
+        }
+    }
+    problems
+}
+
 /// The problem of a results file when the contest has no scoring parts to read its scores by: at
 /// `scoring.note` (评分办法另行通知) or `scoring:` when given, else about contest.yaml.
 fn no_parts(contest: &Contest, contest_file: &SourceFile, shown: &Path) -> Problem {
-    let message = format!(
-        "`{}` holds results, but the contest has no scoring parts to read the scores by",
-        shown.display()
-    );
+    let message = msg!("results-no-parts", file = shown);
     let at = contest
         .scoring
         .as_ref()
@@ -284,9 +347,7 @@ fn no_parts(contest: &Contest, contest_file: &SourceFile, shown: &Path) -> Probl
         Some(span) => Problem::at(contest_file, span, message),
         None => Problem::general(Some(contest_file), message),
     };
-    problem.with_help(
-        "add `scoring.parts` to contest.yaml, each with its `id`, `name` and `weight`: the score sheet has one score column for each part",
-    )
+    problem.with_help(msg!("results-no-parts-help"))
 }
 
 /// Checks and ranks a sheet that was read. Without a publication date the checks still run.
@@ -308,10 +369,8 @@ pub fn from_sheet(
             .map_or("实操用时", |s| s.label.as_str());
         problems.push(
             sheet
-                .general(format!(
-                    "`results.tie_break` uses the time, but the file has no {label} column"
-                ))
-                .with_help("add the time column, or take `time` out of `results.tie_break`"),
+                .general(msg!("results-tie-break-no-time", label))
+                .with_help(msg!("results-tie-break-no-time-help")),
         );
     }
     let records = match validate::check(contest, sheet) {

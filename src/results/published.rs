@@ -7,6 +7,9 @@
 //!
 //! When `results.mask_names` is set, names are published masked ([`mask_name`]).
 
+use crate::i18n::Text;
+use crate::msg;
+
 /// The longest name or unit, in characters: a team of several members or a long unit name fits, and
 /// the spreadsheet download (a cell holds at most 32,767 characters) never fails on it.
 pub const MAX_CHARS: usize = 200;
@@ -87,22 +90,27 @@ pub fn personal(text: &str) -> Option<Personal> {
 }
 
 /// The problem with the text of a published cell, as message and help; `what` is `name` or `unit`.
-pub fn check(what: &str, text: &str) -> Option<(String, String)> {
+pub fn check(what: &str, text: &str) -> Option<(Text, Text)> {
     if let Some(found) = personal(text) {
         let shape = match found {
-            Personal::IdNumber => "an ID number (身份证号)",
-            Personal::Mobile => "a mobile phone number (手机号)",
+            Personal::IdNumber => "id",
+            Personal::Mobile => "mobile",
         };
         return Some((
-            format!("the {what} holds what looks like {shape}, and the {what} is published"),
-            "remove the number from this cell: no ID or phone number may reach a public page; keep it, if at all, in a column of its own (身份证号, 手机号), which is never read or published".into(),
+            msg!("results-personal-number", what, shape),
+            msg!("results-personal-number-help"),
         ));
     }
     let chars = text.chars().count();
     (chars > MAX_CHARS).then(|| {
         (
-            format!("the {what} is {chars} characters long, more than {MAX_CHARS}"),
-            format!("write only the {what} in this cell"),
+            msg!(
+                "results-cell-too-long",
+                what,
+                chars = chars.to_string(),
+                max = MAX_CHARS.to_string()
+            ),
+            msg!("results-cell-too-long-help", what),
         )
     })
 }

@@ -9,6 +9,7 @@ use super::read::{Kind, Sheet};
 use super::validate::Record;
 use crate::diagnostics::Problems;
 use crate::model::{Contest, EventKind, QuotaScope};
+use crate::msg;
 use std::collections::HashMap;
 
 /// The same contestant (name and unit) twice in one track.
@@ -33,15 +34,15 @@ pub(super) fn duplicates(
                         .problem(
                             row,
                             Some(Field::Name),
-                            format!(
-                                "{} of {} is listed twice in {} (first at {})",
-                                record.name,
-                                record.unit,
-                                contest.tracks[record.track].name,
-                                sheet.place(&sheet.rows[records[first].row], None)
+                            msg!(
+                                "results-listed-twice",
+                                name = &record.name,
+                                unit = &record.unit,
+                                track = &contest.tracks[record.track].name,
+                                first = sheet.place(&sheet.rows[records[first].row], None)
                             ),
                         )
-                        .with_help("remove one of the two rows, or correct the name or the unit"),
+                        .with_help(msg!("results-listed-twice-help")),
                 );
             }
             None => {
@@ -92,6 +93,11 @@ pub(super) fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], proble
         EventKind::Individual => "contestants",
         EventKind::Team => "teams",
     };
+    let yaml = if matches!(sheet.kind, Kind::Yaml) {
+        "yes"
+    } else {
+        "no"
+    };
     for ((_, track, group), members) in counts {
         if members.len() <= per_unit {
             continue;
@@ -99,38 +105,42 @@ pub(super) fn quota(contest: &Contest, sheet: &Sheet, records: &[Record], proble
         let first = &records[members[0]];
         let over = &records[members[per_unit]];
         let scope_words = match (track, group) {
-            (Some(t), Some(g)) => {
-                format!("in {} {}", contest.tracks[t].name, contest.groups[g].name)
-            }
-            (Some(t), None) => format!("in {}", contest.tracks[t].name),
-            _ => "in the contest".to_string(),
+            (Some(t), Some(g)) => msg!(
+                "results-quota-in",
+                scope = format!("{} {}", contest.tracks[t].name, contest.groups[g].name)
+            ),
+            (Some(t), None) => msg!("results-quota-in", scope = &contest.tracks[t].name),
+            _ => msg!("results-quota-in-contest"),
         };
         let rows: Vec<String> = members
             .iter()
             .map(|&m| sheet.rows[records[m].row].number.to_string())
             .collect();
-        let row_word = if matches!(sheet.kind, Kind::Yaml) {
-            "entries"
-        } else {
-            "rows"
-        };
         problems.push(
             sheet
                 .problem(
                     &sheet.rows[over.row],
                     Some(Field::Unit),
-                    format!(
-                        "{} has {} {who} {scope_words} ({row_word} {}); the quota is {per_unit} per unit (rules.quota)",
-                        first.unit,
-                        members.len(),
-                        rows.join(", ")
+                    msg!(
+                        "results-over-quota",
+                        unit = &first.unit,
+                        count = members.len().to_string(),
+                        who,
+                        scope = scope_words,
+                        yaml,
+                        rows = rows.join(", "),
+                        quota = per_unit.to_string()
                     ),
                 )
-                .with_help(if individual.is_none() && INDIVIDUAL_WORDS.contains(&normalise(&first.unit).as_str()) {
-                    format!("if these are individual entrants, say so in contest.yaml: `rules.individual_entry` with `listed_as: {}`; their rows then count against no quota", first.unit)
-                } else {
-                    "check the unit names of these rows; a unit may not send more than its quota".to_string()
-                }),
+                .with_help(
+                    if individual.is_none()
+                        && INDIVIDUAL_WORDS.contains(&normalise(&first.unit).as_str())
+                    {
+                        msg!("results-over-quota-individual-help", unit = &first.unit)
+                    } else {
+                        msg!("results-over-quota-help")
+                    },
+                ),
         );
     }
 }

@@ -9,6 +9,8 @@
 
 use super::layout::{Field, Layout};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::Text;
+use crate::msg;
 use std::path::Path;
 
 pub use super::csv_file::{decode, read_csv};
@@ -127,34 +129,45 @@ impl Sheet {
 
     /// Where a row (and optionally one of its columns) is, in words: `row 5, column D (理论成绩)`,
     /// `成绩!D5 (理论成绩)` or `entry 3 (理论成绩)`.
-    pub fn place(&self, row: &Row, field: Option<Field>) -> String {
+    pub fn place(&self, row: &Row, field: Option<Field>) -> Text {
         let column = field.and_then(|f| self.fields.iter().find(|(g, _, _)| *g == f));
+        let number = row.number.to_string();
         match (&self.kind, column) {
-            (Kind::Csv { .. }, Some((_, col, header))) => {
-                format!(
-                    "row {}, column {} ({header})",
-                    row.number,
-                    column_letter(*col)
+            (Kind::Csv { .. }, Some((_, col, header))) => msg!(
+                "results-place-csv-cell",
+                row = number,
+                column = column_letter(*col),
+                header
+            ),
+            (Kind::Csv { .. }, None) => msg!("results-place-csv-row", row = number),
+            (Kind::Xlsx { sheet }, Some((_, col, header))) => msg!(
+                "results-place-xlsx-cell",
+                sheet = sheet_ref(sheet),
+                column = column_letter(*col),
+                row = number,
+                header
+            ),
+            (Kind::Xlsx { sheet }, None) => {
+                msg!(
+                    "results-place-xlsx-row",
+                    sheet = sheet_ref(sheet),
+                    row = number
                 )
             }
-            (Kind::Csv { .. }, None) => format!("row {}", row.number),
-            (Kind::Xlsx { sheet }, Some((_, col, header))) => {
-                format!(
-                    "{}!{}{} ({header})",
-                    sheet_ref(sheet),
-                    column_letter(*col),
-                    row.number
-                )
+            (Kind::Yaml, Some((_, _, header))) => {
+                msg!("results-place-yaml-cell", row = number, header)
             }
-            (Kind::Xlsx { sheet }, None) => format!("{} row {}", sheet_ref(sheet), row.number),
-            (Kind::Yaml, Some((_, _, header))) => format!("entry {} ({header})", row.number),
-            (Kind::Yaml, None) => format!("entry {}", row.number),
+            (Kind::Yaml, None) => msg!("results-place-yaml-row", row = number),
         }
     }
 
     /// A problem at a row (and optionally a column), its message starting with the place.
-    pub fn problem(&self, row: &Row, field: Option<Field>, message: impl AsRef<str>) -> Problem {
-        let text = format!("{}: {}", self.place(row, field), message.as_ref());
+    pub fn problem(&self, row: &Row, field: Option<Field>, message: impl Into<Text>) -> Problem {
+        let text = msg!(
+            "results-at",
+            place = self.place(row, field),
+            message = message.into()
+        );
         let span = row.spans.as_ref().and_then(|spans| {
             field
                 .and_then(|f| self.index(f))

@@ -4,6 +4,8 @@
 use super::layout::{Field, Layout};
 use super::read::{Cell, Kind, Row, Sheet, column_letter, sheet_ref};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::{Text, comma_list, or_list};
+use crate::msg;
 
 /// How many rows from the top are searched for the header row (a title row may come first).
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -53,6 +55,12 @@ pub(super) fn table(
                 distinct.sort();
                 distinct.dedup();
                 if distinct.len() >= 2 {
+                    for (col, cell) in cells.iter().enumerate() {
+                        let text = cell.text();
+                        if layout.names_unknown_module(&text) {
+                            problems.push(unknown_module(&sheet, layout, index + 1, col, &text));
+                        }
+                    }
                     sheet.fields = columns(&sheet, index + 1, found, layout, problems);
                     header = Some(sheet.fields.iter().map(|f| f.1).collect());
                 }
@@ -89,12 +97,40 @@ fn no_header(sheet: &Sheet, layout: &Layout) -> Problem {
         .map(|f| f.label.as_str())
         .collect();
     sheet
-        .general(format!(
-            "no header row found in the first {HEADER_SEARCH_ROWS} rows"
+        .general(msg!(
+            "results-no-header-row",
+            rows = HEADER_SEARCH_ROWS.to_string()
         ))
-        .with_help(format!(
-            "the first row (or the row under a title) must name the columns: {}; other headers can be added under `results.columns` in contest.yaml",
-            labels.join(", ")
+        .with_help(msg!(
+            "results-no-header-row-help",
+            columns = comma_list(&labels)
+        ))
+}
+
+/// Where a header cell is: `成绩!E1`, `row 1, column E`.
+fn header_place(sheet: &Sheet, row: usize, col: usize) -> Text {
+    match &sheet.kind {
+        Kind::Xlsx { sheet } => format!("{}!{}{row}", sheet_ref(sheet), column_letter(col)).into(),
+        Kind::Csv { .. } => msg!(
+            "results-place-csv-header",
+            row = row.to_string(),
+            column = column_letter(col)
+        ),
+        Kind::Yaml => msg!("results-place-yaml-key", key = (col + 1).to_string()),
+    }
+}
+
+/// The problem of a header cell that reads like a module's score column but names no module.
+fn unknown_module(sheet: &Sheet, layout: &Layout, row: usize, col: usize, text: &str) -> Problem {
+    sheet
+        .general(msg!(
+            "results-unknown-module-column",
+            place = header_place(sheet, row, col),
+            header = text.trim()
+        ))
+        .with_help(msg!(
+            "results-unknown-module-column-help",
+            modules = comma_list(&layout.module_names)
         ))
 }
 
@@ -107,22 +143,21 @@ fn columns(
     problems: &mut Problems,
 ) -> Vec<(Field, usize, String)> {
     let mut kept: Vec<(Field, usize, String)> = Vec::new();
-    let where_ = |col: usize| match &sheet.kind {
-        Kind::Xlsx { sheet } => format!("{}!{}{row}", sheet_ref(sheet), column_letter(col)),
-        Kind::Csv { .. } => format!("row {row}, column {}", column_letter(col)),
-        Kind::Yaml => format!("key {}", col + 1),
-    };
+    let where_ = |col: usize| header_place(sheet, row, col);
     for (field, col, text) in found {
         if let Some((_, first, first_text)) = kept.iter().find(|k| k.0 == field) {
             let label = layout.spec(field).map_or("", |s| s.label.as_str());
             problems.push(
                 sheet
-                    .general(format!(
-                        "{} ({text}): a second column for {label}; the first is {} ({first_text})",
-                        where_(col),
-                        where_(*first),
+                    .general(msg!(
+                        "results-second-column",
+                        place = where_(col),
+                        header = &text,
+                        label,
+                        first = where_(*first),
+                        first_header = first_text
                     ))
-                    .with_help("keep one column for each item, or rename the other one"),
+                    .with_help(msg!("results-second-column-help")),
             );
             continue;
         }
@@ -132,10 +167,14 @@ fn columns(
         if !kept.iter().any(|k| k.0 == spec.field) {
             problems.push(
                 sheet
-                    .general(format!("the header row (row {row}) has no column for {}", spec.label))
-                    .with_help(format!(
-                        "name the column {}, or add its header under `results.columns` in contest.yaml",
-                        spec.accepted.join(" or ")
+                    .general(msg!(
+                        "results-no-column",
+                        row = row.to_string(),
+                        label = &spec.label
+                    ))
+                    .with_help(msg!(
+                        "results-no-column-help",
+                        headers = or_list(&spec.accepted)
                     )),
             );
         }
@@ -143,7 +182,7 @@ fn columns(
     for (message, help) in layout.module_gaps(|field| kept.iter().any(|k| k.0 == field)) {
         problems.push(
             sheet
-                .general(format!("the header row (row {row}): {message}"))
+                .general(msg!("results-header-row", row = row.to_string(), message))
                 .with_help(help),
         );
     }

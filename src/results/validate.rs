@@ -13,8 +13,10 @@ use super::quota::{duplicates, quota};
 use super::rank::total;
 use super::read::{Cell, Row, Sheet};
 use crate::diagnostics::Problems;
+use crate::i18n::Text;
 use crate::model::eligibility::Breach;
 use crate::model::{Contest, ScoringPart};
+use crate::msg;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -39,6 +41,9 @@ pub struct Record {
     pub group: Option<usize>,
     /// The score of each scoring part, rounded; `None` when not sat.
     pub scores: Vec<Option<Decimal>>,
+    /// For each scoring part whose score the sheet gives by modules, each module's score, rounded
+    /// (`None` when not sat); empty for the other parts.
+    pub module_scores: Vec<Vec<Option<Decimal>>>,
     /// 实操用时 in seconds.
     pub time: Option<u32>,
     /// Ranked, absent or disqualified.
@@ -92,7 +97,7 @@ impl RowCheck<'_> {
         let (name, unit) = self.name_and_unit();
         let (track, group) = self.track_and_group();
         let status = self.status();
-        let scores = self.scores(status);
+        let (scores, module_scores) = self.scores(status);
         let time = self.time();
         let no_award_honour = self.honours();
         if let (Some(track), Some(group)) = (track, group) {
@@ -109,6 +114,7 @@ impl RowCheck<'_> {
                     track,
                     group,
                     scores,
+                    module_scores,
                     time,
                     status,
                     no_award_honour,
@@ -119,12 +125,12 @@ impl RowCheck<'_> {
     }
 
     /// An error at the cell of `field` in this row.
-    fn error(&mut self, field: Field, message: String, help: &str) {
+    fn error(&mut self, field: Field, message: Text, help: Text) {
         self.ok = false;
         self.problems.push(
             self.sheet
                 .problem(self.row, Some(field), message)
-                .with_help(help.to_string()),
+                .with_help(help),
         );
     }
 
@@ -139,21 +145,21 @@ impl RowCheck<'_> {
         if name.is_empty() {
             self.error(
                 Field::Name,
-                "the name is missing".into(),
-                "write the contestant's name",
+                msg!("results-name-missing"),
+                msg!("results-name-missing-help"),
             );
         }
         let unit = self.text(Field::Unit);
         if unit.is_empty() {
             self.error(
                 Field::Unit,
-                "the unit is missing".into(),
-                "write the unit that sent the contestant (参赛单位)",
+                msg!("results-unit-missing"),
+                msg!("results-unit-missing-help"),
             );
         }
         for (field, what, value) in [(Field::Name, "name", &name), (Field::Unit, "unit", &unit)] {
             if let Some((message, help)) = published::check(what, value) {
-                self.error(field, message, &help);
+                self.error(field, message, help);
             }
         }
         (name, unit)
@@ -170,11 +176,11 @@ impl RowCheck<'_> {
             self.error(
                 Field::Track,
                 if track_text.is_empty() {
-                    "the track is missing".into()
+                    msg!("results-track-missing")
                 } else {
-                    format!("`{track_text}` is not a track of this contest")
+                    msg!("results-not-a-track", track = &track_text)
                 },
-                &format!("write one of: {}", names.join("、")),
+                msg!("results-write-one-of", names = names.join("、")),
             );
         }
         let group_text = self.text(Field::Group);
@@ -184,8 +190,8 @@ impl RowCheck<'_> {
             }
             self.error(
                 Field::Group,
-                format!("`{group_text}` is a group, but the contest has no groups"),
-                "leave the 组别 column empty or remove it, or define the groups under `groups:` in contest.yaml",
+                msg!("results-group-without-groups", group = &group_text),
+                msg!("results-group-without-groups-help"),
             );
             return (track, None);
         }
@@ -195,11 +201,11 @@ impl RowCheck<'_> {
             self.error(
                 Field::Group,
                 if group_text.is_empty() {
-                    "the group is missing".into()
+                    msg!("results-group-missing")
                 } else {
-                    format!("`{group_text}` is not a group of this contest")
+                    msg!("results-not-a-group", group = &group_text)
                 },
-                &format!("write one of: {}", names.join("、")),
+                msg!("results-write-one-of", names = names.join("、")),
             );
         }
         if let (Some(t), Some(g)) = (track, group) {
@@ -212,11 +218,12 @@ impl RowCheck<'_> {
             {
                 self.error(
                     Field::Group,
-                    format!(
-                        "the track {} is not run for the group {}",
-                        track.name, group.name
+                    msg!(
+                        "results-track-not-for-group",
+                        track = &track.name,
+                        group = &group.name
                     ),
-                    "check the track and the group of this row against `tracks` in contest.yaml",
+                    msg!("results-track-not-for-group-help"),
                 );
             }
         }
@@ -231,10 +238,11 @@ impl RowCheck<'_> {
             None => {
                 self.error(
                     Field::Status,
-                    format!("`{status_text}` is not a status"),
-                    &format!(
-                        "leave it empty for a result, or write {} (did not sit) or {} (disqualified)",
-                        ABSENT_WORDS[0], DISQUALIFIED_WORDS[0]
+                    msg!("results-not-a-status", status = &status_text),
+                    msg!(
+                        "results-not-a-status-help",
+                        absent = ABSENT_WORDS[0],
+                        disqualified = DISQUALIFIED_WORDS[0]
                     ),
                 );
                 Status::Ranked
@@ -251,8 +259,12 @@ impl RowCheck<'_> {
                 } else if status != s {
                     self.error(
                         field,
-                        format!("`{t}` contradicts the status `{status_text}`"),
-                        "write the status once, in the status column",
+                        msg!(
+                            "results-status-contradicts",
+                            cell = t,
+                            status = &status_text
+                        ),
+                        msg!("results-status-contradicts-help"),
                     );
                 }
             }
@@ -270,39 +282,38 @@ impl RowCheck<'_> {
         fields
     }
 
-    /// The score of every part, rounded (from its modules when the sheet has their columns); none kept
-    /// for a contestant who is not ranked.
-    fn scores(&mut self, status: Status) -> Vec<Option<Decimal>> {
+    /// The score of every part, rounded (from its modules when the sheet has their columns), and the
+    /// modules' scores of those parts; none kept for a contestant who is not ranked.
+    fn scores(&mut self, status: Status) -> (Vec<Option<Decimal>>, Vec<Vec<Option<Decimal>>>) {
         let contest = self.contest;
         let parts = contest.parts();
         let mut scores = Vec::with_capacity(parts.len());
+        let mut module_scores = Vec::with_capacity(parts.len());
+        // An absent contestant has no score; a disqualified one keeps none in public.
+        let kept = |score: Option<Decimal>| score.filter(|_| status == Status::Ranked);
         for (i, part) in parts.iter().enumerate() {
             let modules = part.modules();
             let by_modules = !modules.is_empty()
                 && (0..modules.len()).all(|m| self.sheet.index(Field::Module(i, m)).is_some());
-            let score = if by_modules {
+            let (score, of_modules) = if by_modules {
                 self.score_of_modules(i, part, status)
             } else {
-                self.score(Field::Part(i), status)
+                (self.score(Field::Part(i), status), Vec::new())
             };
-            // An absent contestant has no score; a disqualified one keeps none in public.
-            scores.push(if status == Status::Ranked {
-                score
-            } else {
-                None
-            });
+            scores.push(kept(score));
+            module_scores.push(of_modules.into_iter().map(kept).collect());
         }
-        scores
+        (scores, module_scores)
     }
 
     /// The score of the part at index `i` from its modules' scores: Σ module score × weight / 100, rounded
-    /// as a total is. A part score written beside them must agree with it.
+    /// as a total is, with the modules' scores. A part score written beside them must agree with it.
     fn score_of_modules(
         &mut self,
         i: usize,
         part: &ScoringPart,
         status: Status,
-    ) -> Option<Decimal> {
+    ) -> (Option<Decimal>, Vec<Option<Decimal>>) {
         let decimals = self.contest.results.decimals();
         let modules = part.modules();
         let module_scores: Vec<Option<Decimal>> = (0..modules.len())
@@ -335,20 +346,20 @@ impl RowCheck<'_> {
                 .collect();
             self.error(
                 Field::Part(i),
-                format!(
-                    "the score {} does not agree with the modules of {}: {} = {}",
-                    fixed(&given),
-                    part.name,
-                    terms.join(" + "),
-                    fixed(&computed)
+                msg!(
+                    "results-part-disagrees-with-modules",
+                    score = fixed(&given),
+                    part = &part.name,
+                    terms = terms.join(" + "),
+                    computed = fixed(&computed)
                 ),
-                &format!(
-                    "correct this score or the modules' scores, or leave out the {} column: it is computed from the modules",
-                    part.name
+                msg!(
+                    "results-part-disagrees-with-modules-help",
+                    part = &part.name
                 ),
             );
         }
-        computed
+        (computed, module_scores)
     }
 
     /// One score cell: a number from 0 to [`FULL_MARKS`], rounded to `results.decimals`.
@@ -360,11 +371,8 @@ impl RowCheck<'_> {
                 if status == Status::Ranked {
                     self.error(
                         field,
-                        "the score is missing".into(),
-                        &format!(
-                            "write the score; for a contestant who did not sit, write {} in the status column",
-                            ABSENT_WORDS[0]
-                        ),
+                        msg!("results-score-missing"),
+                        msg!("results-score-missing-help", absent = ABSENT_WORDS[0]),
                     );
                 }
                 None
@@ -374,24 +382,31 @@ impl RowCheck<'_> {
                 None if t.trim().contains(char::is_whitespace) => {
                     self.error(
                         field,
-                        format!("`{t}` has a space inside, and a score is one number"),
-                        "write the score as one number without spaces, such as 85 or 85.5",
+                        msg!("results-score-space", cell = t),
+                        msg!("results-score-space-help"),
                     );
                     None
                 }
                 None => {
                     self.error(
                         field,
-                        format!("`{t}` is not a number"),
-                        "write the score in digits, such as 86.5, without units",
+                        msg!("results-score-not-a-number", cell = t),
+                        msg!("results-score-not-a-number-help"),
                     );
                     None
                 }
                 Some(value) if value < Decimal::ZERO || value > Decimal::from(FULL_MARKS) => {
                     self.error(
                         field,
-                        format!("the score {t} is outside 0 to {FULL_MARKS}"),
-                        &format!("scores are out of {FULL_MARKS}; check this cell"),
+                        msg!(
+                            "results-score-out-of-range",
+                            cell = t,
+                            full = FULL_MARKS.to_string()
+                        ),
+                        msg!(
+                            "results-score-out-of-range-help",
+                            full = FULL_MARKS.to_string()
+                        ),
                     );
                     None
                 }
@@ -400,16 +415,16 @@ impl RowCheck<'_> {
             Cell::Duration(_) => {
                 self.error(
                     field,
-                    format!("`{}` is a time, not a score", cell.text()),
-                    "format the cell as a number (常规 or 数值) and write the score",
+                    msg!("results-score-is-a-time", cell = cell.text()),
+                    msg!("results-score-is-a-time-help"),
                 );
                 None
             }
             Cell::Error(e) => {
                 self.error(
                     field,
-                    format!("the cell holds the spreadsheet error {e}"),
-                    "fix the formula, or write the score as a number",
+                    msg!("results-cell-error", error = e),
+                    msg!("results-score-cell-error-help"),
                 );
                 None
             }
@@ -428,8 +443,8 @@ impl RowCheck<'_> {
             other => {
                 self.error(
                     Field::Time,
-                    format!("`{}` is not a time", other.text()),
-                    "write the time as 1:23:45 or 83:20 (minutes:seconds), or as minutes such as 83.5",
+                    msg!("results-not-a-time", cell = other.text()),
+                    msg!("results-not-a-time-help"),
                 );
                 None
             }
@@ -453,10 +468,8 @@ impl RowCheck<'_> {
             {
                 self.error(
                     Field::Honours,
-                    format!(
-                        "holders of {barred} may not enter as contestants (rules.barred_honours)"
-                    ),
-                    "check the honour; a contestant who may not enter cannot have a result",
+                    msg!("results-barred-honour", barred),
+                    msg!("results-barred-honour-help"),
                 );
             } else if let Some(named) = rules
                 .no_award_honours
@@ -493,21 +506,24 @@ impl RowCheck<'_> {
             None => track.name.clone(),
         };
         for (member, born) in births.iter().enumerate() {
+            let born_text = born.to_string();
             let mut given = match field {
-                Field::IdNumber => format!("the ID number (身份证号) gives the birth date {born}"),
-                _ => format!("born on {born}"),
+                Field::IdNumber => msg!("results-born-by-id", born = &born_text),
+                _ => msg!("results-born-on", born = &born_text),
             };
             if births.len() > 1 {
-                given = format!("member {}: {given}", member + 1);
+                given = msg!("results-member", member = (member + 1).to_string(), given);
             }
             for (source, l) in &limits {
                 for breach in l.breaches(*born) {
-                    let message = format!(
-                        "{given}, but {entry} is for those {} ({})",
-                        breach_words(breach),
-                        source.key()
+                    let message = msg!(
+                        "results-birth-outside-limits",
+                        given = &given,
+                        entry = &entry,
+                        limit = breach_words(breach),
+                        source = source.key()
                     );
-                    self.error(field, message, "check the birth date, the track and the group of this row; a contestant outside the limits of contest.yaml cannot have a result");
+                    self.error(field, message, msg!("results-birth-outside-limits-help"));
                 }
             }
         }
@@ -523,11 +539,7 @@ impl RowCheck<'_> {
                 Ok(days) if !days.is_empty() => return Some((Field::BirthDate, days)),
                 Ok(_) => {}
                 Err(message) => {
-                    self.error(
-                        Field::BirthDate,
-                        message,
-                        "write the birth date as 1990-01-31, 1990/1/31 or 1990年1月31日, or format the cell as a date",
-                    );
+                    self.error(Field::BirthDate, message, msg!("results-birth-date-help"));
                     return None;
                 }
             }
@@ -537,11 +549,7 @@ impl RowCheck<'_> {
             return match birth::dates_in_id_numbers(&id) {
                 Ok(days) => Some((Field::IdNumber, days)),
                 Err(message) => {
-                    self.error(
-                        Field::IdNumber,
-                        message,
-                        "correct the ID number, or give the birth date in a 出生日期 column",
-                    );
+                    self.error(Field::IdNumber, message, msg!("results-id-number-help"));
                     None
                 }
             };
@@ -555,23 +563,29 @@ impl RowCheck<'_> {
         };
         self.error(
             field,
-            "the birth date is missing, and the track's limits of age or birth date are checked against it".into(),
-            "write the birth date (出生日期) or the ID number (身份证号) of this contestant",
+            msg!("results-birth-missing"),
+            msg!("results-birth-missing-help"),
         );
         None
     }
 }
 
 /// The limit a birth date breaks, in words: `born on or after 2000-09-01`.
-fn breach_words(breach: Breach) -> String {
+fn breach_words(breach: Breach) -> Text {
     match breach {
-        Breach::BornBefore(day) => format!("born on or after {day}"),
-        Breach::BornAfter(day) => format!("born on or before {day}"),
-        Breach::TooYoung(age, min, on) => {
-            format!("{min} years old or older on {on} (this contestant was {age})")
-        }
-        Breach::TooOld(age, max, on) => {
-            format!("at most {max} years old on {on} (this contestant was {age})")
-        }
+        Breach::BornBefore(day) => msg!("results-breach-born-before", day = day.to_string()),
+        Breach::BornAfter(day) => msg!("results-breach-born-after", day = day.to_string()),
+        Breach::TooYoung(age, min, on) => msg!(
+            "results-breach-too-young",
+            min = min.to_string(),
+            on = on.to_string(),
+            age = age.to_string()
+        ),
+        Breach::TooOld(age, max, on) => msg!(
+            "results-breach-too-old",
+            max = max.to_string(),
+            on = on.to_string(),
+            age = age.to_string()
+        ),
     }
 }

@@ -8,6 +8,8 @@ use super::limits::{self, Budget};
 use super::read::{Cell, Kind, Sheet, column_letter, sheet_ref, text_cell};
 use super::table::{self, dense};
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::{Text, comma_list};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -27,17 +29,15 @@ pub fn read_xlsx(
 ) -> Result<Sheet, Problems> {
     use calamine::{Reader, Xlsx};
     let file = SourceFile::new(shown, "");
-    let fail = |message: String, help: &str| {
-        Problems(vec![
-            Problem::general(Some(&file), message).with_help(help.to_string()),
-        ])
+    let fail = |message: Text, help: Text| {
+        Problems(vec![Problem::general(Some(&file), message).with_help(help)])
     };
-    limits::check_zip(bytes).map_err(|(message, help)| fail(message, &help))?;
+    limits::check_zip(bytes).map_err(|(message, help)| fail(message, help))?;
     let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| {
+        .map_err(|e: calamine::XlsxError| {
             fail(
-                format!("cannot read the workbook: {e}"),
-                "save it again from Excel or WPS as an .xlsx workbook, or as CSV",
+                msg!("results-workbook-unreadable", error = e.to_string()),
+                msg!("results-workbook-resave-help"),
             )
         })?;
     let names = workbook.sheet_names();
@@ -48,30 +48,31 @@ pub fn read_xlsx(
             .cloned()
             .ok_or_else(|| {
                 fail(
-                    format!(
-                        "the workbook has no worksheet `{wanted}`; it has: {}",
-                        names.join(", ")
+                    msg!(
+                        "results-workbook-no-such-sheet",
+                        wanted,
+                        sheets = comma_list(&names)
                     ),
-                    "fix `results.sheet` in contest.yaml, or rename the worksheet tab",
+                    msg!("results-workbook-no-such-sheet-help"),
                 )
             })?,
         None => names.first().cloned().ok_or_else(|| {
             fail(
-                "the workbook has no worksheet".into(),
-                "put the results on the first worksheet",
+                msg!("results-workbook-no-sheet"),
+                msg!("results-workbook-no-sheet-help"),
             )
         })?,
     };
     let mut budget = Budget::default();
     let mut rows = cells(&mut workbook, &name, &mut budget).map_err(|e| match e {
         Refused::Damaged(e) => fail(
-            format!("cannot read the worksheet `{name}`: {e}"),
-            "save it again from Excel or WPS as an .xlsx workbook, or as CSV",
+            msg!("results-worksheet-unreadable", name = &name, error = e),
+            msg!("results-workbook-resave-help"),
         ),
         Refused::Over(row, col, over) => {
             let (message, help) = over.explain();
             let place = format!("{}!{}{}", sheet_ref(&name), column_letter(col), row + 1);
-            fail(format!("{place}: {message}"), &help)
+            fail(msg!("results-at", place, message), help)
         }
     })?;
     if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
@@ -84,7 +85,7 @@ pub fn read_xlsx(
         if let Err((row, col, over)) = merge(&mut rows, spans, &mut budget) {
             let (message, help) = over.explain();
             let place = format!("{}!{}{}", sheet_ref(&name), column_letter(col), row + 1);
-            return Err(fail(format!("{place} (merged): {message}"), &help));
+            return Err(fail(msg!("results-at-merged", place, message), help));
         }
     }
     let mut problems = Problems::default();

@@ -5,7 +5,9 @@ use super::layout::{Field, Layout};
 use super::read::{Cell, Kind, Row, Sheet, Spans, text_cell};
 use super::table::finish;
 use crate::diagnostics::{Problem, Problems, SourceFile};
+use crate::i18n::comma_list;
 use crate::model::{Spanned, yaml};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -25,11 +27,8 @@ type Entry = Spanned<BTreeMap<String, Spanned<Option<String>>>>;
 pub fn read_yaml(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, Problems> {
     let text = utf8(bytes, shown)?;
     let file = SourceFile::new(shown, text.as_str());
-    let entries: Vec<Entry> = yaml::parse(&file, &text).map_err(|p| {
-        Problems(vec![p.with_help(
-            "the results file is a list of entries, each `- 姓名: …` with one `header: value` line per column",
-        )])
-    })?;
+    let entries: Vec<Entry> = yaml::parse(&file, &text)
+        .map_err(|p| Problems(vec![p.with_help(msg!("results-yaml-not-a-list-help"))]))?;
     let mut problems = Problems::default();
     let mut sheet = Sheet {
         file: file.clone(),
@@ -42,10 +41,10 @@ pub fn read_yaml(bytes: &[u8], shown: &Path, layout: &Layout) -> Result<Sheet, P
         if !entries.is_empty() && !sheet.fields.iter().any(|f| f.0 == spec.field) {
             problems.push(
                 sheet
-                    .general(format!("no entry has a `{}`", spec.label))
-                    .with_help(format!(
-                        "write it as one of: {}, or add the key under `results.columns` in contest.yaml",
-                        spec.accepted.join(", ")
+                    .general(msg!("results-yaml-no-key", label = &spec.label))
+                    .with_help(msg!(
+                        "results-yaml-no-key-help",
+                        keys = comma_list(&spec.accepted)
                     )),
             );
         }
@@ -71,11 +70,8 @@ fn utf8(bytes: &[u8], shown: &Path) -> Result<String, Problems> {
             .map(str::to_string)
             .unwrap_or(text)),
         Err(_) => Err(Problems(vec![
-            Problem::general(
-                Some(&SourceFile::new(shown, "")),
-                "the file is not UTF-8 text",
-            )
-            .with_help("save it as UTF-8"),
+            Problem::general(Some(&SourceFile::new(shown, "")), msg!("results-not-utf8"))
+                .with_help(msg!("results-not-utf8-help")),
         ])),
     }
 }
@@ -89,8 +85,24 @@ fn fields(
     problems: &mut Problems,
 ) -> Vec<(Field, usize, String)> {
     let mut keys: BTreeMap<Field, String> = BTreeMap::new();
+    let mut unknown: Vec<&str> = Vec::new();
     for entry in entries {
-        for key in entry.value.keys() {
+        for (key, value) in &entry.value {
+            if layout.names_unknown_module(key) && !unknown.contains(&key.as_str()) {
+                unknown.push(key);
+                let at = yaml::spanned_at(file, value).or_else(|| yaml::spanned_at(file, entry));
+                problems.push(
+                    Problem::at(
+                        file,
+                        at.unwrap_or((0, 0)),
+                        msg!("results-unknown-module-key", key),
+                    )
+                    .with_help(msg!(
+                        "results-unknown-module-column-help",
+                        modules = comma_list(&layout.module_names)
+                    )),
+                );
+            }
             if let Some(field) = layout.field_of(key) {
                 match keys.get(&field) {
                     Some(other) if other != key => {
@@ -99,9 +111,9 @@ fn fields(
                             Problem::at(
                                 file,
                                 yaml::spanned_at(file, entry).unwrap_or((0, 0)),
-                                format!("both `{other}` and `{key}` give the {label}"),
+                                msg!("results-yaml-two-keys", other, key, label),
                             )
-                            .with_help("use one key for each item in every entry"),
+                            .with_help(msg!("results-yaml-two-keys-help")),
                         );
                     }
                     Some(_) => {}

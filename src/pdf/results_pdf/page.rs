@@ -1,0 +1,596 @@
+//! Laying out and drawing the pages of the results PDF, one page at a time: blocks of text and table rows
+//! are placed on the current page until the next one does not fit, then the page is drawn into the
+//! document and dropped, so memory does not grow with the pages laid out (only the tag tree does).
+
+use super::ResultsFonts;
+use super::text::{Faces, Line, Missing};
+use crate::results::{ResultTable, Results};
+use krilla::Document;
+use krilla::geom::{PathBuilder, Point};
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Node, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
+};
+use std::num::NonZeroU16;
+
+/// A4 in points.
+const PAGE_W: f32 = 595.276;
+const PAGE_H: f32 = 841.89;
+/// The margins of `results.typ` (30, 25, 22 and 28 mm).
+const TOP: f32 = 85.04;
+const LEFT: f32 = 70.87;
+const RIGHT: f32 = 62.36;
+const BOTTOM: f32 = 79.37;
+/// The width of the text.
+const WIDTH: f32 = PAGE_W - LEFT - RIGHT;
+/// Where the last line of a page may end.
+const FLOOR: f32 = PAGE_H - BOTTOM;
+/// The baseline of the page number.
+const FOOTER_Y: f32 = PAGE_H - BOTTOM * 0.45;
+/// Body text size, table text size, and the padding of a table cell.
+const BODY: f32 = 12.0;
+const SMALL: f32 = 10.5;
+const INSET: f32 = 5.0;
+/// The least width of the unit column, in em of the table's text.
+const UNIT_EMS: f32 = 6.0;
+/// From the top of a line to its baseline, and from one baseline to the next, in em.
+const CAP: f32 = 0.72;
+const PITCH: f32 = 1.52;
+/// Below the baseline of a last line, in em.
+const DESCENT: f32 = 0.25;
+
+/// Which family list a text uses.
+#[derive(Clone, Copy)]
+enum Family {
+    Body,
+    Head,
+    Title,
+    Number,
+}
+
+/// How a text is tagged.
+enum Role {
+    /// A heading of `level` with its text (also its title in the tag).
+    Heading(u16, String),
+    /// A paragraph; `true` when it goes on from the previous page.
+    Paragraph(bool),
+    /// A table cell: a header cell (`true`) or a data cell.
+    Cell(bool),
+    /// A page number or a header row repeated on a new page.
+    Artifact,
+}
+
+/// A line placed on the page: its baseline starts at (`x`, `y`).
+struct Placed {
+    line: Line,
+    x: f32,
+    y: f32,
+}
+
+/// What a page draws, in reading order.
+enum Item {
+    Text {
+        role: Role,
+        family: Family,
+        size: f32,
+        lines: Vec<Placed>,
+    },
+    TableStart,
+    RowStart,
+    RowEnd,
+    TableEnd,
+}
+
+/// The tag tree and the outline being built while pages are drawn.
+#[derive(Default)]
+struct Tags {
+    root: Vec<Node>,
+    table: Option<TagGroup>,
+    row: Option<TagGroup>,
+    outline: Vec<OutlineNode>,
+}
+
+/// A table's columns: their widths in points, which ones are left-aligned, and the size of the table's
+/// text.
+struct Columns {
+    widths: Vec<f32>,
+    left_aligned: usize,
+    size: f32,
+}
+
+/// Lays out the document and draws each page as soon as it is full.
+pub(super) struct Writer<'a> {
+    doc: &'a mut Document,
+    fonts: &'a ResultsFonts,
+    title: String,
+    items: Vec<Item>,
+    /// Table rules of the current page: (x1, y1, x2, y2).
+    rules: Vec<[f32; 4]>,
+    y: f32,
+    pages: usize,
+    tags: Tags,
+    missing: Vec<Missing>,
+}
+
+impl<'a> Writer<'a> {
+    /// A writer with an empty first page.
+    pub(super) fn new(doc: &'a mut Document, fonts: &'a ResultsFonts, title: &str) -> Self {
+        Writer {
+            doc,
+            fonts,
+            title: title.to_string(),
+            items: Vec::new(),
+            rules: Vec::new(),
+            y: TOP,
+            pages: 0,
+            tags: Tags::default(),
+            missing: Vec::new(),
+        }
+    }
+
+    fn faces(&self, family: Family) -> &'a Faces {
+        match family {
+            Family::Body => &self.fonts.body,
+            Family::Head => &self.fonts.head,
+            Family::Title => &self.fonts.title,
+            Family::Number => &self.fonts.number,
+        }
+    }
+
+    /// The title, the publication date, the rules and the note.
+    pub(super) fn front_matter(&mut self, results: &Results) {
+        let title = self.title.clone();
+        self.outline(&title);
+        let role = Role::Heading(1, title.clone());
+        self.block(&title, Family::Title, 20.0, true, 0.0, role);
+        self.y += 0.5 * BODY;
+        let date = format!("公布日期：{}", results.published_chinese);
+        self.block(&date, Family::Body, BODY, true, 0.0, Role::Paragraph(false));
+        self.y += 0.5 * BODY;
+        for rule in results.rules.iter().chain(&results.note) {
+            self.block(rule, Family::Body, BODY, false, 2.0, Role::Paragraph(false));
+            self.y += 0.9 * BODY;
+        }
+    }
+
+    /// One track and group: its heading, the counts, and the table, whose header row repeats on each
+    /// new page.
+    pub(super) fn table(&mut self, results: &Results, t: &ResultTable) {
+        let heading = if t.group_name.is_empty() {
+            t.track_name.clone()
+        } else {
+            format!("{} · {}", t.track_name, t.group_name)
+        };
+        let counted = results.round.as_deref().unwrap_or("取得成绩");
+        let mut summary = format!("参赛{}人，{counted}{}人。", t.entered, t.finalists);
+        if let Some(below) = &t.below_minimum {
+            summary.push_str(below);
+        }
+        let columns = columns(results);
+        let head = header_cells(results);
+        let (head_lines, head_height) = self.row(&columns, &head, Family::Head);
+        // The heading stays with the counts, the header row and the first row.
+        let first = t.entries.first().map(|e| cells(results, e));
+        let first_height = first
+            .as_ref()
+            .map_or(0.0, |cells| self.row(&columns, cells, Family::Body).1);
+        let needed = 1.2 * 14.0 + 3.0 * PITCH * BODY + head_height + first_height;
+        if self.y + needed > FLOOR && self.y > TOP {
+            self.flush();
+        }
+        self.y += 1.2 * 14.0;
+        self.outline(&heading);
+        self.block(
+            &heading,
+            Family::Head,
+            14.0,
+            false,
+            0.0,
+            Role::Heading(2, heading.clone()),
+        );
+        self.y += 0.8 * 14.0;
+        self.block(
+            &summary,
+            Family::Body,
+            BODY,
+            false,
+            0.0,
+            Role::Paragraph(false),
+        );
+        self.y += 0.5 * BODY;
+        self.items.push(Item::TableStart);
+        self.place_row(&columns, head_lines, head_height, Some(Role::Cell(true)));
+        for entry in &t.entries {
+            let (lines, height) = self.row(&columns, &cells(results, entry), Family::Body);
+            if self.y + height > FLOOR {
+                self.flush();
+                let (again, _) = self.row(&columns, &head, Family::Head);
+                self.place_row(&columns, again, head_height, None);
+            }
+            self.place_row(&columns, lines, height, Some(Role::Cell(false)));
+        }
+        self.items.push(Item::TableEnd);
+        self.y += 0.9 * BODY;
+    }
+
+    /// The awards to units, after the tables: a heading, then one paragraph per award naming its units.
+    pub(super) fn unit_awards(&mut self, results: &Results) {
+        if results.unit_awards.is_empty() {
+            return;
+        }
+        let heading = "单位奖项".to_string();
+        if self.y + 1.2 * 14.0 + 3.0 * PITCH * BODY > FLOOR && self.y > TOP {
+            self.flush();
+        }
+        self.y += 1.2 * 14.0;
+        self.outline(&heading);
+        let role = Role::Heading(2, heading.clone());
+        self.block(&heading, Family::Head, 14.0, false, 0.0, role);
+        self.y += 0.8 * 14.0;
+        for award in &results.unit_awards {
+            let line = crate::results::export::unit_award_line(award);
+            self.block(
+                &line,
+                Family::Body,
+                BODY,
+                false,
+                2.0,
+                Role::Paragraph(false),
+            );
+            self.y += 0.5 * BODY;
+        }
+    }
+
+    /// Draws the last page, hands over the tag tree and the outline; gives the characters no font has.
+    pub(super) fn finish(mut self) -> Vec<Missing> {
+        self.flush();
+        let tags = std::mem::take(&mut self.tags);
+        let mut tree = TagTree::new().with_lang(Some("zh-CN".into()));
+        for node in tags.root {
+            tree.push(node);
+        }
+        self.doc.set_tag_tree(tree);
+        let mut outline = Outline::new();
+        for node in tags.outline {
+            outline.push_child(node);
+        }
+        self.doc.set_outline(outline);
+        let mut missing = std::mem::take(&mut self.missing);
+        missing.sort();
+        missing.dedup();
+        missing
+    }
+
+    /// A bookmark to the current position.
+    fn outline(&mut self, text: &str) {
+        let at = krilla::destination::XyzDestination::new(self.pages, Point::from_xy(LEFT, self.y));
+        self.tags
+            .outline
+            .push(OutlineNode::new(text.to_string(), at));
+    }
+
+    /// A paragraph at the cursor, broken into lines across the text width, moved on to a new page line
+    /// by line when it does not fit.
+    fn block(
+        &mut self,
+        text: &str,
+        family: Family,
+        size: f32,
+        center: bool,
+        indent: f32,
+        role: Role,
+    ) {
+        let faces = self.faces(family);
+        let lines = faces.lines(text, WIDTH / size, indent, &mut self.missing);
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut role = role;
+        for (i, line) in lines.into_iter().enumerate() {
+            let mut y = match placed.last() {
+                Some(last) => last.y + PITCH * size,
+                None => self.y + CAP * size,
+            };
+            if y + DESCENT * size > FLOOR && (self.y > TOP || !placed.is_empty()) {
+                let continued = matches!(role, Role::Paragraph(_)) && !placed.is_empty();
+                self.push_text(role, family, size, std::mem::take(&mut placed));
+                role = Role::Paragraph(continued);
+                self.flush();
+                y = self.y + CAP * size;
+            }
+            let x = if center {
+                LEFT + (WIDTH - line.width * size) / 2.0
+            } else if i == 0 {
+                LEFT + indent * size
+            } else {
+                LEFT
+            };
+            placed.push(Placed { line, x, y });
+        }
+        if let Some(last) = placed.last() {
+            self.y = last.y + DESCENT * size;
+        }
+        self.push_text(role, family, size, placed);
+    }
+
+    fn push_text(&mut self, role: Role, family: Family, size: f32, lines: Vec<Placed>) {
+        if !lines.is_empty() {
+            self.items.push(Item::Text {
+                role,
+                family,
+                size,
+                lines,
+            });
+        }
+    }
+
+    /// The lines of each cell of a row, and the row's height.
+    fn row(
+        &mut self,
+        columns: &Columns,
+        cells: &[String],
+        family: Family,
+    ) -> (Vec<Vec<Line>>, f32) {
+        let faces = self.faces(family);
+        let size = columns.size;
+        let mut most = 1;
+        let lines: Vec<Vec<Line>> = cells
+            .iter()
+            .zip(&columns.widths)
+            .map(|(text, width)| {
+                let lines = faces.lines(text, (width - 2.0 * INSET) / size, 0.0, &mut self.missing);
+                most = most.max(lines.len());
+                lines
+            })
+            .collect();
+        let height = 2.0 * INSET + (CAP + DESCENT) * size + (most - 1) as f32 * PITCH * size;
+        (lines, height)
+    }
+
+    /// Places a row at the cursor, with its rules; `role` `None` is a header row repeated on a new page.
+    fn place_row(
+        &mut self,
+        columns: &Columns,
+        cells: Vec<Vec<Line>>,
+        height: f32,
+        role: Option<Role>,
+    ) {
+        let top = self.y;
+        let size = columns.size;
+        let family = if matches!(role, Some(Role::Cell(false))) {
+            Family::Body
+        } else {
+            Family::Head
+        };
+        let tagged = role.is_some();
+        if tagged {
+            self.items.push(Item::RowStart);
+        }
+        let mut x = LEFT;
+        for (i, (lines, width)) in cells.into_iter().zip(&columns.widths).enumerate() {
+            let content = CAP * size + lines.len().saturating_sub(1) as f32 * PITCH * size;
+            let first = top + (height - content - DESCENT * size) / 2.0 + CAP * size;
+            let placed = lines
+                .into_iter()
+                .enumerate()
+                .map(|(n, line)| {
+                    let left = if i == columns.left_aligned {
+                        x + INSET
+                    } else {
+                        x + (width - line.width * size) / 2.0
+                    };
+                    Placed {
+                        line,
+                        x: left,
+                        y: first + n as f32 * PITCH * size,
+                    }
+                })
+                .collect();
+            let role = match &role {
+                Some(Role::Cell(header)) => Role::Cell(*header),
+                _ => Role::Artifact,
+            };
+            self.items.push(Item::Text {
+                role,
+                family,
+                size,
+                lines: placed,
+            });
+            self.rules.push([x, top, x, top + height]);
+            x += width;
+        }
+        self.rules.push([x, top, x, top + height]);
+        self.rules.push([LEFT, top, x, top]);
+        self.rules.push([LEFT, top + height, x, top + height]);
+        if tagged {
+            self.items.push(Item::RowEnd);
+        }
+        self.y = top + height;
+    }
+
+    /// Draws the current page with its page number and starts a new one.
+    fn flush(&mut self) {
+        let number = self.pages + 1;
+        let label = format!("— {number} —");
+        let line = self.fonts.number.line(&label, &mut self.missing);
+        let x = if number % 2 == 1 {
+            PAGE_W - RIGHT - 14.0 - line.width * 14.0
+        } else {
+            LEFT + 14.0
+        };
+        let footer = Placed {
+            line,
+            x,
+            y: FOOTER_Y,
+        };
+        self.push_text(Role::Artifact, Family::Number, 14.0, vec![footer]);
+        let items = std::mem::take(&mut self.items);
+        let rules = std::mem::take(&mut self.rules);
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
+        let mut page = self.doc.start_page_with(settings);
+        let mut surface = page.surface();
+        draw_rules(&mut surface, &rules);
+        for item in items {
+            draw(&mut surface, self.fonts, item, &mut self.tags);
+        }
+        surface.finish();
+        page.finish();
+        self.pages += 1;
+        self.y = TOP;
+    }
+}
+
+/// The table rules of a page, as one artifact.
+fn draw_rules(surface: &mut Surface<'_>, rules: &[[f32; 4]]) {
+    let mut path = PathBuilder::new();
+    for [x1, y1, x2, y2] in rules {
+        path.move_to(*x1, *y1);
+        path.line_to(*x2, *y2);
+    }
+    let Some(path) = path.finish() else {
+        return;
+    };
+    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+        ArtifactType::Layout,
+        None,
+    )));
+    surface.set_fill(None);
+    surface.set_stroke(Some(Stroke {
+        width: 0.5,
+        ..Stroke::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill::default()));
+    surface.end_tagged();
+}
+
+/// Draws one item and adds it to the tag tree.
+fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut Tags) {
+    let (role, family, size, lines) = match item {
+        Item::TableStart => {
+            tags.table = Some(TagGroup::new(Tag::Table));
+            return;
+        }
+        Item::RowStart => {
+            tags.row = Some(TagGroup::new(Tag::TR));
+            return;
+        }
+        Item::RowEnd => {
+            if let (Some(row), Some(table)) = (tags.row.take(), tags.table.as_mut()) {
+                table.push(row);
+            }
+            return;
+        }
+        Item::TableEnd => {
+            if let Some(table) = tags.table.take() {
+                tags.root.push(table.into());
+            }
+            return;
+        }
+        Item::Text {
+            role,
+            family,
+            size,
+            lines,
+        } => (role, family, size, lines),
+    };
+    let faces = match family {
+        Family::Body => &fonts.body,
+        Family::Head => &fonts.head,
+        Family::Title => &fonts.title,
+        Family::Number => &fonts.number,
+    };
+    let content = match role {
+        Role::Artifact => ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None)),
+        _ => ContentTag::Span(SpanTag::empty()),
+    };
+    let id = surface.start_tagged(content);
+    for placed in &lines {
+        faces.draw(surface, &placed.line, placed.x, placed.y, size);
+    }
+    surface.end_tagged();
+    match role {
+        Role::Artifact => {}
+        Role::Heading(level, title) => {
+            let level = NonZeroU16::new(level).expect("levels start at 1");
+            let mut group = TagGroup::new(Tag::Hn(level, Some(title)));
+            group.push(id);
+            tags.root.push(group.into());
+        }
+        Role::Paragraph(continued) => {
+            if continued && let Some(Node::Group(last)) = tags.root.last_mut() {
+                last.push(id);
+                return;
+            }
+            let mut group = TagGroup::new(Tag::P);
+            group.push(id);
+            tags.root.push(group.into());
+        }
+        Role::Cell(header) => {
+            let mut group = if header {
+                TagGroup::new(Tag::TH(TableHeaderScope::Column))
+            } else {
+                TagGroup::new(Tag::TD)
+            };
+            group.push(id);
+            if let Some(row) = tags.row.as_mut() {
+                row.push(group);
+            }
+        }
+    }
+}
+
+/// The columns of `results.typ`: 名次 3.2em, 姓名 4.2em, 参赛单位 the rest, 4.6em for each score, the
+/// time, the total and the award, 6.5em for 备注. When so many score columns (modules) leave the unit
+/// less than 6em at 10.5pt, the table's text gets smaller until it does.
+fn columns(results: &Results) -> Columns {
+    let count = header_cells(results).len();
+    let mut ems = vec![3.2, 4.2, 0.0];
+    ems.extend(std::iter::repeat_n(4.6, count - 4));
+    ems.push(6.5);
+    let fixed: f32 = ems.iter().sum();
+    let size = SMALL.min(WIDTH / (fixed + UNIT_EMS));
+    let mut widths: Vec<f32> = ems.iter().map(|em| em * size).collect();
+    widths[2] = WIDTH - fixed * size;
+    Columns {
+        widths,
+        left_aligned: 2,
+        size,
+    }
+}
+
+/// The header row.
+fn header_cells(results: &Results) -> Vec<String> {
+    let mut cells = vec!["名次".to_string(), "姓名".into(), "参赛单位".into()];
+    cells.extend(results.score_columns.iter().map(|c| c.heading("")));
+    if results.has_time {
+        cells.push("用时".into());
+    }
+    cells.push("总成绩".into());
+    if results.has_awards {
+        cells.push("奖项".into());
+    }
+    cells.push("备注".into());
+    cells
+}
+
+/// The cells of one contestant's row, in the order of [`header_cells`].
+fn cells(results: &Results, e: &crate::results::Entry) -> Vec<String> {
+    let mut cells = vec![
+        e.rank.map_or_else(|| "—".to_string(), |r| r.to_string()),
+        e.name.clone(),
+        e.unit.clone(),
+    ];
+    cells.extend(e.score_cells.iter().cloned());
+    if results.has_time {
+        cells.push(e.time.clone());
+    }
+    cells.push(e.total.clone());
+    if results.has_awards {
+        cells.push(e.award.clone());
+    }
+    cells.push(e.note.clone());
+    cells
+}

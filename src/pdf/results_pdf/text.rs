@@ -1,0 +1,266 @@
+//! Text for the results PDF without a typesetter: each character is drawn with the first font of its
+//! family list that has it (the bundled fonts after the list, as Typst falls back), measured with the
+//! font's own advances, and lines are broken where Chinese text allows (between any two Han characters,
+//! at spaces, never before a closing or after an opening punctuation mark).
+
+use krilla::text::{Font as PdfFont, GlyphId, KrillaGlyph};
+use std::ops::Range;
+use typst::text::{Font, FontInstance, FontVariations};
+
+/// A font as the writer uses it: Typst's parsed face (cmap and advances) and krilla's handle for
+/// embedding.
+#[derive(Clone)]
+pub(in crate::pdf) struct Face {
+    font: FontInstance,
+    pdf: PdfFont,
+}
+
+impl Face {
+    /// Wraps a font of the Typst world; `None` when krilla cannot read it.
+    pub(in crate::pdf) fn new(font: Font) -> Option<Face> {
+        let bytes = font.data().clone();
+        let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> = std::sync::Arc::new(bytes);
+        let pdf = PdfFont::new(data.into(), font.index())?;
+        let variant = font.info().variant;
+        let font = font.instantiate(
+            variant,
+            typst::layout::Abs::pt(12.0),
+            &FontVariations::default(),
+        );
+        Some(Face { font, pdf })
+    }
+
+    /// The glyph of `c` and its advance in em, when the font has it.
+    fn glyph(&self, c: char) -> Option<(u16, f32)> {
+        let ttf = self.font.ttf();
+        let id = ttf.glyph_index(c)?;
+        let advance = ttf.glyph_hor_advance(id).unwrap_or(0);
+        Some((id.0, f32::from(advance) / f32::from(ttf.units_per_em())))
+    }
+}
+
+/// A family list: the faces tried in order for each character.
+#[derive(Clone)]
+pub(in crate::pdf) struct Faces(pub(in crate::pdf) Vec<Face>);
+
+/// A character no font could draw.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(in crate::pdf) struct Missing(pub(in crate::pdf) char);
+
+/// A run of characters drawn with one face.
+pub(super) struct Run {
+    face: usize,
+    text: String,
+    glyphs: Vec<KrillaGlyph>,
+    /// Width in em.
+    width: f32,
+}
+
+/// One line of text, ready to draw.
+pub(super) struct Line {
+    runs: Vec<Run>,
+    /// Width in em.
+    pub(super) width: f32,
+}
+
+impl Faces {
+    /// The face and advance (em) for `c`; missing characters are noted and drawn as the first face's
+    /// `.notdef`, so the caller can report them all.
+    fn pick(&self, c: char, missing: &mut Vec<Missing>) -> (usize, u16, f32) {
+        for (i, face) in self.0.iter().enumerate() {
+            if let Some((id, advance)) = face.glyph(c) {
+                return (i, id, advance);
+            }
+        }
+        if !c.is_whitespace() {
+            missing.push(Missing(c));
+        }
+        (0, 0, 0.5)
+    }
+
+    /// The face, glyph and advance (em) of every character of `text`.
+    fn shape(&self, text: &str, missing: &mut Vec<Missing>) -> Vec<(usize, u16, f32)> {
+        text.chars().map(|c| self.pick(c, missing)).collect()
+    }
+
+    /// `text` as one line (no breaking).
+    pub(super) fn line(&self, text: &str, missing: &mut Vec<Missing>) -> Line {
+        let shaped = self.shape(text, missing);
+        line_of(text, &shaped)
+    }
+
+    /// Breaks `text` into lines of at most `width` em (the first `indent` em narrower) and lays each out.
+    pub(super) fn lines(
+        &self,
+        text: &str,
+        width: f32,
+        indent: f32,
+        missing: &mut Vec<Missing>,
+    ) -> Vec<Line> {
+        let shaped = self.shape(text, missing);
+        let total: f32 = shaped.iter().map(|g| g.2).sum();
+        if total + indent <= width && !text.contains('\n') {
+            return vec![line_of(text, &shaped)];
+        }
+        let advances: Vec<f32> = shaped.iter().map(|g| g.2).collect();
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        break_lines(text, &advances, width, indent)
+            .into_iter()
+            .map(|range| {
+                let from = starts.partition_point(|&s| s < range.start);
+                let to = starts.partition_point(|&s| s < range.end);
+                let piece = &text[range];
+                let trimmed = piece.trim_end();
+                let kept = trimmed.chars().count();
+                line_of(trimmed, &shaped[from..to][..kept])
+            })
+            .collect()
+    }
+
+    /// Draws `line` with its baseline starting at (`x`, `y`) points, `size` points high.
+    pub(super) fn draw(
+        &self,
+        surface: &mut krilla::surface::Surface<'_>,
+        line: &Line,
+        x: f32,
+        y: f32,
+        size: f32,
+    ) {
+        let mut x = x;
+        for run in &line.runs {
+            surface.draw_glyphs(
+                krilla::geom::Point::from_xy(x, y),
+                &run.glyphs,
+                self.0[run.face].pdf.clone(),
+                &run.text,
+                size,
+                false,
+            );
+            x += run.width * size;
+        }
+    }
+}
+
+/// A line of `text` from its shaped characters (face, glyph, advance), one run per face.
+fn line_of(text: &str, shaped: &[(usize, u16, f32)]) -> Line {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut width = 0.0;
+    for (c, &(face, id, advance)) in text.chars().zip(shaped) {
+        width += advance;
+        if runs.last().is_none_or(|r| r.face != face) {
+            runs.push(Run {
+                face,
+                text: String::new(),
+                glyphs: Vec::new(),
+                width: 0.0,
+            });
+        }
+        let run = runs.last_mut().expect("pushed above");
+        let start = run.text.len();
+        run.text.push(c);
+        run.glyphs.push(KrillaGlyph::new(
+            GlyphId::new(u32::from(id)),
+            advance,
+            0.0,
+            0.0,
+            0.0,
+            start..run.text.len(),
+            None,
+        ));
+        run.width += advance;
+    }
+    Line { runs, width }
+}
+
+/// Whether a line may not start with `c` (closing punctuation).
+fn closes(c: char) -> bool {
+    "，。、；：？！）》」』”’…%·,.;:?!)]}".contains(c)
+}
+
+/// Whether a line may not end with `c` (opening punctuation).
+fn opens(c: char) -> bool {
+    "（《「『“‘([{".contains(c)
+}
+
+/// Whether `c` is a letter or digit that belongs to a word with its neighbours (Latin text, numbers).
+fn in_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '/' | '%')
+}
+
+/// Whether a line may break between `a` and `b`.
+fn may_break(a: char, b: char) -> bool {
+    if closes(b) || opens(a) {
+        return false;
+    }
+    a.is_whitespace() || !(in_word(a) && in_word(b))
+}
+
+/// The byte ranges of the lines of `text` for a measure of `width` em (the first line `indent` em
+/// narrower): greedy, at the last allowed break before the measure; a word longer than a line is cut.
+fn break_lines(text: &str, advances: &[f32], width: f32, indent: f32) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut lines = Vec::new();
+    let mut start = 0; // index into chars
+    let mut used = indent;
+    let mut last_break: Option<usize> = None; // a char index where the next line may start
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].1 == '\n' {
+            lines.push(chars[start].0..chars[i].0);
+            start = i + 1;
+            used = 0.0;
+            last_break = None;
+            i += 1;
+            continue;
+        }
+        if i > start && may_break(chars[i - 1].1, chars[i].1) {
+            last_break = Some(i);
+        }
+        let advance = advances[i];
+        if used + advance > width + 0.001 && i > start && !chars[i].1.is_whitespace() {
+            let at = last_break.filter(|&b| b > start).unwrap_or(i);
+            lines.push(chars[start].0..chars[at].0);
+            start = at;
+            used = advances[start..i].iter().sum();
+            last_break = None;
+            continue;
+        }
+        used += advance;
+        i += 1;
+    }
+    if start < chars.len() || lines.is_empty() {
+        let from = chars.get(start).map_or(text.len(), |c| c.0);
+        lines.push(from..text.len());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::break_lines;
+
+    fn lines(text: &str, width: f32) -> Vec<&str> {
+        let advances: Vec<f32> = text
+            .chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .collect();
+        break_lines(text, &advances, width, 0.0)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn chinese_breaks_between_characters_but_not_before_closing_punctuation() {
+        assert_eq!(lines("天津市第一中学", 3.0), ["天津市", "第一中", "学"]);
+        assert_eq!(lines("天津，市第", 2.0), ["天", "津，", "市第"]);
+        assert_eq!(lines("（天津）", 2.0), ["（天", "津）"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole_and_long_words_are_cut() {
+        assert_eq!(lines("总分97.20分", 4.0), ["总分", "97.20分"]);
+        assert_eq!(lines("abcdefghij", 2.0), ["abcd", "efgh", "ij"]);
+        assert_eq!(lines("", 2.0), [""]);
+    }
+}
