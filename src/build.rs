@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Text};
 use crate::loaded::Loaded;
 use crate::msg;
 use crate::output::{self, OutputMap, WriteReport};
-use crate::pdf::{self, PdfEngine, fonts::FontOptions};
+use crate::pdf::{self, CacheOptions, PdfCounts, PdfEngine, fonts::FontOptions};
 use crate::site::{Download, Renderer, Site};
 use std::path::{Path, PathBuf};
 
@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub limits: Limits,
     /// The language of the message printed when the time budget runs out.
     pub lang: Lang,
+    /// The cache of compiled PDFs (outside the contest and output folders); `None` (the default of
+    /// [`BuildOptions::new`]; the command line uses [`CacheOptions::from_env`]) compiles every PDF.
+    pub cache: Option<CacheOptions>,
 }
 
 impl BuildOptions {
@@ -37,6 +40,7 @@ impl BuildOptions {
             },
             limits: Limits::DEFAULT,
             lang: Lang::default(),
+            cache: None,
         }
     }
 }
@@ -47,15 +51,19 @@ pub fn check(root: &Path) -> Result<Loaded, Problems> {
 }
 
 /// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
-/// (nothing is written), so a mistake in a template or a form is found too. `lang` is the language of
-/// the message printed when the time budget runs out.
+/// (nothing is written into the contest or output folder), so a mistake in a template or a form is
+/// found too. `lang` is the language of the message printed when the time budget runs out. PDFs whose
+/// inputs are unchanged come from `cache`, and the ones compiled go into it, so that a `build` after
+/// the check compiles none of them again.
 pub fn verify(
     root: &Path,
     fonts: &FontOptions,
     limits: Limits,
     lang: Lang,
-) -> Result<Loaded, Problems> {
+    cache: Option<&CacheOptions>,
+) -> Result<(Loaded, PdfCounts), Problems> {
     let mut engine = PdfEngine::new(fonts);
+    engine.use_cache(cache, root, Some(&root.join("output")));
     let watchdog = arm(limits, &engine, lang);
     let mut project = check(root)?;
     let rendered = render_all(&project, &mut engine)?;
@@ -64,7 +72,7 @@ pub fn verify(
         .project
         .warnings
         .extend(pdf_warnings(&rendered.pdfs));
-    Ok(project)
+    Ok((project, engine.counts().clone()))
 }
 
 /// Arms the time budget of a command-line build: when it runs out, the process ends with an error
@@ -313,10 +321,12 @@ impl BuildFailure {
     }
 }
 
+/// What [`build_site`] made: the project (with its warnings), the output, what writing it did and what
+/// the PDFs cost.
+pub type Built = (Loaded, OutputMap, WriteReport, PdfCounts);
+
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
-pub fn build_site(
-    options: &BuildOptions,
-) -> Result<(Loaded, OutputMap, WriteReport), BuildFailure> {
+pub fn build_site(options: &BuildOptions) -> Result<Built, BuildFailure> {
     output::check_output_dir(&options.root, &options.output).map_err(|error| {
         ToolError::UnsafeOutput {
             error,
@@ -324,6 +334,7 @@ pub fn build_site(
         }
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
+    engine.use_cache(options.cache.as_ref(), &options.root, Some(&options.output));
     let watchdog = arm(options.limits, &engine, options.lang);
     let mut project = check(&options.root)?;
     let rendered = render_all(&project, &mut engine)?;
@@ -334,7 +345,7 @@ pub fn build_site(
         .extend(pdf_warnings(&rendered.pdfs));
     let map = rendered.site.into_map();
     let report = output::write(&map, &options.output)?;
-    Ok((project, map, report))
+    Ok((project, map, report, engine.counts().clone()))
 }
 
 fn one(problem: Problem) -> Problems {

@@ -33,6 +33,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "model-yaml.ftl",
     "model-validate.ftl",
     "model-forms.ftl",
+    "pdfcache.ftl",
 );
 
 /// The catalogue files of `lang`.
