@@ -140,7 +140,8 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
         (Err(problems), _) | (_, Err(problems)) => return Err(problems),
     };
     let _attached = activity.attach("pages");
-    let site = renderer.update_downloads(project, &site, downloads(project, &pdfs)?)?;
+    let downloads = downloads(project, &pdfs, Some(&*engine))?;
+    let site = renderer.update_downloads(project, &site, downloads)?;
     Ok(Rendered {
         renderer,
         site,
@@ -150,8 +151,13 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
 
 /// The files offered for download: the PDFs, each form's spreadsheet template after its PDF (a form
 /// with `xlsx: true`), and the forms zip when there are forms. A template that cannot be written is a
-/// problem naming its form.
-pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Result<Vec<Download>, Problems> {
+/// problem naming its form. With an `engine`, the zip comes from its PDF cache when the same files were
+/// zipped before.
+pub fn downloads(
+    project: &Loaded,
+    pdfs: &[pdf::Pdf],
+    engine: Option<&PdfEngine>,
+) -> Result<Vec<Download>, Problems> {
     let date = project.contest.notice.date.value.0;
     let sheets = form_templates(project, date)?;
     let mut downloads: Vec<Download> = Vec::new();
@@ -178,7 +184,11 @@ pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Result<Vec<Download>, P
         downloads.push(Download {
             path: "downloads/forms.zip".into(),
             label: "全部表格（压缩包）".into(),
-            bytes: pdf::forms_zip(pdfs, &extra, date).into(),
+            bytes: match engine {
+                Some(engine) => engine.forms_zip(pdfs, &extra, date),
+                None => pdf::forms_zip(pdfs, &extra, date),
+            }
+            .into(),
         });
     }
     Ok(downloads)

@@ -482,9 +482,20 @@ fn forms(
 }
 
 /// `jingsai check`: every problem, or a one-line summary of what the folder holds.
-fn check(dir: &Path, (fonts, cache): (&FontArgs, &CacheArgs), limits: &LimitArgs, lang: Lang) -> ExitCode {
+fn check(
+    dir: &Path,
+    (fonts, cache): (&FontArgs, &CacheArgs),
+    limits: &LimitArgs,
+    lang: Lang,
+) -> ExitCode {
     let cache = cache.options();
-    match jingsai::verify(dir, &fonts.options(), limits.apply(lang), lang, cache.as_ref()) {
+    match jingsai::verify(
+        dir,
+        &fonts.options(),
+        limits.apply(lang),
+        lang,
+        cache.as_ref(),
+    ) {
         Ok((project, pdfs)) => {
             print_problems(&project.warnings, lang);
             print_pdf_counts(&pdfs, false, lang);

@@ -49,7 +49,10 @@ impl Setup {
         let mut found: Vec<PathBuf> = std::fs::read_dir(&self.cache)
             .expect("the cache folder")
             .map(|e| e.expect("entry").path())
-            .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("p-")))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("p-"))
+            })
             .collect();
         found.sort();
         found
@@ -79,7 +82,11 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let rel = path.strip_prefix(dir).expect("inside").to_string_lossy().to_string();
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .to_string_lossy()
+                    .to_string();
                 all.insert(rel, std::fs::read(&path).expect("file"));
             }
         }
@@ -101,15 +108,37 @@ fn a_warm_rebuild_compiles_no_pdf_and_writes_the_same_bytes_as_no_cache() {
     assert_eq!(counts(&setup.build("cold", &[])), (0, 3));
     let warm = setup.build("warm", &[]);
     assert_eq!(counts(&warm), (3, 0), "{warm}");
-    assert!(warm.contains(&format!("(cache: `{}`)", setup.cache.display())), "{warm}");
+    assert!(
+        warm.contains(&format!("(cache: `{}`)", setup.cache.display())),
+        "{warm}"
+    );
     let uncached = setup.build("uncached", &["--no-cache"]);
-    assert!(uncached.contains("PDFs: 3 compiled (the PDF cache is off)"), "{uncached}");
+    assert!(
+        uncached.contains("PDFs: 3 compiled (the PDF cache is off)"),
+        "{uncached}"
+    );
     let cold = files(&setup.copy.beside("cold"));
-    assert_eq!(cold, files(&setup.copy.beside("warm")), "cached output differs");
-    assert_eq!(cold, files(&setup.copy.beside("uncached")), "output without the cache differs");
-    assert_eq!(pdfs(&setup.copy.beside("cold")).len(), 4, "3 PDFs and the forms zip");
+    assert_eq!(
+        cold,
+        files(&setup.copy.beside("warm")),
+        "cached output differs"
+    );
+    assert_eq!(
+        cold,
+        files(&setup.copy.beside("uncached")),
+        "output without the cache differs"
+    );
+    assert_eq!(
+        pdfs(&setup.copy.beside("cold")).len(),
+        4,
+        "3 PDFs and the forms zip"
+    );
     // Nothing of the cache reaches the contest folder or the output folder.
-    assert!(!cold.keys().any(|p| p.contains("cache")), "{:?}", cold.keys());
+    assert!(
+        !cold.keys().any(|p| p.contains("cache")),
+        "{:?}",
+        cold.keys()
+    );
     assert_eq!(setup.entries().len(), 3);
 }
 
@@ -151,7 +180,10 @@ fn editing_data_a_form_shows_recompiles_it_with_the_new_data() {
     let rebuilt = setup.build("out", &[]);
     // Every document prints the tracks, so every one is compiled again.
     assert_eq!(counts(&rebuilt), (0, 3), "{rebuilt}");
-    let registration = setup.copy.beside("out").join("downloads/registration-form.pdf");
+    let registration = setup
+        .copy
+        .beside("out")
+        .join("downloads/registration-form.pdf");
     let text = pdf_text(&registration).replace(char::is_whitespace, "");
     assert!(text.contains("人工智能训练员"), "{text}");
 }
@@ -168,11 +200,16 @@ fn editing_one_form_file_recompiles_only_that_form() {
     setup.copy.write("forms/judge.yaml", &judge);
     assert_eq!(counts(&setup.build("out", &[])), (0, 3));
     assert!(judge.contains("{label: 姓名}"), "{judge}");
-    setup.copy.replace("forms/judge.yaml", "{label: 姓名}", "{label: 推荐人姓名}");
+    setup
+        .copy
+        .replace("forms/judge.yaml", "{label: 姓名}", "{label: 推荐人姓名}");
     let rebuilt = setup.build("out", &[]);
     assert_eq!(counts(&rebuilt), (2, 1), "{rebuilt}");
     let text = pdf_text(&setup.copy.beside("out").join("downloads/judge-form.pdf"));
-    assert!(text.replace(char::is_whitespace, "").contains("推荐人姓名"), "{text}");
+    assert!(
+        text.replace(char::is_whitespace, "").contains("推荐人姓名"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -228,8 +265,14 @@ fn a_planted_entry_or_link_is_never_published() {
 fn a_cache_folder_inside_the_contest_or_output_folder_is_not_used() {
     let setup = Setup::new();
     for (cache, reason) in [
-        (setup.copy.file(".jingsai-cache"), "inside the contest folder"),
-        (setup.copy.beside("out").join(".cache"), "inside the output folder"),
+        (
+            setup.copy.file(".jingsai-cache"),
+            "inside the contest folder",
+        ),
+        (
+            setup.copy.beside("out").join(".cache"),
+            "inside the output folder",
+        ),
     ] {
         let output = support::jingsai("build")
             .env("JINGSAI_CACHE_DIR", &cache)
@@ -240,7 +283,10 @@ fn a_cache_folder_inside_the_contest_or_output_folder_is_not_used() {
             .expect("jingsai runs");
         let text = support::built::text(&output);
         assert!(output.status.success(), "{text}");
-        assert!(text.contains("PDFs: 3 compiled; the PDF cache is not used"), "{text}");
+        assert!(
+            text.contains("PDFs: 3 compiled; the PDF cache is not used"),
+            "{text}"
+        );
         assert!(text.contains(reason), "{text}");
         assert!(!cache.exists(), "{} was made", cache.display());
     }

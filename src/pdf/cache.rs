@@ -65,7 +65,11 @@ impl CacheOptions {
     /// `$XDG_CACHE_HOME/jingsai/pdf`, else `$HOME/.cache/jingsai/pdf`; `None` when none is set. Its bound
     /// is `JINGSAI_CACHE_MAX_MIB` MiB, 256 by default.
     pub fn from_env() -> Option<Self> {
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let var = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         let dir = var("JINGSAI_CACHE_DIR")
             .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("jingsai").join("pdf")))
             .or_else(|| var("HOME").map(|d| d.join(".cache").join("jingsai").join("pdf")))?;
@@ -111,7 +115,11 @@ impl PdfCounts {
             CacheState::On(dir) => msg!("pdfcache-summary", compiled, cached, dir),
             CacheState::Off => msg!("pdfcache-summary-off", compiled),
             CacheState::Unusable(reason) => {
-                msg!("pdfcache-summary-unusable", compiled, reason = reason.clone())
+                msg!(
+                    "pdfcache-summary-unusable",
+                    compiled,
+                    reason = reason.clone()
+                )
             }
         }
     }
@@ -166,9 +174,13 @@ impl PdfCache {
         builder.recursive(true);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder
-            .create(&options.dir)
-            .map_err(|e| msg!("pdfcache-cannot-create", dir = shown.clone(), error = e.to_string()))?;
+        builder.create(&options.dir).map_err(|e| {
+            msg!(
+                "pdfcache-cannot-create",
+                dir = shown.clone(),
+                error = e.to_string()
+            )
+        })?;
         match options.dir.symlink_metadata() {
             Ok(meta) if meta.is_dir() => {}
             _ => return Err(msg!("pdfcache-not-a-folder", dir = shown)),
@@ -191,11 +203,12 @@ impl PdfCache {
         serde_json::from_slice(&meta).map_err(|_| Miss::Rejected)
     }
 
-    /// The cached document of `key`, verified.
-    pub(super) fn get(&self, key: &Hash) -> Result<Entry, Miss> {
+    /// The cached document of `key`, verified; its bytes must start with `start` (`%PDF-`, or a zip's
+    /// `PK`).
+    pub(super) fn get(&self, key: &Hash, start: &[u8]) -> Result<Entry, Miss> {
         let (meta, bytes) = self.read(&format!("p-{}", hex(key)), key)?;
         let mut entry: Entry = serde_json::from_slice(&meta).map_err(|_| Miss::Rejected)?;
-        if bytes.is_empty() || !bytes.starts_with(b"%PDF-") {
+        if bytes.is_empty() || !bytes.starts_with(start) {
             return Err(Miss::Rejected);
         }
         entry.bytes = bytes;
@@ -267,7 +280,10 @@ impl PdfCache {
             .create_new(true)
             .open(&temp)
             .and_then(|mut file| std::io::Write::write_all(&mut file, &data));
-        if written.and_then(|()| std::fs::rename(&temp, self.dir.join(name))).is_err() {
+        if written
+            .and_then(|()| std::fs::rename(&temp, self.dir.join(name)))
+            .is_err()
+        {
             let _ = std::fs::remove_file(&temp);
             return;
         }
@@ -398,8 +414,11 @@ mod tests {
         let cache = cache(tmp.path());
         let key = [7u8; 32];
         cache.put(&key, &entry());
-        assert_eq!(cache.get(&key).ok().map(|e| e.bytes), Some(entry().bytes));
-        assert!(matches!(cache.get(&[8u8; 32]), Err(Miss::Absent)));
+        assert_eq!(
+            cache.get(&key, b"%PDF-").ok().map(|e| e.bytes),
+            Some(entry().bytes)
+        );
+        assert!(matches!(cache.get(&[8u8; 32], b"%PDF-"), Err(Miss::Absent)));
         let path = cache.dir().join(format!("p-{}", hex(&key)));
         let good = std::fs::read(&path).expect("entry");
         // A flipped byte, a truncated file, an entry moved to another key's name.
@@ -407,11 +426,11 @@ mod tests {
         *flipped.last_mut().expect("bytes") ^= 1;
         for bad in [flipped, good[..good.len() - 3].to_vec()] {
             std::fs::write(&path, bad).expect("write");
-            assert!(matches!(cache.get(&key), Err(Miss::Rejected)));
+            assert!(matches!(cache.get(&key, b"%PDF-"), Err(Miss::Rejected)));
         }
         let other = [9u8; 32];
         std::fs::write(cache.dir().join(format!("p-{}", hex(&other))), &good).expect("write");
-        assert!(matches!(cache.get(&other), Err(Miss::Rejected)));
+        assert!(matches!(cache.get(&other, b"%PDF-"), Err(Miss::Rejected)));
     }
 
     #[cfg(unix)]
@@ -425,7 +444,7 @@ mod tests {
         let elsewhere = tmp.path().join("elsewhere");
         std::fs::rename(&name, &elsewhere).expect("move");
         std::os::unix::fs::symlink(&elsewhere, &name).expect("link");
-        assert!(matches!(cache.get(&key), Err(Miss::Rejected)));
+        assert!(matches!(cache.get(&key, b"%PDF-"), Err(Miss::Rejected)));
         // Storing again replaces the link, not what it points to.
         let before = std::fs::read(&elsewhere).expect("target");
         cache.put(&key, &entry());
@@ -461,12 +480,16 @@ mod tests {
         for i in 0..5u8 {
             cache.put(&[i; 32], &big);
             let path = cache.dir().join(format!("p-{}", hex(&[i; 32])));
-            let file = std::fs::File::options().write(true).open(path).expect("open");
-            let then = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + u64::from(i));
+            let file = std::fs::File::options()
+                .write(true)
+                .open(path)
+                .expect("open");
+            let then =
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + u64::from(i));
             file.set_modified(then).expect("time");
         }
         cache.trim();
-        assert!(matches!(cache.get(&[0u8; 32]), Err(Miss::Absent)));
-        assert!(cache.get(&[4u8; 32]).is_ok());
+        assert!(matches!(cache.get(&[0u8; 32], b"%PDF-"), Err(Miss::Absent)));
+        assert!(cache.get(&[4u8; 32], b"%PDF-").is_ok());
     }
 }

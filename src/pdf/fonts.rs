@@ -39,7 +39,13 @@ pub(super) fn load(options: &FontOptions) -> (FontStore, super::cache::Hash) {
         let file = Bundled::get(&name).expect("listed embedded font");
         super::cache::feed(&mut identity, name.as_bytes());
         identity.update(file.metadata.sha256_hash());
-        for font in Font::iter(Bytes::new(file.data.into_owned())) {
+        // The bytes in the binary, not a copy: a build whose PDFs all come from the cache parses only
+        // the fonts' tables for the font book.
+        let data = match file.data {
+            std::borrow::Cow::Borrowed(data) => Bytes::new(data),
+            std::borrow::Cow::Owned(data) => Bytes::new(data),
+        };
+        for font in Font::iter(data) {
             let info = font.info().clone();
             store.push((font, info));
         }

@@ -96,7 +96,6 @@ struct Made {
     problems: Problems,
 }
 
-
 /// A form compiled by Typst, waiting for its fillable fields.
 struct CompiledForm<'p> {
     form: &'p Form,
@@ -296,7 +295,8 @@ impl PdfEngine {
             return;
         }
         if cached && let Some(entry) = self.from_cache(project, doc.main, None) {
-            made.pdfs.push(official_pdf(doc.path, doc.title, entry.bytes));
+            made.pdfs
+                .push(official_pdf(doc.path, doc.title, entry.bytes));
             return;
         }
         match self.compile_official(project, shown, doc.main, doc.what) {
@@ -310,7 +310,8 @@ impl PdfEngine {
                 if cached {
                     self.to_cache(project, doc.main, None, &entry);
                 }
-                made.pdfs.push(official_pdf(doc.path, doc.title, entry.bytes));
+                made.pdfs
+                    .push(official_pdf(doc.path, doc.title, entry.bytes));
             }
             Err(found) => made.problems.extend(found),
         }
@@ -459,6 +460,43 @@ impl PdfEngine {
         places
     }
 
+    /// The forms zip of `pdfs` and `extra` (see [`forms_zip()`]), read from the cache when the same files
+    /// were zipped before (deflating them costs more than compiling nothing), made and stored otherwise.
+    pub fn forms_zip(
+        &self,
+        pdfs: &[Pdf],
+        extra: &[(&str, &[u8])],
+        date: jiff::civil::Date,
+    ) -> Vec<u8> {
+        let Some(cache) = &self.cache else {
+            return forms_zip(pdfs, extra, date);
+        };
+        let mut hasher = Sha256::new();
+        hasher.update(self.fingerprint);
+        cache::feed(&mut hasher, b"forms.zip");
+        cache::feed(&mut hasher, date.to_string().as_bytes());
+        let forms = pdfs
+            .iter()
+            .filter(|p| p.form.is_some())
+            .map(|p| (p.title.as_str(), p.bytes.as_slice()));
+        for (name, bytes) in forms.chain(extra.iter().copied()) {
+            cache::feed(&mut hasher, name.as_bytes());
+            cache::feed(&mut hasher, bytes);
+        }
+        let key: Hash = hasher.finalize().into();
+        if let Ok(entry) = cache.get(&key, b"PK") {
+            return entry.bytes;
+        }
+        let bytes = forms_zip(pdfs, extra, date);
+        let entry = Entry {
+            pages: 0,
+            places: Vec::new(),
+            bytes,
+        };
+        cache.put(&key, &entry);
+        entry.bytes
+    }
+
     /// The document `main` from the cache, when its trace names files whose contents (and the labels of
     /// a form's fields) hash to a stored entry. A rejected entry is counted and compiled again.
     fn from_cache(
@@ -470,7 +508,7 @@ impl PdfEngine {
         let cache = self.cache.as_ref()?;
         let found = cache
             .trace(&self.trace_key(project, main))
-            .and_then(|read| cache.get(&self.document_key(project, main, &read, labels)));
+            .and_then(|read| cache.get(&self.document_key(project, main, &read, labels), b"%PDF-"));
         match found {
             Ok(entry) => {
                 self.counts.from_cache += 1;
