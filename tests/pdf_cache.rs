@@ -44,7 +44,7 @@ impl Setup {
         self.run("build", Some(&self.copy.beside(out)), extra)
     }
 
-    /// The entries of the cache folder (documents, not traces).
+    /// The PDF entries of the cache folder (not traces, not the forms zip).
     fn entries(&self) -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = std::fs::read_dir(&self.cache)
             .expect("the cache folder")
@@ -52,11 +52,24 @@ impl Setup {
             .filter(|p| {
                 p.file_name()
                     .is_some_and(|n| n.to_string_lossy().starts_with("p-"))
+                    && is_pdf_entry(&std::fs::read(p).expect("entry"))
             })
             .collect();
         found.sort();
         found
     }
+}
+
+/// Whether a cache file holds a PDF: its payload (after the magic line, the hash, the key, the length of
+/// the metadata and the metadata) starts with `%PDF-`.
+fn is_pdf_entry(data: &[u8]) -> bool {
+    let header = b"JINGSAI-PDF-CACHE 1\n".len() + 32 + 32;
+    let Some(length) = data.get(header..header + 8) else {
+        return false;
+    };
+    let meta = u64::from_le_bytes(length.try_into().expect("8 bytes")) as usize;
+    data.get(header + 8 + meta..)
+        .is_some_and(|payload| payload.starts_with(b"%PDF-"))
 }
 
 /// The summary line of the PDFs: `(from the cache, compiled)`.
@@ -189,7 +202,7 @@ fn editing_data_a_form_shows_recompiles_it_with_the_new_data() {
 }
 
 #[test]
-fn editing_one_form_file_recompiles_only_that_form() {
+fn editing_one_form_file_recompiles_only_the_documents_that_print_it() {
     let setup = Setup::new();
     let declaration = support::jingsai("forms")
         .args(["--show", "judge"])
@@ -199,15 +212,26 @@ fn editing_one_form_file_recompiles_only_that_form() {
     let judge = String::from_utf8(declaration.stdout).expect("utf-8");
     setup.copy.write("forms/judge.yaml", &judge);
     assert_eq!(counts(&setup.build("out", &[])), (0, 3));
+    let registration = setup
+        .copy
+        .beside("out")
+        .join("downloads/registration-form.pdf");
+    let before = std::fs::read(&registration).expect("registration form");
     assert!(judge.contains("{label: 姓名}"), "{judge}");
     setup
         .copy
         .replace("forms/judge.yaml", "{label: 姓名}", "{label: 推荐人姓名}");
     let rebuilt = setup.build("out", &[]);
-    assert_eq!(counts(&rebuilt), (2, 1), "{rebuilt}");
+    // The judge form and the notice PDF (it prints the forms after the notice) are compiled again; the
+    // registration form comes from the cache, unchanged.
+    assert_eq!(counts(&rebuilt), (1, 2), "{rebuilt}");
+    assert_eq!(
+        std::fs::read(&registration).expect("registration form"),
+        before
+    );
     let text = pdf_text(&setup.copy.beside("out").join("downloads/judge-form.pdf"));
     assert!(
-        text.replace(char::is_whitespace, "").contains("推荐人姓名"),
+        text.replace(char::is_whitespace, "").contains("推荐人"),
         "{text}"
     );
 }
