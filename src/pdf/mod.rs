@@ -294,7 +294,7 @@ impl PdfEngine {
             made.pdfs.push(kept);
             return;
         }
-        if cached && let Some(entry) = self.from_cache(project, doc.main, None) {
+        if cached && let Some(entry) = self.cached_document(project, doc.main, None) {
             made.pdfs
                 .push(official_pdf(doc.path, doc.title, entry.bytes));
             return;
@@ -308,7 +308,7 @@ impl PdfEngine {
                     bytes,
                 };
                 if cached {
-                    self.to_cache(project, doc.main, None, &entry);
+                    self.store_document(project, doc.main, None, &entry);
                 }
                 made.pdfs
                     .push(official_pdf(doc.path, doc.title, entry.bytes));
@@ -360,7 +360,7 @@ impl PdfEngine {
     fn cached_form(&mut self, project: &Loaded, form: &Form) -> Option<Pdf> {
         let fields = form.fields(&project.contest);
         let main = format!("/{}.typ", form.id);
-        let entry = self.from_cache(project, &main, Some(&field_labels(&fields)))?;
+        let entry = self.cached_document(project, &main, Some(&field_labels(&fields)))?;
         let compiled = CompiledForm {
             form,
             path: form.pdf_path(),
@@ -446,7 +446,7 @@ impl PdfEngine {
                             bytes: bytes.clone(),
                         };
                         let main = format!("/{}.typ", form.form.id);
-                        self.to_cache(project, &main, Some(&field_labels(&fields)), &entry);
+                        self.store_document(project, &main, Some(&field_labels(&fields)), &entry);
                     }
                     places = form.places.clone();
                     made.pdfs.push(finished_form(project, form, &fields, bytes));
@@ -499,7 +499,7 @@ impl PdfEngine {
 
     /// The document `main` from the cache, when its trace names files whose contents (and the labels of
     /// a form's fields) hash to a stored entry. A rejected entry is counted and compiled again.
-    fn from_cache(
+    fn cached_document(
         &mut self,
         project: &Loaded,
         main: &str,
@@ -523,7 +523,7 @@ impl PdfEngine {
     }
 
     /// Stores the document `main`, just compiled, under the key of what its compile read, and its trace.
-    fn to_cache(
+    fn store_document(
         &self,
         project: &Loaded,
         main: &str,
