@@ -14,3 +14,4 @@ pdfcache-inside-contest = the cache folder `{ $dir }` is inside the contest fold
 pdfcache-inside-output = the cache folder `{ $dir }` is inside the output folder, which is published; set `JINGSAI_CACHE_DIR` to a folder outside it
 pdfcache-cannot-create = cannot make the cache folder `{ $dir }`: { $error }
 pdfcache-not-a-folder = the cache folder `{ $dir }` is not a folder (or is a symbolic link)
+pdfcache-arg-no-cache = Compile every PDF instead of reusing the ones whose inputs are unchanged (kept in `~/.cache/jingsai/pdf`, or `JINGSAI_CACHE_DIR`).

@@ -8,3 +8,4 @@ pdfcache-inside-contest = 缓存文件夹`{ $dir }`位于竞赛文件夹内，�
 pdfcache-inside-output = 缓存文件夹`{ $dir }`位于输出文件夹内，而输出文件夹会被发布；请把 `JINGSAI_CACHE_DIR` 设为输出文件夹以外的文件夹
 pdfcache-cannot-create = 无法创建缓存文件夹`{ $dir }`：{ $error }
 pdfcache-not-a-folder = 缓存文件夹`{ $dir }`不是文件夹（或是符号链接）
+pdfcache-arg-no-cache = 重新生成所有 PDF，不复用输入未变的 PDF（缓存在 `~/.cache/jingsai/pdf`，或 `JINGSAI_CACHE_DIR` 指定的文件夹）。
