@@ -59,6 +59,8 @@ fi
 
 TMP=$(mktemp -d "$BENCH_ROOT/run.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# The PDF cache of the runs, on tmpfs: emptied before every cold build, kept for the rebuilds.
+export JINGSAI_CACHE_DIR="$TMP/pdf-cache"
 
 # timed_build DIR OUT -> prints "wall_s peak_rss_kib cpu_s"; the build's messages go to $TMP/err
 timed_build() {
@@ -136,7 +138,7 @@ for n in $SIZES; do
 
   : >"$TMP/cold"
   for ((r = 1; r <= RUNS; r++)); do
-    rm -rf "$out"                                # cold: empty output folder, every file written
+    rm -rf "$out" "$JINGSAI_CACHE_DIR"          # cold: empty output folder and PDF cache, every file written
     timed_build "$dir" "$out" >>"$TMP/cold"
   done
   # Each build's exit status is checked by timed_build; the output is checked by looking at the files.

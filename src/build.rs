@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Text};
 use crate::loaded::Loaded;
 use crate::msg;
 use crate::output::{self, OutputMap, WriteReport};
-use crate::pdf::{self, PdfEngine, fonts::FontOptions};
+use crate::pdf::{self, CacheOptions, PdfCounts, PdfEngine, fonts::FontOptions};
 use crate::site::{Download, Renderer, Site};
 use std::path::{Path, PathBuf};
 
@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub limits: Limits,
     /// The language of the message printed when the time budget runs out.
     pub lang: Lang,
+    /// The cache of compiled PDFs (outside the contest and output folders); `None` (the default of
+    /// [`BuildOptions::new`]; the command line uses [`CacheOptions::from_env`]) compiles every PDF.
+    pub cache: Option<CacheOptions>,
 }
 
 impl BuildOptions {
@@ -37,6 +40,7 @@ impl BuildOptions {
             },
             limits: Limits::DEFAULT,
             lang: Lang::default(),
+            cache: None,
         }
     }
 }
@@ -47,15 +51,19 @@ pub fn check(root: &Path) -> Result<Loaded, Problems> {
 }
 
 /// Checks a contest folder completely: the model, and every page, template and PDF rendered in memory
-/// (nothing is written), so a mistake in a template or a form is found too. `lang` is the language of
-/// the message printed when the time budget runs out.
+/// (nothing is written into the contest or output folder), so a mistake in a template or a form is
+/// found too. `lang` is the language of the message printed when the time budget runs out. PDFs whose
+/// inputs are unchanged come from `cache`, and the ones compiled go into it, so that a `build` after
+/// the check compiles none of them again.
 pub fn verify(
     root: &Path,
     fonts: &FontOptions,
     limits: Limits,
     lang: Lang,
-) -> Result<Loaded, Problems> {
+    cache: Option<&CacheOptions>,
+) -> Result<(Loaded, PdfCounts), Problems> {
     let mut engine = PdfEngine::new(fonts);
+    engine.use_cache(cache, root, Some(&root.join("output")));
     let watchdog = arm(limits, &engine, lang);
     let mut project = check(root)?;
     let rendered = render_all(&project, &mut engine)?;
@@ -64,7 +72,7 @@ pub fn verify(
         .project
         .warnings
         .extend(pdf_warnings(&rendered.pdfs));
-    Ok(project)
+    Ok((project, engine.counts().clone()))
 }
 
 /// Arms the time budget of a command-line build: when it runs out, the process ends with an error
@@ -132,7 +140,8 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
         (Err(problems), _) | (_, Err(problems)) => return Err(problems),
     };
     let _attached = activity.attach("pages");
-    let site = renderer.update_downloads(project, &site, downloads(project, &pdfs)?)?;
+    let downloads = downloads(project, &pdfs, Some(&*engine))?;
+    let site = renderer.update_downloads(project, &site, downloads)?;
     Ok(Rendered {
         renderer,
         site,
@@ -142,8 +151,13 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
 
 /// The files offered for download: the PDFs, each form's spreadsheet template after its PDF (a form
 /// with `xlsx: true`), and the forms zip when there are forms. A template that cannot be written is a
-/// problem naming its form.
-pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Result<Vec<Download>, Problems> {
+/// problem naming its form. With an `engine`, the zip comes from its PDF cache when the same files were
+/// zipped before.
+pub fn downloads(
+    project: &Loaded,
+    pdfs: &[pdf::Pdf],
+    engine: Option<&PdfEngine>,
+) -> Result<Vec<Download>, Problems> {
     let date = project.contest.notice.date.value.0;
     let sheets = form_templates(project, date)?;
     let mut downloads: Vec<Download> = Vec::new();
@@ -170,7 +184,11 @@ pub fn downloads(project: &Loaded, pdfs: &[pdf::Pdf]) -> Result<Vec<Download>, P
         downloads.push(Download {
             path: "downloads/forms.zip".into(),
             label: "全部表格（压缩包）".into(),
-            bytes: pdf::forms_zip(pdfs, &extra, date).into(),
+            bytes: match engine {
+                Some(engine) => engine.forms_zip(pdfs, &extra, date),
+                None => pdf::forms_zip(pdfs, &extra, date),
+            }
+            .into(),
         });
     }
     Ok(downloads)
@@ -313,10 +331,12 @@ impl BuildFailure {
     }
 }
 
+/// What [`build_site`] made: the project (with its warnings), the output, what writing it did and what
+/// the PDFs cost.
+pub type Built = (Loaded, OutputMap, WriteReport, PdfCounts);
+
 /// Checks, renders and writes a contest folder. Nothing is written unless everything rendered.
-pub fn build_site(
-    options: &BuildOptions,
-) -> Result<(Loaded, OutputMap, WriteReport), BuildFailure> {
+pub fn build_site(options: &BuildOptions) -> Result<Built, BuildFailure> {
     output::check_output_dir(&options.root, &options.output).map_err(|error| {
         ToolError::UnsafeOutput {
             error,
@@ -324,6 +344,7 @@ pub fn build_site(
         }
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
+    engine.use_cache(options.cache.as_ref(), &options.root, Some(&options.output));
     let watchdog = arm(options.limits, &engine, options.lang);
     let mut project = check(&options.root)?;
     let rendered = render_all(&project, &mut engine)?;
@@ -334,7 +355,7 @@ pub fn build_site(
         .extend(pdf_warnings(&rendered.pdfs));
     let map = rendered.site.into_map();
     let report = output::write(&map, &options.output)?;
-    Ok((project, map, report))
+    Ok((project, map, report, engine.counts().clone()))
 }
 
 fn one(problem: Problem) -> Problems {

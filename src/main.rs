@@ -44,6 +44,8 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
         #[command(flatten)]
+        cache: CacheArgs,
+        #[command(flatten)]
         limits: LimitArgs,
     },
     /// Pre-fill a form from a roster (CSV, UTF-8 or GBK) into a folder of its own, or print a built-in
@@ -132,6 +134,8 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
         #[command(flatten)]
+        cache: CacheArgs,
+        #[command(flatten)]
         limits: LimitArgs,
     },
 }
@@ -180,6 +184,25 @@ struct FontArgs {
     /// Use only the bundled fonts and `--font-path`, not the fonts installed on this machine.
     #[arg(long)]
     no_system_fonts: bool,
+}
+
+/// Whether the PDFs may come from the cache.
+#[derive(clap::Args)]
+struct CacheArgs {
+    /// Compile every PDF instead of reusing the ones whose inputs are unchanged (kept in
+    /// `~/.cache/jingsai/pdf`, or `JINGSAI_CACHE_DIR`).
+    #[arg(long)]
+    no_cache: bool,
+}
+
+impl CacheArgs {
+    fn options(&self) -> Option<jingsai::pdf::CacheOptions> {
+        if self.no_cache {
+            None
+        } else {
+            jingsai::pdf::CacheOptions::from_env()
+        }
+    }
 }
 
 impl FontArgs {
@@ -260,8 +283,9 @@ fn run(command: Command, lang: Lang) -> ExitCode {
             dir,
             output,
             fonts,
+            cache,
             limits,
-        } => build(dir, output, &fonts, &limits, lang),
+        } => build(dir, output, (&fonts, &cache), &limits, lang),
         Command::Init { dir } => init(&dir, lang),
         Command::Forms { show: Some(id), .. } => show_form(&id, lang),
         Command::Forms {
@@ -322,8 +346,23 @@ fn run(command: Command, lang: Lang) -> ExitCode {
                 }
             }
         }
-        Command::Check { dir, fonts, limits } => check(&dir, &fonts, &limits, lang),
+        Command::Check {
+            dir,
+            fonts,
+            cache,
+            limits,
+        } => check(&dir, (&fonts, &cache), &limits, lang),
         Command::Schema { kind, out } => schema(kind, out.as_deref(), lang),
+    }
+}
+
+/// Prints what the PDFs cost (`always`), or only a damaged cache entry or a cache that cannot be used.
+fn print_pdf_counts(counts: &jingsai::pdf::PdfCounts, always: bool, lang: Lang) {
+    if counts.rejected > 0 {
+        say(&msg!("pdfcache-rejected", count = counts.rejected), lang);
+    }
+    if always || matches!(counts.cache, jingsai::pdf::CacheState::Unusable(_)) {
+        say(&counts.summary(), lang);
     }
 }
 
@@ -336,7 +375,7 @@ fn say(text: &Text, lang: Lang) {
 fn build(
     dir: PathBuf,
     output: Option<PathBuf>,
-    fonts: &FontArgs,
+    (fonts, cache): (&FontArgs, &CacheArgs),
     limits: &LimitArgs,
     lang: Lang,
 ) -> ExitCode {
@@ -345,15 +384,17 @@ fn build(
         options.output = output;
     }
     options.fonts = fonts.options();
+    options.cache = cache.options();
     options.limits = limits.apply(lang);
     options.lang = lang;
     match jingsai::build_site(&options) {
-        Ok((project, map, report)) => {
+        Ok((project, map, report, pdfs)) => {
             print_problems(&project.warnings, lang);
             let output = &options.output;
             for line in &report.refused {
                 say(&msg!("cli-manifest-refused", output, line), lang);
             }
+            print_pdf_counts(&pdfs, true, lang);
             let summary = msg!(
                 "cli-built",
                 files = map.len(),
@@ -462,10 +503,23 @@ fn forms(
 }
 
 /// `jingsai check`: every problem, or a one-line summary of what the folder holds.
-fn check(dir: &Path, fonts: &FontArgs, limits: &LimitArgs, lang: Lang) -> ExitCode {
-    match jingsai::verify(dir, &fonts.options(), limits.apply(lang), lang) {
-        Ok(project) => {
+fn check(
+    dir: &Path,
+    (fonts, cache): (&FontArgs, &CacheArgs),
+    limits: &LimitArgs,
+    lang: Lang,
+) -> ExitCode {
+    let cache = cache.options();
+    match jingsai::verify(
+        dir,
+        &fonts.options(),
+        limits.apply(lang),
+        lang,
+        cache.as_ref(),
+    ) {
+        Ok((project, pdfs)) => {
             print_problems(&project.warnings, lang);
+            print_pdf_counts(&pdfs, false, lang);
             let contestants: Option<usize> = project
                 .results
                 .as_ref()

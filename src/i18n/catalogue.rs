@@ -37,6 +37,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "pdf.ftl",
     "cli-errors.ftl",
     "results.ftl",
+    "pdfcache.ftl",
 );
 
 /// The catalogue files of `lang`.

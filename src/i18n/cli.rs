@@ -108,6 +108,7 @@ pub fn arg_help(command: &str, arg: &str, default: &str) -> Option<Text> {
         (_, "poll") => msg!("cli-arg-poll"),
         (_, "font_paths") => msg!("cli-arg-font-path"),
         (_, "no_system_fonts") => msg!("cli-arg-no-system-fonts"),
+        (_, "no_cache") => msg!("pdfcache-arg-no-cache"),
         (_, "time_limit") => msg!("cli-arg-time-limit", default),
         (_, "memory_limit") => msg!("cli-arg-memory-limit", default),
         (_, "lang") => msg!("cli-arg-lang"),

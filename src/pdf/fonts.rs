@@ -2,6 +2,7 @@
 //! `--font-path` folders.
 
 use rust_embed::RustEmbed;
+use sha2::{Digest, Sha256};
 use typst::foundations::Bytes;
 use typst::text::Font;
 use typst_kit::fonts::FontStore;
@@ -26,25 +27,49 @@ pub struct FontOptions {
 }
 
 /// Loads the bundled fonts first (so a family they provide is always the bundled face), then any
-/// `--font-path` folders and, when asked, the system fonts.
-pub(super) fn load(options: &FontOptions) -> FontStore {
+/// `--font-path` folders and, when asked, the system fonts. Also gives the identity of the whole set, for
+/// the PDF cache: the bundled fonts by the SHA-256 rust-embed computed when the binary was built, the
+/// others by path, face index, size and the times and inode that change when the file is written.
+pub(super) fn load(options: &FontOptions) -> (FontStore, super::cache::Hash) {
     let mut store = FontStore::new();
+    let mut identity = Sha256::new();
     let mut names: Vec<_> = Bundled::iter().collect();
     names.sort();
     for name in names {
         let file = Bundled::get(&name).expect("listed embedded font");
-        for font in Font::iter(Bytes::new(file.data.into_owned())) {
+        super::cache::feed(&mut identity, name.as_bytes());
+        identity.update(file.metadata.sha256_hash());
+        // The bytes in the binary, not a copy: a build whose PDFs all come from the cache parses only
+        // the fonts' tables for the font book.
+        let data = match file.data {
+            std::borrow::Cow::Borrowed(data) => Bytes::new(data),
+            std::borrow::Cow::Owned(data) => Bytes::new(data),
+        };
+        for font in Font::iter(data) {
             let info = font.info().clone();
             store.push((font, info));
         }
     }
+    let mut found = Vec::new();
     for path in &options.paths {
-        store.extend(typst_kit::fonts::scan(path));
+        found.extend(typst_kit::fonts::scan(path));
     }
     if options.system {
-        store.extend(typst_kit::fonts::system());
+        found.extend(typst_kit::fonts::system());
     }
-    store
+    for (font, _) in &found {
+        super::cache::feed(&mut identity, font.path.as_os_str().as_encoded_bytes());
+        identity.update(font.index.to_le_bytes());
+        match font.path.metadata() {
+            Ok(meta) => {
+                identity.update(meta.len().to_le_bytes());
+                super::cache::file_times(&mut identity, &meta);
+            }
+            Err(_) => identity.update([0xff]),
+        }
+    }
+    store.extend(found);
+    (store, identity.finalize().into())
 }
 
 /// The bytes of the field font.

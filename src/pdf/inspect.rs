@@ -90,7 +90,7 @@ fn located(
 }
 
 /// What a form field is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FieldKind {
     /// One line of text.
     Text,
@@ -103,7 +103,7 @@ pub enum FieldKind {
 }
 
 /// A field found in the laid-out document, in points from the top left of its page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FieldPlace {
     /// The field name (`name`, `track-ai-trainer`, ...).
     pub name: String,

@@ -7,8 +7,11 @@
 //!
 //! A build goes: `prepare` (templates and data into the world), `compile` each document, then the
 //! fields are added to the forms (`acroform`); [`forms_zip()`] bundles the forms for the downloads page.
+//! With a [`cache`] (`build` and `check` use one), a document whose inputs are unchanged since its last
+//! compile is read back, verified, instead of compiled; the form field font is then not subset either.
 
 mod acroform;
+pub mod cache;
 mod compile;
 mod data;
 mod field_font;
@@ -21,6 +24,7 @@ mod results_pdf;
 pub mod roster;
 mod world;
 
+pub use cache::{CacheOptions, CacheState, PdfCounts};
 pub use forms_zip::forms_zip;
 pub use inspect::{FieldKind, FieldPlace};
 
@@ -30,9 +34,11 @@ use crate::loaded::Loaded;
 use crate::model::Contest;
 use crate::model::forms::{Form, Overflow};
 use crate::msg;
+use cache::{Entry, Hash, Miss, PdfCache};
 use field_font::FieldFont;
 use inspect::ShownPaths;
-use std::collections::{BTreeSet, HashMap};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::thread::ScopedJoinHandle;
 use typst_pdf::PdfStandard;
 use world::PdfWorld;
@@ -68,6 +74,12 @@ pub struct PdfEngine {
     read_by: HashMap<String, Vec<String>>,
     /// What is being compiled, for the time budget.
     activity: crate::budget::Activity,
+    /// The identity of the binary and the fonts, part of every cache key.
+    fingerprint: Hash,
+    /// The cache of compiled PDFs, when one is used.
+    cache: Option<PdfCache>,
+    /// What the PDFs cost so far: compiled, from the cache, rejected entries.
+    counts: PdfCounts,
 }
 
 /// What a recompile may keep: the PDFs of the last build, and the virtual paths (`/registration.typ`)
@@ -85,16 +97,6 @@ pub struct Reuse<'a> {
 struct Made {
     pdfs: Vec<Pdf>,
     problems: Problems,
-}
-
-impl Made {
-    /// Keeps a compiled PDF, or the problems that stopped it.
-    fn add(&mut self, compiled: Result<Pdf, Problems>) {
-        match compiled {
-            Ok(pdf) => self.pdfs.push(pdf),
-            Err(found) => self.problems.extend(found),
-        }
-    }
 }
 
 /// A form compiled by Typst, waiting for its fillable fields.
@@ -117,12 +119,47 @@ struct CompiledForm<'p> {
 impl PdfEngine {
     /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders.
     pub fn new(options: &fonts::FontOptions) -> Self {
+        let (fonts, font_identity) = fonts::load(options);
+        let mut fingerprint = Sha256::new();
+        cache::binary_identity(&mut fingerprint);
+        fingerprint.update(font_identity);
         PdfEngine {
-            world: PdfWorld::new(fonts::load(options)),
+            world: PdfWorld::new(fonts),
             field_font: None,
             read_by: HashMap::new(),
             activity: crate::budget::Activity::new(),
+            fingerprint: fingerprint.finalize().into(),
+            cache: None,
+            counts: PdfCounts::default(),
         }
+    }
+
+    /// Uses the PDF cache of `options` (none: compile every PDF) for the contest folder `root` built
+    /// into `output`. A cache folder that cannot be used is no error: it is reported in
+    /// [`Self::counts`] and every PDF is compiled.
+    pub fn use_cache(
+        &mut self,
+        options: Option<&CacheOptions>,
+        root: &std::path::Path,
+        output: Option<&std::path::Path>,
+    ) {
+        self.cache = None;
+        self.counts.cache = CacheState::Off;
+        let Some(options) = options else {
+            return;
+        };
+        match PdfCache::open(options, root, output) {
+            Ok(cache) => {
+                self.counts.cache = CacheState::On(cache.dir().to_path_buf());
+                self.cache = Some(cache);
+            }
+            Err(reason) => self.counts.cache = CacheState::Unusable(reason),
+        }
+    }
+
+    /// What the PDFs made by this engine cost: how many were compiled and how many read from the cache.
+    pub fn counts(&self) -> &PdfCounts {
+        &self.counts
     }
 
     /// The board on which rendering notes what it is doing, for [`crate::budget::Watchdog`].
@@ -174,7 +211,8 @@ impl PdfEngine {
     }
 
     /// Prepares the world, makes the notice and results PDF (unless `only` one form is wanted) and the
-    /// forms, kept from `reuse` or compiled, and adds the fields to the forms, pre-filled with `values`.
+    /// forms, kept from `reuse`, read from the cache or compiled, and adds the fields to the compiled
+    /// forms, pre-filled with `values`. Filled forms hold personal data: they never meet the cache.
     fn render_documents(
         &mut self,
         project: &Loaded,
@@ -183,70 +221,119 @@ impl PdfEngine {
         reuse: Option<Reuse<'_>>,
     ) -> Result<(Vec<Pdf>, Vec<FieldPlace>), Problems> {
         let shown = self.prepare(project)?;
-        std::thread::scope(|scope| {
-            // Subsetting the field font takes as long as compiling: do it on the other core meanwhile.
-            let pending = self.field_font.is_none().then(|| {
+        let cached = values.is_empty() && self.cache.is_some();
+        let mut made = Made::default();
+        let wanted = self.forms_to_compile(project, only, reuse, cached, &mut made);
+        let result = std::thread::scope(|scope| {
+            // Subsetting the field font takes as long as compiling: do it on the other core meanwhile,
+            // and only when a form is compiled.
+            let pending = (self.field_font.is_none() && !wanted.is_empty()).then(|| {
                 scope.spawn(|| FieldFont::new(&fonts::field_font(), &field_font::field_charset()))
             });
-            let mut made = Made::default();
             if only.is_none() {
-                self.official_documents(project, &shown, reuse, &mut made);
+                self.official_documents(project, &shown, reuse, cached, &mut made);
             }
-            let forms = self.compile_forms(project, &shown, only, reuse, &mut made);
+            let forms = self.compile_forms(project, &shown, wanted, &mut made);
             if let Some(handle) = pending {
                 self.field_font = Some(join_field_font(handle)?);
             }
-            let places = self.add_fields(project, forms, values, &mut made);
+            let places = self.add_fields(project, forms, values, cached, &mut made);
             if made.problems.has_errors() {
                 return Err(made.problems);
             }
             let mut pdfs = made.pdfs;
             sort_in_build_order(&mut pdfs, &project.contest);
             Ok((pdfs, places))
-        })
+        });
+        if let Some(cache) = &self.cache {
+            cache.trim();
+        }
+        result
     }
 
     /// The notice PDF and, when the project has results, the results PDF: kept from `reuse` when they
-    /// read nothing that changed, compiled otherwise.
+    /// read nothing that changed, read from the cache when `cached` and their inputs are unchanged,
+    /// compiled otherwise.
     fn official_documents(
         &mut self,
         project: &Loaded,
         shown: &ShownPaths,
         reuse: Option<Reuse<'_>>,
+        cached: bool,
         made: &mut Made,
     ) {
         let c = &project.contest;
-        if let Some(kept) = self.reusable(reuse, "/notice.typ", NOTICE_PATH) {
-            made.pdfs.push(kept);
-        } else {
-            let title = format!("{}.pdf", c.notice.title);
-            let compiled =
-                self.compile_official(project, shown, "/notice.typ", &msg!("pdf-notice"));
-            made.add(compiled.map(|bytes| official_pdf(NOTICE_PATH, title, bytes)));
-        }
+        let notice = Official {
+            main: "/notice.typ",
+            path: NOTICE_PATH,
+            title: format!("{}.pdf", c.notice.title),
+            what: msg!("pdf-notice"),
+        };
+        self.official(project, shown, (reuse, cached), notice, made);
         let Some(results) = &project.results else {
             return;
         };
-        if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
-            made.pdfs.push(kept);
-            return;
-        }
         let title = format!("{}成绩公布.pdf", c.contest.name);
         let overridden = shown
             .get("/results.typ")
             .is_some_and(|p| !p.starts_with("(built-in)"));
-        let compiled = if overridden {
+        if overridden {
             let json = serde_json::to_vec(results).expect("json of the results");
             self.world.set_file("/results.json", json);
-            self.compile_official(project, shown, "/results.typ", &msg!("pdf-results"))
+            let results = Official {
+                main: "/results.typ",
+                path: RESULTS_PATH,
+                title,
+                what: msg!("pdf-results"),
+            };
+            self.official(project, shown, (reuse, cached), results, made);
+        } else if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
+            made.pdfs.push(kept);
         } else {
-            self.draw_results(project, results)
-        };
-        made.add(compiled.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+            let drawn = self.draw_results(project, results);
+            made.add(drawn.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+        }
     }
 
-    /// The built-in results PDF, drawn without Typst (see `results_pdf`). Like a compile, it notes what
-    /// it read: only an override of `results.typ` makes it compile again in watch mode.
+    /// One official document: kept, read from the cache, or compiled (and then stored in the cache).
+    fn official(
+        &mut self,
+        project: &Loaded,
+        shown: &ShownPaths,
+        (reuse, cached): (Option<Reuse<'_>>, bool),
+        doc: Official,
+        made: &mut Made,
+    ) {
+        if let Some(kept) = self.reusable(reuse, doc.main, doc.path) {
+            made.pdfs.push(kept);
+            return;
+        }
+        if cached && let Some(entry) = self.cached_document(project, doc.main, None) {
+            made.pdfs
+                .push(official_pdf(doc.path, doc.title, entry.bytes));
+            return;
+        }
+        match self.compile_official(project, shown, doc.main, &doc.what) {
+            Ok(bytes) => {
+                self.counts.compiled += 1;
+                let entry = Entry {
+                    pages: 0,
+                    places: Vec::new(),
+                    bytes,
+                };
+                if cached {
+                    self.store_document(project, doc.main, None, &entry);
+                }
+                made.pdfs
+                    .push(official_pdf(doc.path, doc.title, entry.bytes));
+            }
+            Err(found) => made.problems.extend(found),
+        }
+    }
+
+    /// The built-in results PDF, drawn without Typst (see `results_pdf`); fast enough not to be cached.
+    /// Like a compile, it notes what it read: only an override of `results.typ` makes it compile again
+    /// in watch mode.
     fn draw_results(
         &mut self,
         project: &Loaded,
@@ -276,12 +363,10 @@ impl PdfEngine {
                     })
                     .collect(),
             )),
-            Err(results_pdf::Failure::Pdf(e)) => {
-                Err(one(Problem::general(
-                    None,
-                    msg!("pdf-results-failed", document = what, error = e.to_string()),
-                )))
-            }
+            Err(results_pdf::Failure::Pdf(e)) => Err(one(Problem::general(
+                None,
+                msg!("pdf-results-failed", document = what, error = e.to_string()),
+            ))),
         }
     }
 
@@ -297,38 +382,75 @@ impl PdfEngine {
             .map(|(_, bytes)| bytes)
     }
 
-    /// Every form attachment (or just `only`): a form kept from `reuse` goes straight into `made`; the
-    /// others are compiled and returned with the places of their fields.
-    fn compile_forms<'p>(
+    /// Every form attachment (or just `only`) that must be compiled: a form kept from `reuse` or read
+    /// from the cache (when `cached`) goes straight into `made`.
+    fn forms_to_compile<'p>(
         &mut self,
         project: &'p Loaded,
-        shown: &ShownPaths,
         only: Option<&str>,
         reuse: Option<Reuse<'_>>,
+        cached: bool,
         made: &mut Made,
-    ) -> Vec<CompiledForm<'p>> {
-        let mut forms = Vec::new();
+    ) -> Vec<&'p Form> {
+        let mut wanted = Vec::new();
         for form in &project.forms {
             if only.is_some_and(|o| o != form.id.as_str()) {
                 continue;
             }
-            let path = form.pdf_path();
             let main = format!("/{}.typ", form.id);
-            if let Some(kept) = self.reusable(reuse, &main, &path) {
+            if let Some(kept) = self.reusable(reuse, &main, &form.pdf_path()) {
                 made.pdfs.push(kept);
-                continue;
+            } else if let Some(pdf) = cached.then(|| self.cached_form(project, form)).flatten() {
+                made.pdfs.push(pdf);
+            } else {
+                wanted.push(form);
             }
+        }
+        wanted
+    }
+
+    /// The form from the cache, with its overflow warning made again from its pages and field places.
+    fn cached_form(&mut self, project: &Loaded, form: &Form) -> Option<Pdf> {
+        let fields = form.fields(&project.contest);
+        let main = format!("/{}.typ", form.id);
+        let entry = self.cached_document(project, &main, Some(&field_labels(&fields)))?;
+        let compiled = CompiledForm {
+            form,
+            path: form.pdf_path(),
+            what: Text::plain(form_title(&project.contest, form)),
+            title: crate::model::forms::download_title(&project.contest, form),
+            places: entry.places,
+            pdf: Vec::new(),
+            pages: entry.pages,
+        };
+        Some(finished_form(project, compiled, &fields, entry.bytes))
+    }
+
+    /// Compiles the forms `wanted` and gives them with the places of their fields.
+    fn compile_forms<'p>(
+        &mut self,
+        project: &'p Loaded,
+        shown: &ShownPaths,
+        wanted: Vec<&'p Form>,
+        made: &mut Made,
+    ) -> Vec<CompiledForm<'p>> {
+        let mut forms = Vec::new();
+        for form in wanted {
+            let main = format!("/{}.typ", form.id);
             let what = Text::plain(form_title(&project.contest, form));
             match self.compile_form(project, shown, &main, &what) {
-                Ok((places, pdf, pages)) => forms.push(CompiledForm {
-                    form,
-                    path,
-                    what,
-                    title: crate::model::forms::download_title(&project.contest, form),
-                    places,
-                    pdf,
-                    pages,
-                }),
+                Ok((places, pdf, pages)) => {
+                    self.counts.compiled += 1;
+                    forms.push(CompiledForm {
+                        form,
+                        path: form.pdf_path(),
+                        what,
+                        title: crate::model::forms::download_title(&project.contest, form),
+                        places,
+                        pdf,
+                        pages,
+                    });
+                }
                 Err(found) => made.problems.extend(found),
             }
         }
@@ -353,18 +475,20 @@ impl PdfEngine {
         Ok((places, pdf, document.pages().len()))
     }
 
-    /// Adds the fillable fields to every compiled form, pre-filled with `values`, and puts the forms into
-    /// `made`; gives the field places of the last form that got its fields.
+    /// Adds the fillable fields to every compiled form, pre-filled with `values`, puts the forms into
+    /// `made` and, when `cached`, into the cache; gives the field places of the last form that got its
+    /// fields.
     fn add_fields(
         &self,
         project: &Loaded,
         forms: Vec<CompiledForm>,
         values: &HashMap<String, String>,
+        cached: bool,
         made: &mut Made,
     ) -> Vec<FieldPlace> {
-        let font = self.field_font.as_ref().expect("made above");
         let mut places = Vec::new();
         for form in forms {
+            let font = self.field_font.as_ref().expect("made before the fields");
             let fields = form.form.fields(&project.contest);
             let labels: HashMap<String, String> = fields
                 .iter()
@@ -372,15 +496,17 @@ impl PdfEngine {
                 .collect();
             match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
                 Ok(bytes) => {
-                    let warnings = overflow(project, &form, &fields);
-                    places = form.places;
-                    made.pdfs.push(Pdf {
-                        path: form.path,
-                        title: format!("{}.pdf", form.title),
-                        form: Some(form.form.id.to_string()),
-                        bytes,
-                        warnings,
-                    });
+                    if cached {
+                        let entry = Entry {
+                            pages: form.pages,
+                            places: form.places.clone(),
+                            bytes: bytes.clone(),
+                        };
+                        let main = format!("/{}.typ", form.form.id);
+                        self.store_document(project, &main, Some(&field_labels(&fields)), &entry);
+                    }
+                    places = form.places.clone();
+                    made.pdfs.push(finished_form(project, form, &fields, bytes));
                 }
                 Err(e) => made.problems.push(Problem::general(
                     None,
@@ -393,6 +519,162 @@ impl PdfEngine {
             }
         }
         places
+    }
+
+    /// The forms zip of `pdfs` and `extra` (see [`forms_zip()`]), read from the cache when the same files
+    /// were zipped before (deflating them costs more than compiling nothing), made and stored otherwise.
+    pub fn forms_zip(
+        &self,
+        pdfs: &[Pdf],
+        extra: &[(&str, &[u8])],
+        date: jiff::civil::Date,
+    ) -> Vec<u8> {
+        let Some(cache) = &self.cache else {
+            return forms_zip(pdfs, extra, date);
+        };
+        let mut hasher = Sha256::new();
+        hasher.update(self.fingerprint);
+        cache::feed(&mut hasher, b"forms.zip");
+        cache::feed(&mut hasher, date.to_string().as_bytes());
+        let forms = pdfs
+            .iter()
+            .filter(|p| p.form.is_some())
+            .map(|p| (p.title.as_str(), p.bytes.as_slice()));
+        for (name, bytes) in forms.chain(extra.iter().copied()) {
+            cache::feed(&mut hasher, name.as_bytes());
+            cache::feed(&mut hasher, bytes);
+        }
+        let key: Hash = hasher.finalize().into();
+        if let Ok(entry) = cache.get(&key, b"PK") {
+            return entry.bytes;
+        }
+        let bytes = forms_zip(pdfs, extra, date);
+        let entry = Entry {
+            pages: 0,
+            places: Vec::new(),
+            bytes,
+        };
+        cache.put(&key, &entry);
+        entry.bytes
+    }
+
+    /// The document `main` from the cache, when its trace names files whose contents (and the labels of
+    /// a form's fields) hash to a stored entry. A rejected entry is counted and compiled again.
+    fn cached_document(
+        &mut self,
+        project: &Loaded,
+        main: &str,
+        labels: Option<&BTreeMap<String, String>>,
+    ) -> Option<Entry> {
+        let cache = self.cache.as_ref()?;
+        let found = cache
+            .trace(&self.trace_key(project, main))
+            .and_then(|read| cache.get(&self.document_key(project, main, &read, labels), b"%PDF-"));
+        match found {
+            Ok(entry) => {
+                self.counts.from_cache += 1;
+                Some(entry)
+            }
+            Err(Miss::Rejected) => {
+                self.counts.rejected += 1;
+                None
+            }
+            Err(Miss::Absent) => None,
+        }
+    }
+
+    /// Stores the document `main`, just compiled, under the key of what its compile read, and its trace.
+    fn store_document(
+        &self,
+        project: &Loaded,
+        main: &str,
+        labels: Option<&BTreeMap<String, String>>,
+        entry: &Entry,
+    ) {
+        let (Some(cache), Some(read)) = (&self.cache, self.read_by.get(main)) else {
+            return;
+        };
+        cache.put(&self.document_key(project, main, read, labels), entry);
+        cache.put_trace(&self.trace_key(project, main), read);
+    }
+
+    /// Where the trace of the document `main` of this contest folder is kept.
+    fn trace_key(&self, project: &Loaded, main: &str) -> Hash {
+        let mut hasher = Sha256::new();
+        hasher.update(self.fingerprint);
+        cache::feed(&mut hasher, project.root.as_os_str().as_encoded_bytes());
+        cache::feed(&mut hasher, main.as_bytes());
+        hasher.finalize().into()
+    }
+
+    /// The cache key of the document `main` that reads the virtual files `read`: the binary and fonts,
+    /// the kind of document (official standards, or a form and the labels of its fields), the date it
+    /// is stamped with, and the content of every file read.
+    fn document_key(
+        &self,
+        project: &Loaded,
+        main: &str,
+        read: &[String],
+        labels: Option<&BTreeMap<String, String>>,
+    ) -> Hash {
+        let mut hasher = Sha256::new();
+        hasher.update(self.fingerprint);
+        cache::feed(&mut hasher, main.as_bytes());
+        let stamp = format!(
+            "{} {:?}",
+            project.contest.notice.date.value.0,
+            self.world.today()
+        );
+        cache::feed(&mut hasher, stamp.as_bytes());
+        match labels {
+            None => cache::feed(&mut hasher, format!("{OFFICIAL_STANDARDS:?}").as_bytes()),
+            Some(labels) => {
+                cache::feed(&mut hasher, b"form");
+                hasher.update((labels.len() as u64).to_le_bytes());
+                for (name, label) in labels {
+                    cache::feed(&mut hasher, name.as_bytes());
+                    cache::feed(&mut hasher, label.as_bytes());
+                }
+            }
+        }
+        hasher.update((read.len() as u64).to_le_bytes());
+        for path in read {
+            self.world.feed_content(path, &mut hasher);
+        }
+        hasher.finalize().into()
+    }
+}
+
+/// An official document: its main file, where it goes, its title and how problems name it.
+struct Official {
+    main: &'static str,
+    path: &'static str,
+    title: String,
+    what: Text,
+}
+
+/// The labels of a form's fields by name, the input of the AcroForm step besides the PDF.
+fn field_labels(fields: &[crate::model::forms::Field]) -> BTreeMap<String, String> {
+    fields
+        .iter()
+        .map(|f| (f.name.clone(), f.label.clone()))
+        .collect()
+}
+
+/// A form with its fields added (`bytes`), as a PDF of the site with its overflow warning.
+fn finished_form(
+    project: &Loaded,
+    form: CompiledForm<'_>,
+    fields: &[crate::model::forms::Field],
+    bytes: Vec<u8>,
+) -> Pdf {
+    let warnings = overflow(project, &form, fields);
+    Pdf {
+        path: form.path,
+        title: format!("{}.pdf", form.title),
+        form: Some(form.form.id.to_string()),
+        bytes,
+        warnings,
     }
 }
 

@@ -98,6 +98,34 @@ impl PdfWorld {
         paths
     }
 
+    /// Feeds the content of the virtual file `path` into `hasher` as the PDF cache sees it: whether it
+    /// exists, and its bytes. A path that is no virtual path (from a damaged trace) counts as missing.
+    pub(super) fn feed_content(&self, path: &str, hasher: &mut sha2::Sha256) {
+        use sha2::Digest;
+        super::cache::feed(hasher, path.as_bytes());
+        let id = VirtualPath::new(path)
+            .ok()
+            .map(|vpath| RootedPath::new(VirtualRoot::Project, vpath).intern());
+        let Some(id) = id else {
+            hasher.update([0]);
+            return;
+        };
+        if let Some(bytes) = self.files.get(&id) {
+            hasher.update([1]);
+            super::cache::feed(hasher, bytes.as_slice());
+        } else if let Some(source) = self.sources.get(&id) {
+            hasher.update([1]);
+            super::cache::feed(hasher, source.text().as_bytes());
+        } else {
+            hasher.update([0]);
+        }
+    }
+
+    /// The date `datetime.today()` returns.
+    pub(super) fn today(&self) -> Datetime {
+        self.today
+    }
+
     fn note(&self, id: FileId) {
         self.read.lock().expect("not poisoned").push(id);
     }

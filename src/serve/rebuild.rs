@@ -187,7 +187,7 @@ impl Rebuilder {
         let (renderer, site) = if pending.templates {
             redone.push(msg!("serve-redone-pages"));
             let renderer = Renderer::new(project)?;
-            let site = renderer.render(project, downloads(project, pdfs)?)?;
+            let site = renderer.render(project, downloads(project, pdfs, None)?)?;
             (Some(renderer), site)
         } else {
             let mut site = None;
@@ -195,7 +195,7 @@ impl Rebuilder {
                 site = Some(last.renderer.update_downloads(
                     project,
                     &last.site,
-                    downloads(project, pdfs)?,
+                    downloads(project, pdfs, None)?,
                 )?);
             }
             if !pending.notices.is_empty() {
