@@ -290,8 +290,10 @@ impl PdfEngine {
         } else if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
             made.pdfs.push(kept);
         } else {
-            let drawn = self.draw_results(project, results);
-            made.add(drawn.map(|bytes| official_pdf(RESULTS_PATH, title, bytes)));
+            match self.draw_results(project, results) {
+                Ok(bytes) => made.pdfs.push(official_pdf(RESULTS_PATH, title, bytes)),
+                Err(found) => made.problems.extend(found),
+            }
         }
     }
 
