@@ -48,7 +48,8 @@ pub(super) fn render(
     let mut document = Document::new_with(settings()?);
     let mut writer = page::Writer::new(&mut document, fonts, &title);
     writer.front_matter(results);
-    for table in &results.tables {
+    // A track or group with no results has no table (the results page lists it as 无成绩).
+    for table in results.tables.iter().filter(|t| !t.entries.is_empty()) {
         writer.table(results, table);
     }
     writer.unit_awards(results);
