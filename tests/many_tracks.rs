@@ -575,7 +575,11 @@ fn unit_awards_name_their_units_on_the_results_index_and_in_the_pdf() {
     for track in ["钳工", "车工"] {
         assert!(!pdf.contains(track), "`{track}` in results.pdf:\n{pdf}");
     }
-    assert!(texts(&index, "tbody th").iter().any(|t| t.starts_with("钳工")));
+    assert!(
+        texts(&index, "tbody th")
+            .iter()
+            .any(|t| t.starts_with("钳工"))
+    );
     // Without results no unit award is published, and the plan still states the award in advance.
     let copy = support::fixture_copy(FIXTURE);
     std::fs::remove_file(copy.path().join(RESULTS)).unwrap();

@@ -92,31 +92,47 @@ struct IndexFile<'a> {
     /// How many characters of the alphabet end a codeword.
     stoppers: usize,
     /// Per page: address, kind number, coded title, coded text.
-    pages: Vec<(&'a str, usize, String, String)>,
+    pages: Vec<(&'a str, usize, &'a str, &'a str)>,
 }
 
-/// The text of every searched page as last read, kept between builds so that `serve` reads again only
-/// the pages that changed: each page's bytes (shared with the output map, so an unchanged page is the
-/// same buffer) with the text found in them.
+/// The text of every searched page as last read, kept between builds so that `serve` reads and codes
+/// again only the pages that changed: each page's bytes (shared with the output map, so an unchanged page
+/// is the same buffer), the text found in them and that text coded, with the code it was coded in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PageTexts {
-    pages: HashMap<String, (Bytes, Option<Arc<text::PageText>>)>,
+    pages: HashMap<String, Page>,
+    /// The characters by rank and the stoppers of the code the pages were coded in.
+    code: Option<(Vec<char>, usize)>,
+}
+
+/// One searched page as last read.
+#[derive(Debug, Clone)]
+struct Page {
+    bytes: Bytes,
+    text: Option<Arc<text::PageText>>,
+    coded: Option<Arc<Coded>>,
+}
+
+/// A page's title and text in the index's code.
+#[derive(Debug)]
+struct Coded {
+    title: String,
+    text: String,
 }
 
 impl PageTexts {
-    /// The text of the page at `path`, read again only when its bytes are not the ones read last time.
-    fn read(&self, path: &str, bytes: &Bytes) -> Option<Arc<text::PageText>> {
-        match self.pages.get(path) {
-            Some((before, text))
-                if before.as_ptr() == bytes.as_ptr() && before.len() == bytes.len() =>
-            {
-                text.clone()
-            }
-            _ => std::str::from_utf8(bytes)
-                .ok()
-                .and_then(text::page_text)
-                .map(Arc::new),
-        }
+    /// The page at `path` as last read, when its bytes are the ones read then.
+    fn unchanged(&self, path: &str, bytes: &Bytes) -> Option<&Page> {
+        self.pages.get(path).filter(|before| {
+            before.bytes.as_ptr() == bytes.as_ptr() && before.bytes.len() == bytes.len()
+        })
+    }
+
+    /// Whether the pages were coded in `code`.
+    fn coded_in(&self, code: &Code) -> bool {
+        self.code
+            .as_ref()
+            .is_some_and(|(chars, stoppers)| *chars == code.chars && *stoppers == code.stoppers)
     }
 }
 
@@ -126,11 +142,12 @@ pub(crate) fn index(map: &OutputMap) -> Vec<u8> {
     index_from(map, &PageTexts::default()).1
 }
 
-/// The index of the searched pages of `map`, reading again only the pages whose bytes are not those of
-/// `previous`; with the texts read, for the next rebuild. The index is the same as from nothing.
+/// The index of the searched pages of `map`, reading and coding again only the pages whose bytes are not
+/// those of `previous` (all of them when the code changed); with the pages read, for the next rebuild.
+/// The index is the same as from nothing.
 pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, Vec<u8>) {
     let mut texts = PageTexts::default();
-    let mut pages: Vec<(&str, Kind, Arc<text::PageText>)> = Vec::new();
+    let mut pages: Vec<(&str, Kind, Arc<text::PageText>, Option<Arc<Coded>>)> = Vec::new();
     for (path, kind) in indexed_pages(map)
         .into_iter()
         .map(|(path, kind, _)| (path, kind))
@@ -138,22 +155,51 @@ pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, V
         let Some(bytes) = map.get_shared(path) else {
             continue;
         };
-        let text = previous.read(path, &bytes);
+        let (text, coded) = match previous.unchanged(path, &bytes) {
+            Some(before) => (before.text.clone(), before.coded.clone()),
+            None => {
+                let text = std::str::from_utf8(&bytes)
+                    .ok()
+                    .and_then(text::page_text)
+                    .map(Arc::new);
+                (text, None)
+            }
+        };
         if let Some(text) = &text {
-            pages.push((path, kind, Arc::clone(text)));
+            pages.push((path, kind, Arc::clone(text), coded));
         }
-        texts.pages.insert(path.to_string(), (bytes, text));
+        let page = Page {
+            bytes,
+            text,
+            coded: None,
+        };
+        texts.pages.insert(path.to_string(), page);
     }
     let code = Code::for_texts(
         pages
             .iter()
-            .flat_map(|(_, _, t)| [t.title.as_str(), t.text.as_str()]),
+            .flat_map(|(_, _, t, _)| [t.title.as_str(), t.text.as_str()]),
     );
-    let coded = |s: &str| {
-        let mut out = String::new();
-        code.encode(s, &mut out);
-        out
-    };
+    let same_code = previous.coded_in(&code);
+    let coded: Vec<Arc<Coded>> = pages
+        .iter()
+        .map(|(path, _, t, before)| {
+            let coded = match before {
+                Some(before) if same_code => Arc::clone(before),
+                _ => {
+                    let (mut title, mut text) = (String::new(), String::new());
+                    code.encode(&t.title, &mut title);
+                    code.encode(&t.text, &mut text);
+                    Arc::new(Coded { title, text })
+                }
+            };
+            if let Some(page) = texts.pages.get_mut(*path) {
+                page.coded = Some(Arc::clone(&coded));
+            }
+            coded
+        })
+        .collect();
+    texts.code = Some((code.chars.clone(), code.stoppers));
     let file = IndexFile {
         version: 1,
         kinds: KINDS.iter().map(|(_, label)| *label).collect(),
@@ -161,9 +207,10 @@ pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, V
         stoppers: code.stoppers,
         pages: pages
             .iter()
-            .map(|(path, kind, t)| {
+            .zip(&coded)
+            .map(|((path, kind, _, _), coded)| {
                 let number = KINDS.iter().position(|(k, _)| k == kind).unwrap_or(0);
-                (*path, number, coded(&t.title), coded(&t.text))
+                (*path, number, coded.title.as_str(), coded.text.as_str())
             })
             .collect(),
     };
@@ -244,6 +291,26 @@ mod tests {
         map.insert("notices/2025-01-01-a.html", page("旧通知", "旧"));
         map.insert("notices/2025-02-01-b.html", page("新通知 &lt;b&gt;", "新"));
         map
+    }
+
+    #[test]
+    fn a_rebuild_from_the_pages_before_gives_the_index_from_nothing() {
+        let first = site();
+        let (before, _) = index_from(&first, &PageTexts::default());
+        // One notice edited with characters already counted (the code may stay), then one with a
+        // character never seen (the code changes): each time the same bytes as an index from nothing.
+        for body in ["新新新", "新的一段：喆"] {
+            let mut map = first.clone();
+            map.insert("notices/2025-02-01-b.html", page("新通知", body));
+            let (after, bytes) = index_from(&map, &before);
+            assert_eq!(bytes, index(&map), "{body}");
+            // Unchanged pages were neither read nor coded again.
+            let kept = &after.pages["plan.html"];
+            assert!(Arc::ptr_eq(
+                kept.text.as_ref().unwrap(),
+                before.pages["plan.html"].text.as_ref().unwrap()
+            ));
+        }
     }
 
     #[test]
