@@ -113,6 +113,9 @@ struct Page {
     coded: Option<Arc<Coded>>,
 }
 
+/// A searched page while the index is made: address, kind, text and the text coded before, if kept.
+type Searched<'a> = (&'a str, Kind, Arc<text::PageText>, Option<Arc<Coded>>);
+
 /// A page's title and text in the index's code.
 #[derive(Debug)]
 struct Coded {
@@ -147,7 +150,7 @@ pub(crate) fn index(map: &OutputMap) -> Vec<u8> {
 /// The index is the same as from nothing.
 pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, Vec<u8>) {
     let mut texts = PageTexts::default();
-    let mut pages: Vec<(&str, Kind, Arc<text::PageText>, Option<Arc<Coded>>)> = Vec::new();
+    let mut pages: Vec<Searched<'_>> = Vec::new();
     for (path, kind) in indexed_pages(map)
         .into_iter()
         .map(|(path, kind, _)| (path, kind))
