@@ -242,13 +242,7 @@ fn the_results_follow_the_counts_and_the_practical_score_comes_from_its_modules(
         .map(|(n, a)| (n.to_string(), a.to_string()))
     );
     // 实际操作 = 92×20% + 90×60% + 88×20% = 90.00; total = 95×30% + 90×70% = 91.50.
-    let first: Vec<String> = welder
-        .select(&selector("table.results tbody tr"))
-        .next()
-        .unwrap()
-        .select(&selector("td"))
-        .map(text_of)
-        .collect();
+    let first = first_row_cells(&welder);
     // 名次, 参赛单位, 理论考试, the three modules, 实际操作, 总成绩.
     assert_eq!(
         first[2..8],
@@ -525,13 +519,7 @@ fn module_scores_are_columns_of_the_pages_the_downloads_and_the_pdf() {
     expected.extend(["实际操作成绩（70%）", "总成绩", "奖项", "备注"]);
     assert_eq!(texts(&welder, "table.results thead th"), expected);
     // 吴刚: 95, modules 92, 90, 88 → 实际操作 90.00, total 91.50.
-    let first: Vec<String> = welder
-        .select(&selector("table.results tbody tr"))
-        .next()
-        .unwrap()
-        .select(&selector("td"))
-        .map(text_of)
-        .collect();
+    let first = first_row_cells(&welder);
     assert_eq!(
         first[2..8],
         ["95.00", "92.00", "90.00", "88.00", "90.00", "91.50"]
@@ -712,4 +700,14 @@ fn the_results_problems_are_in_chinese_by_default() {
     ] {
         assert!(report.contains(expected), "`{expected}` in:\n{report}");
     }
+}
+
+/// The data cells (`td`) of the first row of a page's results table, as text.
+fn first_row_cells(page: &Html) -> Vec<String> {
+    page.select(&selector("table.results tbody tr"))
+        .next()
+        .unwrap()
+        .select(&selector("td"))
+        .map(text_of)
+        .collect()
 }

@@ -395,8 +395,9 @@ fn reported_places(text: &str) -> Vec<(String, usize, usize, String)> {
 mod tests {
     use super::*;
 
-    /// The problems of adding `source` as the contest's own template `page.html` (next to a layout).
-    fn problems_of(source: &str) -> Vec<(String, String)> {
+    /// The contest's own template `page.html` holding `source` (next to a layout), and Tera's error
+    /// on adding it.
+    fn own_and_error(source: &str) -> (Vec<(String, SourceFile)>, tera::Error) {
         let file = SourceFile::new(Path::new("templates/page.html"), source);
         let own = vec![("page.html".to_string(), file)];
         let mut tera = tera::Tera::new();
@@ -409,6 +410,12 @@ mod tests {
                 ("page.html", source),
             ])
             .expect_err("the template is wrong");
+        (own, error)
+    }
+
+    /// The problems of adding `source` as the contest's own template `page.html` (next to a layout).
+    fn problems_of(source: &str) -> Vec<(String, String)> {
+        let (own, error) = own_and_error(source);
         problems(&own, &error, None)
             .0
             .iter()
@@ -419,18 +426,7 @@ mod tests {
     #[test]
     fn template_mistakes_are_worded_in_chinese_too() {
         let source = "{% extends \"base.html\" %}\n{% block main %}{% for a in x %}\n{{ a }}{% endif %}{% endblock main %}";
-        let file = SourceFile::new(Path::new("templates/page.html"), source);
-        let own = vec![("page.html".to_string(), file)];
-        let mut tera = tera::Tera::new();
-        let error = tera
-            .add_raw_templates([
-                (
-                    "base.html",
-                    "<main>{% block main %}{% endblock main %}</main>",
-                ),
-                ("page.html", source),
-            ])
-            .expect_err("the template is wrong");
+        let (own, error) = own_and_error(source);
         let found = problems(&own, &error, Some("plan.html"));
         let problem = &found.0[0];
         assert_eq!(
