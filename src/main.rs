@@ -100,6 +100,8 @@ enum Command {
         #[command(flatten)]
         fonts: FontArgs,
         #[command(flatten)]
+        cache: CacheArgs,
+        #[command(flatten)]
         limits: LimitArgs,
     },
     /// The rebuild process of `serve` (started by `serve` itself).
@@ -112,6 +114,8 @@ enum Command {
         wait_since: Option<u64>,
         #[command(flatten)]
         fonts: FontArgs,
+        #[command(flatten)]
+        cache: CacheArgs,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -304,6 +308,7 @@ fn run(command: Command, lang: Lang) -> ExitCode {
             bind,
             poll,
             fonts,
+            cache,
             limits,
         } => {
             let options = jingsai::serve::ServeOptions {
@@ -312,6 +317,7 @@ fn run(command: Command, lang: Lang) -> ExitCode {
                 bind,
                 poll,
                 fonts: fonts.options(),
+                cache: cache.options(),
                 limits: limits.apply(lang),
                 lang,
             };
@@ -328,17 +334,18 @@ fn run(command: Command, lang: Lang) -> ExitCode {
             poll,
             wait_since,
             fonts,
+            cache,
             limits,
         } => {
             let limits = limits.apply(lang);
-            match jingsai::serve::worker::run(
-                &dir,
+            let setup = jingsai::serve::worker::Setup {
                 poll,
-                &fonts.options(),
+                fonts: fonts.options(),
+                cache: cache.options(),
                 limits,
-                wait_since,
                 lang,
-            ) {
+            };
+            match jingsai::serve::worker::run(&dir, &setup, wait_since) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("{}", error.report(lang));

@@ -189,3 +189,26 @@ fn a_form_edit_recompiles_the_pdf_and_a_broken_form_shows_its_location() {
     server.wait_for("/", 15, |page| !page.contains("forms/registration.typ:"));
     assert!(!server.get(pdf).text().contains("SERVE-TEST-MARK"));
 }
+
+/// A notice edit publishes its page first and the search index after it; the index then served is the
+/// one `build` writes for the same files, new characters included.
+#[test]
+fn the_search_index_follows_a_notice_edit() {
+    let dir = contest_copy();
+    let server = Server::start(dir.path(), &[]);
+    let before = server.get("/search-index.js").body;
+    let notice = dir.path().join(NOTICE);
+    let original = std::fs::read_to_string(&notice).unwrap();
+    save(&notice, &original.replace("## 报名", "## 报名（犇骉麤）"));
+    server.wait_for(NOTICE_PAGE, 10, |page| page.contains("犇骉麤"));
+
+    let output = jingsai("build").arg(dir.path()).output().unwrap();
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let built = std::fs::read_to_string(dir.path().join("output/search-index.js")).unwrap();
+    assert_ne!(before, built.as_bytes(), "the edit changes the index");
+    server.wait_for("/search-index.js", 10, |index| index == built);
+}

@@ -27,6 +27,9 @@ use std::sync::Arc;
 /// Where the index goes in the site.
 pub const INDEX_PATH: &str = "search-index.js";
 
+/// The search page, the one page that reads the index.
+pub const PAGE_PATH: &str = "search.html";
+
 /// The kinds of page searched, in the order the index lists them, with the label results show.
 const KINDS: [(Kind, &str); 3] = [
     (Kind::Plan, "竞赛方案"),

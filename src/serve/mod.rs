@@ -50,6 +50,9 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Where the PDFs find fonts.
     pub fonts: FontOptions,
+    /// The PDF cache for the builds that redo everything (the first, and after an edit of contest.yaml);
+    /// `None` compiles every PDF. The worker finds the same folder from the environment.
+    pub cache: Option<crate::pdf::CacheOptions>,
     /// The time and memory budget of each rebuild.
     pub limits: Limits,
     /// The language of the terminal lines, the overlay and the server's own pages.
@@ -122,14 +125,20 @@ fn supervise(
         while let Ok(Some(message)) = worker::receive(&mut input) {
             heard = true;
             match message {
-                worker::Message::Publish { files, removed } => {
+                worker::Message::Publish {
+                    files,
+                    removed,
+                    after,
+                } => {
                     if fresh {
                         // A new child sends its whole site first.
                         map = OutputMap::new();
                     }
                     fresh = false;
                     worker::apply(&mut map, files, &removed);
-                    shared.publish(Arc::new(map.clone()));
+                    // The search index comes after the pages it indexes: only the search page reloads.
+                    let only = after.then_some(crate::search::PAGE_PATH);
+                    shared.publish(Arc::new(map.clone()), only);
                 }
                 worker::Message::Failed(text) => shared.fail(text),
                 worker::Message::Stopped(text) => stopped = Some(text),
@@ -199,6 +208,9 @@ fn spawn_worker(
     }
     if !options.fonts.system {
         command.arg("--no-system-fonts");
+    }
+    if options.cache.is_none() {
+        command.arg("--no-cache");
     }
     for path in &options.fonts.paths {
         command.arg("--font-path").arg(path);

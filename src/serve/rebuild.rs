@@ -3,7 +3,8 @@
 //! only what the changed files affect:
 //!
 //! - a notice: that file is read again, its page rendered again, and the lists, the home page, the feed
-//!   and the sitemap only when what they show changed;
+//!   and the sitemap only when what they show changed; the search index after the site is published
+//!   ([`Rebuilder::finish_search`]);
 //! - a form template: the documents that read it are compiled again, then the downloads and the pages
 //!   that list them;
 //! - a site template: every page, from the same project and PDFs;
@@ -20,7 +21,7 @@ use crate::loaded::Loaded;
 use crate::msg;
 use crate::output::OutputMap;
 use crate::pdf::fonts::FontOptions;
-use crate::pdf::{Pdf, PdfEngine, Reuse};
+use crate::pdf::{CacheOptions, Pdf, PdfEngine, Reuse};
 use crate::site::{Renderer, Site};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -61,6 +62,7 @@ struct Pending {
 pub struct Rebuilder {
     root: PathBuf,
     engine: PdfEngine,
+    cache: Option<CacheOptions>,
     last: Option<Last>,
     pending: Pending,
 }
@@ -72,12 +74,22 @@ impl Rebuilder {
         Rebuilder {
             root: root.to_path_buf(),
             engine: PdfEngine::new(fonts),
+            cache: None,
             last: None,
             pending: Pending {
                 everything: true,
                 ..Pending::default()
             },
         }
+    }
+
+    /// Uses the PDF cache of `cache` for the builds that redo everything (the first one, and after an
+    /// edit of contest.yaml), as `build` does; an edited form is compiled without it (the PDFs of the
+    /// last build are kept in memory).
+    #[must_use]
+    pub fn with_cache(mut self, cache: Option<CacheOptions>) -> Self {
+        self.cache = cache;
+        self
     }
 
     /// The board on which rendering notes what it is doing, for the time budget.
@@ -114,8 +126,18 @@ impl Rebuilder {
         Ok(built)
     }
 
+    /// Makes the search index of the last good site again when the last build left it stale (a notice
+    /// edit publishes its pages first): the new site, or `None` when the index was up to date.
+    pub fn finish_search(&mut self) -> Option<Arc<OutputMap>> {
+        let last = self.last.as_mut()?;
+        let site = last.site.with_search_index()?;
+        last.site = site;
+        Some(Arc::clone(&last.site.map))
+    }
+
     fn everything(&mut self) -> Result<Built, Problems> {
         let started = Instant::now();
+        self.engine.use_cache(self.cache.as_ref(), &self.root, None);
         let project = check(&self.root)?;
         let checked = Instant::now();
         let Rendered {
@@ -147,6 +169,7 @@ impl Rebuilder {
     /// Applies the pending changes to the last good build; it is kept (with the changes still pending)
     /// when a step fails.
     fn update(&mut self, mut last: Last) -> Result<Built, Problems> {
+        self.engine.use_cache(None, &self.root, None);
         let result = self.apply(&mut last);
         self.last = Some(last);
         result

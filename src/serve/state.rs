@@ -7,8 +7,9 @@ use tokio::sync::broadcast;
 /// What open pages are told.
 #[derive(Debug, Clone)]
 pub(super) enum Notice {
-    /// A new site is servable: pages older than this generation reload.
-    Reload(u64),
+    /// A new site is servable: pages older than this generation reload; only the page at this path
+    /// when one is given (the search page, when only the search index changed).
+    Reload(u64, Option<&'static str>),
     /// The last build failed (the overlay text), or the failure is gone (empty).
     Error(Arc<str>),
 }
@@ -59,8 +60,9 @@ impl Shared {
         self.notices.subscribe()
     }
 
-    /// Swaps in a new site, then tells open pages to reload: they only ever reload onto it.
-    pub(super) fn publish(&self, map: Arc<OutputMap>) {
+    /// Swaps in a new site, then tells open pages to reload (all of them, or only the page at `only`):
+    /// they only ever reload onto it.
+    pub(super) fn publish(&self, map: Arc<OutputMap>, only: Option<&'static str>) {
         let generation = {
             let mut current = self
                 .current
@@ -71,7 +73,7 @@ impl Shared {
             current.error = None;
             current.generation
         };
-        let _ = self.notices.send(Notice::Reload(generation));
+        let _ = self.notices.send(Notice::Reload(generation, only));
     }
 
     /// Keeps the site, records the failure and shows it on open pages.

@@ -9,6 +9,8 @@
 //! - `P` (publish): the files new or changed since the last publish (`u32` count, then per file a `u32`
 //!   path length, the path, a `u64` length, the bytes), then the paths removed (`u32` count, then per
 //!   path a `u32` length and the path);
+//! - `A` (publish after): the same, for what is made after a site was published (the search index after
+//!   a notice edit): only the pages that read it need to reload;
 //! - `F` (failed build) and `S` (stopped: out of time, or a panic): a `u32` length and the overlay text;
 //! - `B` (a build starts): the time, `u64` nanoseconds since 1970.
 
@@ -37,6 +39,8 @@ pub enum Message {
         files: Vec<(String, Bytes)>,
         /// Files no longer made.
         removed: Vec<String>,
+        /// Made after the site was published (the search index): only the search page reloads.
+        after: bool,
     },
     /// A build failed; the overlay text.
     Failed(String),
@@ -67,19 +71,30 @@ fn changed_since(root: &Path, since: u64) -> bool {
         })
 }
 
+/// How the rebuild child works: what `serve` was started with.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    /// Poll the files instead of waiting for file-system events.
+    pub poll: bool,
+    /// Where the PDFs find fonts.
+    pub fonts: FontOptions,
+    /// The PDF cache of the builds that redo everything; `None` compiles every PDF.
+    pub cache: Option<crate::pdf::CacheOptions>,
+    /// The time and memory budget of each rebuild.
+    pub limits: Limits,
+    /// The language of everything it prints and sends.
+    pub lang: Lang,
+}
+
 /// Runs the rebuild child: watches `root`, builds, and sends every result to standard output. With
 /// `wait_since` (the start, in nanoseconds since 1970, of the build that stopped the last child), the
 /// first build waits for a change, unless a file or folder changed after that time already (an edit made
 /// while this child was starting). Returns only when it cannot start or the server is gone; it ends with
-/// its parent. Everything it prints and sends is in `lang`.
-pub fn run(
-    root: &Path,
-    poll: bool,
-    fonts: &FontOptions,
-    limits: Limits,
-    wait_since: Option<u64>,
-    lang: Lang,
-) -> Result<(), ServeError> {
+/// its parent.
+pub fn run(root: &Path, setup: &Setup, wait_since: Option<u64>) -> Result<(), ServeError> {
+    let Setup {
+        poll, limits, lang, ..
+    } = *setup;
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_PDEATHSIG only sets a signal to be sent to this process.
     unsafe {
@@ -91,7 +106,7 @@ pub fn run(
     })?;
     let (changes, pending) = mpsc::channel::<Vec<PathBuf>>();
     let _watcher = super::watch::start(&root, poll, changes, lang)?;
-    let mut rebuilder = Rebuilder::new(&root, fonts);
+    let mut rebuilder = Rebuilder::new(&root, &setup.fonts).with_cache(setup.cache.clone());
     // Standard output as a plain file: not locked (the watchdog writes its message from another thread
     // while this one is stuck) and not line-buffered.
     let stdout = io::stdout()
@@ -139,31 +154,13 @@ impl Build {
         sent: &mut Option<Arc<OutputMap>>,
         out: &mut impl Write,
     ) -> Result<(), ServeError> {
-        let Build {
-            limits,
-            lang,
-            first,
-        } = *self;
+        let Build { lang, first, .. } = *self;
         let started = Instant::now();
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as u64);
         send(out, &Message::Building(now)).map_err(ServeError::ServerGone)?;
-        let activity = rebuilder.activity().clone();
-        activity.clear();
-        let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
-            let then = msg!("serve-still-serving");
-            let text = crate::budget::timeout_message(limits.time, &what, &then).render(lang);
-            eprintln!("{text}");
-            if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
-                let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
-            }
-            std::process::exit(2);
-        });
-        let _attached = activity.attach("rebuild");
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rebuilder.build(changed)));
-        watchdog.disarm();
+        let result = self.guarded(rebuilder, "rebuild", |rebuilder| rebuilder.build(changed));
         let message = match result {
             Ok(Ok(built)) => {
                 if first {
@@ -186,7 +183,8 @@ impl Build {
                 eprintln!("{}", summary.render(lang));
                 let message = diff(sent.as_deref(), &built.map);
                 *sent = Some(built.map);
-                message
+                send(out, &message).map_err(ServeError::ServerGone)?;
+                return self.publish_search_index(rebuilder, sent, out);
             }
             Ok(Err(problems)) => {
                 print_problems(&problems, lang);
@@ -196,19 +194,78 @@ impl Build {
                 eprintln!("{}", msg!("cli-error", message).render(lang));
                 Message::Failed(overlay::text(&problems, lang))
             }
-            Err(panic) => {
-                let what = panic
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                let text = msg!("serve-panicked", what).render(lang);
-                eprintln!("{}", msg!("cli-error", message = &text).render(lang));
-                send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
-                return Err(ServeError::Panicked);
-            }
+            Err(panic) => return self.stop_after_panic(&panic, out),
         };
         send(out, &message).map_err(ServeError::ServerGone)
+    }
+
+    /// Runs `work` on the rebuilder under the time budget (the child ends when it runs over), catching
+    /// a panic.
+    fn guarded<T>(
+        &self,
+        rebuilder: &mut Rebuilder,
+        slot: &'static str,
+        work: impl FnOnce(&mut Rebuilder) -> T,
+    ) -> std::thread::Result<T> {
+        let Build { limits, lang, .. } = *self;
+        let activity = rebuilder.activity().clone();
+        activity.clear();
+        let watchdog = Watchdog::arm(limits.time, activity.clone(), move |what| {
+            let then = msg!("serve-still-serving");
+            let text = crate::budget::timeout_message(limits.time, &what, &then).render(lang);
+            eprintln!("{text}");
+            if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+                let _ = send(&mut std::fs::File::from(fd), &Message::Stopped(text));
+            }
+            std::process::exit(2);
+        });
+        let _attached = activity.attach(slot);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(rebuilder)));
+        watchdog.disarm();
+        result
+    }
+
+    /// After a site was published: makes its search index again when the build left it stale (a notice
+    /// edit) and sends it as a publish of its own, so the edited page is served without waiting for it.
+    fn publish_search_index(
+        &self,
+        rebuilder: &mut Rebuilder,
+        sent: &mut Option<Arc<OutputMap>>,
+        out: &mut impl Write,
+    ) -> Result<(), ServeError> {
+        match self.guarded(rebuilder, "search index", Rebuilder::finish_search) {
+            Ok(None) => Ok(()),
+            Ok(Some(map)) => {
+                let Message::Publish { files, removed, .. } = diff(sent.as_deref(), &map) else {
+                    unreachable!("a diff is a publish message");
+                };
+                *sent = Some(map);
+                let message = Message::Publish {
+                    files,
+                    removed,
+                    after: true,
+                };
+                send(out, &message).map_err(ServeError::ServerGone)
+            }
+            Err(panic) => self.stop_after_panic(&panic, out),
+        }
+    }
+
+    /// Reports a panic and ends the child (its state may be broken).
+    fn stop_after_panic(
+        &self,
+        panic: &Box<dyn std::any::Any + Send>,
+        out: &mut impl Write,
+    ) -> Result<(), ServeError> {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        let text = msg!("serve-panicked", what).render(self.lang);
+        eprintln!("{}", msg!("cli-error", message = &text).render(self.lang));
+        send(out, &Message::Stopped(text)).map_err(ServeError::ServerGone)?;
+        Err(ServeError::Panicked)
     }
 }
 
@@ -229,7 +286,11 @@ pub fn diff(before: Option<&OutputMap>, after: &OutputMap) -> Message {
             .iter_shared()
             .map(|(path, bytes)| (path.to_string(), bytes.clone()))
             .collect();
-        return Message::Publish { files, removed };
+        return Message::Publish {
+            files,
+            removed,
+            after: false,
+        };
     };
     let mut old = before.iter_shared().peekable();
     for (path, bytes) in after.iter_shared() {
@@ -254,15 +315,23 @@ pub fn diff(before: Option<&OutputMap>, after: &OutputMap) -> Message {
         }
     }
     removed.extend(old.map(|(path, _)| path.to_string()));
-    Message::Publish { files, removed }
+    Message::Publish {
+        files,
+        removed,
+        after: false,
+    }
 }
 
 /// Writes one message and flushes it.
 pub fn send(out: &mut impl Write, message: &Message) -> io::Result<()> {
     let mut frame = Vec::new();
     match message {
-        Message::Publish { files, removed } => {
-            frame.push(b'P');
+        Message::Publish {
+            files,
+            removed,
+            after,
+        } => {
+            frame.push(if *after { b'A' } else { b'P' });
             frame.extend_from_slice(&(files.len() as u32).to_le_bytes());
             out.write_all(&frame)?;
             for (path, bytes) in files {
@@ -313,7 +382,7 @@ pub fn receive(input: &mut impl Read) -> io::Result<Option<Message>> {
         Err(e) => return Err(e),
     }
     let message = match tag[0] {
-        b'P' => {
+        tag @ (b'P' | b'A') => {
             let count = read_u32(input)?;
             let mut files = Vec::new();
             for _ in 0..count {
@@ -331,7 +400,11 @@ pub fn receive(input: &mut impl Read) -> io::Result<Option<Message>> {
             for _ in 0..count {
                 removed.push(read_string(input)?);
             }
-            Message::Publish { files, removed }
+            Message::Publish {
+                files,
+                removed,
+                after: tag == b'A',
+            }
         }
         b'F' => Message::Failed(read_string(input)?),
         b'S' => Message::Stopped(read_string(input)?),
@@ -405,7 +478,7 @@ mod tests {
         ]);
         let mut wire = Vec::new();
         send(&mut wire, &diff(Some(&before), &after)).unwrap();
-        let Some(Message::Publish { files, removed }) = receive(&mut wire.as_slice()).unwrap()
+        let Some(Message::Publish { files, removed, .. }) = receive(&mut wire.as_slice()).unwrap()
         else {
             panic!("not a publish message");
         };

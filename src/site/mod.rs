@@ -5,7 +5,9 @@
 //! address is required: the sitemap, the feed and the calendar.
 //!
 //! The search index (`search-index.js`, see [`crate::search`]) is made from the rendered notice, plan
-//! and track pages, after them, and again when a notice changes.
+//! and track pages, after them. When a notice changes, [`Renderer::update_notices`] leaves the index of
+//! the previous site in place and [`Site::with_search_index`] makes it again, so watch mode can publish
+//! the pages first and the index after them.
 
 mod calendar;
 mod notices;
@@ -50,12 +52,37 @@ pub struct Site {
     downloads: Vec<String>,
     /// The text of each searched page, so a rebuild reads again only the pages that changed.
     search: Arc<search::PageTexts>,
+    /// The search index in `map` is that of an earlier site: the pages changed since, and
+    /// [`Site::with_search_index`] has not yet made it again.
+    search_stale: bool,
     /// Rendered without the downloads (they were being compiled meanwhile): the pages that list them
     /// (registration, results) and the sitemap are still to come, from [`Renderer::update_downloads`].
     awaiting_downloads: bool,
 }
 
 impl Site {
+    /// Whether the search index is that of an earlier site (see [`Site::with_search_index`]).
+    pub fn search_is_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// The same site with its search index made again from its pages, when they changed since the index
+    /// was made; `None` when the index is up to date. Only the pages whose bytes changed are read again.
+    pub fn with_search_index(&self) -> Option<Site> {
+        if !self.search_stale {
+            return None;
+        }
+        let mut map = OutputMap::clone(&self.map);
+        let (search, index) = search::index_from(&map, &self.search);
+        map.insert(search::INDEX_PATH, index);
+        Some(Site {
+            map: Arc::new(map),
+            search: Arc::new(search),
+            search_stale: false,
+            ..self.clone()
+        })
+    }
+
     /// The output map, copied only if it is still shared.
     pub fn into_map(self) -> OutputMap {
         Arc::try_unwrap(self.map).unwrap_or_else(|shared| OutputMap::clone(&shared))
@@ -181,6 +208,7 @@ impl Renderer {
             map: Arc::new(map),
             listing: Arc::new(listing),
             search: Arc::new(search),
+            search_stale: false,
             downloads: Vec::new(),
             awaiting_downloads: true,
         })
@@ -189,7 +217,8 @@ impl Renderer {
     /// Brings `previous` (rendered from the same templates and contest.yaml) up to date after the notices
     /// at the addresses `changed` were edited or added, and any others were removed from `project`. Only
     /// those notices' pages are rendered again, plus the lists, the home page, the feed and the sitemap
-    /// when what they show changed. Gives the same site as [`Renderer::render`].
+    /// when what they show changed. The search index is left as it was (see [`Site::with_search_index`]);
+    /// with it made again, gives the same site as [`Renderer::render`].
     pub fn update_notices(
         &self,
         project: &Loaded,
@@ -266,20 +295,16 @@ impl Renderer {
                 .collect();
             pages.feed(project, &entries);
         }
-        let search = if !changed.is_empty() || listing != *previous.listing {
-            let (search, index) = search::index_from(&map, &previous.search);
-            map.insert(search::INDEX_PATH, index);
-            Arc::new(search)
-        } else {
-            Arc::clone(&previous.search)
-        };
+        let search_stale =
+            previous.search_stale || !changed.is_empty() || listing != *previous.listing;
         if problems.has_errors() {
             return Err(problems);
         }
         Ok(Site {
             map: Arc::new(map),
             listing: Arc::new(listing),
-            search,
+            search: Arc::clone(&previous.search),
+            search_stale,
             downloads: previous.downloads.clone(),
             awaiting_downloads: previous.awaiting_downloads,
         })
@@ -342,6 +367,7 @@ impl Renderer {
             map: Arc::new(map),
             listing: Arc::clone(&previous.listing),
             search: Arc::clone(&previous.search),
+            search_stale: previous.search_stale,
             downloads: download_paths,
             awaiting_downloads: false,
         })
