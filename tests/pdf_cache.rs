@@ -315,3 +315,28 @@ fn a_cache_folder_inside_the_contest_or_output_folder_is_not_used() {
         assert!(!cache.exists(), "{} was made", cache.display());
     }
 }
+
+/// `serve` builds from the same cache as `build`: after a build, its first build compiles nothing, and
+/// `--no-cache` turns the cache off for it too.
+#[test]
+fn serve_starts_from_the_cache() {
+    let setup = Setup::new();
+    setup.run("build", None, &[]);
+    let cache = setup.cache.clone();
+    let start = |extra: &[&str]| {
+        let cache = cache.clone();
+        support::Server::start_with(setup.copy.path(), extra, move |command| {
+            command.env("JINGSAI_CACHE_DIR", &cache);
+        })
+    };
+    let server = start(&[]);
+    let log = server.wait_for_log(60, |log| log.contains("PDFs: "));
+    assert!(log.contains("PDFs: 3 from the cache, 0 compiled"), "{log}");
+    drop(server);
+    let server = start(&["--no-cache"]);
+    let log = server.wait_for_log(60, |log| log.contains("PDFs: "));
+    assert!(
+        log.contains("PDFs: 3 compiled (the PDF cache is off)"),
+        "{log}"
+    );
+}

@@ -92,6 +92,11 @@ impl Rebuilder {
         self
     }
 
+    /// What the PDFs cost so far: how many were compiled and how many came from the cache.
+    pub fn pdf_counts(&self) -> &crate::pdf::PdfCounts {
+        self.engine.counts()
+    }
+
     /// The board on which rendering notes what it is doing, for the time budget.
     pub fn activity(&self) -> &crate::budget::Activity {
         self.engine.activity()

@@ -165,6 +165,12 @@ impl Build {
             Ok(Ok(built)) => {
                 if first {
                     print_problems(&built.warnings, lang);
+                    let counts = rebuilder.pdf_counts();
+                    if counts.rejected > 0 {
+                        let rejected = msg!("pdfcache-rejected", count = counts.rejected);
+                        eprintln!("{}", rejected.render(lang));
+                    }
+                    eprintln!("{}", counts.summary().render(lang));
                 }
                 let phases = comma_list(
                     built
