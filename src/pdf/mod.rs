@@ -80,6 +80,8 @@ pub struct PdfEngine {
     cache: Option<PdfCache>,
     /// What the PDFs cost so far: compiled, from the cache, rejected entries.
     counts: PdfCounts,
+    /// The entries of the last forms zip as deflated, for the next one to copy when they are the same.
+    zip_parts: std::sync::Mutex<Vec<forms_zip::ZipPart>>,
 }
 
 /// What a recompile may keep: the PDFs of the last build, and the virtual paths (`/registration.typ`)
@@ -131,6 +133,7 @@ impl PdfEngine {
             fingerprint: fingerprint.finalize().into(),
             cache: None,
             counts: PdfCounts::default(),
+            zip_parts: std::sync::Mutex::default(),
         }
     }
 
@@ -524,15 +527,25 @@ impl PdfEngine {
     }
 
     /// The forms zip of `pdfs` and `extra` (see [`forms_zip()`]), read from the cache when the same files
-    /// were zipped before (deflating them costs more than compiling nothing), made and stored otherwise.
+    /// were zipped before (deflating them costs more than compiling nothing), made and stored otherwise;
+    /// an entry whose file is the same as in the last zip this engine made is copied, not deflated again.
     pub fn forms_zip(
         &self,
         pdfs: &[Pdf],
         extra: &[(&str, &[u8])],
         date: jiff::civil::Date,
     ) -> Vec<u8> {
+        let make = || {
+            let mut kept = self
+                .zip_parts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let (zip, parts) = forms_zip::forms_zip_reusing(pdfs, extra, date, &kept);
+            *kept = parts;
+            zip
+        };
         let Some(cache) = &self.cache else {
-            return forms_zip(pdfs, extra, date);
+            return make();
         };
         let mut hasher = Sha256::new();
         hasher.update(self.fingerprint);
@@ -550,7 +563,7 @@ impl PdfEngine {
         if let Ok(entry) = cache.get(&key, b"PK") {
             return entry.bytes;
         }
-        let bytes = forms_zip(pdfs, extra, date);
+        let bytes = make();
         let entry = Entry {
             pages: 0,
             places: Vec::new(),

@@ -215,7 +215,7 @@ impl Rebuilder {
         let (renderer, site) = if pending.templates {
             redone.push(msg!("serve-redone-pages"));
             let renderer = Renderer::new(project)?;
-            let site = renderer.render(project, downloads(project, pdfs, None)?)?;
+            let site = renderer.render(project, downloads(project, pdfs, Some(&self.engine))?)?;
             (Some(renderer), site)
         } else {
             let mut site = None;
@@ -223,7 +223,7 @@ impl Rebuilder {
                 site = Some(last.renderer.update_downloads(
                     project,
                     &last.site,
-                    downloads(project, pdfs, None)?,
+                    downloads(project, pdfs, Some(&self.engine))?,
                 )?);
             }
             if !pending.notices.is_empty() {
