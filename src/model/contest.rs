@@ -220,7 +220,7 @@ pub struct Track {
     #[serde(default)]
     pub limits: Option<Spanned<Limits>>,
     /// The track's own scoring (parts, weights, durations, modes, modules, note), when it differs from
-    /// the contest's `scoring:`; it replaces the contest's for this track (see [`Contest::parts_of`]).
+    /// the contest's `scoring:`; it replaces the contest's for this track.
     #[serde(default)]
     pub scoring: Option<Spanned<Scoring>>,
 }
