@@ -511,7 +511,11 @@ pub(crate) fn scoring_summary(scoring: Option<&crate::model::Scoring>) -> Option
         .iter()
         .map(|p| format!("{}{}%", p.name, p.weight.value))
         .collect();
-    let note = scoring.note.as_ref().map(|n| n.value.trim()).unwrap_or_default();
+    let note = scoring
+        .note
+        .as_ref()
+        .map(|n| n.value.trim())
+        .unwrap_or_default();
     match (parts.is_empty(), note.is_empty()) {
         (true, true) => None,
         (true, false) => Some(format!("成绩构成：{note}")),

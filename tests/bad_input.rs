@@ -785,7 +785,9 @@ const CASES: &[Case] = &[
                 help: &[Help::Text("one id is one column of the score sheet")],
                 ..error(
                     yaml("{id: practical, name: 实际操作", "practical"),
-                    &["the id `practical` is named “实操比赛” in an earlier scoring but “实际操作” here"],
+                    &[
+                        "the id `practical` is named “实操比赛” in an earlier scoring but “实际操作” here",
+                    ],
                 )
             },
             error(yaml("    scoring: {}", "{}"), &["`scoring` says nothing"]),

@@ -147,7 +147,10 @@ fn each_track_page_shows_the_scoring_it_follows() {
         texts(&ai, "table tbody tr th, table tbody tr td"),
         ["实际操作", "100%", "240分钟", "上机操作"]
     );
-    assert_eq!(section(&ai, "成绩构成"), ["按实际操作成绩由高到低排定名次。"]);
+    assert_eq!(
+        section(&ai, "成绩构成"),
+        ["按实际操作成绩由高到低排定名次。"]
+    );
 
     let welder = page(&out, "tracks/welder.html");
     let rows: Vec<Vec<String>> = welder
@@ -173,10 +176,7 @@ fn each_track_page_shows_the_scoring_it_follows() {
         texts(&electrician, "table tbody tr th"),
         ["理论考试", "实际操作"]
     );
-    assert_eq!(
-        texts(&electrician, "table tbody tr td.num"),
-        ["30%", "70%"]
-    );
+    assert_eq!(texts(&electrician, "table tbody tr td.num"), ["30%", "70%"]);
 
     // The list of tracks says how each is scored, as the scorings differ.
     let list = page(&out, "tracks/index.html");
@@ -219,7 +219,15 @@ fn each_results_table_has_its_tracks_columns_and_totals() {
     let ai = page(&out, "results/ai-trainer-staff.html");
     assert_eq!(
         texts(&ai, "table.results thead th"),
-        ["名次", "姓名", "参赛单位", "实际操作成绩（100%）", "总成绩", "奖项", "备注"]
+        [
+            "名次",
+            "姓名",
+            "参赛单位",
+            "实际操作成绩（100%）",
+            "总成绩",
+            "奖项",
+            "备注"
+        ]
     );
     assert_eq!(first_row_cells(&ai)[2..4], ["87.00", "87.00"]);
 
@@ -252,8 +260,14 @@ fn each_results_table_has_its_tracks_columns_and_totals() {
             .unwrap()
             .to_string()
     };
-    assert_eq!(row("吴刚"), "焊工,职工组,1,吴刚,济南市某钢铁公司,95.00,92.00,90.00,,91.00,91.80,一等奖,");
-    assert_eq!(row("沈洁"), "人工智能训练师,职工组,1,沈洁,济南市某科技公司,,,,,87.00,87.00,,");
+    assert_eq!(
+        row("吴刚"),
+        "焊工,职工组,1,吴刚,济南市某钢铁公司,95.00,92.00,90.00,,91.00,91.80,一等奖,"
+    );
+    assert_eq!(
+        row("沈洁"),
+        "人工智能训练师,职工组,1,沈洁,济南市某科技公司,,,,,87.00,87.00,,"
+    );
 
     // The PDF draws each table with its track's columns.
     let pdf = pdf_text(&out.join("results/results.pdf"));
@@ -264,7 +278,10 @@ fn each_results_table_has_its_tracks_columns_and_totals() {
         "95.0092.0090.0091.0091.80",
         "87.0087.00",
     ] {
-        assert!(pdf.contains(expected), "`{expected}` in results.pdf:\n{pdf}");
+        assert!(
+            pdf.contains(expected),
+            "`{expected}` in results.pdf:\n{pdf}"
+        );
     }
 }
 
@@ -275,8 +292,14 @@ fn scores_that_do_not_follow_the_tracks_scoring_are_located_errors() {
     // 吴刚 (row 11) has a 质量检测 score his track does not have; 沈洁 (row 17) lacks her 实操成绩 and
     // has a 理论成绩 her track does not have.
     let sheet = sheet
-        .replace("吴刚,济南市某钢铁公司,焊工,职工组,95,92,90,/,", "吴刚,济南市某钢铁公司,焊工,职工组,95,92,90,88,")
-        .replace("沈洁,济南市某科技公司,人工智能训练师,职工组,/,,,,87,", "沈洁,济南市某科技公司,人工智能训练师,职工组,90,,,,,");
+        .replace(
+            "吴刚,济南市某钢铁公司,焊工,职工组,95,92,90,/,",
+            "吴刚,济南市某钢铁公司,焊工,职工组,95,92,90,88,",
+        )
+        .replace(
+            "沈洁,济南市某科技公司,人工智能训练师,职工组,/,,,,87,",
+            "沈洁,济南市某科技公司,人工智能训练师,职工组,90,,,,,",
+        );
     copy.write(RESULTS, sheet);
     let output = check(&copy);
     let report = text(&output);
@@ -312,7 +335,9 @@ fn a_track_whose_scoring_is_to_be_announced_has_no_results_yet() {
     let report = text(&output);
     assert!(!output.status.success(), "{report}");
     assert!(
-        report.contains("row 20, column C (赛项): the scoring of the track “茶艺师” has no parts yet"),
+        report.contains(
+            "row 20, column C (赛项): the scoring of the track “茶艺师” has no parts yet"
+        ),
         "{report}"
     );
 }
@@ -344,8 +369,14 @@ fn without_a_contest_scoring_every_track_states_its_own() {
             } else {
                 ""
             };
-            let practical = if cells[2] == "赛项" { "实操成绩" } else { cells[6] };
-            [&cells[..4], &[theory, practical, cells[8]]].concat().join(",")
+            let practical = if cells[2] == "赛项" {
+                "实操成绩"
+            } else {
+                cells[6]
+            };
+            [&cells[..4], &[theory, practical, cells[8]]]
+                .concat()
+                .join(",")
         })
         .collect();
     copy.write(RESULTS, sheet.join("\n") + "\n");
@@ -353,7 +384,10 @@ fn without_a_contest_scoring_every_track_states_its_own() {
 
     let rules = texts(&page(&out, "results/index.html"), "ol.rules li");
     assert!(
-        rules.contains(&"焊工赛项：总成绩＝理论考试成绩×40%＋实际操作成绩×60%（各部分满分均为100分）。".to_string()),
+        rules.contains(
+            &"焊工赛项：总成绩＝理论考试成绩×40%＋实际操作成绩×60%（各部分满分均为100分）。"
+                .to_string()
+        ),
         "{rules:?}"
     );
     assert!(

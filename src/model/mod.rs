@@ -386,10 +386,11 @@ impl Contest {
     /// index them); with no track of its own scoring they are [`Contest::parts`].
     pub fn score_parts(&self) -> Vec<ScoringPart> {
         let mut union: Vec<ScoringPart> = Vec::new();
-        let contest = self
-            .contest_scoring_used()
-            .then(|| self.parts())
-            .unwrap_or_default();
+        let contest = if self.contest_scoring_used() {
+            self.parts()
+        } else {
+            &[]
+        };
         let own = self
             .tracks
             .iter()
@@ -400,7 +401,11 @@ impl Contest {
                 None => union.push(part.clone()),
                 Some(known) => {
                     for module in part.modules() {
-                        if !known.modules().iter().any(|m| m.id.value == module.id.value) {
+                        if !known
+                            .modules()
+                            .iter()
+                            .any(|m| m.id.value == module.id.value)
+                        {
                             match &mut known.modules {
                                 Some(list) => list.value.push(module.clone()),
                                 None => {

@@ -83,14 +83,17 @@ fn score_columns(plan: &Plan<'_>, by_modules: &[bool]) -> Vec<ScoreColumn> {
     let mut columns = Vec::new();
     for (index, (part, by)) in plan.score_parts.iter().zip(by_modules).enumerate() {
         if *by {
-            columns.extend(part.modules().iter().enumerate().map(|(m, module)| {
-                ScoreColumn {
-                    name: module.name.clone(),
-                    weight: module.weight.value,
-                    part_name: Some(part.name.clone()),
-                    same_weight: plan.same_weight((index, Some(m))),
-                }
-            }));
+            columns.extend(
+                part.modules()
+                    .iter()
+                    .enumerate()
+                    .map(|(m, module)| ScoreColumn {
+                        name: module.name.clone(),
+                        weight: module.weight.value,
+                        part_name: Some(part.name.clone()),
+                        same_weight: plan.same_weight((index, Some(m))),
+                    }),
+            );
         }
         columns.push(ScoreColumn {
             name: part.name.clone(),

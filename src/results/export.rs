@@ -59,7 +59,11 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
 /// The cells of an entry of `table` in the columns of the whole sheet ([`Results::score_columns`]):
 /// its own (`cells`, in the order of the table's columns) where its track has the column, an empty one
 /// where it has not.
-pub fn sheet_cells<T: Clone + Default>(results: &Results, table: &ResultTable, cells: &[T]) -> Vec<T> {
+pub fn sheet_cells<T: Clone + Default>(
+    results: &Results,
+    table: &ResultTable,
+    cells: &[T],
+) -> Vec<T> {
     let mut out = vec![T::default(); results.score_columns.len()];
     for (cell, &column) in cells.iter().zip(&table.sheet_columns) {
         out[column] = cell.clone();

@@ -27,9 +27,11 @@ impl Checker<'_> {
             self.scheme(scoring);
             self.unique_ids(
                 msg!("validate-noun-part"),
-                scoring.value.parts().iter().flat_map(|p| {
-                    std::iter::once(&p.id).chain(p.modules().iter().map(|m| &m.id))
-                }),
+                scoring
+                    .value
+                    .parts()
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.id).chain(p.modules().iter().map(|m| &m.id))),
             );
         }
     }
@@ -40,7 +42,7 @@ impl Checker<'_> {
     pub(super) fn shared_score_ids(&mut self, c: &Contest) {
         let contest = c
             .contest_scoring_used()
-            .then(|| c.scoring.as_ref())
+            .then_some(c.scoring.as_ref())
             .flatten();
         let own = c.tracks.iter().filter_map(|t| t.scoring.as_ref());
         // id -> (the part it is a module of, if any; its name)
