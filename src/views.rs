@@ -100,6 +100,14 @@ pub(crate) struct TrackView<'a> {
     /// Every limit an entrant of this track meets, one sentence each: those of `rules.limits` and of
     /// each group that do not except the track (the group's named first), then the track's own.
     pub limits: Vec<String>,
+    /// The scoring this track follows in words ([`scoring_view`]): its own `scoring:`, else the
+    /// contest's.
+    pub scoring: serde_json::Value,
+    /// Whether the track has a `scoring:` of its own.
+    pub own_scoring: bool,
+    /// The scoring in one line for the list of tracks (成绩构成：理论考试30%、实操比赛70%), only when some
+    /// track has a scoring of its own (so the tracks differ).
+    pub scoring_summary: Option<String>,
 }
 
 /// A group.
@@ -288,6 +296,14 @@ pub(crate) fn tracks(c: &Contest) -> Vec<TrackView<'_>> {
             eligibility: t.eligibility.as_deref(),
             own_limits: t.limits.as_ref().and_then(|l| limits(c, &l.value)),
             limits: track_limits(c, t),
+            scoring: scoring_view(c.scoring_of(t)),
+            own_scoring: t.scoring.is_some(),
+            scoring_summary: c
+                .tracks
+                .iter()
+                .any(|t| t.scoring.is_some())
+                .then(|| scoring_summary(c.scoring_of(t)))
+                .flatten(),
         })
         .collect()
 }
@@ -480,12 +496,39 @@ pub(crate) fn individual_entry(c: &Contest) -> Option<String> {
     Some(words)
 }
 
-/// The scoring in words, for the track pages: the parts (with the columns that any part fills: 时长,
+/// The contest's `scoring:` in words ([`scoring_view`]); a track's page shows the scoring it follows
+/// ([`TrackView::scoring`]).
+pub(crate) fn scoring(c: &Contest) -> serde_json::Value {
+    scoring_view(c.scoring())
+}
+
+/// A scoring in one line: 成绩构成：理论考试30%、实操比赛70%, with its note when it has one (评分办法另行通知);
+/// none when it says neither.
+pub(crate) fn scoring_summary(scoring: Option<&crate::model::Scoring>) -> Option<String> {
+    let scoring = scoring?;
+    let parts: Vec<String> = scoring
+        .parts()
+        .iter()
+        .map(|p| format!("{}{}%", p.name, p.weight.value))
+        .collect();
+    let note = scoring
+        .note
+        .as_ref()
+        .map(|n| n.value.trim())
+        .unwrap_or_default();
+    match (parts.is_empty(), note.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(format!("成绩构成：{note}")),
+        (false, true) => Some(format!("成绩构成：{}。", parts.join("、"))),
+        (false, false) => Some(format!("成绩构成：{}。{note}", parts.join("、"))),
+    }
+}
+
+/// A scoring in words, for the track pages: the parts (with the columns that any part fills: 时长,
 /// 方式, 模块), how ranks are decided, the setting and a note; `shown` when there is anything to show
 /// under 成绩构成.
-pub(crate) fn scoring(c: &Contest) -> serde_json::Value {
-    let scoring = c.scoring();
-    let parts = c.parts();
+pub(crate) fn scoring_view(scoring: Option<&crate::model::Scoring>) -> serde_json::Value {
+    let parts = scoring.map_or(&[][..], crate::model::Scoring::parts);
     let text = |s: Option<&String>| s.map(String::as_str).unwrap_or_default().to_string();
     let ranking = text(scoring.and_then(|s| s.ranking.as_ref()));
     let note = scoring

@@ -763,6 +763,47 @@ const CASES: &[Case] = &[
             )
         }],
     },
+    // A track's own scoring (`tracks[].scoring`) is checked like the contest's, all in one run.
+    Case {
+        name: "track-scoring-in-one-run",
+        edits: &[
+            Replace(
+                "    name: 服务机器人应用技术员\n",
+                "    name: 服务机器人应用技术员\n    scoring:\n      parts:\n        - {id: practical, name: 实际操作, weight: 90}\n",
+            ),
+            Replace(
+                "    name: 生成式人工智能系统应用员\n",
+                "    name: 生成式人工智能系统应用员\n    scoring: {}\n",
+            ),
+        ],
+        errors: &[
+            error(
+                yaml("name: 实际操作, weight: 90}", "90"),
+                &["the scoring weights add up to 90%, not 100%"],
+            ),
+            Error {
+                help: &[Help::Text("one id is one column of the score sheet")],
+                ..error(
+                    yaml("{id: practical, name: 实际操作", "practical"),
+                    &[
+                        "the id `practical` is named “实操比赛” in an earlier scoring but “实际操作” here",
+                    ],
+                )
+            },
+            error(yaml("    scoring: {}", "{}"), &["`scoring` says nothing"]),
+        ],
+    },
+    Case {
+        name: "track-scoring-misspelt-key",
+        edits: &[Replace(
+            "    name: 服务机器人应用技术员\n",
+            "    name: 服务机器人应用技术员\n    scoring:\n      parts:\n        - {id: practical, name: 实操比赛, wieght: 100}\n",
+        )],
+        errors: &[Error {
+            help: &[Help::Text("did you mean `weight`?")],
+            ..error(yaml("wieght: 100", "wieght"), &["unknown field `wieght`"])
+        }],
+    },
     Case {
         name: "module-id-is-a-part-id",
         edits: &[Replace(

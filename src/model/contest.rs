@@ -219,6 +219,10 @@ pub struct Track {
     /// Birth-date, age and work-experience limits of this track (`except_tracks` is not allowed here).
     #[serde(default)]
     pub limits: Option<Spanned<Limits>>,
+    /// The track's own scoring (parts, weights, durations, modes, modules, note), when it differs from
+    /// the contest's `scoring:`; it replaces the contest's for this track.
+    #[serde(default)]
+    pub scoring: Option<Spanned<Scoring>>,
 }
 
 /// A group (组别).

@@ -354,9 +354,74 @@ impl Contest {
         self.scoring.as_ref().map(|s| &s.value)
     }
 
-    /// The scoring parts; none when `scoring` or its `parts` are not given.
+    /// The contest-wide scoring parts; none when `scoring` or its `parts` are not given. A track may
+    /// have its own ([`Contest::parts_of`]).
     pub fn parts(&self) -> &[ScoringPart] {
         self.scoring().map_or(&[], Scoring::parts)
+    }
+
+    /// The scoring a track follows: its own `scoring:` when given, else the contest's.
+    pub fn scoring_of<'a>(&'a self, track: &'a Track) -> Option<&'a Scoring> {
+        track
+            .scoring
+            .as_ref()
+            .map(|s| &s.value)
+            .or_else(|| self.scoring())
+    }
+
+    /// The scoring parts of a track: its own when it has a `scoring:`, else the contest's.
+    pub fn parts_of<'a>(&'a self, track: &'a Track) -> &'a [ScoringPart] {
+        self.scoring_of(track).map_or(&[], Scoring::parts)
+    }
+
+    /// Whether some track follows the contest-wide `scoring:` (has none of its own).
+    pub fn contest_scoring_used(&self) -> bool {
+        self.tracks.iter().any(|t| t.scoring.is_none())
+    }
+
+    /// Every scoring part some track uses, once per id: the contest's parts (when a track follows
+    /// them), then the parts of the tracks' own scorings that are new, in the order of `tracks`. A part
+    /// met again gets the modules it did not have yet; its name, weight and other keys stay the
+    /// first's. These are the score columns of a results sheet (`Field::Part` and `Field::Module`
+    /// index them); with no track of its own scoring they are [`Contest::parts`].
+    pub fn score_parts(&self) -> Vec<ScoringPart> {
+        let mut union: Vec<ScoringPart> = Vec::new();
+        let contest = if self.contest_scoring_used() {
+            self.parts()
+        } else {
+            &[]
+        };
+        let own = self
+            .tracks
+            .iter()
+            .filter_map(|t| t.scoring.as_ref())
+            .flat_map(|s| s.value.parts());
+        for part in contest.iter().chain(own) {
+            match union.iter_mut().find(|u| u.id.value == part.id.value) {
+                None => union.push(part.clone()),
+                Some(known) => {
+                    for module in part.modules() {
+                        if !known
+                            .modules()
+                            .iter()
+                            .any(|m| m.id.value == module.id.value)
+                        {
+                            match &mut known.modules {
+                                Some(list) => list.value.push(module.clone()),
+                                None => {
+                                    known.modules = Some(Spanned {
+                                        value: vec![module.clone()],
+                                        referenced: module.id.referenced,
+                                        defined: module.id.defined,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        union
     }
 
     /// The award tiers the results follow: `awards.tiers`, or the older `results.tiers` (giving both

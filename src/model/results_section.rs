@@ -164,13 +164,9 @@ pub(super) fn check(contest: &Contest, file: &SourceFile) -> Problems {
         };
         problems.push(problem.with_help(help));
     };
-    let part_ids: Vec<&str> = contest
-        .parts()
-        .iter()
-        .map(|p| p.id.value.as_str())
-        .collect();
-    let column_ids: Vec<&str> = contest
-        .parts()
+    let parts = contest.score_parts();
+    let part_ids: Vec<&str> = parts.iter().map(|p| p.id.value.as_str()).collect();
+    let column_ids: Vec<&str> = parts
         .iter()
         .flat_map(|p| {
             std::iter::once(p.id.value.as_str())

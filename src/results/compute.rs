@@ -3,13 +3,14 @@
 //! from [`wording`].
 
 use super::awards::{self, TierSize};
+use super::layout::{TrackPart, parts_by_track};
 use super::published::mask_name;
 use super::rank::{self, Standing, TieBreak};
 use super::validate::{Record, Status, format_time};
 use super::{Entry, PartHead, ResultTable, Results, ScoreColumn, TierView, UnitAwardView, wording};
 use crate::model::TIME_KEY;
 use crate::model::values::Day;
-use crate::model::{Contest, Group, Track};
+use crate::model::{Contest, Group, ScoringPart, Track};
 use rust_decimal::Decimal;
 
 /// Ranks and awards checked records. `has_time`: the sheet has a time column; `by_modules`: for each
@@ -22,7 +23,7 @@ pub fn compute(
     by_modules: &[bool],
 ) -> Results {
     let cfg = &contest.results;
-    let plan = Plan::of(contest);
+    let plan = Plan::of(contest, by_modules);
     let mut tables = Vec::new();
     for (t, track) in contest.tracks.iter().enumerate() {
         if contest.groups.is_empty() {
@@ -36,8 +37,8 @@ pub fn compute(
         published: published.iso(),
         published_chinese: published.chinese(),
         decimals: plan.decimals,
-        parts: contest
-            .parts()
+        parts: plan
+            .score_parts
             .iter()
             .map(|p| PartHead {
                 id: p.id.value.to_string(),
@@ -45,7 +46,7 @@ pub fn compute(
                 weight: p.weight.value,
             })
             .collect(),
-        score_columns: score_columns(contest, by_modules),
+        score_columns: score_columns(&plan, by_modules),
         has_time,
         has_awards: plan.has_awards,
         has_groups: !contest.groups.is_empty(),
@@ -71,23 +72,78 @@ pub fn compute(
     }
 }
 
-/// The score columns: for each part, a column for each of its modules when its scores were computed
-/// from them, then the part's own.
-fn score_columns(contest: &Contest, by_modules: &[bool]) -> Vec<ScoreColumn> {
+/// Where a published score column takes its scores from: a score part's index among
+/// [`Contest::score_parts`], and the module's index among that part's modules (none for the part).
+type ColumnKey = (usize, Option<usize>);
+
+/// The score columns of the whole sheet (the downloads' columns): for each score part, a column for
+/// each of its modules when its scores were computed from them, then the part's own. A column whose
+/// weight differs between the tracks that have it is headed without a weight.
+fn score_columns(plan: &Plan<'_>, by_modules: &[bool]) -> Vec<ScoreColumn> {
     let mut columns = Vec::new();
-    for (part, by) in contest.parts().iter().zip(by_modules) {
+    for (index, (part, by)) in plan.score_parts.iter().zip(by_modules).enumerate() {
         if *by {
-            columns.extend(part.modules().iter().map(|m| ScoreColumn {
-                name: m.name.clone(),
-                weight: m.weight.value,
-                part_name: Some(part.name.clone()),
-            }));
+            columns.extend(
+                part.modules()
+                    .iter()
+                    .enumerate()
+                    .map(|(m, module)| ScoreColumn {
+                        name: module.name.clone(),
+                        weight: module.weight.value,
+                        part_name: Some(part.name.clone()),
+                        same_weight: plan.same_weight((index, Some(m))),
+                    }),
+            );
         }
         columns.push(ScoreColumn {
             name: part.name.clone(),
             weight: part.weight.value,
             part_name: None,
+            same_weight: plan.same_weight((index, None)),
         });
+    }
+    columns
+}
+
+/// The keys of the columns of [`score_columns`], in the same order.
+fn column_keys(score_parts: &[ScoringPart], by_modules: &[bool]) -> Vec<ColumnKey> {
+    let mut keys = Vec::new();
+    for (index, (part, by)) in score_parts.iter().zip(by_modules).enumerate() {
+        if *by {
+            keys.extend((0..part.modules().len()).map(|m| (index, Some(m))));
+        }
+        keys.push((index, None));
+    }
+    keys
+}
+
+/// A track's own score columns, in the order of its parts: a column for each of a part's modules when
+/// the part's scores were computed from them, then the part's; with the track's weights.
+fn track_columns(parts: &[TrackPart<'_>], by_modules: &[bool]) -> Vec<(ColumnKey, ScoreColumn)> {
+    let mut columns = Vec::new();
+    for tp in parts {
+        if by_modules.get(tp.index).copied().unwrap_or(false) {
+            for (module, &m) in tp.part.modules().iter().zip(&tp.modules) {
+                columns.push((
+                    (tp.index, Some(m)),
+                    ScoreColumn {
+                        name: module.name.clone(),
+                        weight: module.weight.value,
+                        part_name: Some(tp.part.name.clone()),
+                        same_weight: true,
+                    },
+                ));
+            }
+        }
+        columns.push((
+            (tp.index, None),
+            ScoreColumn {
+                name: tp.part.name.clone(),
+                weight: tp.part.weight.value,
+                part_name: None,
+                same_weight: true,
+            },
+        ));
     }
     columns
 }
@@ -98,8 +154,14 @@ struct Plan<'a> {
     contest: &'a Contest,
     /// `results.decimals`.
     decimals: u32,
-    /// The weight of each scoring part, in percent.
-    weights: Vec<u32>,
+    /// Every part some track uses ([`Contest::score_parts`]): the sheet's score columns.
+    score_parts: Vec<ScoringPart>,
+    /// For each track, the weight of each score part in percent (0 for a part it does not have).
+    weights: Vec<Vec<u32>>,
+    /// For each track, its own score columns with where they take their scores from.
+    columns: Vec<Vec<(ColumnKey, ScoreColumn)>>,
+    /// The keys of the sheet's score columns ([`Results::score_columns`]), in their order.
+    keys: Vec<ColumnKey>,
     /// `results.tie_break` as keys.
     tie_break: Vec<TieBreak>,
     /// `awards.tiers` (or `results.tiers`) as sizes.
@@ -111,10 +173,27 @@ struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// The plan of `contest`.
-    fn of(contest: &'a Contest) -> Self {
+    /// The plan of `contest`; `by_modules` says for each score part whether its scores came from its
+    /// modules' columns.
+    fn of(contest: &'a Contest, by_modules: &[bool]) -> Self {
         let cfg = &contest.results;
-        let parts = contest.parts();
+        let score_parts = contest.score_parts();
+        let parts = score_parts.as_slice();
+        let tracks = parts_by_track(contest, parts);
+        let weights = tracks
+            .iter()
+            .map(|own| {
+                let mut weights = vec![0; parts.len()];
+                for tp in own {
+                    weights[tp.index] = tp.part.weight.value;
+                }
+                weights
+            })
+            .collect();
+        let columns = tracks
+            .iter()
+            .map(|own| track_columns(own, by_modules))
+            .collect();
         let tie_break: Vec<TieBreak> = cfg
             .tie_break
             .iter()
@@ -137,7 +216,9 @@ impl<'a> Plan<'a> {
         Plan {
             contest,
             decimals: cfg.decimals(),
-            weights: parts.iter().map(|p| p.weight.value).collect(),
+            keys: column_keys(parts, by_modules),
+            weights,
+            columns,
             tie_break,
             has_awards: !tier_sizes.is_empty(),
             tier_sizes,
@@ -146,7 +227,20 @@ impl<'a> Plan<'a> {
                 .min_finalists
                 .as_ref()
                 .map(|m| m.value as usize),
+            score_parts,
         }
+    }
+
+    /// Whether every track that has the column of `key` gives it the same weight.
+    fn same_weight(&self, key: ColumnKey) -> bool {
+        let mut weights = self
+            .columns
+            .iter()
+            .flatten()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, column)| column.weight);
+        let first = weights.next();
+        weights.all(|w| Some(w) == first)
     }
 
     /// The table of the track at index `t` and `group` (`None` when the contest has no groups): its
@@ -170,7 +264,7 @@ impl<'a> Plan<'a> {
             .iter()
             .filter(|r| r.track == t && r.group == g)
             .collect();
-        let mut ranked = self.standings(&mine);
+        let mut ranked = self.standings(&mine, &self.weights[t]);
         let ranks = rank::rank_by(&mut ranked, |a, b| {
             rank::compare(&a.1, &b.1, &self.tie_break)
         });
@@ -191,8 +285,9 @@ impl<'a> Plan<'a> {
             vec![None; finalists]
         };
         let mut entries = Vec::with_capacity(mine.len());
-        self.ranked_entries(&ranked, &ranks, &tiers_of, ranks_shown, &mut entries);
-        self.unranked_entries(&mine, &mut entries);
+        let keys: Vec<ColumnKey> = self.columns[t].iter().map(|(key, _)| *key).collect();
+        self.ranked_entries(&ranked, &ranks, &tiers_of, ranks_shown, &keys, &mut entries);
+        self.unranked_entries(&mine, &keys, &mut entries);
         ResultTable {
             track_id: track.id.value.to_string(),
             track_name: track.name.clone(),
@@ -211,17 +306,27 @@ impl<'a> Plan<'a> {
             ranks_shown,
             tiers: self.tier_views(&sizes, &tiers_of, awards_given),
             entries,
+            score_columns: self.columns[t].iter().map(|(_, c)| c.clone()).collect(),
+            sheet_columns: keys
+                .iter()
+                .map(|key| {
+                    self.keys
+                        .iter()
+                        .position(|k| k == key)
+                        .expect("a track's columns are columns of the sheet")
+                })
+                .collect(),
         }
     }
 
     /// The ranked records (sat the contest, not disqualified) with what they are ranked by, in the
     /// order of the sheet.
-    fn standings<'r>(&self, mine: &[&'r Record]) -> Vec<(&'r Record, Standing)> {
+    fn standings<'r>(&self, mine: &[&'r Record], weights: &[u32]) -> Vec<(&'r Record, Standing)> {
         mine.iter()
             .filter(|r| r.status == Status::Ranked)
             .map(|r| {
                 let standing = Standing {
-                    total: rank::total(&r.scores, &self.weights, self.decimals),
+                    total: rank::total(&r.scores, weights, self.decimals),
                     scores: r.scores.clone(),
                     time: r.time,
                 };
@@ -237,6 +342,7 @@ impl<'a> Plan<'a> {
         ranks: &[u32],
         tiers_of: &[Option<usize>],
         ranks_shown: bool,
+        keys: &[ColumnKey],
         entries: &mut Vec<Entry>,
     ) {
         let cfg = &self.contest.results;
@@ -248,28 +354,35 @@ impl<'a> Plan<'a> {
             entries.push(entry(
                 cfg.mask_names,
                 record,
-                ranks_shown.then_some(*rank),
-                Some(standing.total),
+                keys,
                 self.decimals,
-                tier.map(|i| self.contest.award_tiers()[i].value.name.clone())
-                    .unwrap_or_default(),
-                note,
+                Outcome {
+                    rank: ranks_shown.then_some(*rank),
+                    total: Some(standing.total),
+                    award: tier
+                        .map(|i| self.contest.award_tiers()[i].value.name.clone())
+                        .unwrap_or_default(),
+                    note,
+                },
             ));
         }
     }
 
     /// The entries of the absent, then of the disqualified, in the order of the sheet, without rank.
-    fn unranked_entries(&self, mine: &[&Record], entries: &mut Vec<Entry>) {
+    fn unranked_entries(&self, mine: &[&Record], keys: &[ColumnKey], entries: &mut Vec<Entry>) {
         for status in [Status::Absent, Status::Disqualified] {
             for record in mine.iter().filter(|r| r.status == status) {
                 entries.push(entry(
                     self.contest.results.mask_names,
                     record,
-                    None,
-                    None,
+                    keys,
                     self.decimals,
-                    String::new(),
-                    status.chinese().to_string(),
+                    Outcome {
+                        rank: None,
+                        total: None,
+                        award: String::new(),
+                        note: status.chinese().to_string(),
+                    },
                 ));
             }
         }
@@ -296,23 +409,40 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// The published line of a record: its name masked when `mask`, its scores and total with
-/// `decimals` decimals, its time only when ranked.
+/// What the computation gave a record: its rank (when shown), total, award and note.
+struct Outcome {
+    /// The rank, when shown.
+    rank: Option<u32>,
+    /// The total, when ranked.
+    total: Option<Decimal>,
+    /// The award; empty when none.
+    award: String,
+    /// 缺考, 取消资格, or why a ranked contestant has no award.
+    note: String,
+}
+
+/// The published line of a record: its name masked when `mask`, its scores (those of the columns of
+/// `keys`, its track's) and total with `decimals` decimals, its time only when ranked.
 fn entry(
     mask: bool,
     record: &Record,
-    rank: Option<u32>,
-    total: Option<Decimal>,
+    keys: &[ColumnKey],
     decimals: u32,
-    award: String,
-    note: String,
+    outcome: Outcome,
 ) -> Entry {
+    let Outcome {
+        rank,
+        total,
+        award,
+        note,
+    } = outcome;
     let fixed = |d: &Decimal| format!("{:.*}", decimals as usize, d);
-    let score_cell_values: Vec<Option<Decimal>> = record
-        .scores
+    let score_cell_values: Vec<Option<Decimal>> = keys
         .iter()
-        .zip(&record.module_scores)
-        .flat_map(|(score, modules)| modules.iter().chain(std::iter::once(score)).copied())
+        .map(|&(part, module)| match module {
+            None => record.scores[part],
+            Some(m) => record.module_scores[part].get(m).copied().flatten(),
+        })
         .collect();
     Entry {
         rank,

@@ -41,7 +41,7 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
                 e.name.clone(),
                 e.unit.clone(),
             ]);
-            row.extend(e.score_cells.iter().cloned());
+            row.extend(sheet_cells(results, table, &e.score_cells));
             if results.has_time {
                 row.push(e.time.clone());
             }
@@ -54,6 +54,21 @@ pub fn rows(results: &Results) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+/// The cells of an entry of `table` in the columns of the whole sheet ([`Results::score_columns`]):
+/// its own (`cells`, in the order of the table's columns) where its track has the column, an empty one
+/// where it has not.
+pub fn sheet_cells<T: Clone + Default>(
+    results: &Results,
+    table: &ResultTable,
+    cells: &[T],
+) -> Vec<T> {
+    let mut out = vec![T::default(); results.score_columns.len()];
+    for (cell, &column) in cells.iter().zip(&table.sheet_columns) {
+        out[column] = cell.clone();
+    }
+    out
 }
 
 /// A cell of `results.csv` as written: text that begins with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -181,8 +196,8 @@ fn entry_row(
     col += 1;
     text(sheet, &mut col, &e.name)?;
     text(sheet, &mut col, &e.unit)?;
-    for i in 0..results.score_columns.len() {
-        if let Some(Some(score)) = e.score_cell_values.get(i)
+    for value in sheet_cells(results, table, &e.score_cell_values) {
+        if let Some(score) = value
             && e.status == Status::Ranked
         {
             sheet.write_number_with_format(row, col, score.to_f64().unwrap_or(0.0), number)?;

@@ -1,9 +1,66 @@
 //! Which column of a score sheet holds what: the accepted headers of every field, from the defaults, the
 //! scoring parts and `results.columns` of `contest.yaml`.
+//!
+//! When tracks have their own `scoring:`, the sheet's score columns are the union of the parts (and
+//! modules) some track uses ([`Contest::score_parts`]); [`track_parts`] says which of them a track has,
+//! and with what weights.
 
 use crate::i18n::{Text, or_list};
-use crate::model::{Contest, Headers, ScoringPart};
+use crate::model::{Contest, Headers, ScoringPart, Track};
 use crate::msg;
+
+/// One part of a track's scoring, placed among the sheet's score columns.
+#[derive(Debug, Clone)]
+pub struct TrackPart<'a> {
+    /// The track's own part (its weight, its modules and their weights).
+    pub part: &'a ScoringPart,
+    /// The part's index among [`Contest::score_parts`] (`Field::Part(index)`).
+    pub index: usize,
+    /// For each of the part's own modules, its index among the modules of that score part
+    /// (`Field::Module(index, m)`).
+    pub modules: Vec<usize>,
+}
+
+/// The parts of `track` (its own scoring's, else the contest's), in its order, each placed among
+/// `score_parts` (the contest's [`Contest::score_parts`], which holds every part some track uses).
+pub fn track_parts<'a>(
+    contest: &'a Contest,
+    track: &'a Track,
+    score_parts: &[ScoringPart],
+) -> Vec<TrackPart<'a>> {
+    contest
+        .parts_of(track)
+        .iter()
+        .filter_map(|part| {
+            let index = score_parts
+                .iter()
+                .position(|u| u.id.value == part.id.value)?;
+            let known = score_parts[index].modules();
+            let modules = part
+                .modules()
+                .iter()
+                .filter_map(|m| known.iter().position(|k| k.id.value == m.id.value))
+                .collect();
+            Some(TrackPart {
+                part,
+                index,
+                modules,
+            })
+        })
+        .collect()
+}
+
+/// The parts of every track of the contest, in the order of `tracks` (see [`track_parts`]).
+pub fn parts_by_track<'a>(
+    contest: &'a Contest,
+    score_parts: &[ScoringPart],
+) -> Vec<Vec<TrackPart<'a>>> {
+    contest
+        .tracks
+        .iter()
+        .map(|track| track_parts(contest, track, score_parts))
+        .collect()
+}
 
 /// What a results column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,13 +140,22 @@ fn field_spec(field: Field, defaults: &[&str], extra: &Headers, required: bool) 
 }
 
 /// The score columns of the scoring parts and of their modules, added to `fields`: gives each part that
-/// has modules, with its number of modules.
+/// has modules, with its number of modules. A part's own column is required when some track has the
+/// part without modules.
 fn part_fields(contest: &Contest, fields: &mut Vec<FieldSpec>) -> Vec<(usize, usize)> {
     let cols = &contest.results.columns;
     let none = Headers::default();
     let extra = |id: &str| cols.parts.get(id).map_or(&none, |h| &h.value);
     let mut modular = Vec::new();
-    for (index, part) in contest.parts().iter().enumerate() {
+    let without_modules = |id: &str| {
+        contest.tracks.iter().any(|t| {
+            contest
+                .parts_of(t)
+                .iter()
+                .any(|p| p.id.value.as_str() == id && p.modules().is_empty())
+        })
+    };
+    for (index, part) in contest.score_parts().iter().enumerate() {
         let defaults = part_defaults(part);
         let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
         let modules = part.modules();
@@ -97,7 +163,7 @@ fn part_fields(contest: &Contest, fields: &mut Vec<FieldSpec>) -> Vec<(usize, us
             Field::Part(index),
             &refs,
             extra(part.id.value.as_str()),
-            modules.is_empty(),
+            modules.is_empty() || without_modules(part.id.value.as_str()),
         ));
         for (m, module) in modules.iter().enumerate() {
             let defaults = [format!("{}成绩", module.name), module.name.clone()];
@@ -290,7 +356,11 @@ impl Layout {
 fn module_prefixes(contest: &Contest) -> (Vec<String>, Vec<String>) {
     let mut prefixes = Vec::new();
     let mut names = Vec::new();
-    for part in contest.parts().iter().filter(|p| !p.modules().is_empty()) {
+    for part in contest
+        .score_parts()
+        .iter()
+        .filter(|p| !p.modules().is_empty())
+    {
         let normalised: Vec<Vec<char>> = part
             .modules()
             .iter()

@@ -67,10 +67,11 @@ pub struct Results {
     pub published_chinese: String,
     /// Decimals kept.
     pub decimals: u32,
-    /// The scoring parts, in the order of their score columns.
+    /// Every part some track uses ([`Contest::score_parts`]), in the order of their score columns.
     pub parts: Vec<PartHead>,
-    /// Every score column in the order published: for a part whose score the sheet gave by modules,
-    /// a column for each module, then the part's.
+    /// Every score column of the sheet in the order published (the downloads' columns): for a part
+    /// whose score the sheet gave by modules, a column for each module, then the part's. A table shows
+    /// only its track's ([`ResultTable::score_columns`]).
     pub score_columns: Vec<ScoreColumn>,
     /// Whether the file has a time column.
     pub has_time: bool,
@@ -103,15 +104,21 @@ pub struct ScoreColumn {
     pub weight: u32,
     /// For a module, the name of its part (实操比赛); none for a part.
     pub part_name: Option<String>,
+    /// Whether every track that has this column gives it the same weight; a column of the whole sheet
+    /// (the downloads) whose weight differs between tracks is headed without one.
+    #[serde(skip)]
+    pub same_weight: bool,
 }
 
 impl ScoreColumn {
     /// The heading of the column in the downloads and the PDF: `理论考试成绩（30%）` for a part,
     /// `模块A（占实操比赛40%）` for a module; `suffix` follows a part's name (成绩, or nothing in the PDF).
     pub fn heading(&self, suffix: &str) -> String {
-        match &self.part_name {
-            Some(part) => format!("{}（占{part}{}%）", self.name, self.weight),
-            None => format!("{}{suffix}（{}%）", self.name, self.weight),
+        match (&self.part_name, self.same_weight) {
+            (Some(part), true) => format!("{}（占{part}{}%）", self.name, self.weight),
+            (None, true) => format!("{}{suffix}（{}%）", self.name, self.weight),
+            (Some(part), false) => format!("{}（{part}）", self.name),
+            (None, false) => format!("{}{suffix}", self.name),
         }
     }
 }
@@ -163,6 +170,12 @@ pub struct ResultTable {
     pub tiers: Vec<TierView>,
     /// Ranked first (by rank), then absent, then disqualified.
     pub entries: Vec<Entry>,
+    /// The track's own score columns with its weights, in the order of its parts (the entries'
+    /// `score_cells`).
+    pub score_columns: Vec<ScoreColumn>,
+    /// For each of `score_columns`, its index among [`Results::score_columns`] (for the downloads).
+    #[serde(skip)]
+    pub sheet_columns: Vec<usize>,
 }
 
 /// A tier of one table.
@@ -185,10 +198,11 @@ pub struct Entry {
     pub name: String,
     /// 参赛单位.
     pub unit: String,
-    /// Each part score with the kept decimals; empty when there is none.
+    /// Each score part's score ([`Results::parts`]) with the kept decimals; empty when there is none
+    /// (and for a part the track does not have).
     pub scores: Vec<String>,
-    /// Every score column's cell ([`Results::score_columns`]): modules' scores and parts' scores with
-    /// the kept decimals; empty when there is none.
+    /// Every score column's cell of its table ([`ResultTable::score_columns`]): modules' scores and
+    /// parts' scores with the kept decimals; empty when there is none.
     pub score_cells: Vec<String>,
     /// 实操用时 as `h:mm:ss`; empty when none.
     pub time: String,
@@ -271,7 +285,7 @@ pub fn load(
         }
     };
     let shown = display_path(root, &path);
-    if contest.parts().is_empty() {
+    if contest.score_parts().is_empty() {
         problems.push(no_parts(contest, contest_file, &shown));
         return Err(problems);
     }
@@ -382,7 +396,7 @@ pub fn from_sheet(
     };
     // The parts whose score came from their modules' columns (the readers refuse a sheet with only some).
     let by_modules: Vec<bool> = contest
-        .parts()
+        .score_parts()
         .iter()
         .enumerate()
         .map(|(i, part)| !part.modules().is_empty() && sheet.index(Field::Module(i, 0)).is_some())

@@ -7,7 +7,7 @@
 //! time, a status word) is read in `cells.rs`.
 
 use super::birth;
-use super::layout::Field;
+use super::layout::{Field, TrackPart, parts_by_track};
 use super::published;
 use super::quota::{duplicates, quota};
 use super::rank::total;
@@ -26,6 +26,9 @@ pub use super::cells::{
 };
 use super::cells::{NO_HONOUR_WORDS, status_of};
 
+/// What a cell may say in the score column of a part the row's track does not have, besides nothing.
+const NOT_APPLICABLE: [&str; 6] = ["/", "／", "-", "－", "—", "——"];
+
 /// One checked row.
 #[derive(Debug, Clone)]
 pub struct Record {
@@ -39,10 +42,12 @@ pub struct Record {
     pub track: usize,
     /// Index into `contest.groups`; `None` when the contest has no groups.
     pub group: Option<usize>,
-    /// The score of each scoring part, rounded; `None` when not sat.
+    /// The score of each of the contest's score parts ([`Contest::score_parts`]), rounded; `None` when
+    /// not sat, and for a part the row's track does not have.
     pub scores: Vec<Option<Decimal>>,
-    /// For each scoring part whose score the sheet gives by modules, each module's score, rounded
-    /// (`None` when not sat); empty for the other parts.
+    /// For each score part whose score the sheet gives by modules, each module's score (by the index of
+    /// the module among the score part's), rounded (`None` when not sat, or not a module of the
+    /// track's); empty for the other parts.
     pub module_scores: Vec<Vec<Option<Decimal>>>,
     /// 实操用时 in seconds.
     pub time: Option<u32>,
@@ -56,9 +61,23 @@ pub struct Record {
 pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> {
     let mut problems = Problems::default();
     let mut records = Vec::with_capacity(sheet.rows.len());
+    let score_parts = contest.score_parts();
+    let tracks = parts_by_track(contest, &score_parts);
+    let every_part: Vec<TrackPart<'_>> = score_parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| TrackPart {
+            part,
+            index,
+            modules: (0..part.modules().len()).collect(),
+        })
+        .collect();
     for (index, row) in sheet.rows.iter().enumerate() {
         let mut check = RowCheck {
             contest,
+            score_parts: &score_parts,
+            tracks: &tracks,
+            every_part: &every_part,
             sheet,
             row,
             problems: &mut problems,
@@ -81,6 +100,12 @@ pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> 
 pub(super) struct RowCheck<'a> {
     /// The contest the row is checked against.
     contest: &'a Contest,
+    /// Every part some track uses: the sheet's score columns ([`Contest::score_parts`]).
+    score_parts: &'a [ScoringPart],
+    /// The parts of each track, placed among `score_parts`.
+    tracks: &'a [Vec<TrackPart<'a>>],
+    /// Every score part with all its modules: what a row of an unknown track is checked against.
+    every_part: &'a [TrackPart<'a>],
     /// The sheet, which locates each problem.
     sheet: &'a Sheet,
     /// The row checked.
@@ -97,7 +122,7 @@ impl RowCheck<'_> {
         let (name, unit) = self.name_and_unit();
         let (track, group) = self.track_and_group();
         let status = self.status();
-        let (scores, module_scores) = self.scores(status);
+        let (scores, module_scores) = self.scores(status, track);
         let time = self.time();
         let no_award_honour = self.honours();
         if let (Some(track), Some(group)) = (track, group) {
@@ -275,49 +300,115 @@ impl RowCheck<'_> {
     /// Every score column of the sheet: each part's, and each module's.
     fn score_fields(&self) -> Vec<Field> {
         let mut fields = Vec::new();
-        for (i, part) in self.contest.parts().iter().enumerate() {
+        for (i, part) in self.score_parts.iter().enumerate() {
             fields.push(Field::Part(i));
             fields.extend((0..part.modules().len()).map(|m| Field::Module(i, m)));
         }
         fields
     }
 
-    /// The score of every part, rounded (from its modules when the sheet has their columns), and the
-    /// modules' scores of those parts; none kept for a contestant who is not ranked.
-    fn scores(&mut self, status: Status) -> (Vec<Option<Decimal>>, Vec<Vec<Option<Decimal>>>) {
-        let contest = self.contest;
-        let parts = contest.parts();
-        let mut scores = Vec::with_capacity(parts.len());
-        let mut module_scores = Vec::with_capacity(parts.len());
+    /// The score of every part of the row's track, rounded (from its modules when the sheet has their
+    /// columns), and the modules' scores of those parts; none kept for a contestant who is not ranked.
+    /// A score in the column of a part or module the track does not have is an error. A row of an
+    /// unknown track is checked against every part.
+    fn scores(
+        &mut self,
+        status: Status,
+        track: Option<usize>,
+    ) -> (Vec<Option<Decimal>>, Vec<Vec<Option<Decimal>>>) {
+        let count = self.score_parts.len();
+        let mut scores = vec![None; count];
+        let mut module_scores = vec![Vec::new(); count];
         // An absent contestant has no score; a disqualified one keeps none in public.
         let kept = |score: Option<Decimal>| score.filter(|_| status == Status::Ranked);
-        for (i, part) in parts.iter().enumerate() {
-            let modules = part.modules();
-            let by_modules = !modules.is_empty()
-                && (0..modules.len()).all(|m| self.sheet.index(Field::Module(i, m)).is_some());
+        let own = track.map_or(self.every_part, |t| self.tracks[t].as_slice());
+        for tp in own {
+            let by_modules = !tp.modules.is_empty()
+                && tp
+                    .modules
+                    .iter()
+                    .all(|&m| self.sheet.index(Field::Module(tp.index, m)).is_some());
             let (score, of_modules) = if by_modules {
-                self.score_of_modules(i, part, status)
+                self.score_of_modules(tp, status)
             } else {
-                (self.score(Field::Part(i), status), Vec::new())
+                (self.score(Field::Part(tp.index), status), Vec::new())
             };
-            scores.push(kept(score));
-            module_scores.push(of_modules.into_iter().map(kept).collect());
+            scores[tp.index] = kept(score);
+            if by_modules {
+                let mut placed = vec![None; self.score_parts[tp.index].modules().len()];
+                for (&m, score) in tp.modules.iter().zip(of_modules) {
+                    placed[m] = kept(score);
+                }
+                module_scores[tp.index] = placed;
+            }
+        }
+        if let Some(t) = track {
+            if own.is_empty() {
+                self.error(
+                    Field::Track,
+                    msg!(
+                        "track-scoring-track-without-parts",
+                        track = self.contest.tracks[t].name.as_str()
+                    ),
+                    msg!("track-scoring-track-without-parts-help"),
+                );
+            }
+            self.foreign_scores(t, own);
         }
         (scores, module_scores)
     }
 
-    /// The score of the part at index `i` from its modules' scores: Σ module score × weight / 100, rounded
-    /// as a total is, with the modules' scores. A part score written beside them must agree with it.
+    /// The cells of the score columns the row's track (at index `t`) does not have, which must be
+    /// empty (or `/`, `—`: not applicable).
+    fn foreign_scores(&mut self, t: usize, own: &[TrackPart<'_>]) {
+        let track = &self.contest.tracks[t].name;
+        for (i, part) in self.score_parts.iter().enumerate() {
+            let mine = own.iter().find(|tp| tp.index == i);
+            let mut fields = Vec::new();
+            if mine.is_none() {
+                fields.push((Field::Part(i), &part.name));
+            }
+            for (m, module) in part.modules().iter().enumerate() {
+                if !mine.is_some_and(|tp| tp.modules.contains(&m)) {
+                    fields.push((Field::Module(i, m), &module.name));
+                }
+            }
+            for (field, column) in fields {
+                if self.sheet.index(field).is_none() {
+                    continue;
+                }
+                let text = self.text(field);
+                if !text.is_empty() && !NOT_APPLICABLE.contains(&text.as_str()) {
+                    self.error(
+                        field,
+                        msg!(
+                            "track-scoring-score-not-of-track",
+                            track = track.as_str(),
+                            column = column.as_str(),
+                            cell = text.as_str()
+                        ),
+                        msg!("track-scoring-score-not-of-track-help"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The score of a part of the row's track from its modules' scores: Σ module score × weight / 100,
+    /// rounded as a total is, with the modules' scores. A part score written beside them must agree
+    /// with it.
     fn score_of_modules(
         &mut self,
-        i: usize,
-        part: &ScoringPart,
+        tp: &TrackPart<'_>,
         status: Status,
     ) -> (Option<Decimal>, Vec<Option<Decimal>>) {
         let decimals = self.contest.results.decimals();
+        let (i, part) = (tp.index, tp.part);
         let modules = part.modules();
-        let module_scores: Vec<Option<Decimal>> = (0..modules.len())
-            .map(|m| self.score(Field::Module(i, m), status))
+        let module_scores: Vec<Option<Decimal>> = tp
+            .modules
+            .iter()
+            .map(|&m| self.score(Field::Module(i, m), status))
             .collect();
         let weights: Vec<u32> = modules.iter().map(|m| m.weight.value).collect();
         let computed = module_scores

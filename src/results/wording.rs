@@ -62,18 +62,55 @@ pub(super) fn rules(
     by_modules: &[bool],
 ) -> Vec<String> {
     let cfg = &contest.results;
-    let parts = contest.parts();
-    let mut rules = vec![total_rule(parts), rounding_rule(cfg.decimals())];
-    for (part, _) in parts.iter().zip(by_modules).filter(|(_, by)| **by) {
-        rules.push(module_rule(part));
-    }
-    rules.push(ranking_rule(contest, tie_break, has_time));
+    let score_parts = contest.score_parts();
+    let mut rules = total_rules(contest, &score_parts, by_modules);
+    rules.insert(rules.len().min(1), rounding_rule(cfg.decimals()));
+    rules.push(ranking_rule(contest, &score_parts, tie_break, has_time));
     if !contest.award_tiers().is_empty() {
         award_rules(contest, &mut rules);
     }
     rules.extend(minimum_rule(contest));
     if cfg.mask_names {
         rules.push("为保护个人信息，选手姓名部分隐去。".to_string());
+    }
+    rules
+}
+
+/// How the totals are made: the contest's parts (for the tracks that follow them), then each track's own
+/// scoring, prefixed with its name; each followed by how its parts are made of their modules when the
+/// sheet gave their scores by modules. Without tracks of their own scoring, the contest's sentences as
+/// they always were.
+fn total_rules(contest: &Contest, score_parts: &[ScoringPart], by_modules: &[bool]) -> Vec<String> {
+    let own_scoring = contest.tracks.iter().any(|t| t.scoring.is_some());
+    let by = |part: &ScoringPart| {
+        score_parts
+            .iter()
+            .position(|u| u.id.value == part.id.value)
+            .and_then(|i| by_modules.get(i).copied())
+            .unwrap_or(false)
+            && !part.modules().is_empty()
+    };
+    let mut schemes: Vec<(String, &[ScoringPart])> = Vec::new();
+    if contest.contest_scoring_used() && !contest.parts().is_empty() {
+        let prefix = if own_scoring {
+            "除下列赛项外，".to_string()
+        } else {
+            String::new()
+        };
+        schemes.push((prefix, contest.parts()));
+    }
+    for track in contest.tracks.iter().filter(|t| t.scoring.is_some()) {
+        let parts = contest.parts_of(track);
+        if !parts.is_empty() {
+            schemes.push((format!("{}赛项：", track.name), parts));
+        }
+    }
+    let mut rules = Vec::new();
+    for (prefix, parts) in schemes {
+        rules.push(format!("{prefix}{}", total_rule(parts)));
+        for part in parts.iter().filter(|p| by(p)) {
+            rules.push(format!("{prefix}{}", module_rule(part)));
+        }
     }
     rules
 }
@@ -141,8 +178,12 @@ fn rounding_rule(decimals: u32) -> String {
 
 /// How ranks are given: by total, then the tie-break keys (the time only when the file has it), then
 /// shared; the absent and disqualified last.
-fn ranking_rule(contest: &Contest, tie_break: &[TieBreak], has_time: bool) -> String {
-    let parts = contest.parts();
+fn ranking_rule(
+    contest: &Contest,
+    parts: &[ScoringPart],
+    tie_break: &[TieBreak],
+    has_time: bool,
+) -> String {
     let mut ranking = format!("名次在{}内按总成绩由高到低排定", per_table(contest));
     let keys: Vec<String> = tie_break
         .iter()

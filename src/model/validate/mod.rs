@@ -70,6 +70,8 @@ const CHECKS: &[(&[&str], Check)] = &[
     ),
     (&["tracks"], |o, c| o.some_tracks(c)),
     (&["scoring", "format"], |o, c| o.scoring(c)),
+    (&["tracks"], |o, c| o.track_scorings(c)),
+    (&["scoring", "tracks"], |o, c| o.shared_score_ids(c)),
     (&["awards", "results"], |o, c| o.awards(c)),
     (&["rules", "groups", "tracks"], |o, c| o.entry_rules(c)),
     (&["registration", "schedule", "notice", "tracks"], |o, c| {
@@ -92,7 +94,7 @@ const CHECKS: &[(&[&str], Check)] = &[
         ],
         |o, c| o.plan_mentions(c),
     ),
-    (&["results", "scoring"], |o, c| {
+    (&["results", "scoring", "tracks"], |o, c| {
         o.problems.extend(super::results_section::check(c, o.file));
     }),
 ];

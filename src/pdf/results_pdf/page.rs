@@ -169,8 +169,8 @@ impl<'a> Writer<'a> {
         if let Some(below) = &t.below_minimum {
             summary.push_str(below);
         }
-        let columns = columns(results);
-        let head = header_cells(results);
+        let columns = columns(results, t);
+        let head = header_cells(results, t);
         let (head_lines, head_height) = self.row(&columns, &head, Family::Head);
         // The heading stays with the counts, the header row and the first row.
         let first = t.entries.first().map(|e| cells(results, e));
@@ -545,8 +545,8 @@ fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut 
 /// The columns of `results.typ`: 名次 3.2em, 姓名 4.2em, 参赛单位 the rest, 4.6em for each score, the
 /// time, the total and the award, 6.5em for 备注. When so many score columns (modules) leave the unit
 /// less than 6em at 10.5pt, the table's text gets smaller until it does.
-fn columns(results: &Results) -> Columns {
-    let count = header_cells(results).len();
+fn columns(results: &Results, t: &ResultTable) -> Columns {
+    let count = header_cells(results, t).len();
     let mut ems = vec![3.2, 4.2, 0.0];
     ems.extend(std::iter::repeat_n(4.6, count - 4));
     ems.push(6.5);
@@ -561,10 +561,10 @@ fn columns(results: &Results) -> Columns {
     }
 }
 
-/// The header row.
-fn header_cells(results: &Results) -> Vec<String> {
+/// The header row of the table `t` (its track's score columns).
+fn header_cells(results: &Results, t: &ResultTable) -> Vec<String> {
     let mut cells = vec!["名次".to_string(), "姓名".into(), "参赛单位".into()];
-    cells.extend(results.score_columns.iter().map(|c| c.heading("")));
+    cells.extend(t.score_columns.iter().map(|c| c.heading("")));
     if results.has_time {
         cells.push("用时".into());
     }
