@@ -38,6 +38,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "cli-errors.ftl",
     "results.ftl",
     "pdfcache.ftl",
+    "roster.ftl",
 );
 
 /// The catalogue files of `lang`.
