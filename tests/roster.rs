@@ -50,12 +50,12 @@ fn unit(n: usize) -> String {
 /// born in 2003, staff in 1985, men and women in turn.
 fn person(n: usize, unit_no: usize) -> Person {
     let track = n % 3;
-    let group = if track == 1 || n % 2 == 0 {
+    let group = if track == 1 || n.is_multiple_of(2) {
         STAFF
     } else {
         STUDENT
     };
-    let male = n % 2 == 0;
+    let male = n.is_multiple_of(2);
     let year = if group == STUDENT { 2003 } else { 1985 };
     let birth = format!("{year}{:02}{:02}", 1 + n % 12, 1 + n % 28);
     let order = (n * 2 + usize::from(male)) as u32;
@@ -182,13 +182,226 @@ for item in spec:
         open(item['out'], 'wb').write(out.getvalue().encode('gbk'))
 "#;
 
-/// What the batch plants, as (file, place in the 问题 sheet, words of the message).
+/// The batch of returned files being made: the people in it, the problems planted, the files to write.
+#[derive(Default)]
 struct Batch {
     people: Vec<Person>,
     /// (file, place, words): each problem that must be found, and no other.
     expected: Vec<(String, String, String)>,
     /// Indices into `people` held back from the score sheet.
     held: BTreeSet<usize>,
+    /// What python writes.
+    spec: Vec<Value>,
+    /// People made so far.
+    made: usize,
+}
+
+impl Batch {
+    fn next(&mut self, unit_no: usize) -> Person {
+        self.made += 1;
+        person(self.made, unit_no)
+    }
+
+    fn expect(&mut self, file: &str, place: &str, words: &str) {
+        self.expected
+            .push((file.to_string(), place.to_string(), words.to_string()));
+    }
+
+    /// Registration PDFs: units 1 to 8, two each; unit 4 sends four (over the quota), unit 5 one.
+    fn registration_pdfs(&mut self, registration: &Path, returned: &Path) {
+        for unit_no in 1..=8 {
+            let count = [2, 2, 2, 4, 1, 2, 2, 2][unit_no - 1];
+            for i in 0..count {
+                let mut p = self.next(unit_no);
+                let file = format!("1-registration/U{unit_no:02}-{}.pdf", p.name);
+                let index = self.people.len();
+                let planted = match (unit_no, i) {
+                    (1, 1) => {
+                        let last = p.id.pop().unwrap();
+                        p.id.push(if last == '0' { '1' } else { '0' });
+                        Some(("（字段 `id-number`）", "校验码"))
+                    }
+                    (2, 0) => {
+                        p.mobile = "1380013800".into();
+                        Some(("（字段 `mobile`）", "不是手机号"))
+                    }
+                    (3, 0) => {
+                        (p.track, p.group, p.sex) = (TRACKS[1].into(), STUDENT, "男");
+                        p.id = id_number("20030505", 11);
+                        Some(("（字段 `group-*`）", "不设学生组"))
+                    }
+                    (5, 0) => {
+                        self.expect(&file, "（字段 `unit`）", "少于每个单位应报的 2");
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some((place, words)) = planted {
+                    self.expect(&file, place, words);
+                    self.held.insert(index);
+                }
+                if unit_no == 4 {
+                    self.held.insert(index);
+                }
+                self.spec.push(
+                    json!({"kind": "pdf", "template": registration, "out": returned.join(&file),
+                                      "values": registration_fields(&p, "2025-10-20")}),
+                );
+                self.people.push(p);
+            }
+        }
+        // Over the quota: found at the unit of the first of unit 4's files.
+        let first = self
+            .people
+            .iter()
+            .filter(|p| p.unit == unit(4))
+            .map(|p| format!("1-registration/U04-{}.pdf", p.name))
+            .min()
+            .unwrap();
+        self.expect(&first, "（字段 `unit`）", "超过每个单位最多 3");
+    }
+
+    /// Roster PDFs: units 9 and 10, three each; unit 10 dated after the deadline.
+    fn roster_pdfs(&mut self, roster_pdf: &Path, returned: &Path) {
+        for unit_no in [9, 10] {
+            let start = self.people.len();
+            let mut list: Vec<Person> = (0..3).map(|_| self.next(unit_no)).collect();
+            let file = format!("2-roster-pdf/U{unit_no}.pdf");
+            let date = if unit_no == 10 {
+                "2025-11-05"
+            } else {
+                "2025-10-20"
+            };
+            if unit_no == 9 {
+                list[1].sex = if list[1].sex == "男" { "女" } else { "男" };
+                self.expect(&file, "（字段 `entry-2-sex`）", "与身份证号不符");
+                self.held.insert(start + 1);
+            } else {
+                self.expect(&file, "（字段 `fill-date-year`）", "晚于报名截止日期");
+                self.held.extend(start..start + 3);
+            }
+            self.spec.push(
+                json!({"kind": "pdf", "template": roster_pdf, "out": returned.join(&file),
+                                  "values": roster_fields(&list, date)}),
+            );
+            self.people.extend(list);
+        }
+    }
+
+    /// Workbooks filled from the template: units 11 to 15, three each.
+    fn workbooks(&mut self, template: &Path, returned: &Path) {
+        // The template's column headers are on row 7 (under the title, the header block and the note).
+        let header_row = 7;
+        for unit_no in 11..=15 {
+            let start = self.people.len();
+            let mut list: Vec<Person> = (0..3).map(|_| self.next(unit_no)).collect();
+            let file = format!("3-xlsx/U{unit_no}.xlsx");
+            let planted = match unit_no {
+                11 => {
+                    list[1].id = id_number("19900230", 13);
+                    Some((1, "D", "不是真实的日期"))
+                }
+                12 => {
+                    list[0].track = "机器人赛项".into();
+                    Some((0, "E", "不是本次竞赛的赛项"))
+                }
+                13 => {
+                    list[1].name = String::new();
+                    Some((1, "B", "缺少姓名"))
+                }
+                _ => None,
+            };
+            if let Some((i, column, words)) = planted {
+                let place = format!("（报名汇总表!{column}{}）", header_row + 1 + i);
+                self.expect(&file, &place, words);
+                self.held.insert(start + i);
+            }
+            let rows: Vec<Value> = list.iter().map(row_of).collect();
+            self.spec.push(json!({"kind": "xlsx", "template": template, "out": returned.join(&file),
+                "header": {"单位名称（盖章）": list[0].unit, "联系电话": "022-23456789", "填表日期": "2025-10-20"},
+                "rows": rows}));
+            self.people.extend(list);
+        }
+    }
+
+    /// One GBK CSV: units 16 to 23, three each; the first of unit 20 is the first of unit 6 again.
+    fn csv(&mut self, returned: &Path) {
+        let file = "4-csv/units.csv";
+        let headers = [
+            "单位名称",
+            "姓名",
+            "性别",
+            "身份证号",
+            "赛项",
+            "组别",
+            "手机号",
+            "填表日期",
+        ];
+        let mut rows = Vec::new();
+        let twin_index = self.people.iter().position(|p| p.unit == unit(6)).unwrap();
+        for unit_no in 16..=23 {
+            for i in 0..3 {
+                let mut p = self.next(unit_no);
+                let index = self.people.len();
+                let row = rows.len() + 2;
+                let planted = match (unit_no, i) {
+                    (16, 0) => {
+                        p.id.pop();
+                        Some(("D列，身份证号", "不是17位数字"))
+                    }
+                    (18, 1) => {
+                        (p.track, p.group, p.sex) = (TRACKS[0].into(), STUDENT, "男");
+                        p.id = id_number("19950505", 21);
+                        Some(("D列，身份证号", "出生于 2000-01-01 之前"))
+                    }
+                    (19, 2) => {
+                        p.group = "教师组";
+                        Some(("F列，组别", "不是本次竞赛的组别"))
+                    }
+                    (20, 0) => {
+                        let twin = self.people[twin_index].clone();
+                        (p.name, p.id, p.sex, p.track, p.group) =
+                            (twin.name, twin.id, twin.sex, twin.track, twin.group);
+                        self.held.insert(twin_index);
+                        Some(("D列，身份证号", "重复报名"))
+                    }
+                    _ => None,
+                };
+                if let Some((column, words)) = planted {
+                    self.expect(file, &format!("（第{row}行第{column}）"), words);
+                    self.held.insert(index);
+                }
+                rows.push(vec![
+                    p.unit.clone(),
+                    p.name.clone(),
+                    p.sex.to_string(),
+                    p.id.clone(),
+                    p.track.clone(),
+                    p.group.to_string(),
+                    p.mobile.clone(),
+                    "2025-10-20".to_string(),
+                ]);
+                self.people.push(p);
+            }
+        }
+        self.spec.push(
+            json!({"kind": "csv", "out": returned.join(file), "headers": headers, "rows": rows}),
+        );
+    }
+
+    /// Files that are no form: an unknown file, a damaged PDF, a symbolic link.
+    fn others(&mut self, registration: &Path, returned: &Path) {
+        std::fs::write(returned.join("5-other/readme.docx"), b"not a form").unwrap();
+        self.expect("5-other/readme.docx", "", "不是PDF、xlsx或CSV文件");
+        std::fs::write(
+            returned.join("5-other/broken.pdf"),
+            b"%PDF-1.7\nthis is no PDF",
+        )
+        .unwrap();
+        self.expect("5-other/broken.pdf", "", "PDF无法读取");
+        std::os::unix::fs::symlink(registration, returned.join("5-other/link.pdf")).unwrap();
+        self.expect("5-other/link.pdf", "", "不是普通文件");
+    }
 }
 
 /// Makes the returned files in `returned/` from the forms `build` made, with one planted problem of
@@ -196,8 +409,6 @@ struct Batch {
 fn make_batch(copy: &support::ContestCopy, returned: &Path) -> Batch {
     let downloads = copy.file("output/downloads");
     let registration = downloads.join("registration-form.pdf");
-    let roster_pdf = downloads.join("roster-form.pdf");
-    let template = downloads.join("roster-form.xlsx");
     for dir in [
         "1-registration",
         "2-roster-pdf",
@@ -207,277 +418,16 @@ fn make_batch(copy: &support::ContestCopy, returned: &Path) -> Batch {
     ] {
         std::fs::create_dir_all(returned.join(dir)).unwrap();
     }
-    let mut people: Vec<Person> = Vec::new();
-    let mut expected = Vec::new();
-    let mut held = BTreeSet::new();
-    let mut spec = Vec::new();
-    let mut n = 0;
-    let mut next = |unit_no: usize| {
-        n += 1;
-        person(n, unit_no)
-    };
-    // 1. Registration PDFs: units 1 to 8, two each; unit 4 sends four (over the quota), unit 5 one.
-    for unit_no in 1..=8 {
-        let count = match unit_no {
-            4 => 4,
-            5 => 1,
-            _ => 2,
-        };
-        for i in 0..count {
-            let mut p = next(unit_no);
-            let file = format!("1-registration/U{unit_no:02}-{}.pdf", p.name);
-            let index = people.len();
-            match (unit_no, i) {
-                (1, 1) => {
-                    // a wrong check digit
-                    let last = p.id.pop().unwrap();
-                    p.id.push(if last == '0' { '1' } else { '0' });
-                    expected.push((file.clone(), "（字段 `id-number`）".into(), "校验码".into()));
-                    held.insert(index);
-                }
-                (2, 0) => {
-                    p.mobile = "1380013800".into();
-                    expected.push((
-                        file.clone(),
-                        "（字段 `mobile`）".into(),
-                        "不是手机号".into(),
-                    ));
-                    held.insert(index);
-                }
-                (3, 0) => {
-                    p.track = TRACKS[1].into();
-                    p.group = STUDENT;
-                    p.id = id_number("20030505", 11);
-                    p.sex = "男";
-                    expected.push((
-                        file.clone(),
-                        "（字段 `group-*`）".into(),
-                        "不设学生组".into(),
-                    ));
-                    held.insert(index);
-                }
-                (5, 0) => {
-                    expected.push((
-                        file.clone(),
-                        "（字段 `unit`）".into(),
-                        "少于每个单位应报的 2".into(),
-                    ));
-                }
-                _ => {}
-            }
-            if unit_no == 4 {
-                held.insert(index);
-            }
-            spec.push(
-                json!({"kind": "pdf", "template": registration, "out": returned.join(&file),
-                             "values": registration_fields(&p, "2025-10-20")}),
-            );
-            people.push(p);
-        }
-    }
-    // Over the quota: found at the unit of the first of unit 4's files.
-    let first_of_unit4 = people
-        .iter()
-        .filter(|p| p.unit == unit(4))
-        .map(|p| format!("1-registration/U04-{}.pdf", p.name))
-        .min()
-        .unwrap();
-    expected.push((
-        first_of_unit4,
-        "（字段 `unit`）".into(),
-        "超过每个单位最多 3".into(),
-    ));
-    // 2. Roster PDFs: units 9 and 10, three each; unit 10 dated after the deadline.
-    for unit_no in [9, 10] {
-        let start = people.len();
-        let mut list: Vec<Person> = (0..3).map(|_| next(unit_no)).collect();
-        let file = format!("2-roster-pdf/U{unit_no}.pdf");
-        let date = if unit_no == 10 {
-            "2025-11-05"
-        } else {
-            "2025-10-20"
-        };
-        if unit_no == 9 {
-            list[1].sex = if list[1].sex == "男" { "女" } else { "男" };
-            expected.push((
-                file.clone(),
-                "（字段 `entry-2-sex`）".into(),
-                "与身份证号不符".into(),
-            ));
-            held.insert(start + 1);
-        } else {
-            expected.push((
-                file.clone(),
-                "（字段 `fill-date-year`）".into(),
-                "晚于报名截止日期".into(),
-            ));
-            held.extend(start..start + 3);
-        }
-        spec.push(
-            json!({"kind": "pdf", "template": roster_pdf, "out": returned.join(&file),
-                         "values": roster_fields(&list, date)}),
-        );
-        people.extend(list);
-    }
-    // 3. Workbooks from the template: units 11 to 15, three each.
-    for unit_no in 11..=15 {
-        let start = people.len();
-        let mut list: Vec<Person> = (0..3).map(|_| next(unit_no)).collect();
-        let file = format!("3-xlsx/U{unit_no}.xlsx");
-        // The template's column headers are on row 7 (under the title, the header block and the note).
-        let header_row = 7;
-        match unit_no {
-            11 => {
-                list[1].id = id_number("19900230", 13);
-                expected.push((
-                    file.clone(),
-                    format!("（报名汇总表!D{}）", header_row + 2),
-                    "不是真实的日期".into(),
-                ));
-                held.insert(start + 1);
-            }
-            12 => {
-                list[0].track = "机器人赛项".into();
-                expected.push((
-                    file.clone(),
-                    format!("（报名汇总表!E{}）", header_row + 1),
-                    "不是本次竞赛的赛项".into(),
-                ));
-                held.insert(start);
-            }
-            13 => {
-                list[1].name = String::new();
-                expected.push((
-                    file.clone(),
-                    format!("（报名汇总表!B{}）", header_row + 2),
-                    "缺少姓名".into(),
-                ));
-                held.insert(start + 1);
-            }
-            _ => {}
-        }
-        let rows: Vec<Value> = list.iter().map(row_of).collect();
-        spec.push(json!({"kind": "xlsx", "template": template, "out": returned.join(&file),
-                         "header": {"单位名称（盖章）": list[0].unit, "联系电话": "022-23456789", "填表日期": "2025-10-20"},
-                         "rows": rows}));
-        people.extend(list);
-    }
-    // 4. One GBK CSV: units 16 to 23, three each.
-    let file = "4-csv/units.csv".to_string();
-    let headers = [
-        "单位名称",
-        "姓名",
-        "性别",
-        "身份证号",
-        "赛项",
-        "组别",
-        "手机号",
-        "填表日期",
-    ];
-    let mut rows = Vec::new();
-    let first_of_unit6 = people.iter().position(|p| p.unit == unit(6)).unwrap();
-    for unit_no in 16..=23 {
-        for i in 0..3 {
-            let mut p = next(unit_no);
-            let index = people.len();
-            let row = rows.len() + 2;
-            match (unit_no, i) {
-                (16, 0) => {
-                    p.id.pop();
-                    expected.push((
-                        file.clone(),
-                        format!("（第{row}行第D列，身份证号）"),
-                        "不是17位数字".into(),
-                    ));
-                    held.insert(index);
-                }
-                (18, 1) => {
-                    p.track = TRACKS[0].into();
-                    p.group = STUDENT;
-                    p.id = id_number("19950505", 21);
-                    p.sex = "男";
-                    expected.push((
-                        file.clone(),
-                        format!("（第{row}行第D列，身份证号）"),
-                        "出生于 2000-01-01 之前".into(),
-                    ));
-                    held.insert(index);
-                }
-                (19, 2) => {
-                    p.group = "教师组";
-                    expected.push((
-                        file.clone(),
-                        format!("（第{row}行第F列，组别）"),
-                        "不是本次竞赛的组别".into(),
-                    ));
-                    held.insert(index);
-                }
-                (20, 0) => {
-                    // the same person as the first of unit 6, entered again by another unit
-                    let twin = &people[first_of_unit6];
-                    p.name = twin.name.clone();
-                    p.id = twin.id.clone();
-                    p.sex = twin.sex;
-                    p.track = twin.track.clone();
-                    p.group = twin.group;
-                    expected.push((
-                        file.clone(),
-                        format!("（第{row}行第D列，身份证号）"),
-                        "重复报名".into(),
-                    ));
-                    held.insert(index);
-                    held.insert(first_of_unit6);
-                }
-                _ => {}
-            }
-            rows.push(vec![
-                p.unit.clone(),
-                p.name.clone(),
-                p.sex.to_string(),
-                p.id.clone(),
-                p.track.clone(),
-                p.group.to_string(),
-                p.mobile.clone(),
-                "2025-10-20".to_string(),
-            ]);
-            people.push(p);
-        }
-    }
-    spec.push(
-        json!({"kind": "csv", "out": returned.join(&file), "headers": headers, "rows": rows}),
-    );
-    // 5. Files that are no form: an unknown file, a damaged PDF, a symbolic link.
-    std::fs::write(returned.join("5-other/readme.docx"), b"not a form").unwrap();
-    expected.push((
-        "5-other/readme.docx".into(),
-        String::new(),
-        "不是PDF、xlsx或CSV文件".into(),
-    ));
-    std::fs::write(
-        returned.join("5-other/broken.pdf"),
-        b"%PDF-1.7\nthis is no PDF",
-    )
-    .unwrap();
-    expected.push((
-        "5-other/broken.pdf".into(),
-        String::new(),
-        "PDF无法读取".into(),
-    ));
-    std::os::unix::fs::symlink(&registration, returned.join("5-other/link.pdf")).unwrap();
-    expected.push((
-        "5-other/link.pdf".into(),
-        String::new(),
-        "不是普通文件".into(),
-    ));
-
+    let mut batch = Batch::default();
+    batch.registration_pdfs(&registration, returned);
+    batch.roster_pdfs(&downloads.join("roster-form.pdf"), returned);
+    batch.workbooks(&downloads.join("roster-form.xlsx"), returned);
+    batch.csv(returned);
+    batch.others(&registration, returned);
     let spec_file = returned.parent().unwrap().join("spec.json");
-    std::fs::write(&spec_file, serde_json::to_vec(&spec).unwrap()).unwrap();
+    std::fs::write(&spec_file, serde_json::to_vec(&batch.spec).unwrap()).unwrap();
     run_python(MAKE, &[spec_file.to_str().unwrap()]);
-    Batch {
-        people,
-        expected,
-        held,
-    }
+    batch
 }
 
 /// Every sheet of a workbook as rows of texts (empty cells as "").
@@ -487,7 +437,7 @@ wb = openpyxl.load_workbook(sys.argv[1])
 print(json.dumps({ws.title: [[('' if c is None else str(c)) for c in row] for row in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, ensure_ascii=False))
 "#;
 
-fn sheets(path: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
+fn sheets(path: &Path) -> Sheets {
     serde_json::from_str(&run_python(READ, &[path.to_str().unwrap()])).unwrap()
 }
 
@@ -520,8 +470,31 @@ fn returned_forms_become_a_checked_roster_and_a_score_sheet_that_build_publishes
     assert!(stderr.contains("check digit"), "{stderr}");
     assert!(stderr.contains("62 entries"), "{stderr}");
 
-    // Every planted problem at its place, and nothing else.
     let roster = sheets(&out.join("roster.xlsx"));
+    assert_problems(&batch, &roster);
+    let want = assert_entries(&batch, &roster, &out);
+
+    // The same files again give the same bytes.
+    let again = copy.beside("roster-again");
+    run_roster(&copy, &returned, &again);
+    for name in [
+        "roster.xlsx",
+        "score-sheet.xlsx",
+        &format!("reports/{}.txt", unit(2)),
+    ] {
+        assert_eq!(
+            std::fs::read(out.join(name)).unwrap(),
+            std::fs::read(again.join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    publish(&copy, &out, &want, &batch);
+}
+
+type Sheets = BTreeMap<String, Vec<Vec<String>>>;
+
+/// Every planted problem at its place, and nothing else; no message repeats an ID number.
+fn assert_problems(batch: &Batch, roster: &Sheets) {
     let problems = &roster["问题"];
     assert_eq!(
         problems[0],
@@ -549,7 +522,11 @@ fn returned_forms_become_a_checked_roster_and_a_score_sheet_that_build_publishes
     let twice = found.iter().find(|r| r[3].contains("重复报名")).unwrap();
     assert!(twice[3].contains("1-registration/U06-"), "{twice:?}");
     assert!(twice[3].contains(&unit(6)), "{twice:?}");
+}
 
+/// Every entry in 报名名单, sorted; the clean ones in the score sheet, exactly; the counts and the
+/// reports. Returns the score sheet's rows (name, unit, track, group).
+fn assert_entries(batch: &Batch, roster: &Sheets, out: &Path) -> BTreeSet<Vec<String>> {
     // Every entry in 报名名单, sorted by track, group and unit; the clean ones in the score sheet.
     let list = &roster["报名名单"];
     assert_eq!(list.len() - 1, batch.people.len());
@@ -616,21 +593,12 @@ fn returned_forms_become_a_checked_roster_and_a_score_sheet_that_build_publishes
         "{files}"
     );
 
-    // The same files again give the same bytes.
-    let again = copy.beside("roster-again");
-    run_roster(&copy, &returned, &again);
-    for name in [
-        "roster.xlsx",
-        "score-sheet.xlsx",
-        &format!("reports/{}.txt", unit(2)),
-    ] {
-        assert_eq!(
-            std::fs::read(out.join(name)).unwrap(),
-            std::fs::read(again.join(name)).unwrap(),
-            "{name}"
-        );
-    }
+    want
+}
 
+/// Scores typed into the score sheet; `build` publishes exactly those names, and nothing of the roster
+/// reaches output/.
+fn publish(copy: &support::ContestCopy, out: &Path, want: &BTreeSet<Vec<String>>, batch: &Batch) {
     // Scores typed into the score sheet; `build` publishes exactly those names.
     let results = copy.file("content/results.xlsx");
     run_python(
@@ -653,7 +621,7 @@ fn returned_forms_become_a_checked_roster_and_a_score_sheet_that_build_publishes
         String::from_utf8_lossy(&built.stderr)
     );
     let csv = std::fs::read_to_string(copy.file("output/results/results.csv")).unwrap();
-    for row in &want {
+    for row in want {
         assert!(csv.contains(&row[0]), "{} not published", row[0]);
     }
     // Nothing of the roster reaches output/: no ID number, no held-back name.
@@ -699,4 +667,97 @@ fn the_roster_is_refused_inside_the_published_site() {
         assert!(stderr.contains("inside the published site"), "{stderr}");
     }
     assert!(!copy.file("output/roster").exists());
+}
+
+/// A contest of another shape: `tests/fixtures/no-groups` (no groups, teams of two, one scoring part).
+/// Its roster CSV has no 组别 column; the members of a unit's teams follow each other, and two
+/// registration PDFs name their team (参赛队别). The score sheet has one row per team, no 组别 column,
+/// and `build` publishes it.
+#[test]
+fn a_contest_without_groups_gets_team_rows_and_no_group_column() {
+    let copy = support::fixture_copy("no-groups");
+    let built = support::jingsai("build").arg(copy.path()).output().unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let returned = copy.beside("returned");
+    std::fs::create_dir_all(&returned).unwrap();
+    let track = "工业机器人系统运维员";
+    let people: Vec<Person> = (0..8)
+        .map(|n| {
+            let mut p = person(n, [1, 1, 1, 1, 2, 2, 3, 3][n]);
+            p.track = track.into();
+            p
+        })
+        .collect();
+    let headers = ["单位名称", "姓名", "性别", "身份证号", "赛项", "手机号"];
+    let rows: Vec<Vec<String>> = people[..6]
+        .iter()
+        .map(|p| {
+            vec![
+                p.unit.clone(),
+                p.name.clone(),
+                p.sex.to_string(),
+                p.id.clone(),
+                p.track.clone(),
+                p.mobile.clone(),
+            ]
+        })
+        .collect();
+    let registration = copy.file("output/downloads/registration-form.pdf");
+    let mut spec = vec![
+        json!({"kind": "csv", "out": returned.join("roster.csv"), "headers": headers, "rows": rows}),
+    ];
+    for p in &people[6..] {
+        let sex = if p.sex == "男" { "male" } else { "female" };
+        spec.push(json!({"kind": "pdf", "template": registration, "out": returned.join(format!("{}.pdf", p.name)),
+            "values": {"name": p.name, "unit": p.unit, "id-number": p.id, "mobile": p.mobile, "team": "一",
+                       "track-robot-maintenance": "/Yes", format!("sex-{sex}"): "/Yes"}}));
+    }
+    let spec_file = copy.beside("spec.json");
+    std::fs::write(&spec_file, serde_json::to_vec(&spec).unwrap()).unwrap();
+    run_python(MAKE, &[spec_file.to_str().unwrap()]);
+
+    let out = copy.beside("roster-out");
+    let run = run_roster(&copy, &returned, &out);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("no problem"), "{stderr}");
+    let score = sheets(&out.join("score-sheet.xlsx"));
+    let rows = &score["成绩"];
+    assert_eq!(
+        rows[0],
+        ["姓名", "参赛单位", "赛项", "实操比赛成绩", "用时", "状态"]
+    );
+    let team = |a: usize, b: usize| {
+        let mut names = [people[a].name.clone(), people[b].name.clone()];
+        names.sort();
+        vec![names.join("、"), people[a].unit.clone(), track.to_string()]
+    };
+    let got: BTreeSet<Vec<String>> = rows[1..].iter().map(|r| r[..3].to_vec()).collect();
+    let want: BTreeSet<Vec<String>> = [team(0, 1), team(2, 3), team(4, 5), team(6, 7)].into();
+    assert_eq!(got, want);
+
+    let results = copy.file("content/results.xlsx");
+    run_python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb.worksheets[0]\n\
+         for r in range(2, ws.max_row + 1):\n    ws.cell(r, 4).value = 60 + r\nwb.save(sys.argv[2])",
+        &[
+            out.join("score-sheet.xlsx").to_str().unwrap(),
+            results.to_str().unwrap(),
+        ],
+    );
+    // The fixture has its `results:` section already, and a results file of its own.
+    std::fs::remove_file(copy.file("content/results.csv")).unwrap();
+    let built = support::jingsai("build").arg(copy.path()).output().unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let csv = std::fs::read_to_string(copy.file("output/results/results.csv")).unwrap();
+    for p in &people {
+        assert!(csv.contains(&p.name), "{} not published:\n{csv}", p.name);
+    }
 }

@@ -419,23 +419,15 @@ fn quota(contest: &Contest, entries: &[Entry], resolved: &[Resolved], findings: 
     }
     let max = quota.per_unit.value as usize;
     let min = quota.min_per_unit.as_ref().map_or(0, |m| m.value as usize);
+    let teams = team_of(contest, entries);
     for ((_, track, group), members) in counts {
         let count = match contest.format.event {
             EventKind::Individual => members.len(),
             EventKind::Team => {
-                let mut teams: Vec<String> = members
-                    .iter()
-                    .map(|&m| {
-                        format!(
-                            "{}|{}",
-                            entries[m].text(Role::Team),
-                            entries[m].text(Role::Track)
-                        )
-                    })
-                    .collect();
-                teams.sort();
-                teams.dedup();
-                teams.len()
+                let mut keys: Vec<&String> = members.iter().map(|&m| &teams[m]).collect();
+                keys.sort();
+                keys.dedup();
+                keys.len()
             }
         };
         let scope = match (track, group) {
@@ -492,6 +484,35 @@ fn quota(contest: &Contest, entries: &[Entry], resolved: &[Resolved], findings: 
             findings.push(found);
         }
     }
+}
+
+/// The team of each entry in a team event, as a key within its unit, track and group: its 参赛队别
+/// when given, otherwise the members are taken in the order of the files, `team_size` to a team.
+pub(super) fn team_of(contest: &Contest, entries: &[Entry]) -> Vec<String> {
+    let size = contest
+        .format
+        .team_size
+        .as_ref()
+        .map_or(1, |s| s.value.max(1) as usize);
+    let mut teamless: HashMap<(String, String, String), usize> = HashMap::new();
+    entries
+        .iter()
+        .map(|e| {
+            let scope = (
+                unit_key(e.text(Role::Unit)),
+                e.text(Role::Track).to_string(),
+                e.text(Role::Group).to_string(),
+            );
+            let team = e.text(Role::Team);
+            if team.is_empty() {
+                let n = teamless.entry(scope.clone()).or_default();
+                *n += 1;
+                format!("{}|{}|#{}", scope.1, scope.2, (*n - 1) / size)
+            } else {
+                format!("{}|{}|{team}", scope.1, scope.2)
+            }
+        })
+        .collect()
 }
 
 /// The findings sorted by file, place and message, each once (a shared field, such as a roster's

@@ -226,10 +226,13 @@ fn count_headers(groups: bool) -> Vec<&'static str> {
     }
 }
 
+/// A track's and a group's names.
+type TrackGroup = (String, String);
+
 /// Entries per track, group and unit, with a total line (参赛单位 合计) after each track and group.
 fn counts(contest: &Contest, entries: &[Entry], order: &[usize]) -> Vec<Vec<String>> {
     let groups = !contest.groups.is_empty();
-    let mut tally: Vec<((String, String), Vec<(String, usize)>)> = Vec::new();
+    let mut tally: Vec<(TrackGroup, Vec<(String, usize)>)> = Vec::new();
     for &i in order {
         let e = &entries[i];
         let key = (
@@ -312,6 +315,7 @@ fn score_sheet(
     }
     headers.extend(scores.iter().map(String::as_str));
     headers.extend(["用时", "状态"]);
+    let teams = super::check::team_of(contest, entries);
     let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     for &i in clean {
         let e = &entries[i];
@@ -321,7 +325,7 @@ fn score_sheet(
         }
         let team = contest.format.event == EventKind::Team;
         if team {
-            key.push(e.text(Role::Team).to_string());
+            key.push(teams[i].clone());
             if let Some((_, names)) = rows.iter_mut().find(|(k, _)| *k == key) {
                 names.push(e.text(Role::Name).to_string());
                 continue;
