@@ -118,7 +118,7 @@ mod tests {
         assert_eq!(check("1101051949123100Z2"), Err(IdProblem::Shape));
         let first = "12010119900102123";
         let whole = format!("{first}{}", check_char(first).unwrap());
-        assert_eq!(check(&whole).map(|i| i.male), Ok(false));
+        assert_eq!(check(&whole).map(|i| i.male), Ok(true));
         assert_eq!(check("120101189001021234"), Err(IdProblem::NoDate));
     }
 

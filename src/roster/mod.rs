@@ -247,9 +247,8 @@ pub fn run(root: &Path, from: &Path, out: &Path) -> Result<Summary, BuildFailure
         ])
     })?;
     let mut entries = Vec::new();
-    for path in &files {
-        let shown = read::shown(from, path);
-        match read::file(path, &shown, &project.forms, &project.contest) {
+    for (shown, read) in read::files(from, &files, &project.forms, &project.contest) {
+        match read {
             Ok(found) if found.is_empty() => findings.push(Finding::file(
                 &shown,
                 msg!("roster-no-entries"),

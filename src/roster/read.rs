@@ -63,13 +63,69 @@ pub(super) fn shown(from: &Path, path: &Path) -> String {
         .into_owned()
 }
 
-/// The entries of one file, or the findings that say why it gave none.
-pub(super) fn file(
-    path: &Path,
-    shown: &str,
+/// What reading one file gave: its entries, or the finding that says why it gave none.
+type Read = Result<Vec<Entry>, Finding>;
+
+/// Reads `files` on every core (each file on its own; the answers come in the order of `files`), each
+/// with the name it is shown by.
+pub(super) fn files(
+    from: &Path,
+    files: &[PathBuf],
     forms: &[Form],
     contest: &Contest,
-) -> Result<Vec<Entry>, Finding> {
+) -> Vec<(String, Read)> {
+    let known = Known::new(forms, contest);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                let known = &known;
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|path| {
+                            let shown = shown(from, path);
+                            let read = file(path, &shown, known);
+                            (shown, read)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a reader thread does not panic"))
+            .collect()
+    })
+}
+
+/// The contest's forms with the names of their fields, worked out once for every file.
+struct Known<'a> {
+    forms: &'a [Form],
+    contest: &'a Contest,
+    field_names: Vec<std::collections::HashSet<String>>,
+}
+
+impl<'a> Known<'a> {
+    fn new(forms: &'a [Form], contest: &'a Contest) -> Self {
+        let field_names = forms
+            .iter()
+            .map(|f| f.fields(contest).into_iter().map(|f| f.name).collect())
+            .collect();
+        Known {
+            forms,
+            contest,
+            field_names,
+        }
+    }
+}
+
+/// The entries of one file, or the finding that says why it gave none.
+fn file(path: &Path, shown: &str, known: &Known<'_>) -> Read {
+    let (forms, contest) = (known.forms, known.contest);
     let bytes =
         read_bounded(path).map_err(|(message, help)| Finding::file(shown, message, help))?;
     let lower = shown.to_lowercase();
@@ -81,7 +137,7 @@ pub(super) fn file(
                 msg!("roster-pdf-unreadable-help"),
             )
         })?;
-        return from_pdf(shown, &fields, forms, contest);
+        return from_pdf(shown, &fields, known);
     }
     if bytes.starts_with(b"PK\x03\x04") {
         let grids = grid::xlsx(&bytes).map_err(|(m, h)| Finding::file(shown, m, h))?;
@@ -125,19 +181,13 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, (crate::i18n::Text, crate::i18n:
 }
 
 /// The declared form whose fields the PDF has most of (at least half of the PDF's fields).
-fn pdf_form<'a>(
-    fields: &BTreeMap<String, FieldValue>,
-    forms: &'a [Form],
-    contest: &Contest,
-) -> Option<&'a Form> {
-    forms
+fn pdf_form<'a>(fields: &BTreeMap<String, FieldValue>, known: &Known<'a>) -> Option<&'a Form> {
+    known
+        .forms
         .iter()
-        .map(|form| {
-            let names = form.fields(contest);
-            let common = names
-                .iter()
-                .filter(|f| fields.contains_key(&f.name))
-                .count();
+        .zip(&known.field_names)
+        .map(|(form, names)| {
+            let common = fields.keys().filter(|f| names.contains(*f)).count();
             (common, form)
         })
         .filter(|(common, _)| *common > 0 && common * 2 >= fields.len())
@@ -147,13 +197,9 @@ fn pdf_form<'a>(
 
 /// The entries of a filled PDF: one for a form without a table, one per filled table row otherwise
 /// (the other inputs, such as the unit, shared by every row).
-fn from_pdf(
-    shown: &str,
-    fields: &BTreeMap<String, FieldValue>,
-    forms: &[Form],
-    contest: &Contest,
-) -> Result<Vec<Entry>, Finding> {
-    let Some(form) = pdf_form(fields, forms, contest) else {
+fn from_pdf(shown: &str, fields: &BTreeMap<String, FieldValue>, known: &Known<'_>) -> Read {
+    let (forms, contest) = (known.forms, known.contest);
+    let Some(form) = pdf_form(fields, known) else {
         let help = msg!(
             "roster-unknown-pdf-help",
             forms = forms
