@@ -59,7 +59,7 @@ for n in range(count):
     writer.update_page_form_field_values(None, {
         "name": "选手%d" % n, "unit": "单位%d" % (n % 500), "id-number": number,
         "mobile": "139%08d" % n, "track-" + tracks[n % 3]: "/Yes", "group-staff": "/Yes",
-        "sex-" + ("male" if n % 2 == 0 else "female"): "/Yes",
+        "sex-" + ("male" if n % 2 == 1 else "female"): "/Yes",
         "fill-date-year": "2025", "fill-date-month": "10", "fill-date-day": "20",
     }, auto_regenerate=False)
     writer.write("%s/%05d.pdf" % (out, n))
@@ -68,7 +68,8 @@ for i in $(seq 0 $((COUNT - 1))); do
   ln "$RETURNED/filled/$(printf %05d $((i % DISTINCT))).pdf" "$RETURNED/$(printf %05d "$i").pdf"
 done
 rm -r "$RETURNED/filled"
-echo "== $(ls "$RETURNED" | wc -l) files, $(du -sh --apparent-size "$RETURNED" | cut -f1) as read; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+BYTES=$(find "$RETURNED" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1048576}')
+echo "== $(ls "$RETURNED" | wc -l) files, $BYTES MiB to read; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 run() {
   rm -rf "$BENCH_ROOT/out"
