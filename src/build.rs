@@ -362,6 +362,18 @@ fn one(problem: Problem) -> Problems {
     Problems(vec![problem])
 }
 
+/// The published site `out` is inside, by resolved path: the contest's `output/`, or any folder jingsai
+/// built a site into. Files holding personal data (filled forms, the roster) are refused there.
+pub(crate) fn published_site_of(root: &Path, out: &Path) -> Option<PathBuf> {
+    let site_output = output::normalise(&root.join("output"));
+    match output::inside_built_site(out) {
+        Some(site) => Some(site),
+        None => output::normalise(out)
+            .starts_with(&site_output)
+            .then_some(site_output),
+    }
+}
+
 /// Writes one pre-filled `form` per row of the roster at `roster` into `out`, which must not be inside the
 /// site's output folder (the forms hold personal data). Returns the files written. `lang` is the
 /// language of the message printed when the time budget runs out.
@@ -378,14 +390,7 @@ pub fn fill_forms(
         error,
         option: "--out",
     })?;
-    let site_output = output::normalise(&root.join("output"));
-    let published = match output::inside_built_site(out) {
-        Some(site) => Some(site),
-        None => output::normalise(out)
-            .starts_with(&site_output)
-            .then_some(site_output),
-    };
-    if let Some(site) = published {
+    if let Some(site) = published_site_of(root, out) {
         return Err(ToolError::FormsIntoSite {
             out: out.to_path_buf(),
             site,

@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod results;
+pub mod roster;
 pub mod search;
 pub mod serve;
 pub(crate) mod site;

@@ -75,6 +75,18 @@ enum Command {
         #[command(flatten)]
         limits: LimitArgs,
     },
+    /// Read the forms units send back into a checked roster, a score sheet and one report per unit.
+    Roster {
+        /// The contest folder (holding `content/`); the current folder by default.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The folder of returned files (filled PDFs, xlsx or CSV rosters).
+        #[arg(long)]
+        from: PathBuf,
+        /// Where to write the roster; `<dir>/roster` by default. Never inside the published site.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Start a new contest: a commented contest.yaml and a first notice, with blanks 【请填写：……】 that
     /// `check` points at until they are filled in.
     Init {
@@ -302,6 +314,7 @@ fn run(command: Command, lang: Lang) -> ExitCode {
             ..
         } => forms(&dir, &fill, &form, out, (&fonts, &limits), lang),
         Command::Forms { .. } => unreachable!("clap requires --fill or --show"),
+        Command::Roster { dir, from, out } => roster(&dir, &from, out, lang),
         Command::Serve {
             dir,
             port,
@@ -503,6 +516,28 @@ fn forms(
                 say(&msg!("cli-wrote", path), lang);
             }
             say(&msg!("cli-filled", count = written.len(), out = &out), lang);
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(&failure, &msg!("cli-nothing-written"), lang),
+    }
+}
+
+/// `jingsai roster`: the returned forms read and checked into `out`; the problems found in them are
+/// printed (as warnings: the roster, the score sheet and the reports are written all the same).
+fn roster(dir: &Path, from: &Path, out: Option<PathBuf>, lang: Lang) -> ExitCode {
+    let out = out.unwrap_or_else(|| dir.join("roster"));
+    match jingsai::roster::run(dir, from, &out) {
+        Ok(summary) => {
+            print_problems(&summary.problems(), lang);
+            let text = msg!(
+                "roster-cli-summary",
+                files = summary.files,
+                entries = summary.entries.len(),
+                problems = summary.findings.len(),
+                clean = summary.clean,
+                out = &out
+            );
+            say(&text, lang);
             ExitCode::SUCCESS
         }
         Err(failure) => fail(&failure, &msg!("cli-nothing-written"), lang),

@@ -39,6 +39,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "results.ftl",
     "pdfcache.ftl",
     "track-scoring.ftl",
+    "roster.ftl",
 );
 
 /// The catalogue files of `lang`.

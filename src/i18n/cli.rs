@@ -85,6 +85,7 @@ pub fn about(command: &str) -> Option<Text> {
         "init" => msg!("cli-init-about"),
         "forms" => msg!("cli-forms-about"),
         "schema" => msg!("cli-schema-about"),
+        "roster" => msg!("roster-cli-about"),
         "help" => msg!("cli-help-about"),
         _ => return None,
     })
@@ -97,6 +98,8 @@ pub fn arg_help(command: &str, arg: &str, default: &str) -> Option<Text> {
         ("init", "dir") => msg!("cli-init-dir"),
         ("schema", "kind") => msg!("cli-schema-kind", default),
         ("schema", "out") => msg!("cli-schema-out"),
+        ("roster", "from") => msg!("roster-cli-from"),
+        ("roster", "out") => msg!("roster-cli-out"),
         (_, "dir") => msg!("cli-arg-dir"),
         (_, "output") => msg!("cli-arg-output"),
         (_, "fill") => msg!("cli-arg-fill"),
