@@ -274,28 +274,16 @@ fn counts(contest: &Contest, entries: &[Entry], order: &[usize]) -> Vec<Vec<Stri
 }
 
 /// The score columns `build` reads: `<module name>成绩` for a part with modules, `<part name>成绩`
-/// otherwise.
+/// otherwise, for every part some track is scored by.
 fn score_headers(contest: &Contest) -> Vec<String> {
-    let Some(parts) = contest
-        .scoring
-        .as_ref()
-        .and_then(|s| s.value.parts.as_ref())
-    else {
-        return Vec::new();
-    };
-    parts
-        .value
+    // Every part and module some track is scored by (a track may have its own scoring).
+    contest
+        .score_parts()
         .iter()
-        .flat_map(
-            |part| match part.modules.as_ref().filter(|m| !m.value.is_empty()) {
-                Some(modules) => modules
-                    .value
-                    .iter()
-                    .map(|m| format!("{}成绩", m.name))
-                    .collect(),
-                None => vec![format!("{}成绩", part.name)],
-            },
-        )
+        .flat_map(|part| match part.modules() {
+            [] => vec![format!("{}成绩", part.name)],
+            modules => modules.iter().map(|m| format!("{}成绩", m.name)).collect(),
+        })
         .collect()
 }
 
