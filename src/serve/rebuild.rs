@@ -3,8 +3,8 @@
 //! only what the changed files affect:
 //!
 //! - a notice: that file is read again, its page rendered again, and the lists, the home page, the feed
-//!   and the sitemap only when what they show changed; the search index after the site is published
-//!   ([`Rebuilder::finish_search`]);
+//!   and the sitemap only when what they show changed; the search index once the site is published
+//!   and no other edit followed for a moment ([`Rebuilder::finish_search`]);
 //! - a form template: the documents that read it are compiled again, then the downloads and the pages
 //!   that list them;
 //! - a site template: every page, from the same project and PDFs;
@@ -138,6 +138,11 @@ impl Rebuilder {
         let site = last.site.with_search_index()?;
         last.site = site;
         Some(Arc::clone(&last.site.map))
+    }
+
+    /// Whether the last good site's search index is older than its pages (see [`Self::finish_search`]).
+    pub fn search_is_stale(&self) -> bool {
+        self.last.as_ref().is_some_and(|last| last.site.search_is_stale())
     }
 
     fn everything(&mut self) -> Result<Built, Problems> {

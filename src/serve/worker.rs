@@ -71,6 +71,9 @@ fn changed_since(root: &Path, since: u64) -> bool {
         })
 }
 
+/// How long after a notice edit, with no other edit meanwhile, the search index is made again.
+const SEARCH_INDEX_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// How the rebuild child works: what `serve` was started with.
 #[derive(Debug, Clone)]
 pub struct Setup {
@@ -127,7 +130,21 @@ pub fn run(root: &Path, setup: &Setup, wait_since: Option<u64>) -> Result<(), Se
     } else {
         eprintln!("{}", msg!("serve-worker-waiting").render(lang));
     }
-    while let Ok(mut changed) = pending.recv() {
+    loop {
+        // A stale search index is made once no edit has come for a moment: not on the heels of the
+        // pages it follows (both cores serve them meanwhile), and not at all while edits keep coming.
+        let next = if rebuilder.search_is_stale() {
+            match pending.recv_timeout(SEARCH_INDEX_DELAY) {
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    build.publish_search_index(&mut rebuilder, &mut sent, &mut out)?;
+                    continue;
+                }
+                other => other.ok(),
+            }
+        } else {
+            pending.recv().ok()
+        };
+        let Some(mut changed) = next else { break };
         // Everything that arrived meanwhile goes into the same rebuild.
         while let Ok(more) = pending.try_recv() {
             changed.extend(more);
@@ -189,8 +206,7 @@ impl Build {
                 eprintln!("{}", summary.render(lang));
                 let message = diff(sent.as_deref(), &built.map);
                 *sent = Some(built.map);
-                send(out, &message).map_err(ServeError::ServerGone)?;
-                return self.publish_search_index(rebuilder, sent, out);
+                message
             }
             Ok(Err(problems)) => {
                 print_problems(&problems, lang);
