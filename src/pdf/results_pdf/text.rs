@@ -143,15 +143,16 @@ impl Faces {
 
 /// A line of `text` from its shaped characters (face, glyph, advance), one run per face.
 fn line_of(text: &str, shaped: &[(usize, u16, f32)]) -> Line {
-    let mut runs: Vec<Run> = Vec::new();
+    // Most lines are one run: it gets the line's size at once instead of growing character by character.
+    let mut runs: Vec<Run> = Vec::with_capacity(1);
     let mut width = 0.0;
     for (c, &(face, id, advance)) in text.chars().zip(shaped) {
         width += advance;
         if runs.last().is_none_or(|r| r.face != face) {
             runs.push(Run {
                 face,
-                text: String::new(),
-                glyphs: Vec::new(),
+                text: String::with_capacity(text.len()),
+                glyphs: Vec::with_capacity(shaped.len()),
                 width: 0.0,
             });
         }
