@@ -476,7 +476,10 @@ fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut 
         // Each group is made at its final size: a cell's group holds its one span, and a table of
         // 100,000 rows would otherwise keep three spare places per cell and copy itself as it grows.
         Item::TableStart(rows) => {
-            tags.table = Some(TagGroup::with_children(Tag::Table, Vec::with_capacity(rows)));
+            tags.table = Some(TagGroup::with_children(
+                Tag::Table,
+                Vec::with_capacity(rows),
+            ));
             return;
         }
         Item::RowStart(cells) => {
@@ -586,7 +589,10 @@ fn header_cells(results: &Results) -> Vec<String> {
 /// the rank is made).
 fn cells<'e>(results: &Results, e: &'e crate::results::Entry) -> Vec<Cow<'e, str>> {
     let mut cells = Vec::with_capacity(e.score_cells.len() + 7);
-    cells.push(e.rank.map_or(Cow::Borrowed("—"), |r| Cow::Owned(r.to_string())));
+    cells.push(
+        e.rank
+            .map_or(Cow::Borrowed("—"), |r| Cow::Owned(r.to_string())),
+    );
     cells.push(Cow::Borrowed(e.name.as_str()));
     cells.push(Cow::Borrowed(e.unit.as_str()));
     cells.extend(e.score_cells.iter().map(|s| Cow::Borrowed(s.as_str())));
