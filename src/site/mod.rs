@@ -58,6 +58,9 @@ pub struct Site {
     /// Rendered without the downloads (they were being compiled meanwhile): the pages that list them
     /// (registration, results) and the sitemap are still to come, from [`Renderer::update_downloads`].
     awaiting_downloads: bool,
+    /// The results pages and downloads made while the results PDF was drawn, waiting for its size
+    /// (see `results.rs`); taken by [`Renderer::update_downloads`].
+    results_draft: Option<Arc<results::Draft>>,
 }
 
 impl Site {
@@ -200,6 +203,11 @@ impl Renderer {
         );
         let (search, index) = search::index_from(&map, &search::PageTexts::default());
         map.insert(search::INDEX_PATH, index);
+        // Every results PDF is made with the results (drawn, or the contest's `results.typ`).
+        let results_draft = project
+            .results
+            .as_ref()
+            .map(|results| Arc::new(results::draft(&self.tera, c, results, true)));
 
         if problems.has_errors() {
             return Err(problems);
@@ -211,6 +219,7 @@ impl Renderer {
             search_stale: false,
             downloads: Vec::new(),
             awaiting_downloads: true,
+            results_draft,
         })
     }
 
@@ -307,6 +316,7 @@ impl Renderer {
             search_stale,
             downloads: previous.downloads.clone(),
             awaiting_downloads: previous.awaiting_downloads,
+            results_draft: previous.results_draft.clone(),
         })
     }
 
@@ -349,13 +359,19 @@ impl Renderer {
         };
         pages.registration(project, &download_labels);
         if let (true, Some(results)) = (results_changed, &project.results) {
-            results::render(
-                &self.tera,
-                &project.contest,
-                results,
-                pages.map,
-                pages.problems,
-            );
+            let drafted = match (&previous.results_draft, first) {
+                (Some(draft), true) => draft.finish(pages.map, pages.problems),
+                _ => None,
+            };
+            if drafted.is_none() {
+                results::render(
+                    &self.tera,
+                    &project.contest,
+                    results,
+                    pages.map,
+                    pages.problems,
+                );
+            }
         }
         if let (true, Some(base)) = (first, project.contest.base_url()) {
             pages.sitemap(project, base);
@@ -370,6 +386,7 @@ impl Renderer {
             search_stale: previous.search_stale,
             downloads: download_paths,
             awaiting_downloads: false,
+            results_draft: None,
         })
     }
 }

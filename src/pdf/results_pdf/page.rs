@@ -14,6 +14,7 @@ use krilla::surface::Surface;
 use krilla::tagging::{
     Artifact, ArtifactType, ContentTag, Node, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
 };
+use std::borrow::Cow;
 use std::num::NonZeroU16;
 
 /// A4 in points.
@@ -78,8 +79,10 @@ enum Item {
         size: f32,
         lines: Vec<Placed>,
     },
-    TableStart,
-    RowStart,
+    /// A table of this many rows (the header row included), so its tag is made at its size.
+    TableStart(usize),
+    /// A row of this many cells.
+    RowStart(usize),
     RowEnd,
     TableEnd,
 }
@@ -201,7 +204,7 @@ impl<'a> Writer<'a> {
             Role::Paragraph(false),
         );
         self.y += 0.5 * BODY;
-        self.items.push(Item::TableStart);
+        self.items.push(Item::TableStart(t.entries.len() + 1));
         self.place_row(&columns, head_lines, head_height, Some(Role::Cell(true)));
         for entry in &t.entries {
             let (lines, height) = self.row(&columns, &cells(results, entry), Family::Body);
@@ -326,10 +329,10 @@ impl<'a> Writer<'a> {
     }
 
     /// The lines of each cell of a row, and the row's height.
-    fn row(
+    fn row<S: AsRef<str>>(
         &mut self,
         columns: &Columns,
-        cells: &[String],
+        cells: &[S],
         family: Family,
     ) -> (Vec<Vec<Line>>, f32) {
         let faces = self.faces(family);
@@ -339,7 +342,8 @@ impl<'a> Writer<'a> {
             .iter()
             .zip(&columns.widths)
             .map(|(text, width)| {
-                let lines = faces.lines(text, (width - 2.0 * INSET) / size, 0.0, &mut self.missing);
+                let measure = (width - 2.0 * INSET) / size;
+                let lines = faces.lines(text.as_ref(), measure, 0.0, &mut self.missing);
                 most = most.max(lines.len());
                 lines
             })
@@ -365,7 +369,7 @@ impl<'a> Writer<'a> {
         };
         let tagged = role.is_some();
         if tagged {
-            self.items.push(Item::RowStart);
+            self.items.push(Item::RowStart(cells.len()));
         }
         let mut x = LEFT;
         for (i, (lines, width)) in cells.into_iter().zip(&columns.widths).enumerate() {
@@ -469,12 +473,17 @@ fn draw_rules(surface: &mut Surface<'_>, rules: &[[f32; 4]]) {
 /// Draws one item and adds it to the tag tree.
 fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut Tags) {
     let (role, family, size, lines) = match item {
-        Item::TableStart => {
-            tags.table = Some(TagGroup::new(Tag::Table));
+        // Each group is made at its final size: a cell's group holds its one span, and a table of
+        // 100,000 rows would otherwise keep three spare places per cell and copy itself as it grows.
+        Item::TableStart(rows) => {
+            tags.table = Some(TagGroup::with_children(
+                Tag::Table,
+                Vec::with_capacity(rows),
+            ));
             return;
         }
-        Item::RowStart => {
-            tags.row = Some(TagGroup::new(Tag::TR));
+        Item::RowStart(cells) => {
+            tags.row = Some(TagGroup::with_children(Tag::TR, Vec::with_capacity(cells)));
             return;
         }
         Item::RowEnd => {
@@ -529,12 +538,12 @@ fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut 
             tags.root.push(group.into());
         }
         Role::Cell(header) => {
-            let mut group = if header {
-                TagGroup::new(Tag::TH(TableHeaderScope::Column))
+            let children = vec![Node::from(id)];
+            let group = if header {
+                TagGroup::with_children(Tag::TH(TableHeaderScope::Column), children)
             } else {
-                TagGroup::new(Tag::TD)
+                TagGroup::with_children(Tag::TD, children)
             };
-            group.push(id);
             if let Some(row) = tags.row.as_mut() {
                 row.push(group);
             }
@@ -576,21 +585,24 @@ fn header_cells(results: &Results, t: &ResultTable) -> Vec<String> {
     cells
 }
 
-/// The cells of one contestant's row, in the order of [`header_cells`].
-fn cells(results: &Results, e: &crate::results::Entry) -> Vec<String> {
-    let mut cells = vec![
-        e.rank.map_or_else(|| "—".to_string(), |r| r.to_string()),
-        e.name.clone(),
-        e.unit.clone(),
-    ];
-    cells.extend(e.score_cells.iter().cloned());
+/// The cells of one contestant's row, in the order of [`header_cells`], borrowed from the entry (only
+/// the rank is made).
+fn cells<'e>(results: &Results, e: &'e crate::results::Entry) -> Vec<Cow<'e, str>> {
+    let mut cells = Vec::with_capacity(e.score_cells.len() + 7);
+    cells.push(
+        e.rank
+            .map_or(Cow::Borrowed("—"), |r| Cow::Owned(r.to_string())),
+    );
+    cells.push(Cow::Borrowed(e.name.as_str()));
+    cells.push(Cow::Borrowed(e.unit.as_str()));
+    cells.extend(e.score_cells.iter().map(|s| Cow::Borrowed(s.as_str())));
     if results.has_time {
-        cells.push(e.time.clone());
+        cells.push(Cow::Borrowed(e.time.as_str()));
     }
-    cells.push(e.total.clone());
+    cells.push(Cow::Borrowed(e.total.as_str()));
     if results.has_awards {
-        cells.push(e.award.clone());
+        cells.push(Cow::Borrowed(e.award.as_str()));
     }
-    cells.push(e.note.clone());
+    cells.push(Cow::Borrowed(e.note.as_str()));
     cells
 }

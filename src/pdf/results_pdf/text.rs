@@ -143,15 +143,16 @@ impl Faces {
 
 /// A line of `text` from its shaped characters (face, glyph, advance), one run per face.
 fn line_of(text: &str, shaped: &[(usize, u16, f32)]) -> Line {
-    let mut runs: Vec<Run> = Vec::new();
+    // Most lines are one run: it gets the line's size at once instead of growing character by character.
+    let mut runs: Vec<Run> = Vec::with_capacity(1);
     let mut width = 0.0;
     for (c, &(face, id, advance)) in text.chars().zip(shaped) {
         width += advance;
         if runs.last().is_none_or(|r| r.face != face) {
             runs.push(Run {
                 face,
-                text: String::new(),
-                glyphs: Vec::new(),
+                text: String::with_capacity(text.len()),
+                glyphs: Vec::with_capacity(shaped.len()),
                 width: 0.0,
             });
         }
@@ -218,7 +219,17 @@ fn break_lines(text: &str, advances: &[f32], width: f32, indent: f32) -> Vec<Ran
         }
         let advance = advances[i];
         if used + advance > width + 0.001 && i > start && !chars[i].1.is_whitespace() {
-            let at = last_break.filter(|&b| b > start).unwrap_or(i);
+            let at = match last_break.filter(|&b| b > start) {
+                Some(at) => at,
+                // No allowed break: a closing mark hangs past the measure rather than start a line
+                // (`（30%）` stays whole; an opening one already stays with what follows it).
+                None if closes(chars[i].1) => {
+                    used += advance;
+                    i += 1;
+                    continue;
+                }
+                None => i,
+            };
             lines.push(chars[start].0..chars[at].0);
             start = at;
             used = advances[start..i].iter().sum();
@@ -255,6 +266,16 @@ mod tests {
         assert_eq!(lines("天津市第一中学", 3.0), ["天津市", "第一中", "学"]);
         assert_eq!(lines("天津，市第", 2.0), ["天", "津，", "市第"]);
         assert_eq!(lines("（天津）", 2.0), ["（天", "津）"]);
+    }
+
+    #[test]
+    fn brackets_stay_with_their_text_in_a_narrow_column() {
+        // A part's heading in a score column: the closing bracket hangs instead of starting a line.
+        assert_eq!(lines("理论成绩（30%）", 3.2), ["理论成", "绩", "（30%）"]);
+        assert_eq!(lines("（30%）", 2.5), ["（30%）"]);
+        assert_eq!(lines("（30%）abc", 2.5), ["（30%）", "abc"]);
+        // An opening bracket goes down with what follows it.
+        assert_eq!(lines("理论（30%）", 3.0), ["理论", "（30%）"]);
     }
 
     #[test]
