@@ -142,7 +142,9 @@ impl Rebuilder {
 
     /// Whether the last good site's search index is older than its pages (see [`Self::finish_search`]).
     pub fn search_is_stale(&self) -> bool {
-        self.last.as_ref().is_some_and(|last| last.site.search_is_stale())
+        self.last
+            .as_ref()
+            .is_some_and(|last| last.site.search_is_stale())
     }
 
     fn everything(&mut self) -> Result<Built, Problems> {
