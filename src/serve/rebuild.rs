@@ -4,7 +4,7 @@
 //!
 //! - a notice: that file is read again, its page rendered again, and the lists, the home page, the feed
 //!   and the sitemap only when what they show changed; the search index once the site is published
-//!   and no other edit followed for a moment ([`Rebuilder::finish_search`]);
+//!   and no other edit followed for 20 ms ([`Rebuilder::finish_search`]);
 //! - a form template: the documents that read it are compiled again, then the downloads and the pages
 //!   that list them;
 //! - a site template: every page, from the same project and PDFs;

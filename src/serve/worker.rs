@@ -71,8 +71,10 @@ fn changed_since(root: &Path, since: u64) -> bool {
         })
 }
 
-/// How long after a notice edit, with no other edit meanwhile, the search index is made again.
-const SEARCH_INDEX_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+/// How long after a notice edit, with no other edit meanwhile, the search index is made again: long
+/// enough for the server to take the new pages and answer the reloads they cause, short enough to be
+/// done before the next save in most cases (a save that comes while it is made waits for it).
+const SEARCH_INDEX_DELAY: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// How the rebuild child works: what `serve` was started with.
 #[derive(Debug, Clone)]
@@ -132,7 +134,7 @@ pub fn run(root: &Path, setup: &Setup, wait_since: Option<u64>) -> Result<(), Se
     }
     loop {
         // A stale search index is made once no edit has come for a moment: not on the heels of the
-        // pages it follows (both cores serve them meanwhile), and not at all while edits keep coming.
+        // pages it follows (the server takes them meanwhile), and not while edits keep coming.
         let next = if rebuilder.search_is_stale() {
             match pending.recv_timeout(SEARCH_INDEX_DELAY) {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
