@@ -6,6 +6,8 @@
 //!
 //! It also writes the JSON Schemas of contest.yaml and of a form file into `schema/` (see
 //! [`crate::model::schema`]), and contest.yaml's first line points editors at the first.
+//! A `.gitignore` keeps the built site and the folders of personal data (`roster/`, `filled-forms/`)
+//! out of git.
 //!
 //! Nothing is ever overwritten: every folder is created new or must be empty, and every file is created
 //! new, so `init` cannot clobber a contest or write through a link.
@@ -24,6 +26,13 @@ const CONTEST_YAML: [&str; 2] = [
     include_str!("init/contest.yaml"),
     include_str!("init/contest.en.yaml"),
 ];
+/// The `.gitignore` `init` writes, in Chinese and in English: the built site, and the folders of personal
+/// data (`jingsai roster`, `jingsai forms --fill`) that must never be committed or published.
+const GITIGNORE: [&str; 2] = [
+    "# jingsai build 生成的网站：每次生成都会重写，不必提交\n/output/\n# 报名名单和预填表格含身份证号、手机号，切勿提交或发布\n/roster/\n/filled-forms/\n",
+    "# The site `jingsai build` writes: made again by every build, not to be committed\n/output/\n# Rosters and pre-filled forms hold ID and phone numbers: never commit or publish them\n/roster/\n/filled-forms/\n",
+];
+
 /// The first notice `init` writes, in Chinese and in English.
 const NOTICE_MD: [&str; 2] = [
     include_str!("init/notice.md"),
@@ -99,6 +108,7 @@ pub fn init(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, InitError> {
     }
     let contest = format!("{}\n{}", SchemaKind::Contest.modeline(), CONTEST_YAML[text]);
     let mut files = vec![
+        (dir.join(".gitignore"), GITIGNORE[text].to_string()),
         (dir.join("content").join("contest.yaml"), contest),
         (
             notices.join("2026-01-01-first.md"),

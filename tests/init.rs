@@ -59,6 +59,11 @@ fn init_writes_a_contest_whose_blanks_check_names_until_they_are_filled() {
     let yaml = dir.join("content/contest.yaml");
     let notice = dir.join("content/notices/2026-01-01-first.md");
     assert!(yaml.is_file() && notice.is_file(), "{stderr}");
+    // Personal data stays out of git: the roster and pre-filled forms are ignored, as is the site.
+    let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    for folder in ["/output/", "/roster/", "/filled-forms/"] {
+        assert!(ignored.lines().any(|l| l == folder), "{ignored}");
+    }
 
     // Every blank is an error at its place, and nothing else is said about what is inside a blank.
     let (ok, stderr) = run(&["check"], &dir);
