@@ -669,6 +669,26 @@ fn the_roster_is_refused_inside_the_published_site() {
     assert!(!copy.file("output/roster").exists());
 }
 
+/// A form sent back as it was downloaded is one problem (the form is blank), not one per empty field.
+#[test]
+fn a_blank_form_sent_back_is_one_problem() {
+    let copy = contest();
+    let returned = copy.beside("returned");
+    std::fs::create_dir_all(&returned).unwrap();
+    std::fs::copy(
+        copy.file("output/downloads/registration-form.pdf"),
+        returned.join("空白报名表.pdf"),
+    )
+    .unwrap();
+    let run = run_roster(&copy, &returned, &copy.beside("roster-out"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("`空白报名表.pdf`: the form is blank: nothing in it was filled in"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("is missing"), "{stderr}");
+}
+
 /// A contest of another shape: `tests/fixtures/no-groups` (no groups, teams of two, one scoring part).
 /// Its roster CSV has no 组别 column; the members of a unit's teams follow each other, and two
 /// registration PDFs name their team (参赛队别). The score sheet has one row per team, no 组别 column,

@@ -64,6 +64,19 @@ fn finding(
     }
 }
 
+/// A form sent back as it was downloaded (nothing filled in): one problem about the file (or row), not one
+/// per empty field. Whether it was.
+fn blank_form(entry: &Entry, index: usize, findings: &mut Vec<Finding>) -> bool {
+    let blank = entry.fields().all(|f| f.text.trim().is_empty());
+    if blank {
+        let help = msg!("roster-blank-form-help");
+        let mut problem = finding(entry, index, None, msg!("roster-blank-form"), help);
+        problem.place = entry.row.clone().unwrap_or(Place::File);
+        findings.push(problem);
+    }
+    blank
+}
+
 /// The checks of one entry on its own.
 fn one(
     contest: &Contest,
@@ -72,6 +85,9 @@ fn one(
     entry: &Entry,
     findings: &mut Vec<Finding>,
 ) -> Resolved {
+    if blank_form(entry, index, findings) {
+        return resolve(contest, entry);
+    }
     let mut push = |field: Option<&EntryField>, message: Text, help: Text| {
         findings.push(finding(entry, index, field, message, help));
     };
