@@ -137,8 +137,7 @@ fn supervise(
                     fresh = false;
                     worker::apply(&mut map, files, &removed);
                     // The search index comes after the pages it indexes: only the search page reloads.
-                    let only = after.then_some(crate::search::PAGE_PATH);
-                    shared.publish(Arc::new(map.clone()), only);
+                    shared.publish(Arc::new(map.clone()), after);
                 }
                 worker::Message::Failed(text) => shared.fail(text),
                 worker::Message::Stopped(text) => stopped = Some(text),

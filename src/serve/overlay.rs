@@ -33,14 +33,15 @@ pub(super) fn inject(html: &[u8], generation: u64, error: Option<&str>) -> Vec<u
             "color:#900;border-top:3px solid #c00;font:14px/1.5 monospace;white-space:pre-wrap\">{text}</div>\n",
             "<script>(()=>{{const g={generation},o=document.getElementById(\"jingsai-error\"),",
             "s=new EventSource(\"{events}\");",
-            "s.addEventListener(\"reload\",e=>{{const[n,p]=e.data.split(\" \");",
-            "if(+n!==g&&(!p||location.pathname.endsWith(\"/\"+p)))location.reload()}});",
+            "s.addEventListener(\"reload\",e=>{{const[n,p]=e.data.split(\" \").map(Number);",
+            "if(n!==g&&(g<p||location.pathname.endsWith(\"/{search}\")))location.reload()}});",
             "s.addEventListener(\"problem\",e=>{{o.textContent=e.data;o.hidden=!e.data}})}})()</script>\n"
         ),
         hidden = if error.is_some() { "" } else { " hidden" },
         text = escape(error.unwrap_or("")),
         generation = generation,
         events = EVENTS_PATH,
+        search = crate::search::PAGE_PATH,
     );
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + snippet.len());

@@ -263,7 +263,7 @@ async fn events(
     let receiver = shared.subscribe();
     let snapshot = shared.snapshot();
     let first = [
-        Notice::Reload(snapshot.generation, None),
+        Notice::Reload(snapshot.generation, snapshot.pages_generation),
         Notice::Error(snapshot.error.unwrap_or_else(|| "".into())),
     ];
     let later = stream::unfold(receiver, |mut receiver| async move {
@@ -283,12 +283,9 @@ async fn events(
 
 fn to_event(notice: &Notice) -> Event {
     match notice {
-        Notice::Reload(generation, None) => Event::default()
+        Notice::Reload(generation, pages) => Event::default()
             .event("reload")
-            .data(generation.to_string()),
-        Notice::Reload(generation, Some(path)) => Event::default()
-            .event("reload")
-            .data(format!("{generation} {path}")),
+            .data(format!("{generation} {pages}")),
         Notice::Error(text) => Event::default().event("problem").data(text.as_ref()),
     }
 }

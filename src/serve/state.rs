@@ -7,9 +7,10 @@ use tokio::sync::broadcast;
 /// What open pages are told.
 #[derive(Debug, Clone)]
 pub(super) enum Notice {
-    /// A new site is servable: pages older than this generation reload; only the page at this path
-    /// when one is given (the search page, when only the search index changed).
-    Reload(u64, Option<&'static str>),
+    /// A new site is servable, of this generation: pages older than the second number (the last
+    /// generation whose pages changed) reload, and the search page whenever it is older than the first
+    /// (after a publish of only the search index, the pages stay).
+    Reload(u64, u64),
     /// The last build failed (the overlay text), or the failure is gone (empty).
     Error(Arc<str>),
 }
@@ -21,6 +22,8 @@ pub(super) struct Snapshot {
     pub map: Arc<OutputMap>,
     /// Counts successful builds.
     pub generation: u64,
+    /// The last generation that changed more than the search index.
+    pub pages_generation: u64,
     /// The problems of the last build, when it failed.
     pub error: Option<Arc<str>>,
 }
@@ -40,6 +43,7 @@ impl Shared {
             current: RwLock::new(Snapshot {
                 map: Arc::new(OutputMap::new()),
                 generation: 0,
+                pages_generation: 0,
                 error: None,
             }),
             notices: broadcast::channel(64).0,
@@ -60,20 +64,23 @@ impl Shared {
         self.notices.subscribe()
     }
 
-    /// Swaps in a new site, then tells open pages to reload (all of them, or only the page at `only`):
-    /// they only ever reload onto it.
-    pub(super) fn publish(&self, map: Arc<OutputMap>, only: Option<&'static str>) {
-        let generation = {
+    /// Swaps in a new site, then tells open pages to reload (only the search page when `index_only`): they
+    /// only ever reload onto it.
+    pub(super) fn publish(&self, map: Arc<OutputMap>, index_only: bool) {
+        let (generation, pages) = {
             let mut current = self
                 .current
                 .write()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             current.map = map;
             current.generation += 1;
+            if !index_only {
+                current.pages_generation = current.generation;
+            }
             current.error = None;
-            current.generation
+            (current.generation, current.pages_generation)
         };
-        let _ = self.notices.send(Notice::Reload(generation, only));
+        let _ = self.notices.send(Notice::Reload(generation, pages));
     }
 
     /// Keeps the site, records the failure and shows it on open pages.
