@@ -408,3 +408,30 @@ fn without_a_contest_scoring_every_track_states_its_own() {
         ["实际操作", "100%"]
     );
 }
+
+/// A track given a part of its own before any of its contestants is in the sheet: the sheet needs no
+/// column for it yet, and a row of that track later is an error at that row naming the column to add.
+#[test]
+fn a_part_only_one_track_has_needs_its_column_only_for_that_tracks_rows() {
+    let copy = support::fixture_copy(FIXTURE);
+    copy.replace(
+        CONTEST,
+        "    description: 茶叶品鉴、茶艺演示与茶席设计。\n",
+        "    description: 茶叶品鉴、茶艺演示与茶席设计。\n    scoring:\n      parts:\n        - {id: tea, name: 茶艺演示, weight: 100}\n",
+    );
+    let out = build(&copy);
+    let tea = page(&out, "tracks/tea-artist.html").html();
+    assert!(tea.contains("茶艺演示"), "{tea}");
+
+    copy.append(RESULTS, "林芳,济南市某茶社,茶艺师,职工组,,,,,\n");
+    let output = check(&copy);
+    let report = text(&output);
+    assert!(!output.status.success(), "{report}");
+    assert!(
+        report.contains(
+            "the sheet has no column “茶艺演示成绩”, which this row's track is scored by"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("row 20"), "{report}");
+}

@@ -57,6 +57,8 @@ results-status-contradicts-help = write the status once, in the status column
 results-part-disagrees-with-modules = the score { $score } does not agree with the modules of { $part }: { $terms } = { $computed }
 results-part-disagrees-with-modules-help = correct this score or the modules' scores, or leave out the { $part } column: it is computed from the modules
 results-score-missing = the score is missing
+results-score-no-column = the sheet has no column “{ $label }”, which this row's track is scored by
+results-score-no-column-help = add a column headed “{ $label }” to the sheet and write this row's score in it
 results-score-missing-help = write the score; for a contestant who did not sit, write { $absent } in the status column
 results-score-space = `{ $cell }` has a space inside, and a score is one number
 results-score-space-help = write the score as one number without spaces, such as 85 or 85.5

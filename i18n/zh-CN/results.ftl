@@ -51,6 +51,8 @@ results-status-contradicts-help = 状态只在状态列写一次
 results-part-disagrees-with-modules = 成绩 { $score } 与 { $part } 各模块的成绩不符：{ $terms } = { $computed }
 results-part-disagrees-with-modules-help = 请改正这个成绩或各模块的成绩，或删去 { $part } 这一列：它由各模块成绩算出
 results-score-missing = 缺少成绩
+results-score-no-column = 成绩表没有“{ $label }”列，而本行的赛项按它计分
+results-score-no-column-help = 请在成绩表中增加表头为“{ $label }”的一列并填写本行的成绩
 results-score-missing-help = 请填写成绩；未参赛的选手请在状态列写 { $absent }
 results-score-space = `{ $cell }` 中间有空格，而成绩只能是一个数
 results-score-space-help = 请把成绩写成一个不带空格的数，例如 85 或 85.5

@@ -141,7 +141,8 @@ fn field_spec(field: Field, defaults: &[&str], extra: &Headers, required: bool) 
 
 /// The score columns of the scoring parts and of their modules, added to `fields`: gives each part that
 /// has modules, with its number of modules. A part's own column is required when some track has the
-/// part without modules.
+/// part without modules and every track is scored by it; a part only some tracks have may be left out
+/// while none of their contestants is in the sheet (a row that needs it is then an error at that row).
 fn part_fields(contest: &Contest, fields: &mut Vec<FieldSpec>) -> Vec<(usize, usize)> {
     let cols = &contest.results.columns;
     let none = Headers::default();
@@ -155,15 +156,24 @@ fn part_fields(contest: &Contest, fields: &mut Vec<FieldSpec>) -> Vec<(usize, us
                 .any(|p| p.id.value.as_str() == id && p.modules().is_empty())
         })
     };
+    let every_track = |id: &str| {
+        contest.tracks.iter().all(|t| {
+            contest
+                .parts_of(t)
+                .iter()
+                .any(|p| p.id.value.as_str() == id)
+        })
+    };
     for (index, part) in contest.score_parts().iter().enumerate() {
+        let id = part.id.value.as_str();
         let defaults = part_defaults(part);
         let refs: Vec<&str> = defaults.iter().map(String::as_str).collect();
         let modules = part.modules();
         fields.push(field_spec(
             Field::Part(index),
             &refs,
-            extra(part.id.value.as_str()),
-            modules.is_empty() || without_modules(part.id.value.as_str()),
+            extra(id),
+            (modules.is_empty() || without_modules(id)) && every_track(id),
         ));
         for (m, module) in modules.iter().enumerate() {
             let defaults = [format!("{}成绩", module.name), module.name.clone()];

@@ -453,11 +453,35 @@ impl RowCheck<'_> {
         (computed, module_scores)
     }
 
+    /// The default header of a score column: `<part name>成绩`, or `<module name>成绩`.
+    fn column_label(&self, field: Field) -> String {
+        let name = match field {
+            Field::Part(i) => self.score_parts.get(i).map(|p| p.name.clone()),
+            Field::Module(i, m) => self
+                .score_parts
+                .get(i)
+                .and_then(|p| p.modules().get(m))
+                .map(|m| m.name.clone()),
+            _ => None,
+        };
+        format!("{}成绩", name.unwrap_or_default())
+    }
+
     /// One score cell: a number from 0 to [`FULL_MARKS`], rounded to `results.decimals`.
     fn score(&mut self, field: Field, status: Status) -> Option<Decimal> {
         let decimals = self.contest.results.decimals();
         let cell = self.sheet.cell(self.row, field);
         match cell {
+            Cell::Empty if status == Status::Ranked && self.sheet.index(field).is_none() => {
+                // A column only some tracks need, left out of the sheet: this row's track needs it.
+                let label = self.column_label(field);
+                self.error(
+                    field,
+                    msg!("results-score-no-column", label = &label),
+                    msg!("results-score-no-column-help", label),
+                );
+                None
+            }
             Cell::Empty => {
                 if status == Status::Ranked {
                     self.error(
