@@ -38,7 +38,10 @@ pub fn load(root: &Path) -> Result<Loaded, Problems> {
     let mut results = None;
     if let Some(project) = &reading.project {
         match results::load(root, &project.contest, &project.contest_file) {
-            Ok(found) => results = found,
+            Ok((found, warnings)) => {
+                results = found;
+                problems.extend(warnings);
+            }
             Err(found) => problems.extend(found),
         }
     }

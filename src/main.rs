@@ -525,7 +525,7 @@ fn forms(
 /// `jingsai roster`: the returned forms read and checked into `out`; the problems found in them are
 /// printed (as warnings: the roster, the score sheet and the reports are written all the same).
 fn roster(dir: &Path, from: &Path, out: Option<PathBuf>, lang: Lang) -> ExitCode {
-    let out = out.unwrap_or_else(|| dir.join("roster"));
+    let out = out.unwrap_or_else(|| dir.join(jingsai::roster::registered::DEFAULT_FOLDER));
     match jingsai::roster::run(dir, from, &out) {
         Ok(summary) => {
             print_problems(&summary.problems(), lang);

@@ -40,6 +40,7 @@ pub(super) const FILES: (Files, Files) = files!(
     "pdfcache.ftl",
     "track-scoring.ftl",
     "roster.ftl",
+    "roster-results.ftl",
 );
 
 /// The catalogue files of `lang`.

@@ -262,13 +262,14 @@ pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
     }
 }
 
-/// Checks `results:` and, when `content/` has a results file, reads, checks and ranks it.
-/// `Ok(None)`: no results yet (nothing about results is published).
+/// Checks `results:` and, when `content/` has a results file, reads, checks and ranks it, with its
+/// warnings (a row naming someone the roster of `jingsai roster` does not list, when there is one).
+/// `Ok((None, _))`: no results yet (nothing about results is published).
 pub fn load(
     root: &Path,
     contest: &Contest,
     contest_file: &SourceFile,
-) -> Result<Option<Results>, Problems> {
+) -> Result<(Option<Results>, Problems), Problems> {
     let mut problems = Problems::default();
     let path = match find_file(root) {
         Ok(Some(path)) => path,
@@ -276,7 +277,7 @@ pub fn load(
             return if problems.has_errors() {
                 Err(problems)
             } else {
-                Ok(None)
+                Ok((None, problems))
             };
         }
         Err(problem) => {
@@ -317,7 +318,8 @@ pub fn load(
             if problems.has_errors() {
                 Err(problems)
             } else {
-                Ok(Some(results))
+                problems.extend(crate::roster::registered::compare(root, contest, &sheet));
+                Ok((Some(results), problems))
             }
         }
         Err(found) => {

@@ -300,7 +300,7 @@ fn birth_limits(
 }
 
 /// A track by its name (with or without 赛项) or id.
-fn find_track(contest: &Contest, text: &str) -> Option<usize> {
+pub(super) fn find_track(contest: &Contest, text: &str) -> Option<usize> {
     let text = text.trim();
     if text.is_empty() {
         return None;

@@ -16,6 +16,7 @@ mod grid;
 pub mod id_number;
 mod pdf;
 mod read;
+pub mod registered;
 mod write;
 
 pub use fields::Role;
