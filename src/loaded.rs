@@ -1,12 +1,14 @@
 //! Stage one, complete: a contest folder as every output is made from it.
 //!
 //! [`load`] reads `content/` into the checked model ([`crate::model`]) and, when `content/` holds a score
-//! sheet, reads and ranks it ([`crate::results`]), reporting the problems of both in one run. The site,
+//! sheet, reads and ranks it ([`crate::results`]), and counts the roster's entries when the contest
+//! publishes them ([`registered::counts`]), reporting the problems of all in one run. The site,
 //! the PDFs and watch mode take the [`Loaded`] value it returns.
 
 use crate::diagnostics::Problems;
 use crate::model::Project;
 use crate::results::{self, Results};
+use crate::roster::registered::{self, EntryCounts};
 use std::ops::Deref;
 use std::path::Path;
 
@@ -20,6 +22,9 @@ pub struct Loaded {
     pub project: Project,
     /// The checked results of `content/results.*`; `None` before there is a score sheet.
     pub results: Option<Results>,
+    /// The entries counted from the roster, for the page 报名情况, when `registration.publish_counts`
+    /// asks for it and there is a roster.
+    pub entry_counts: Option<EntryCounts>,
 }
 
 impl Deref for Loaded {
@@ -36,7 +41,11 @@ pub fn load(root: &Path) -> Result<Loaded, Problems> {
     let reading = Project::read(root)?;
     let mut problems = reading.problems;
     let mut results = None;
+    let mut entry_counts = None;
     if let Some(project) = &reading.project {
+        let (counts, warnings) = registered::counts(root, &project.contest, &project.contest_file);
+        entry_counts = counts;
+        problems.extend(warnings);
         match results::load(root, &project.contest, &project.contest_file) {
             Ok((found, warnings)) => {
                 results = found;
@@ -49,7 +58,11 @@ pub fn load(root: &Path) -> Result<Loaded, Problems> {
     match reading.project {
         Some(mut project) if !problems.has_errors() => {
             project.warnings = problems;
-            Ok(Loaded { project, results })
+            Ok(Loaded {
+                project,
+                results,
+                entry_counts,
+            })
         }
         _ => Err(problems),
     }

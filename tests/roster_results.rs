@@ -6,6 +6,7 @@
 mod support;
 
 use jingsai::roster::id_number::check_char;
+use scraper::{Html, Selector};
 
 /// An 18-character ID number for a birth date `yyyymmdd` and order `n`, with its check digit.
 fn id_number(birth: &str, order: u32) -> String {
@@ -146,4 +147,75 @@ fn without_a_roster_nothing_is_compared() {
     copy.write("content/results.csv", RESULTS);
     let stderr = check(&copy, false);
     assert!(!stderr.contains("roster"), "{stderr}");
+}
+
+/// The text of every row of the table on `page`, cell by cell.
+fn table_rows(page: &str) -> Vec<Vec<String>> {
+    let html = Html::parse_document(page);
+    let rows = Selector::parse("table tr").unwrap();
+    let cells = Selector::parse("th, td").unwrap();
+    html.select(&rows)
+        .map(|row| {
+            row.select(&cells)
+                .map(|c| c.text().collect::<String>())
+                .collect()
+        })
+        .collect()
+}
+
+fn build(copy: &support::ContestCopy) -> String {
+    let run = support::jingsai("build").arg(copy.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr).to_string();
+    assert!(run.status.success(), "{stderr}");
+    stderr
+}
+
+#[test]
+fn the_page_of_entries_counts_the_roster_without_a_name() {
+    let copy = registered();
+    copy.replace(
+        "content/contest.yaml",
+        "registration:\n  deadline:",
+        "registration:\n  publish_counts: true\n  deadline:",
+    );
+    build(&copy);
+    let page = copy.read("output/entries.html");
+    let want: Vec<Vec<&str>> = vec![
+        vec!["赛项", "组别", "报名人数", "单位数"],
+        vec!["人工智能训练师", "职工组", "2", "1"],
+        vec!["人工智能训练师", "学生组", "0", "0"],
+        vec!["服务机器人应用技术员", "职工组", "0", "0"],
+        vec!["服务机器人应用技术员", "学生组", "1", "1"],
+        vec!["生成式人工智能系统应用员", "职工组", "0", "0"],
+        vec!["生成式人工智能系统应用员", "学生组", "1", "1"],
+        vec!["合计", "4", "2"],
+    ];
+    assert_eq!(table_rows(&page), want);
+    for secret in ["王伟", "李芳", "张敏", "刘洋", "职业技术学院", "120101", "1390000000"] {
+        assert!(!page.contains(secret), "{secret} on the page of entries");
+    }
+    let registration = copy.read("output/registration.html");
+    assert!(
+        registration.contains("报名情况：已有2个单位报名4人，<a href=\"entries.html\">"),
+        "{registration}"
+    );
+}
+
+#[test]
+fn the_page_of_entries_waits_for_a_roster() {
+    let copy = support::contest_copy();
+    copy.replace(
+        "content/contest.yaml",
+        "registration:\n  deadline:",
+        "registration:\n  publish_counts: true\n  deadline:",
+    );
+    let report = build(&copy);
+    line_with(
+        &report,
+        "`registration.publish_counts` asks for the page of entries, but the contest folder has no roster `roster/roster.xlsx` yet",
+        "",
+    );
+    assert!(report.contains("publish_counts: true"), "the warning points at the key: {report}");
+    assert!(!copy.file("output/entries.html").exists());
+    assert!(!copy.read("output/registration.html").contains("entries.html"));
 }

@@ -629,6 +629,10 @@ pub struct Registration {
     /// Replacing a contestant.
     #[serde(default)]
     pub replacement: Option<Replacement>,
+    /// Publishes the page 报名情况 (entries per track and group, number of units; no names) from the
+    /// roster `jingsai roster` wrote into the contest folder (`roster/roster.xlsx`).
+    #[serde(default)]
+    pub publish_counts: Option<Spanned<bool>>,
 }
 
 /// `registration.online`: an online registration platform.

@@ -312,7 +312,7 @@ pub(super) fn find_track(contest: &Contest, text: &str) -> Option<usize> {
 }
 
 /// A group by its name, full name (with or without 组) or id.
-fn find_group(contest: &Contest, text: &str) -> Option<usize> {
+pub(super) fn find_group(contest: &Contest, text: &str) -> Option<usize> {
     let text = text.trim();
     if text.is_empty() {
         return None;

@@ -5,15 +5,20 @@
 //! beside them are not), with the same checks and budgets as a score sheet: the file is untrusted like
 //! the rest of the folder. A roster that cannot be read is a warning, never an error: the roster is the
 //! office's own working file, and the results stand without it.
+//!
+//! When `registration.publish_counts` asks for it, the roster also gives the public page 报名情况
+//! ([`counts`]): entries per track and group and the number of units, never a name or a unit.
 
-use crate::diagnostics::{Problem, Problems};
+use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::fs::Input;
 use crate::model::Contest;
+use crate::model::yaml::spanned_at;
 use crate::msg;
 use crate::results::layout::{Field, Layout};
 use crate::results::read::Sheet;
 use crate::results::workbook::read_xlsx;
-use std::collections::HashMap;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The folder, in the contest folder, that `jingsai roster` writes to unless `--out` says otherwise.
@@ -43,7 +48,7 @@ pub fn compare(root: &Path, contest: &Contest, sheet: &Sheet) -> Problems {
         return Problems::default();
     }
     let registered = match read(root, &path, &shown, contest) {
-        Ok(registered) => registered,
+        Ok(rows) => Registered::of(&rows),
         Err(problems) => return problems,
     };
     let mut warnings = Problems::default();
@@ -102,8 +107,17 @@ pub fn compare(root: &Path, contest: &Contest, sheet: &Sheet) -> Problems {
     warnings
 }
 
+/// One entry of the roster: name and unit without spaces, the track and group it names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RosterRow {
+    name: String,
+    unit: String,
+    track: Option<usize>,
+    group: Option<usize>,
+}
+
 /// Reads the entries of the roster; its problems, as warnings, when it cannot be read.
-fn read(root: &Path, path: &Path, shown: &Path, contest: &Contest) -> Result<Registered, Problems> {
+fn read(root: &Path, path: &Path, shown: &Path, contest: &Contest) -> Result<Vec<RosterRow>, Problems> {
     let unreadable = |problems: Problems| {
         let mut warnings = Problems::default();
         warnings.push(
@@ -121,24 +135,37 @@ fn read(root: &Path, path: &Path, shown: &Path, contest: &Contest) -> Result<Reg
     })?;
     let sheet = read_xlsx(&bytes, shown, &entries_layout(contest), Some(ENTRIES_SHEET))
         .map_err(unreadable)?;
-    let mut registered = Registered::default();
-    for row in &sheet.rows {
-        let name = squeeze(&sheet.cell(row, Field::Name).text());
-        let unit = squeeze(&sheet.cell(row, Field::Unit).text());
-        if name.is_empty() {
-            continue;
+    Ok(sheet
+        .rows
+        .iter()
+        .map(|row| RosterRow {
+            name: squeeze(&sheet.cell(row, Field::Name).text()),
+            unit: squeeze(&sheet.cell(row, Field::Unit).text()),
+            track: super::check::find_track(contest, &sheet.cell(row, Field::Track).text()),
+            group: super::check::find_group(contest, &sheet.cell(row, Field::Group).text()),
+        })
+        .filter(|row| !row.name.is_empty())
+        .collect())
+}
+
+impl Registered {
+    fn of(rows: &[RosterRow]) -> Registered {
+        let mut registered = Registered::default();
+        for row in rows {
+            let units = registered.units_of.entry(row.name.clone()).or_default();
+            if !units.contains(&row.unit) {
+                units.push(row.unit.clone());
+            }
+            let tracks = registered
+                .tracks
+                .entry((row.name.clone(), row.unit.clone()))
+                .or_default();
+            if !tracks.contains(&row.track) {
+                tracks.push(row.track);
+            }
         }
-        let track = super::check::find_track(contest, &sheet.cell(row, Field::Track).text());
-        let units = registered.units_of.entry(name.clone()).or_default();
-        if !units.contains(&unit) {
-            units.push(unit.clone());
-        }
-        let tracks = registered.tracks.entry((name, unit)).or_default();
-        if !tracks.contains(&track) {
-            tracks.push(track);
-        }
+        registered
     }
-    Ok(registered)
 }
 
 /// The columns read from the roster: name, unit and track (required), and the group when the contest
@@ -160,4 +187,132 @@ fn entries_layout(contest: &Contest) -> Layout {
 /// The text without any white space (full-width spaces included), as names and units are compared.
 fn squeeze(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// What the public page 报名情况 shows: entries per track and group and the number of units; no name,
+/// no unit.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntryCounts {
+    /// One line per track and group the track is run for (per track without groups), in the order of
+    /// contest.yaml, lines without entries included.
+    pub rows: Vec<CountRow>,
+    /// Entries in all.
+    pub entries: usize,
+    /// Units in all (entrants without a unit, `rules.individual_entry`, count for none).
+    pub units: usize,
+    /// Whether the contest has groups (the page then has a 组别 column).
+    pub groups: bool,
+}
+
+/// One line of [`EntryCounts`].
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CountRow {
+    /// The track's name.
+    pub track: String,
+    /// The group's name; empty without groups.
+    pub group: String,
+    /// Its entries.
+    pub entries: usize,
+    /// The units with an entry in it.
+    pub units: usize,
+}
+
+/// The counts of the roster in `<root>/roster/roster.xlsx` for the page 报名情况, when
+/// `registration.publish_counts` asks for them; without a roster (or with one that cannot be read), no
+/// page and a warning at that key. Entries whose track (or group) the contest does not have are left
+/// out, and the same person entered twice in a track and group counts once.
+pub fn counts(
+    root: &Path,
+    contest: &Contest,
+    contest_file: &SourceFile,
+) -> (Option<EntryCounts>, Problems) {
+    let Some(flag) = contest
+        .registration
+        .publish_counts
+        .as_ref()
+        .filter(|f| f.value)
+    else {
+        return (None, Problems::default());
+    };
+    let path: PathBuf = root.join(DEFAULT_FOLDER).join(FILE_NAME);
+    let shown = Path::new(DEFAULT_FOLDER).join(FILE_NAME);
+    let at_flag = |message| {
+        let problem = match spanned_at(contest_file, flag) {
+            Some(span) => Problem::at(contest_file, span, message),
+            None => Problem::general(Some(contest_file), message),
+        };
+        problem.warning()
+    };
+    if std::fs::symlink_metadata(&path).is_err() {
+        let problem = at_flag(msg!("roster-counts-no-roster", file = &shown))
+            .with_help(msg!("roster-counts-no-roster-help"));
+        return (None, Problems(vec![problem]));
+    }
+    match read(root, &path, &shown, contest) {
+        Ok(rows) => (Some(tally(contest, &rows)), Problems::default()),
+        Err(mut problems) => {
+            problems.push(at_flag(msg!("roster-counts-unreadable", file = &shown)));
+            (None, problems)
+        }
+    }
+}
+
+/// Counts the distinct entries of `rows` per track and group, and their units.
+fn tally(contest: &Contest, rows: &[RosterRow]) -> EntryCounts {
+    let individual = contest
+        .rules
+        .individual_entry
+        .as_ref()
+        .map(|e| squeeze(&e.listed_as.value));
+    let is_unit = |unit: &str| !unit.is_empty() && individual.as_deref() != Some(unit);
+    let groups = !contest.groups.is_empty();
+    let entries: HashSet<&RosterRow> = rows
+        .iter()
+        .filter(|r| r.track.is_some() && (!groups || r.group.is_some()))
+        .collect();
+    let mut lines = Vec::new();
+    for (t, track) in contest.tracks.iter().enumerate() {
+        let runs_for = |g: usize| {
+            track.groups.as_ref().is_none_or(|list| {
+                list.iter()
+                    .any(|id| id.value == contest.groups[g].id.value)
+            })
+        };
+        let cells: Vec<Option<usize>> = if groups {
+            (0..contest.groups.len())
+                .filter(|&g| runs_for(g))
+                .map(Some)
+                .collect()
+        } else {
+            vec![None]
+        };
+        for g in cells {
+            let here: Vec<&&RosterRow> = entries
+                .iter()
+                .filter(|r| r.track == Some(t) && (g.is_none() || r.group == g))
+                .collect();
+            let units: HashSet<&str> = here
+                .iter()
+                .map(|r| r.unit.as_str())
+                .filter(|u| is_unit(u))
+                .collect();
+            lines.push(CountRow {
+                track: track.name.clone(),
+                group: g.map_or_else(String::new, |g| contest.groups[g].name.clone()),
+                entries: here.len(),
+                units: units.len(),
+            });
+        }
+    }
+    let units: HashSet<&str> = entries
+        .iter()
+        .map(|r| r.unit.as_str())
+        .filter(|u| is_unit(u))
+        .collect();
+    EntryCounts {
+        rows: lines,
+        entries: entries.len(),
+        units: units.len(),
+        groups,
+    }
 }

@@ -179,6 +179,7 @@ impl Renderer {
             Context::new(),
         );
         pages.contacts(project);
+        pages.entries(project);
         pages.notices(project, &listing, |_| true);
         // A server shows the 404 page at whatever address was missing, so its links cannot be relative.
         let root_404 = c

@@ -299,6 +299,7 @@ impl Pages<'_> {
         let mut ctx = Context::new();
         ctx.insert("downloads", &downloads);
         ctx.insert("costs", &costs);
+        ctx.insert("counts", &project.entry_counts);
         ctx.insert(
             "registration",
             &serde_json::json!({
@@ -318,6 +319,23 @@ impl Pages<'_> {
             "registration.html",
             "",
             "竞赛报名",
+            "registration",
+            ctx,
+        );
+    }
+
+    /// The page 报名情况, when the contest publishes its counts of entries and there is a roster.
+    pub(super) fn entries(&mut self, project: &Loaded) {
+        let Some(counts) = &project.entry_counts else {
+            return;
+        };
+        let mut ctx = Context::new();
+        ctx.insert("counts", counts);
+        self.simple(
+            "entries.html",
+            "entries.html",
+            "",
+            "报名情况",
             "registration",
             ctx,
         );
