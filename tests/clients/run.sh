@@ -119,6 +119,33 @@ mkdir -p "$WORK/long"
 cp -r "$REPO/tests/fixtures/results/seed/content" "$WORK/long/"
 "$PYTHON" "$HERE/long_sheet.py" "$WORK/long" || exit 1
 build "$WORK/long" "$WORK/long-site" || exit 1
+# The page of entries (registration.publish_counts), from a roster `jingsai roster` makes of a CSV sent back.
+mkdir -p "$WORK/counts" "$WORK/counts-returned"
+cp -r "$REPO/content" "$WORK/counts/"
+"$PYTHON" - "$WORK/counts" "$WORK/counts-returned" <<'PY' || exit 1
+import sys
+contest, returned = sys.argv[1], sys.argv[2]
+path = contest + "/content/contest.yaml"
+text = open(path, encoding="utf-8").read()
+text = text.replace("registration:\n  deadline:", "registration:\n  publish_counts: true\n  deadline:", 1)
+text += "  - number: 3\n    title: 报名汇总表\n    form: roster\n"
+open(path, "w", encoding="utf-8").write(text)
+def id_number(birth, order):
+    first = "120101%s%03d" % (birth, order)
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return first + "10X98765432"[sum(int(d) * w for d, w in zip(first, weights)) % 11]
+rows = [("天津市第一职业技术学院", "王伟", "男", "19850301", 11, "人工智能训练师", "职工组"),
+        ("天津市第一职业技术学院", "李芳", "女", "19860402", 22, "人工智能训练师", "职工组"),
+        ("天津市第二职业技术学院", "张敏", "女", "20040503", 42, "生成式人工智能系统应用员", "学生组")]
+with open(returned + "/units.csv", "w", encoding="utf-8") as f:
+    f.write("单位名称,姓名,性别,身份证号,赛项,组别,手机号,填表日期\n")
+    for n, (unit, name, sex, birth, order, track, group) in enumerate(rows):
+        f.write("%s,%s,%s,%s,%s,%s,1390000000%d,2025-10-20\n" % (unit, name, sex, id_number(birth, order), track, group, n))
+PY
+"$JINGSAI" roster "$WORK/counts" --from "$WORK/counts-returned" >"$WORK/roster.log" 2>&1 || { cat "$WORK/roster.log"; exit 1; }
+build "$WORK/counts" "$WORK/counts-site" || exit 1
+[ -f "$WORK/counts-site/entries.html" ] || { echo "the counts contest has no page of entries"; exit 1; }
+SITES+=("$WORK/counts-site")
 [ -d "$WORK/large-site/notices/page" ] || { echo "the large contest has no pagination pages"; exit 1; }
 [ -f "$WORK/results/results/index.html" ] || { echo "the results fixture has no results pages"; exit 1; }
 
@@ -155,6 +182,8 @@ check "axe results" node "$HERE/browser.mjs" axe "$WORK/results" $(cd "$WORK/res
 for name in "${OWN_CONTESTS[@]}"; do
   check "axe $name" node "$HERE/browser.mjs" axe "$WORK/own-$name" $(pages_of "$WORK/own-$name")
 done
+check "axe entries" node "$HERE/browser.mjs" axe "$WORK/counts-site" entries.html registration.html
+check "phone entries" node "$HERE/browser.mjs" phone "$WORK/counts-site" "$SHOTS" phone-entries entries.html registration.html
 check "screenshots" node "$HERE/browser.mjs" shots "$WORK/results" "$SHOTS" site \
   index.html registration.html results/index.html \
   "results/$(cd "$WORK/results/results" && ls *.html | grep -v '^index.html$' | head -1)"
