@@ -16,6 +16,7 @@ mod fields;
 mod grid;
 pub mod id_number;
 mod pdf;
+mod pdf_objects;
 mod read;
 mod rules;
 mod write;
