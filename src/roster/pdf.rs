@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 const MAX_DEPTH: usize = 32;
 /// The most fields a returned form may have.
 const MAX_FIELDS: usize = 20_000;
+/// The most field dictionaries visited (kids shared by several parents are visited once per parent).
+const MAX_VISITS: usize = 200_000;
 
 /// A field's value: text as typed, or whether a check box is ticked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +79,7 @@ pub(super) fn fields(bytes: &[u8]) -> Result<BTreeMap<String, FieldValue>, Strin
 
 fn fields_of(source: &impl Source) -> Result<BTreeMap<String, FieldValue>, String> {
     let catalog = source.catalog()?;
-    let mut found = BTreeMap::new();
+    let found = BTreeMap::new();
     let Ok(acroform) = catalog.get(b"AcroForm") else {
         return Ok(found);
     };
@@ -92,10 +94,14 @@ fn fields_of(source: &impl Source) -> Result<BTreeMap<String, FieldValue>, Strin
     let Ok(list) = list.as_array() else {
         return Ok(found);
     };
+    let mut walked = Walked {
+        fields: found,
+        visits: 0,
+    };
     for field in list {
-        walk(source, field, "", None, 0, &mut found)?;
+        walk(source, field, "", None, 0, &mut walked)?;
     }
-    Ok(found)
+    Ok(walked.fields)
 }
 
 fn resolve<'a>(source: &'a impl Source, object: &'a Object) -> Result<Cow<'a, Object>, String> {
@@ -133,6 +139,12 @@ fn name(source: &impl Source, object: Option<&Object>) -> Result<Option<Vec<u8>>
     Ok(resolve(source, object)?.as_name().ok().map(<[u8]>::to_vec))
 }
 
+/// The fields found so far, and how many dictionaries were visited.
+struct Walked {
+    fields: BTreeMap<String, FieldValue>,
+    visits: usize,
+}
+
 /// One field and its kids: `prefix` is the parent's full name, `inherited` its `/FT`.
 fn walk(
     source: &impl Source,
@@ -140,9 +152,10 @@ fn walk(
     prefix: &str,
     inherited: Option<&[u8]>,
     depth: usize,
-    found: &mut BTreeMap<String, FieldValue>,
+    found: &mut Walked,
 ) -> Result<(), String> {
-    if depth > MAX_DEPTH || found.len() > MAX_FIELDS {
+    found.visits += 1;
+    if depth > MAX_DEPTH || found.fields.len() > MAX_FIELDS || found.visits > MAX_VISITS {
         return Err("its form fields nest too deep or are too many".into());
     }
     let Some(dict) = resolve_dict(source, object)? else {
@@ -181,7 +194,7 @@ fn walk(
         Some(b"Btn") => FieldValue::Ticked(ticked(source, &dict, kids)?),
         _ => FieldValue::Text(text(source, dict.get(b"V").ok())?.unwrap_or_default()),
     };
-    found.insert(name_of, value);
+    found.fields.insert(name_of, value);
     Ok(())
 }
 
