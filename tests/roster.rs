@@ -73,6 +73,11 @@ fn person(n: usize, unit_no: usize) -> Person {
 /// The seed contest with the built-in roster as 附件3, 学生组 limited to births from 2000, the
 /// 服务机器人 track run for 职工组 only, and a quota of 2 to 3 per unit.
 fn contest() -> support::ContestCopy {
+    contest_with(|_| {})
+}
+
+/// [`contest`], changed by `change` before it is built.
+fn contest_with(change: impl FnOnce(&support::ContestCopy)) -> support::ContestCopy {
     let copy = support::contest_copy();
     copy.append(
         "content/contest.yaml",
@@ -93,6 +98,7 @@ fn contest() -> support::ContestCopy {
         "    per_unit: 2\n",
         "    per_unit: 3\n    min_per_unit: 2\n",
     );
+    change(&copy);
     let built = support::jingsai("build").arg(copy.path()).output().unwrap();
     assert!(
         built.status.success(),
@@ -551,7 +557,8 @@ fn assert_entries(batch: &Batch, roster: &Sheets, out: &Path) -> BTreeSet<Vec<St
             "理论考试成绩",
             "实操比赛成绩",
             "用时",
-            "状态"
+            "状态",
+            "荣誉"
         ]
     );
     let got: BTreeSet<Vec<String>> = rows[1..].iter().map(|r| r[..4].to_vec()).collect();
@@ -780,4 +787,457 @@ fn a_contest_without_groups_gets_team_rows_and_no_group_column() {
     for p in &people {
         assert!(csv.contains(&p.name), "{} not published:\n{csv}", p.name);
     }
+}
+
+/// The built-in roster with a 荣誉 column after 指导教师 (nine grid columns instead of eight).
+const ROSTER_WITH_HONOURS: &str = "name: 报名汇总表
+fill_date: false
+landscape: true
+overflow: continue
+xlsx: true
+columns: [12mm, 22mm, 12mm, 58mm, 1fr, 24mm, 28mm, 22mm, 30mm]
+row_height: 8mm
+rows:
+  - - {label: 单位名称（盖章）, colspan: 2}
+    - {input: text, id: unit, label: 单位名称, colspan: 3}
+    - {label: 联系人}
+    - {input: text, id: contact, colspan: 3}
+  - - {label: 联系电话, colspan: 2}
+    - {input: phone, id: contact-phone, colspan: 3}
+    - {label: 填表日期}
+    - {input: date, id: fill-date, colspan: 3}
+  - - input: table
+      id: entry
+      rows: 15
+      columns:
+        - {input: number, label: 序号}
+        - {id: name, label: 姓名}
+        - {id: sex, label: 性别, input: choice, options: [{id: male, label: 男}, {id: female, label: 女}]}
+        - {id: id-number, label: 身份证号, input: id_number}
+        - {id: track, label: 赛项, input: choice, from: tracks}
+        - {id: group, label: 组别, input: choice, from: groups}
+        - {id: mobile, label: 手机号, input: phone}
+        - {id: coach, label: 指导教师}
+        - {id: honours, label: 荣誉}
+";
+
+/// What a test planted: the files to write (for [`MAKE`]), the people in them, each problem that
+/// must be found (file, place, words) and no other, and the people held back from the score sheet.
+#[derive(Default)]
+struct Planted {
+    spec: Vec<Value>,
+    people: Vec<Person>,
+    expected: Vec<(String, String, String)>,
+    held: BTreeSet<usize>,
+}
+
+impl Planted {
+    fn expect(&mut self, file: &str, place: &str, words: &str) {
+        self.expected
+            .push((file.to_string(), place.to_string(), words.to_string()));
+    }
+
+    /// Writes the files, runs `jingsai roster` and checks that every planted problem is found at its
+    /// place, and nothing else, with no ID number in a message. Returns stderr and the output folder.
+    fn run(&self, copy: &support::ContestCopy, returned: &Path) -> (String, std::path::PathBuf) {
+        let spec_file = copy.beside("spec.json");
+        std::fs::write(&spec_file, serde_json::to_vec(&self.spec).unwrap()).unwrap();
+        run_python(MAKE, &[spec_file.to_str().unwrap()]);
+        let out = copy.beside("roster-out");
+        let run = run_roster(copy, returned, &out);
+        let roster = sheets(&out.join("roster.xlsx"));
+        let found: Vec<&Vec<String>> = roster["问题"][1..].iter().collect();
+        for (file, place, words) in &self.expected {
+            assert!(
+                found
+                    .iter()
+                    .any(|r| r[1] == *file && r[2] == *place && r[3].contains(words.as_str())),
+                "not found: {file} {place} {words}\nfound: {found:#?}"
+            );
+        }
+        assert_eq!(found.len(), self.expected.len(), "found: {found:#?}");
+        for p in &self.people {
+            assert!(
+                !found.iter().any(|r| r[3].contains(&p.id)),
+                "an ID number in a message"
+            );
+        }
+        (String::from_utf8_lossy(&run.stderr).into_owned(), out)
+    }
+}
+
+/// Registration PDFs of units 1, 2 and 4 (two each) with free text and coaches: an honour named in
+/// free text is a warning, two coaches a problem.
+fn free_text_and_coaches(planted: &mut Planted, downloads: &Path, returned: &Path) {
+    let extras: [(usize, &str, &str, &str); 6] = [
+        (
+            1,
+            "resume",
+            "2019年指导学生获得“全国技术能手”称号",
+            "提到“全国技术能手”",
+        ),
+        (
+            1,
+            "qualification",
+            "高级技师，已获得全国技术能手申报资格",
+            "提到已获得“全国技术能手”申报资格（",
+        ),
+        (
+            2,
+            "remarks",
+            "2023年获天津市技术能手",
+            "提到“天津市技术能手”",
+        ),
+        (2, "coach", "张三、李四", "有 2 人"),
+        (4, "coach", "王  老师", ""),
+        (4, "remarks", "无", ""),
+    ];
+    for (n, (unit_no, field, value, words)) in extras.into_iter().enumerate() {
+        let p = person(100 + n, unit_no);
+        let file = format!("U{unit_no}-{}.pdf", p.name);
+        let mut values = registration_fields(&p, "2025-10-20");
+        values[field] = json!(value);
+        if !words.is_empty() {
+            planted.expect(&file, &format!("（字段 `{field}`）"), words);
+        }
+        if field == "coach" && !words.is_empty() {
+            planted.held.insert(planted.people.len());
+        }
+        planted.spec.push(
+            json!({"kind": "pdf", "template": downloads.join("registration-form.pdf"),
+            "out": returned.join(&file), "values": values}),
+        );
+        planted.people.push(p);
+    }
+}
+
+/// A roster workbook with a 荣誉 column from unit 3, three rows (the header is on row 6: the form has no
+/// notes): a barred honour, a no-award one (the person at index 7) and two coaches.
+fn honours_workbook(planted: &mut Planted, downloads: &Path, returned: &Path) {
+    let file = "U3.xlsx";
+    let mut rows = Vec::new();
+    let planted_rows = [
+        ("全国技术能手", "", "I", "不得以选手身份参赛（`rules"),
+        ("海河工匠（2022年）", "", "", ""),
+        ("无", "王五，赵六", "H", "有 2 人"),
+    ];
+    for (i, (honours, coach, column, words)) in planted_rows.into_iter().enumerate() {
+        let p = person(110 + i, 3);
+        let mut row = row_of(&p);
+        row["荣誉"] = json!(honours);
+        row["指导教师"] = json!(coach);
+        rows.push(row);
+        if !words.is_empty() {
+            planted.expect(file, &format!("（报名汇总表!{column}{}）", 7 + i), words);
+            planted.held.insert(planted.people.len());
+        }
+        planted.people.push(p);
+    }
+    planted.spec.push(json!({"kind": "xlsx", "template": downloads.join("roster-form.xlsx"), "out": returned.join(file),
+        "header": {"单位名称（盖章）": unit(3), "联系电话": "022-23456789", "填表日期": "2025-10-20"}, "rows": rows}));
+}
+
+/// The rules a form can state, on the seed (`rules.barred_honours`, `barred_qualifications`,
+/// `no_award_honours`, `coaches_per_contestant: 1`): the built-in registration form has no 荣誉 field, so
+/// an honour named in its free text (个人简历, 现有职业资格及等级, 备注) is only a warning and the entry
+/// stays in the score sheet; a roster with a 荣誉 column holds back a barred honour and carries a
+/// no-award one into the score sheet's 荣誉 column, which `build` publishes ranked with the no-award
+/// note; two coaches for one contestant are a problem at the field. A `rules.unit_roles` that no form asks
+/// for (领队) is not checked.
+#[test]
+fn honours_and_coaches_are_checked_as_the_rules_say() {
+    let copy = contest_with(|copy| {
+        copy.write("forms/roster.yaml", ROSTER_WITH_HONOURS);
+        copy.replace(
+            "content/contest.yaml",
+            "  coaches_per_contestant: 1\n",
+            "  coaches_per_contestant: 1\n  unit_roles:\n    - { name: 领队, count: 1, required: true }\n",
+        );
+    });
+    let returned = copy.beside("returned");
+    std::fs::create_dir_all(&returned).unwrap();
+    let downloads = copy.file("output/downloads");
+    let mut planted = Planted::default();
+    free_text_and_coaches(&mut planted, &downloads, &returned);
+    honours_workbook(&mut planted, &downloads, &returned);
+    let (stderr, out) = planted.run(&copy, &returned);
+    assert!(stderr.contains("check by hand"), "{stderr}");
+    assert!(!stderr.contains("领队"), "{stderr}");
+
+    // The clean entries, and those with free-text warnings, in the score sheet; the no-award honour
+    // in 荣誉, and in the unit's report.
+    let holder = planted.people[7].name.clone();
+    let score = sheets(&out.join("score-sheet.xlsx"));
+    let rows = &score["成绩"];
+    assert_eq!(rows[0].last().unwrap(), "荣誉");
+    let got: BTreeMap<String, String> = rows[1..]
+        .iter()
+        .map(|r| (r[0].clone(), r.get(8).cloned().unwrap_or_default()))
+        .collect();
+    let want: BTreeMap<String, String> = planted
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !planted.held.contains(i))
+        .map(|(_, p)| {
+            let honours = if p.name == holder {
+                "海河工匠（2022年）"
+            } else {
+                ""
+            };
+            (p.name.clone(), honours.to_string())
+        })
+        .collect();
+    assert_eq!(got, want);
+    let report = std::fs::read_to_string(out.join(format!("reports/{}.txt", unit(3)))).unwrap();
+    assert!(
+        report.contains("不享受竞赛奖励")
+            && report.contains(&format!("{holder}（海河工匠（2022年））")),
+        "{report}"
+    );
+    let csv = publish_with_tiers(&copy, &out);
+    let line = csv
+        .lines()
+        .find(|l| l.contains(&holder))
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(
+        line.contains("已获“海河工匠”荣誉，不享受竞赛奖励"),
+        "{line}"
+    );
+    for name in want.keys() {
+        assert!(csv.contains(name), "{name} not published");
+    }
+}
+
+/// The score sheet with scores typed in, built with one award tier (a no-award note is only said
+/// where there are awards); the published results.csv.
+fn publish_with_tiers(copy: &support::ContestCopy, out: &Path) -> String {
+    let results = copy.file("content/results.xlsx");
+    run_python(
+        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb.worksheets[0]\n\
+         for r in range(2, ws.max_row + 1):\n    ws.cell(r, 5).value = 60 + r\n    ws.cell(r, 6).value = 50 + r\n\
+         wb.save(sys.argv[2])",
+        &[
+            out.join("score-sheet.xlsx").to_str().unwrap(),
+            results.to_str().unwrap(),
+        ],
+    );
+    copy.append(
+        "content/contest.yaml",
+        "results:\n  published: 2025-12-05\n  tiers:\n    - { name: 一等奖, count: 1 }\n",
+    );
+    let built = support::jingsai("build").arg(copy.path()).output().unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    std::fs::read_to_string(copy.file("output/results/results.csv")).unwrap()
+}
+
+/// The team form of [`unit_roles_are_checked_when_a_form_asks_for_them`]: the unit's 领队 and 联络员
+/// above a table of the team's members.
+const TEAM_FORM: &str = "name: 团体赛报名表
+fill_date: false
+landscape: true
+columns: [12mm, 24mm, 14mm, 62mm, 1fr, 28mm, 30mm, 24mm]
+row_height: 8mm
+rows:
+  - - {label: 单位名称, colspan: 2}
+    - {input: text, id: unit, colspan: 6}
+  - - {label: 领队姓名, colspan: 2}
+    - {input: text, id: leader, colspan: 2}
+    - {label: 领队手机号}
+    - {input: phone, id: leader-mobile, colspan: 3}
+  - - {label: 联络员, colspan: 2}
+    - {input: text, id: liaison, colspan: 2}
+    - {label: 联络员手机号}
+    - {input: phone, id: liaison-mobile, colspan: 3}
+  - - input: table
+      id: member
+      rows: 3
+      columns:
+        - {input: number, label: 序号}
+        - {id: name, label: 姓名}
+        - {id: sex, label: 性别, input: choice, options: [{id: male, label: 男}, {id: female, label: 女}]}
+        - {id: id-number, label: 身份证号, input: id_number}
+        - {id: track, label: 赛项, input: choice, from: tracks}
+        - {id: group, label: 组别, input: choice, from: groups}
+        - {id: mobile, label: 手机号, input: phone}
+        - {id: coach, label: 指导教师}
+";
+
+/// A member of a 网络安全管理员 team in 公开组 of the team-event fixture (born in 1995).
+fn team_member(n: usize, unit_no: usize) -> Person {
+    let mut p = person(n, unit_no);
+    p.track = "网络安全管理员".into();
+    p.group = "公开组";
+    let birth = format!("1995{:02}{:02}", 1 + n % 12, 1 + n % 28);
+    p.id = id_number(&birth, (n * 2 + usize::from(p.sex == "男")) as u32);
+    p
+}
+
+/// The team-event fixture with [`TEAM_FORM`] as 附件2, `coaches_per_contestant: 1` and no
+/// `min_per_unit`, built.
+fn team_contest() -> support::ContestCopy {
+    let copy = support::fixture_copy("team-event");
+    copy.write("forms/team.yaml", TEAM_FORM);
+    let yaml = "content/contest.yaml";
+    copy.replace(yaml, "    min_per_unit: 2\n", "");
+    copy.replace(
+        yaml,
+        "  individual_entry:\n",
+        "  coaches_per_contestant: 1\n  individual_entry:\n",
+    );
+    copy.replace(
+        yaml,
+        "    form: registration\n",
+        "    form: registration\n  - number: 2\n    title: 团体赛报名表\n    form: team\n",
+    );
+    let built = support::jingsai("build").arg(copy.path()).output().unwrap();
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    copy
+}
+
+/// Team forms, one team of three each, with their 领队 and 联络员; the second member of T5 names two
+/// coaches. Returns each member's file.
+fn team_forms(planted: &mut Planted, template: &Path, returned: &Path) -> Vec<String> {
+    let teams: [(&str, usize, &str, &str); 6] = [
+        ("T1.pdf", 1, "周强", "吴敏"),
+        ("T2.pdf", 2, "", "郑洁"),
+        ("T3a.pdf", 3, "冯刚", ""),
+        ("T3b.pdf", 3, "陈亮", ""),
+        ("T4.pdf", 4, "褚红", "王五、赵六"),
+        ("T5.pdf", 5, "卫东", ""),
+    ];
+    let mut files = Vec::new();
+    for (t, (file, unit_no, leader, liaison)) in teams.into_iter().enumerate() {
+        let mut values = json!({"unit": unit(unit_no), "leader": leader, "liaison": liaison,
+            "leader-mobile": if leader.is_empty() { "" } else { "13900001111" }});
+        for row in 1..=3 {
+            let p = team_member(200 + t * 3 + row, unit_no);
+            let two = file == "T5.pdf" && row == 2;
+            if two {
+                planted.held.insert(planted.people.len());
+            }
+            let coach = if two { "张三、李四" } else { "钱老师" };
+            for (column, value) in [
+                ("name", p.name.as_str()),
+                ("sex", p.sex),
+                ("id-number", &p.id),
+                ("track", &p.track),
+                ("group", p.group),
+                ("mobile", &p.mobile),
+                ("coach", coach),
+            ] {
+                values[format!("member-{row}-{column}")] = json!(value);
+            }
+            planted.people.push(p);
+            files.push(file.to_string());
+        }
+        planted.spec.push(
+            json!({"kind": "pdf", "template": template, "out": returned.join(file), "values": values}),
+        );
+    }
+    files
+}
+
+/// A CSV roster (no 领队 field) of unit 6 and of three individual entrants (个人), one team each.
+fn team_csv(planted: &mut Planted, returned: &Path) -> Vec<String> {
+    let headers = [
+        "单位名称",
+        "姓名",
+        "性别",
+        "身份证号",
+        "赛项",
+        "组别",
+        "手机号",
+    ];
+    let mut rows = Vec::new();
+    for i in 0..6 {
+        let mut p = team_member(300 + i, 6);
+        if i >= 3 {
+            p.unit = "个人".into();
+        }
+        rows.push(vec![
+            p.unit.clone(),
+            p.name.clone(),
+            p.sex.to_string(),
+            p.id.clone(),
+            p.track.clone(),
+            p.group.to_string(),
+            p.mobile.clone(),
+        ]);
+        planted.people.push(p);
+    }
+    planted.spec.push(
+        json!({"kind": "csv", "out": returned.join("roster.csv"), "headers": headers, "rows": rows}),
+    );
+    vec!["roster.csv".to_string(); 6]
+}
+
+/// `rules.unit_roles` (领队 required, 联络员 at most one) and `coaches_per_contestant` on the
+/// team-event fixture, with a team form asking for both: a unit naming no 领队 (in the form, or in a CSV
+/// roster without the field), two different 领队 in two files, two 联络员 in one field and two coaches
+/// of one member are each found where they are, and nothing else; only the member with two coaches is
+/// held back, and individual entrants (个人) name no one.
+#[test]
+fn unit_roles_are_checked_when_a_form_asks_for_them() {
+    let copy = team_contest();
+    let returned = copy.beside("returned");
+    std::fs::create_dir_all(&returned).unwrap();
+    let mut planted = Planted::default();
+    let mut files = team_forms(
+        &mut planted,
+        &copy.file("output/downloads/team-form.pdf"),
+        &returned,
+    );
+    files.extend(team_csv(&mut planted, &returned));
+    planted.expect("T2.pdf", "（字段 `leader`）", "没有填写领队");
+    planted.expect(
+        "T3b.pdf",
+        "（字段 `leader`）",
+        "填写了 2 名领队（冯刚、陈亮），最多 1 名",
+    );
+    planted.expect(
+        "T4.pdf",
+        "（字段 `liaison`）",
+        "填写了 2 名联络员（王五、赵六）",
+    );
+    planted.expect("T5.pdf", "（字段 `member-2-coach`）", "“张三、李四”有 2 人");
+    planted.expect("roster.csv", "（第2行第A列，单位名称）", "没有填写领队");
+    let (stderr, out) = planted.run(&copy, &returned);
+    assert!(stderr.contains("names no 领队"), "{stderr}");
+
+    // Every team in the score sheet (a team per file, and per unit of the CSV), the member with two
+    // coaches held back.
+    let score = sheets(&out.join("score-sheet.xlsx"));
+    let rows = &score["成绩"];
+    assert_eq!(
+        rows[0][..5],
+        ["姓名", "参赛单位", "赛项", "组别", "方案设计成绩"]
+    );
+    let got: BTreeSet<(BTreeSet<String>, String)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].split('、').map(str::to_string).collect(), r[1].clone()))
+        .collect();
+    let mut want: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+    for (i, (file, p)) in files.iter().zip(&planted.people).enumerate() {
+        if !planted.held.contains(&i) {
+            let team = if file == "roster.csv" { &p.unit } else { file };
+            want.entry((team.clone(), p.unit.clone()))
+                .or_default()
+                .insert(p.name.clone());
+        }
+    }
+    let want: BTreeSet<(BTreeSet<String>, String)> = want
+        .into_iter()
+        .map(|((_, unit), names)| (names, unit))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(rows.len() - 1, 8);
 }

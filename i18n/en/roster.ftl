@@ -102,3 +102,23 @@ roster-report-head = { $unit }: { $count } { $count ->
     } received, { $held } to be corrected before the score sheet.
 roster-report-fine = No problem found.
 roster-report-files-head = Files that could not be read as a form ({ $count }):
+roster-barred-honour = { $label } { $honours }: holders of this honour or qualification may not enter as contestants (`rules.barred_honours`, `barred_qualifications`)
+roster-barred-honour-help = check with the unit; if the entrant holds it, the entry is withdrawn; if it was written by mistake, the unit corrects it and sends the form again
+roster-mentions-barred = { $label } mentions { $honours } (an honour or qualification whose holders may not enter): check by hand
+roster-mentions-barred-help = if the entrant holds it, they may not enter as a contestant and the entry is withdrawn; if it is only mentioned (a student coached to the honour), nothing is to be done. The entry is in the score sheet as usual
+roster-mentions-no-award = { $label } mentions { $honours } (holders enter and are ranked, without award): check by hand
+roster-mentions-no-award-help = if the entrant holds it, write the honour in the score sheet's 荣誉 column, so the results say they get no award; if it is only mentioned, nothing is to be done
+roster-too-many-coaches = { $label } “{ $value }” names { $count } people; a contestant has at most { $max } { $max ->
+    [one] coach
+   *[other] coaches
+    } (`rules.coaches_per_contestant`)
+roster-too-many-coaches-help = the unit chooses { $max } { $max ->
+    [one] coach
+   *[other] coaches
+    } and fills the form again
+roster-role-missing = { $unit } names no { $role } (`rules.unit_roles`: every unit names { $count })
+roster-role-missing-help = the unit fills in its { $role } in { $forms }; its contestants are in the score sheet all the same
+roster-role-too-many = { $unit } names { $count } people as { $role } ({ $names }), at most { $max } (`rules.unit_roles`)
+roster-role-too-many-help = the unit chooses its { $role } (at most { $max }) and names the same person on every form
+roster-report-no-award-head = These contestants hold an honour whose holders are ranked without award (written in the score sheet's 荣誉 column):
+roster-report-no-award-line = { $name } ({ $honours }), `{ $file }` { $place }

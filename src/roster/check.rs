@@ -1,6 +1,6 @@
 //! The checks of the entries: each on its own (ID number, birth-date and age limits, 性别, phones,
-//! track and group, required fields, 填表日期), then across entries (the same person twice, the units'
-//! quotas). A finding names the file and place, and never an ID number in full.
+//! track and group, required fields, 填表日期; honours and coaches in [`super::rules`]), then across
+//! entries (the same person twice, the units' quotas and, in [`super::rules`], their 领队 and 联络员). A finding names the file and place, and never an ID number in full.
 
 use super::fields::Role;
 use super::id_number::{self, IdProblem};
@@ -32,9 +32,13 @@ pub(super) fn all(
     let resolved: Vec<Resolved> = entries
         .iter()
         .enumerate()
-        .map(|(i, entry)| one(contest, forms, i, entry, findings))
+        .map(|(i, entry)| {
+            super::rules::entry(contest, i, entry, findings);
+            one(contest, forms, i, entry, findings)
+        })
         .collect();
     twice(entries, findings);
+    super::rules::unit_roles(contest, forms, entries, findings);
     quota(contest, entries, &resolved, findings);
 }
 
@@ -46,7 +50,8 @@ pub(super) fn resolve(contest: &Contest, entry: &Entry) -> Resolved {
     }
 }
 
-fn finding(
+/// A problem of the entry `index`, at `field` (or where the entry is), holding it back.
+pub(super) fn finding(
     entry: &Entry,
     index: usize,
     field: Option<&EntryField>,
@@ -95,7 +100,7 @@ fn one(
     let form_roles = forms
         .iter()
         .find(|f| f.id == entry.form)
-        .map(super::read::form_roles)
+        .map(|form| super::read::form_roles(form, contest))
         .unwrap_or_default();
     let mut required = vec![Role::Name, Role::Unit, Role::IdNumber, Role::Track];
     if !contest.groups.is_empty() && form_roles.contains(&Role::Group) {
@@ -401,8 +406,8 @@ fn twice(entries: &[Entry], findings: &mut Vec<Finding>) {
     }
 }
 
-/// What staff write for an entrant without a unit.
-fn unit_key(text: &str) -> String {
+/// A unit's name as compared: without spaces.
+pub(super) fn unit_key(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 

@@ -5,7 +5,8 @@
 //! declared forms (their fields or column headers), and what each field means from the form's
 //! declaration ([`fields`]). Every entry is checked ([`check`]): the 身份证号 (GB 11643, [`id_number`]),
 //! the limits of birth date and age, 性别 against the ID, phone numbers, the track and group, required
-//! fields, the unit's quota, the same person twice and the 填表日期 against the deadline. Every problem
+//! fields, the unit's quota, the same person twice, the 填表日期 against the deadline, and the `rules:` a
+//! form can state ([`rules`]: honours, coaches, the unit's 领队 and 联络员). Every problem
 //! names its file and field, sheet!cell or CSV row and column. [`write`] makes `roster.xlsx`,
 //! `score-sheet.xlsx` (in the layout `build` reads) and one report per unit, outside the published site:
 //! they hold ID and phone numbers.
@@ -15,8 +16,10 @@ mod fields;
 mod grid;
 pub mod id_number;
 mod pdf;
+mod pdf_objects;
 mod read;
 pub mod registered;
+mod rules;
 mod write;
 
 pub use fields::Role;

@@ -1,14 +1,20 @@
-//! The values of a filled PDF form, read with lopdf: every terminal field of `/AcroForm /Fields`
-//! (walking `/Kids`, names joined with `.` as PDF readers do), a text field's `/V`, a check box's `/V`
-//! or `/AS` (ticked unless `Off`). Nothing else of the file is used.
+//! The values of a filled PDF form: every terminal field of `/AcroForm /Fields` (walking `/Kids`, names
+//! joined with `.` as PDF readers do), a text field's `/V`, a check box's `/V` or `/AS` (ticked unless
+//! `Off`). Nothing else of the file is used: a plain file (a classic cross-reference table, as form
+//! fillers write) has only the catalog and the field objects parsed ([`super::pdf_objects`]); any other
+//! file, or one that gives no field that way, is read whole with lopdf.
 
-use lopdf::{Dictionary, Document, Object};
+use super::pdf_objects::Objects;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How deep `/Kids` may nest before the file is taken as damaged (a loop of references).
 const MAX_DEPTH: usize = 32;
 /// The most fields a returned form may have.
 const MAX_FIELDS: usize = 20_000;
+/// The most field dictionaries visited (kids shared by several parents are visited once per parent).
+const MAX_VISITS: usize = 200_000;
 
 /// A field's value: text as typed, or whether a check box is ticked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,112 +25,197 @@ pub(super) enum FieldValue {
     Ticked(bool),
 }
 
+/// Where the objects come from: a whole lopdf document, or only the objects asked for.
+trait Source {
+    /// The object `id` (`Null` when there is none); `Err` when the file cannot be read.
+    fn object(&self, id: ObjectId) -> Result<Cow<'_, Object>, String>;
+    /// The document catalog.
+    fn catalog(&self) -> Result<Cow<'_, Dictionary>, String>;
+}
+
+impl Source for Document {
+    fn object(&self, id: ObjectId) -> Result<Cow<'_, Object>, String> {
+        Ok(Cow::Borrowed(self.get_object(id).unwrap_or(&Object::Null)))
+    }
+
+    fn catalog(&self) -> Result<Cow<'_, Dictionary>, String> {
+        Document::catalog(self)
+            .map(Cow::Borrowed)
+            .map_err(|e| e.to_string())
+    }
+}
+
+impl Source for Objects<'_> {
+    fn object(&self, id: ObjectId) -> Result<Cow<'_, Object>, String> {
+        self.get(id)
+            .map(Cow::Owned)
+            .ok_or_else(|| format!("object {} {} cannot be read", id.0, id.1))
+    }
+
+    fn catalog(&self) -> Result<Cow<'_, Dictionary>, String> {
+        let root = self
+            .trailer
+            .get(b"Root")
+            .and_then(Object::as_reference)
+            .map_err(|e| e.to_string())?;
+        match self.get(root) {
+            Some(Object::Dictionary(d)) => Ok(Cow::Owned(d)),
+            _ => Err("no catalog".into()),
+        }
+    }
+}
+
 /// The fields of the PDF in `bytes`, by full name; `Err` with lopdf's words when it cannot be read.
 pub(super) fn fields(bytes: &[u8]) -> Result<BTreeMap<String, FieldValue>, String> {
+    if let Some(objects) = Objects::new(bytes)
+        && let Ok(found) = fields_of(&objects)
+        && !found.is_empty()
+    {
+        return Ok(found);
+    }
     let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
-    let catalog = doc.catalog().map_err(|e| e.to_string())?;
-    let mut found = BTreeMap::new();
+    fields_of(&doc)
+}
+
+fn fields_of(source: &impl Source) -> Result<BTreeMap<String, FieldValue>, String> {
+    let catalog = source.catalog()?;
+    let found = BTreeMap::new();
     let Ok(acroform) = catalog.get(b"AcroForm") else {
         return Ok(found);
     };
-    let acroform = resolve_dict(&doc, acroform).ok_or("its /AcroForm is not a dictionary")?;
-    let Ok(list) = acroform
-        .get(b"Fields")
-        .and_then(|f| resolve(&doc, f).as_array())
-    else {
+    let acroform = resolve(source, acroform)?;
+    let acroform = acroform
+        .as_dict()
+        .map_err(|_| "its /AcroForm is not a dictionary")?;
+    let Ok(list) = acroform.get(b"Fields") else {
         return Ok(found);
     };
+    let list = resolve(source, list)?;
+    let Ok(list) = list.as_array() else {
+        return Ok(found);
+    };
+    let mut walked = Walked {
+        fields: found,
+        visits: 0,
+    };
     for field in list {
-        walk(&doc, field, "", None, 0, &mut found)?;
+        walk(source, field, "", None, 0, &mut walked)?;
     }
-    Ok(found)
+    Ok(walked.fields)
 }
 
-fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+fn resolve<'a>(source: &'a impl Source, object: &'a Object) -> Result<Cow<'a, Object>, String> {
     match object {
-        Object::Reference(id) => doc.get_object(*id).unwrap_or(&Object::Null),
-        other => other,
+        Object::Reference(id) => source.object(*id),
+        other => Ok(Cow::Borrowed(other)),
     }
 }
 
-fn resolve_dict<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
-    resolve(doc, object).as_dict().ok()
+/// The dictionary `object` is or refers to.
+fn resolve_dict<'a>(
+    source: &'a impl Source,
+    object: &'a Object,
+) -> Result<Option<Cow<'a, Dictionary>>, String> {
+    Ok(match resolve(source, object)? {
+        Cow::Borrowed(Object::Dictionary(d)) => Some(Cow::Borrowed(d)),
+        Cow::Owned(Object::Dictionary(d)) => Some(Cow::Owned(d)),
+        _ => None,
+    })
+}
+
+/// A text string (`/T`, `/V`), when `object` is or refers to one.
+fn text(source: &impl Source, object: Option<&Object>) -> Result<Option<String>, String> {
+    let Some(object) = object else {
+        return Ok(None);
+    };
+    Ok(lopdf::decode_text_string(resolve(source, object)?.as_ref()).ok())
+}
+
+/// A name (`/FT`, `/V` of a check box), when `object` is or refers to one.
+fn name(source: &impl Source, object: Option<&Object>) -> Result<Option<Vec<u8>>, String> {
+    let Some(object) = object else {
+        return Ok(None);
+    };
+    Ok(resolve(source, object)?.as_name().ok().map(<[u8]>::to_vec))
+}
+
+/// The fields found so far, and how many dictionaries were visited.
+struct Walked {
+    fields: BTreeMap<String, FieldValue>,
+    visits: usize,
 }
 
 /// One field and its kids: `prefix` is the parent's full name, `inherited` its `/FT`.
 fn walk(
-    doc: &Document,
+    source: &impl Source,
     object: &Object,
     prefix: &str,
     inherited: Option<&[u8]>,
     depth: usize,
-    found: &mut BTreeMap<String, FieldValue>,
+    found: &mut Walked,
 ) -> Result<(), String> {
-    if depth > MAX_DEPTH || found.len() > MAX_FIELDS {
+    found.visits += 1;
+    if depth > MAX_DEPTH || found.fields.len() > MAX_FIELDS || found.visits > MAX_VISITS {
         return Err("its form fields nest too deep or are too many".into());
     }
-    let Some(dict) = resolve_dict(doc, object) else {
+    let Some(dict) = resolve_dict(source, object)? else {
         return Ok(());
     };
-    let own = dict
-        .get(b"T")
-        .ok()
-        .and_then(|t| lopdf::decode_text_string(resolve(doc, t)).ok());
-    let name = match (&own, prefix.is_empty()) {
+    let own = text(source, dict.get(b"T").ok())?;
+    let name_of = match (&own, prefix.is_empty()) {
         (Some(own), true) => own.clone(),
         (Some(own), false) => format!("{prefix}.{own}"),
         (None, _) => prefix.to_string(),
     };
-    let kind = dict
-        .get(b"FT")
-        .ok()
-        .and_then(|f| resolve(doc, f).as_name().ok())
-        .or(inherited);
-    let kids = dict
-        .get(b"Kids")
-        .ok()
-        .and_then(|k| resolve(doc, k).as_array().ok());
-    let named_kids = kids.is_some_and(|kids| {
-        kids.iter()
-            .any(|k| resolve_dict(doc, k).is_some_and(|d| d.has(b"T")))
-    });
+    let own_kind = name(source, dict.get(b"FT").ok())?;
+    let kind = own_kind.as_deref().or(inherited);
+    let kids = match dict.get(b"Kids") {
+        Ok(kids) => Some(resolve(source, kids)?),
+        Err(_) => None,
+    };
+    let kids = kids.as_deref().and_then(|k| k.as_array().ok());
+    let mut named_kids = false;
+    for kid in kids.into_iter().flatten() {
+        if resolve_dict(source, kid)?.is_some_and(|d| d.has(b"T")) {
+            named_kids = true;
+            break;
+        }
+    }
     if let (Some(kids), true) = (kids, named_kids) {
         for kid in kids {
-            walk(doc, kid, &name, kind, depth + 1, found)?;
+            walk(source, kid, &name_of, kind, depth + 1, found)?;
         }
         return Ok(());
     }
-    if name.is_empty() {
+    if name_of.is_empty() {
         return Ok(());
     }
     let value = match kind {
-        Some(b"Btn") => FieldValue::Ticked(ticked(doc, dict, kids)),
-        _ => FieldValue::Text(
-            dict.get(b"V")
-                .ok()
-                .and_then(|v| lopdf::decode_text_string(resolve(doc, v)).ok())
-                .unwrap_or_default(),
-        ),
+        Some(b"Btn") => FieldValue::Ticked(ticked(source, &dict, kids)?),
+        _ => FieldValue::Text(text(source, dict.get(b"V").ok())?.unwrap_or_default()),
     };
-    found.insert(name, value);
+    found.fields.insert(name_of, value);
     Ok(())
 }
 
 /// Whether a check box is ticked: its `/V`, else its (or its widgets') `/AS`, is a name other than `Off`.
-fn ticked(doc: &Document, dict: &Dictionary, widgets: Option<&Vec<Object>>) -> bool {
-    let on = |d: &Dictionary, key: &[u8]| {
-        d.get(key)
-            .ok()
-            .and_then(|v| resolve(doc, v).as_name().ok())
-            .map(|n| n != b"Off")
+fn ticked(
+    source: &impl Source,
+    dict: &Dictionary,
+    widgets: Option<&Vec<Object>>,
+) -> Result<bool, String> {
+    let on = |d: &Dictionary, key: &[u8]| -> Result<Option<bool>, String> {
+        Ok(name(source, d.get(key).ok())?.map(|n| n != b"Off"))
     };
-    on(dict, b"V")
-        .or_else(|| on(dict, b"AS"))
-        .or_else(|| {
-            widgets?
-                .iter()
-                .filter_map(|w| resolve_dict(doc, w))
-                .find_map(|w| on(w, b"AS").filter(|t| *t))
-        })
-        .unwrap_or(false)
+    if let Some(on) = on(dict, b"V")?.or(on(dict, b"AS")?) {
+        return Ok(on);
+    }
+    for widget in widgets.into_iter().flatten() {
+        if let Some(widget) = resolve_dict(source, widget)?
+            && on(&widget, b"AS")? == Some(true)
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

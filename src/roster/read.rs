@@ -215,7 +215,7 @@ fn from_pdf(shown: &str, fields: &BTreeMap<String, FieldValue>, known: &Known<'_
         };
         return Err(Finding::file(shown, message, help));
     };
-    let roles = roles(form);
+    let roles = roles(form, contest);
     let text = |name: &str| match fields.get(name) {
         Some(FieldValue::Text(t)) => t.trim().to_string(),
         _ => String::new(),
@@ -368,7 +368,7 @@ fn grid_entries(
     header: usize,
     contest: &Contest,
 ) -> Vec<Entry> {
-    let roles = roles(form);
+    let roles = roles(form, contest);
     let groups = form.field_groups(contest);
     let role_of = |cell: &str| {
         groups
@@ -423,8 +423,8 @@ fn grid_entries(
 }
 
 /// The roles a form has a field for.
-pub(super) fn form_roles(form: &Form) -> Vec<Role> {
-    let mut list: Vec<Role> = roles(form).into_values().collect();
+pub(super) fn form_roles(form: &Form, contest: &Contest) -> Vec<Role> {
+    let mut list: Vec<Role> = roles(form, contest).into_values().collect();
     list.sort();
     list.dedup();
     list

@@ -1,10 +1,12 @@
 //! What `jingsai roster` writes: `roster.xlsx` (every entry sorted by track, group and unit, a sheet of
 //! problems and a sheet of counts), `score-sheet.xlsx` (the entries without problems, in the columns
-//! `build` reads: 姓名, 参赛单位, 赛项, 组别, one score column per scoring part or module, 用时, 状态)
-//! and `reports/<unit>.txt` (what each unit must fix, in Chinese). The same input gives the same bytes.
+//! `build` reads: 姓名, 参赛单位, 赛项, 组别, one score column per scoring part or module, 用时, 状态, and
+//! 荣誉 when the contest has `rules.no_award_honours`) and `reports/<unit>.txt` (what each unit must fix,
+//! in Chinese, and who is ranked without award). The same input gives the same bytes.
 
 use super::check::resolve;
 use super::fields::Role;
+use super::rules::no_award_honours;
 use super::{Entry, Finding};
 use crate::diagnostics::{Problem, Problems};
 use crate::i18n::Lang;
@@ -46,7 +48,7 @@ pub(super) fn all(
         "score-sheet.xlsx",
         score_sheet(contest, entries, &clean).map_err(fail)?,
     );
-    for (path, text) in reports(entries, findings, held) {
+    for (path, text) in reports(contest, entries, findings, held) {
         map.insert(path, text.into_bytes());
     }
     Ok(map)
@@ -303,30 +305,46 @@ fn score_sheet(
     }
     headers.extend(scores.iter().map(String::as_str));
     headers.extend(["用时", "状态"]);
+    // 荣誉, read by `build`: the honours whose holders are ranked without award.
+    let honours = !contest.rules.no_award_honours.is_empty();
+    if honours {
+        headers.push("荣誉");
+    }
     let teams = super::check::team_of(contest, entries);
-    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    // (unit, track, group, team), names, honours.
+    let mut rows: Vec<(Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
     for &i in clean {
         let e = &entries[i];
         let mut key = vec![e.text(Role::Unit).to_string(), track_name(contest, e)];
         if groups {
             key.push(group_name(contest, e));
         }
+        let held = no_award_honours(contest, e);
         let team = contest.format.event == EventKind::Team;
         if team {
             key.push(teams[i].clone());
-            if let Some((_, names)) = rows.iter_mut().find(|(k, _)| *k == key) {
+            if let Some((_, names, all)) = rows.iter_mut().find(|(k, ..)| *k == key) {
                 names.push(e.text(Role::Name).to_string());
+                for honour in held {
+                    if !all.contains(&honour) {
+                        all.push(honour);
+                    }
+                }
                 continue;
             }
         }
-        rows.push((key, vec![e.text(Role::Name).to_string()]));
+        rows.push((key, vec![e.text(Role::Name).to_string()], held));
     }
     let lines: Vec<Vec<String>> = rows
         .into_iter()
-        .map(|(key, names)| {
+        .map(|(key, names, held)| {
             let mut row = vec![names.join("、"), key[0].clone(), key[1].clone()];
             if groups {
                 row.push(key[2].clone());
+            }
+            if honours {
+                row.resize(headers.len() - 1, String::new());
+                row.push(held.join("、"));
             }
             row
         })
@@ -335,8 +353,10 @@ fn score_sheet(
     workbook.save_to_buffer()
 }
 
-/// One report per unit (and one for the files that gave no entry), in Chinese.
+/// One report per unit (and one for the files that gave no entry), in Chinese: what to fix, then the
+/// contestants ranked without award.
 fn reports(
+    contest: &Contest,
     entries: &[Entry],
     findings: &[Finding],
     held: &HashSet<usize>,
@@ -387,6 +407,7 @@ fn reports(
                 text.push('\n');
             }
         }
+        text.push_str(&no_award_note(contest, entries, unit));
         let file = safe_file_name(name);
         out.push((format!("reports/{file}.txt"), text));
     }
@@ -401,4 +422,37 @@ fn reports(
         out.push((NO_UNIT_REPORT.to_string(), text));
     }
     out
+}
+
+/// The unit's contestants whose 荣誉 holds no award, one line each (nothing when there are none).
+fn no_award_note(contest: &Contest, entries: &[Entry], unit: &str) -> String {
+    let lines: Vec<String> = entries
+        .iter()
+        .filter(|e| e.text(Role::Unit) == unit)
+        .filter_map(|e| {
+            let honours = no_award_honours(contest, e);
+            let field = e.fields().find(|f| f.role == Role::Honours)?;
+            (!honours.is_empty()).then(|| {
+                msg!(
+                    "roster-report-no-award-line",
+                    name = e.text(Role::Name),
+                    honours = honours.join("、"),
+                    file = &e.file,
+                    place = field.place.text()
+                )
+                .render(Lang::Zh)
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    let mut text = format!(
+        "\n{}\n",
+        msg!("roster-report-no-award-head").render(Lang::Zh)
+    );
+    for line in lines {
+        text.push_str(&format!("- {line}\n"));
+    }
+    text
 }
