@@ -25,10 +25,42 @@ fn registered() -> support::ContestCopy {
     let returned = copy.beside("returned");
     std::fs::create_dir_all(&returned).unwrap();
     let rows = [
-        ("天津市第一职业技术学院", "王伟", "男", "19850301", 11, "人工智能训练师", "职工组"),
-        ("天津市第一职业技术学院", "李芳", "女", "19860402", 22, "人工智能训练师", "职工组"),
-        ("天津市第二职业技术学院", "张敏", "女", "20040503", 42, "生成式人工智能系统应用员", "学生组"),
-        ("天津市第二职业技术学院", "刘洋", "男", "20040604", 51, "服务机器人应用技术员", "学生组"),
+        (
+            "天津市第一职业技术学院",
+            "王伟",
+            "男",
+            "19850301",
+            11,
+            "人工智能训练师",
+            "职工组",
+        ),
+        (
+            "天津市第一职业技术学院",
+            "李芳",
+            "女",
+            "19860402",
+            22,
+            "人工智能训练师",
+            "职工组",
+        ),
+        (
+            "天津市第二职业技术学院",
+            "张敏",
+            "女",
+            "20040503",
+            42,
+            "生成式人工智能系统应用员",
+            "学生组",
+        ),
+        (
+            "天津市第二职业技术学院",
+            "刘洋",
+            "男",
+            "20040604",
+            51,
+            "服务机器人应用技术员",
+            "学生组",
+        ),
     ];
     let mut csv = String::from("单位名称,姓名,性别,身份证号,赛项,组别,手机号,填表日期\n");
     for (n, (unit, name, sex, birth, order, track, group)) in rows.iter().enumerate() {
@@ -72,7 +104,10 @@ fn check(copy: &support::ContestCopy, chinese: bool) -> String {
     }
     let run = command.arg(copy.path()).output().unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr).to_string();
-    assert!(run.status.success(), "warnings must not fail the check: {stderr}");
+    assert!(
+        run.status.success(),
+        "warnings must not fail the check: {stderr}"
+    );
     stderr
 }
 
@@ -191,7 +226,15 @@ fn the_page_of_entries_counts_the_roster_without_a_name() {
         vec!["合计", "4", "2"],
     ];
     assert_eq!(table_rows(&page), want);
-    for secret in ["王伟", "李芳", "张敏", "刘洋", "职业技术学院", "120101", "1390000000"] {
+    for secret in [
+        "王伟",
+        "李芳",
+        "张敏",
+        "刘洋",
+        "职业技术学院",
+        "120101",
+        "1390000000",
+    ] {
         assert!(!page.contains(secret), "{secret} on the page of entries");
     }
     let registration = copy.read("output/registration.html");
@@ -215,7 +258,14 @@ fn the_page_of_entries_waits_for_a_roster() {
         "`registration.publish_counts` asks for the page of entries, but the contest folder has no roster `roster/roster.xlsx` yet",
         "",
     );
-    assert!(report.contains("publish_counts: true"), "the warning points at the key: {report}");
+    assert!(
+        report.contains("publish_counts: true"),
+        "the warning points at the key: {report}"
+    );
     assert!(!copy.file("output/entries.html").exists());
-    assert!(!copy.read("output/registration.html").contains("entries.html"));
+    assert!(
+        !copy
+            .read("output/registration.html")
+            .contains("entries.html")
+    );
 }

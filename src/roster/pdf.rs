@@ -219,3 +219,95 @@ fn ticked(
     }
     Ok(false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{StringFormat, dictionary};
+    use proptest::prelude::*;
+
+    /// A text string as form fillers write it: UTF-16BE with its byte-order mark, literal or hex.
+    fn text_string(text: &str, hex: bool) -> Object {
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        let format = if hex {
+            StringFormat::Hexadecimal
+        } else {
+            StringFormat::Literal
+        };
+        Object::String(bytes, format)
+    }
+
+    /// A form with a text field per value (every other one a kid of a named parent when `nest`) and a
+    /// check box per flag, saved by lopdf with a classic cross-reference table.
+    fn form(values: &[String], boxes: &[bool], nest: bool, hex: bool) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let parent = doc.new_object_id();
+        let (mut fields, mut kids) = (Vec::new(), Vec::new());
+        for (i, value) in values.iter().enumerate() {
+            let mut field = dictionary! {
+                "FT" => "Tx",
+                "T" => text_string(&format!("f-{i}"), false),
+                "V" => text_string(value, hex),
+            };
+            if nest && i % 2 == 1 {
+                field.set("Parent", parent);
+                kids.push(Object::Reference(doc.add_object(field)));
+            } else {
+                fields.push(Object::Reference(doc.add_object(field)));
+            }
+        }
+        for (i, on) in boxes.iter().enumerate() {
+            let state = if *on { "Yes" } else { "Off" };
+            let field = dictionary! {
+                "FT" => "Btn",
+                "T" => text_string(&format!("box-{i}"), false),
+                "V" => Object::Name(state.as_bytes().to_vec()),
+            };
+            fields.push(Object::Reference(doc.add_object(field)));
+        }
+        if !kids.is_empty() {
+            doc.objects.insert(
+                parent,
+                Object::Dictionary(
+                    dictionary! { "T" => text_string("team", false), "Kids" => kids },
+                ),
+            );
+            fields.push(Object::Reference(parent));
+        }
+        let acroform = doc.add_object(dictionary! { "Fields" => fields });
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "AcroForm" => acroform });
+        doc.trailer.set("Root", catalog);
+        // As form fillers (pypdf, Acrobat's plain saves) write it, not lopdf's default stream.
+        doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("saved");
+        bytes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Reading only the field objects gives what lopdf gives reading the whole file, and what was
+        /// typed: any text (brackets, backslashes, line breaks, Chinese), literal or hex, nested or not.
+        #[test]
+        fn the_field_objects_alone_read_as_the_whole_file(
+            values in proptest::collection::vec("\\PC{0,12}|[()\\\\\r\n]{0,6}", 1..8),
+            boxes in proptest::collection::vec(any::<bool>(), 0..4),
+            nest: bool,
+            hex: bool,
+        ) {
+            let bytes = form(&values, &boxes, nest, hex);
+            let objects = Objects::new(&bytes).expect("a classic cross-reference table");
+            let fast = fields_of(&objects).expect("read from the field objects");
+            let whole = fields_of(&Document::load_mem(&bytes).expect("lopdf reads it")).expect("read whole");
+            prop_assert_eq!(&fast, &whole);
+            for (i, value) in values.iter().enumerate() {
+                let name = if nest && i % 2 == 1 { format!("team.f-{i}") } else { format!("f-{i}") };
+                prop_assert_eq!(fast.get(&name), Some(&FieldValue::Text(value.clone())));
+            }
+            for (i, on) in boxes.iter().enumerate() {
+                prop_assert_eq!(fast.get(&format!("box-{i}")), Some(&FieldValue::Ticked(*on)));
+            }
+        }
+    }
+}

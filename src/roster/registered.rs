@@ -117,7 +117,12 @@ struct RosterRow {
 }
 
 /// Reads the entries of the roster; its problems, as warnings, when it cannot be read.
-fn read(root: &Path, path: &Path, shown: &Path, contest: &Contest) -> Result<Vec<RosterRow>, Problems> {
+fn read(
+    root: &Path,
+    path: &Path,
+    shown: &Path,
+    contest: &Contest,
+) -> Result<Vec<RosterRow>, Problems> {
     let unreadable = |problems: Problems| {
         let mut warnings = Problems::default();
         warnings.push(
@@ -130,9 +135,8 @@ fn read(root: &Path, path: &Path, shown: &Path, contest: &Contest) -> Result<Vec
         ));
         warnings
     };
-    let bytes = crate::fs::read_input(Some(root), path, Input::Roster).map_err(|e| {
-        unreadable(Problems(vec![Problem::general(None, e.text())]))
-    })?;
+    let bytes = crate::fs::read_input(Some(root), path, Input::Roster)
+        .map_err(|e| unreadable(Problems(vec![Problem::general(None, e.text())])))?;
     let sheet = read_xlsx(&bytes, shown, &entries_layout(contest), Some(ENTRIES_SHEET))
         .map_err(unreadable)?;
     Ok(sheet
@@ -273,10 +277,10 @@ fn tally(contest: &Contest, rows: &[RosterRow]) -> EntryCounts {
     let mut lines = Vec::new();
     for (t, track) in contest.tracks.iter().enumerate() {
         let runs_for = |g: usize| {
-            track.groups.as_ref().is_none_or(|list| {
-                list.iter()
-                    .any(|id| id.value == contest.groups[g].id.value)
-            })
+            track
+                .groups
+                .as_ref()
+                .is_none_or(|list| list.iter().any(|id| id.value == contest.groups[g].id.value))
         };
         let cells: Vec<Option<usize>> = if groups {
             (0..contest.groups.len())
