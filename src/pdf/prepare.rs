@@ -196,7 +196,7 @@ impl PdfEngine {
                 }
                 seen.push(family);
             }
-            Faces(faces)
+            Faces::new(faces)
         };
         ResultsFonts {
             body: faces(&fangsong, false),

@@ -116,6 +116,10 @@ pub(super) struct Writer<'a> {
     pages: usize,
     tags: Tags,
     missing: Vec<Missing>,
+    /// Emptied lists of a row's cells and of a cell's placed lines, kept with their room for the next
+    /// rows (see [`Faces::recycle`]).
+    spare_rows: Vec<Vec<Vec<Line>>>,
+    spare_placed: Vec<Vec<Placed>>,
 }
 
 impl<'a> Writer<'a> {
@@ -131,6 +135,8 @@ impl<'a> Writer<'a> {
             pages: 0,
             tags: Tags::default(),
             missing: Vec::new(),
+            spare_rows: Vec::new(),
+            spare_placed: Vec::new(),
         }
     }
 
@@ -338,16 +344,13 @@ impl<'a> Writer<'a> {
         let faces = self.faces(family);
         let size = columns.size;
         let mut most = 1;
-        let lines: Vec<Vec<Line>> = cells
-            .iter()
-            .zip(&columns.widths)
-            .map(|(text, width)| {
-                let measure = (width - 2.0 * INSET) / size;
-                let lines = faces.lines(text.as_ref(), measure, 0.0, &mut self.missing);
-                most = most.max(lines.len());
-                lines
-            })
-            .collect();
+        let mut lines = self.spare_rows.pop().unwrap_or_default();
+        lines.extend(cells.iter().zip(&columns.widths).map(|(text, width)| {
+            let measure = (width - 2.0 * INSET) / size;
+            let lines = faces.lines(text.as_ref(), measure, 0.0, &mut self.missing);
+            most = most.max(lines.len());
+            lines
+        }));
         let height = 2.0 * INSET + (CAP + DESCENT) * size + (most - 1) as f32 * PITCH * size;
         (lines, height)
     }
@@ -356,7 +359,7 @@ impl<'a> Writer<'a> {
     fn place_row(
         &mut self,
         columns: &Columns,
-        cells: Vec<Vec<Line>>,
+        mut cells: Vec<Vec<Line>>,
         height: f32,
         role: Option<Role>,
     ) {
@@ -367,30 +370,29 @@ impl<'a> Writer<'a> {
         } else {
             Family::Head
         };
+        let faces = self.faces(family);
         let tagged = role.is_some();
         if tagged {
             self.items.push(Item::RowStart(cells.len()));
         }
         let mut x = LEFT;
-        for (i, (lines, width)) in cells.into_iter().zip(&columns.widths).enumerate() {
+        for (i, (mut lines, width)) in cells.drain(..).zip(&columns.widths).enumerate() {
             let content = CAP * size + lines.len().saturating_sub(1) as f32 * PITCH * size;
             let first = top + (height - content - DESCENT * size) / 2.0 + CAP * size;
-            let placed = lines
-                .into_iter()
-                .enumerate()
-                .map(|(n, line)| {
-                    let left = if i == columns.left_aligned {
-                        x + INSET
-                    } else {
-                        x + (width - line.width * size) / 2.0
-                    };
-                    Placed {
-                        line,
-                        x: left,
-                        y: first + n as f32 * PITCH * size,
-                    }
-                })
-                .collect();
+            let mut placed = self.spare_placed.pop().unwrap_or_default();
+            placed.extend(lines.drain(..).enumerate().map(|(n, line)| {
+                let left = if i == columns.left_aligned {
+                    x + INSET
+                } else {
+                    x + (width - line.width * size) / 2.0
+                };
+                Placed {
+                    line,
+                    x: left,
+                    y: first + n as f32 * PITCH * size,
+                }
+            }));
+            faces.recycle_list(lines);
             let role = match &role {
                 Some(Role::Cell(header)) => Role::Cell(*header),
                 _ => Role::Artifact,
@@ -410,6 +412,7 @@ impl<'a> Writer<'a> {
         if tagged {
             self.items.push(Item::RowEnd);
         }
+        self.spare_rows.push(cells);
         self.y = top + height;
     }
 
@@ -436,7 +439,13 @@ impl<'a> Writer<'a> {
         let mut surface = page.surface();
         draw_rules(&mut surface, &rules);
         for item in items {
-            draw(&mut surface, self.fonts, item, &mut self.tags);
+            draw(
+                &mut surface,
+                self.fonts,
+                item,
+                &mut self.tags,
+                &mut self.spare_placed,
+            );
         }
         surface.finish();
         page.finish();
@@ -470,8 +479,14 @@ fn draw_rules(surface: &mut Surface<'_>, rules: &[[f32; 4]]) {
     surface.end_tagged();
 }
 
-/// Draws one item and adds it to the tag tree.
-fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut Tags) {
+/// Draws one item and adds it to the tag tree; its emptied list of lines goes to `spare`.
+fn draw(
+    surface: &mut Surface<'_>,
+    fonts: &ResultsFonts,
+    item: Item,
+    tags: &mut Tags,
+    spare: &mut Vec<Vec<Placed>>,
+) {
     let (role, family, size, lines) = match item {
         // Each group is made at its final size: a cell's group holds its one span, and a table of
         // 100,000 rows would otherwise keep three spare places per cell and copy itself as it grows.
@@ -520,6 +535,11 @@ fn draw(surface: &mut Surface<'_>, fonts: &ResultsFonts, item: Item, tags: &mut 
         faces.draw(surface, &placed.line, placed.x, placed.y, size);
     }
     surface.end_tagged();
+    let mut lines = lines;
+    for placed in lines.drain(..) {
+        faces.recycle(placed.line);
+    }
+    spare.push(lines);
     match role {
         Role::Artifact => {}
         Role::Heading(level, title) => {

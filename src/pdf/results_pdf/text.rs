@@ -2,8 +2,16 @@
 //! family list that has it (the bundled fonts after the list, as Typst falls back), measured with the
 //! font's own advances, and lines are broken where Chinese text allows (between any two Han characters,
 //! at spaces, never before a closing or after an opening punctuation mark).
+//!
+//! A sheet of 100,000 contestants is about a million cells of a few hundred different characters, so
+//! each family list keeps the face, glyph and advance of every character it has looked up
+//! ([`Faces`]'s cache), and a cell that fits on one line (almost all of them) is laid out without
+//! breaking.
 
 use krilla::text::{Font as PdfFont, GlyphId, KrillaGlyph};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use typst::text::{Font, FontInstance, FontVariations};
 
@@ -39,9 +47,70 @@ impl Face {
     }
 }
 
+/// A character as drawn: the index of its face in the family list, its glyph and its advance in em.
+type Shaped = (usize, u16, f32);
+
+/// Hashes a character by one multiplication: the cache's keys are characters, not input an attacker
+/// could choose to collide (a collision only costs a probe).
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// What a family list has looked up, a buffer for the characters of the text being laid out, and the
+/// parts of lines already drawn, emptied for the next lines (a page holds a few hundred; allocating
+/// them afresh for each of a million cells was a tenth of the time).
+#[derive(Default)]
+struct Cache {
+    /// Every character looked up so far.
+    glyphs: HashMap<char, Shaped, BuildHasherDefault<CharHasher>>,
+    /// The characters of the current text, shaped.
+    shaped: Vec<Shaped>,
+    /// Emptied runs, run lists and line lists.
+    spare: Spare,
+}
+
+/// Emptied parts of drawn lines, kept with their room.
+#[derive(Default)]
+struct Spare {
+    runs: Vec<Run>,
+    run_lists: Vec<Vec<Run>>,
+    line_lists: Vec<Vec<Line>>,
+}
+
+impl Spare {
+    /// An empty run of `face`.
+    fn run(&mut self, face: usize) -> Run {
+        let mut run = self.runs.pop().unwrap_or_else(|| Run {
+            face,
+            text: String::new(),
+            glyphs: Vec::new(),
+            width: 0.0,
+        });
+        run.face = face;
+        run
+    }
+}
+
 /// A family list: the faces tried in order for each character.
-#[derive(Clone)]
-pub(in crate::pdf) struct Faces(pub(in crate::pdf) Vec<Face>);
+pub(in crate::pdf) struct Faces {
+    faces: Vec<Face>,
+    cache: RefCell<Cache>,
+}
 
 /// A character no font could draw.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -64,10 +133,18 @@ pub(super) struct Line {
 }
 
 impl Faces {
-    /// The face and advance (em) for `c`; missing characters are noted and drawn as the first face's
-    /// `.notdef`, so the caller can report them all.
-    fn pick(&self, c: char, missing: &mut Vec<Missing>) -> (usize, u16, f32) {
-        for (i, face) in self.0.iter().enumerate() {
+    /// The family list `faces`, tried in this order.
+    pub(in crate::pdf) fn new(faces: Vec<Face>) -> Faces {
+        Faces {
+            faces,
+            cache: RefCell::default(),
+        }
+    }
+
+    /// The face, glyph and advance (em) for `c`; missing characters are noted and drawn as the first
+    /// face's `.notdef`, so the caller can report them all.
+    fn pick(&self, c: char, missing: &mut Vec<Missing>) -> Shaped {
+        for (i, face) in self.faces.iter().enumerate() {
             if let Some((id, advance)) = face.glyph(c) {
                 return (i, id, advance);
             }
@@ -78,15 +155,23 @@ impl Faces {
         (0, 0, 0.5)
     }
 
-    /// The face, glyph and advance (em) of every character of `text`.
-    fn shape(&self, text: &str, missing: &mut Vec<Missing>) -> Vec<(usize, u16, f32)> {
-        text.chars().map(|c| self.pick(c, missing)).collect()
+    /// Shapes every character of `text` into `cache.shaped`, looking each up once per family list (a
+    /// missing character is noted the first time).
+    fn shape(&self, cache: &mut Cache, text: &str, missing: &mut Vec<Missing>) {
+        let Cache { glyphs, shaped, .. } = cache;
+        shaped.clear();
+        shaped.extend(
+            text.chars()
+                .map(|c| *glyphs.entry(c).or_insert_with(|| self.pick(c, missing))),
+        );
     }
 
     /// `text` as one line (no breaking).
     pub(super) fn line(&self, text: &str, missing: &mut Vec<Missing>) -> Line {
-        let shaped = self.shape(text, missing);
-        line_of(text, &shaped)
+        let mut cache = self.cache.borrow_mut();
+        self.shape(&mut cache, text, missing);
+        let Cache { shaped, spare, .. } = &mut *cache;
+        line_of(text, shaped, spare)
     }
 
     /// Breaks `text` into lines of at most `width` em (the first `indent` em narrower) and lays each out.
@@ -97,10 +182,14 @@ impl Faces {
         indent: f32,
         missing: &mut Vec<Missing>,
     ) -> Vec<Line> {
-        let shaped = self.shape(text, missing);
+        let mut cache = self.cache.borrow_mut();
+        self.shape(&mut cache, text, missing);
+        let Cache { shaped, spare, .. } = &mut *cache;
         let total: f32 = shaped.iter().map(|g| g.2).sum();
         if total + indent <= width && !text.contains('\n') {
-            return vec![line_of(text, &shaped)];
+            let mut lines = spare.line_lists.pop().unwrap_or_default();
+            lines.push(line_of(text, shaped, spare));
+            return lines;
         }
         let advances: Vec<f32> = shaped.iter().map(|g| g.2).collect();
         let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
@@ -112,9 +201,28 @@ impl Faces {
                 let piece = &text[range];
                 let trimmed = piece.trim_end();
                 let kept = trimmed.chars().count();
-                line_of(trimmed, &shaped[from..to][..kept])
+                line_of(trimmed, &shaped[from..to][..kept], spare)
             })
             .collect()
+    }
+
+    /// Keeps the parts of a drawn `line` for the next lines.
+    pub(super) fn recycle(&self, line: Line) {
+        let spare = &mut self.cache.borrow_mut().spare;
+        let mut runs = line.runs;
+        for mut run in runs.drain(..) {
+            run.text.clear();
+            run.glyphs.clear();
+            run.width = 0.0;
+            spare.runs.push(run);
+        }
+        spare.run_lists.push(runs);
+    }
+
+    /// Keeps an emptied list of lines for the next cell.
+    pub(super) fn recycle_list(&self, lines: Vec<Line>) {
+        debug_assert!(lines.is_empty());
+        self.cache.borrow_mut().spare.line_lists.push(lines);
     }
 
     /// Draws `line` with its baseline starting at (`x`, `y`) points, `size` points high.
@@ -131,7 +239,7 @@ impl Faces {
             surface.draw_glyphs(
                 krilla::geom::Point::from_xy(x, y),
                 &run.glyphs,
-                self.0[run.face].pdf.clone(),
+                self.faces[run.face].pdf.clone(),
                 &run.text,
                 size,
                 false,
@@ -141,20 +249,15 @@ impl Faces {
     }
 }
 
-/// A line of `text` from its shaped characters (face, glyph, advance), one run per face.
-fn line_of(text: &str, shaped: &[(usize, u16, f32)]) -> Line {
-    // Most lines are one run: it gets the line's size at once instead of growing character by character.
-    let mut runs: Vec<Run> = Vec::with_capacity(1);
+/// A line of `text` from its shaped characters (face, glyph, advance), one run per face, made of the
+/// spare parts of lines already drawn.
+fn line_of(text: &str, shaped: &[Shaped], spare: &mut Spare) -> Line {
+    let mut runs = spare.run_lists.pop().unwrap_or_default();
     let mut width = 0.0;
     for (c, &(face, id, advance)) in text.chars().zip(shaped) {
         width += advance;
-        if runs.last().is_none_or(|r| r.face != face) {
-            runs.push(Run {
-                face,
-                text: String::with_capacity(text.len()),
-                glyphs: Vec::with_capacity(shaped.len()),
-                width: 0.0,
-            });
+        if runs.last().is_none_or(|r: &Run| r.face != face) {
+            runs.push(spare.run(face));
         }
         let run = runs.last_mut().expect("pushed above");
         let start = run.text.len();
