@@ -42,12 +42,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A SHA-256 hash.
-pub(super) type Hash = [u8; 32];
+pub(crate) type Hash = [u8; 32];
 
 /// The first bytes of every cache file; the number is the format's version.
 const MAGIC: &[u8] = b"JINGSAI-PDF-CACHE 1\n";
 /// The default bound of the cache folder.
 const DEFAULT_MAX_BYTES: u64 = 256 << 20;
+/// The names of cache files start with one of these: `p-` a document, `t-` a trace, `s-` the rendered
+/// pages of a site (`crate::site::cache`), `i-` a search index.
+const ENTRY_PREFIXES: [&str; 4] = ["p-", "t-", "s-", "i-"];
 /// A cached results PDF of 100,000 contestants stays well under this.
 const MAX_ENTRY_BYTES: u64 = 128 << 20;
 
@@ -138,8 +141,9 @@ pub(super) struct Entry {
     pub(super) bytes: Vec<u8>,
 }
 
-/// The cache folder of one engine.
-pub(super) struct PdfCache {
+/// The cache folder of one engine (shared with the page cache, [`crate::site`], whose files it also
+/// trims).
+pub(crate) struct PdfCache {
     dir: PathBuf,
     max_bytes: u64,
     /// Whether this engine stored anything (then the folder is trimmed to its bound).
@@ -147,7 +151,7 @@ pub(super) struct PdfCache {
 }
 
 /// Why a cache file was not used.
-pub(super) enum Miss {
+pub(crate) enum Miss {
     /// There is none.
     Absent,
     /// There is one, but it failed verification.
@@ -229,7 +233,7 @@ impl PdfCache {
 
     /// Reads and verifies the file `name`: a regular file (never through a link), within the size bound,
     /// with the magic line, the hash of the rest, and `key`. Gives its metadata and payload.
-    fn read(&self, name: &str, key: &Hash) -> Result<(Vec<u8>, Vec<u8>), Miss> {
+    pub(crate) fn read(&self, name: &str, key: &Hash) -> Result<(Vec<u8>, Vec<u8>), Miss> {
         let path = self.dir.join(name);
         let meta = match path.symlink_metadata() {
             Ok(meta) => meta,
@@ -260,7 +264,7 @@ impl PdfCache {
 
     /// Writes the file `name` under a temporary name and renames it into place (replacing a link there
     /// as a link). A cache that cannot be written is no error: the next build compiles again.
-    fn write(&self, name: &str, key: &Hash, meta: &[u8], payload: &[u8]) {
+    pub(crate) fn write(&self, name: &str, key: &Hash, meta: &[u8], payload: &[u8]) {
         let mut body = Vec::with_capacity(32 + 8 + meta.len() + payload.len());
         body.extend_from_slice(key);
         body.extend_from_slice(&(meta.len() as u64).to_le_bytes());
@@ -292,7 +296,7 @@ impl PdfCache {
 
     /// After a build that stored something: removes the least recently used entries until the folder
     /// holds at most three quarters of its bound, and temporary files of builds killed over an hour ago.
-    pub(super) fn trim(&self) {
+    pub(crate) fn trim(&self) {
         if !self.stored.load(Ordering::Relaxed) {
             return;
         }
@@ -307,7 +311,7 @@ impl PdfCache {
             let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
             if name.starts_with(".tmp-") && meta.is_file() && modified < hour_ago {
                 let _ = std::fs::remove_file(item.path());
-            } else if (name.starts_with("p-") || name.starts_with("t-")) && !meta.is_dir() {
+            } else if ENTRY_PREFIXES.iter().any(|p| name.starts_with(p)) && !meta.is_dir() {
                 entries.push((modified, meta.len(), item.path()));
             }
         }
@@ -347,18 +351,18 @@ fn parse(data: &[u8], key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
 }
 
 /// Lower-case hexadecimal.
-pub(super) fn hex(hash: &Hash) -> String {
+pub(crate) fn hex(hash: &Hash) -> String {
     hash.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Feeds a length-prefixed piece into a hash, so that two lists of pieces never hash alike.
-pub(super) fn feed(hasher: &mut Sha256, piece: &[u8]) {
+pub(crate) fn feed(hasher: &mut Sha256, piece: &[u8]) {
     hasher.update((piece.len() as u64).to_le_bytes());
     hasher.update(piece);
 }
 
 /// The identity of the running binary: version, path, size and modification time.
-pub(super) fn binary_identity(hasher: &mut Sha256) {
+pub(crate) fn binary_identity(hasher: &mut Sha256) {
     feed(hasher, MAGIC);
     feed(hasher, env!("CARGO_PKG_VERSION").as_bytes());
     if let Ok(exe) = std::env::current_exe() {
