@@ -49,8 +49,8 @@ const MAGIC: &[u8] = b"JINGSAI-PDF-CACHE 1\n";
 /// The default bound of the cache folder.
 const DEFAULT_MAX_BYTES: u64 = 256 << 20;
 /// The names of cache files start with one of these: `p-` a document, `t-` a trace, `s-` the rendered
-/// pages of a site (`crate::site::cache`), `i-` a search index.
-const ENTRY_PREFIXES: [&str; 4] = ["p-", "t-", "s-", "i-"];
+/// pages of a site (`crate::site::cache`), `i-` a search index, `f-` the font families found.
+const ENTRY_PREFIXES: [&str; 5] = ["p-", "t-", "s-", "i-", "f-"];
 /// A cached results PDF of 100,000 contestants stays well under this.
 const MAX_ENTRY_BYTES: u64 = 128 << 20;
 

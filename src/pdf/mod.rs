@@ -119,14 +119,14 @@ struct CompiledForm<'p> {
 }
 
 impl PdfEngine {
-    /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders.
+    /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders (read
+    /// only when a document is compiled; the cache keys use their identity, see [`fonts::identity`]).
     pub fn new(options: &fonts::FontOptions) -> Self {
-        let (fonts, font_identity) = fonts::load(options);
         let mut fingerprint = Sha256::new();
         cache::binary_identity(&mut fingerprint);
-        fingerprint.update(font_identity);
+        fingerprint.update(fonts::identity(options));
         PdfEngine {
-            world: PdfWorld::new(fonts),
+            world: PdfWorld::new(options.clone()),
             field_font: None,
             read_by: HashMap::new(),
             activity: crate::budget::Activity::new(),
