@@ -256,7 +256,7 @@ impl PdfCache {
             .take(MAX_ENTRY_BYTES + 1)
             .read_to_end(&mut data)
             .map_err(|_| Miss::Rejected)?;
-        let parsed = parse(&data, key).ok_or(Miss::Rejected)?;
+        let parsed = parse(data, key).ok_or(Miss::Rejected)?;
         // A hit is recent: the trimming removes the entries used least recently first.
         let _ = file.set_modified(std::time::SystemTime::now());
         Ok(parsed)
@@ -332,8 +332,9 @@ impl PdfCache {
     }
 }
 
-/// The metadata and payload of a cache file, when its magic line, hash and key are right.
-fn parse(data: &[u8], key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
+/// The metadata and payload of a cache file, when its magic line, hash and key are right. The payload
+/// is `data` itself, moved to its start (no second buffer of its size).
+fn parse(mut data: Vec<u8>, key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
     let rest = data.strip_prefix(MAGIC)?;
     if rest.len() < 32 + 32 + 8 {
         return None;
@@ -347,7 +348,11 @@ fn parse(data: &[u8], key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
     if meta_end > body.len() {
         return None;
     }
-    Some((body[40..meta_end].to_vec(), body[meta_end..].to_vec()))
+    let meta = body[40..meta_end].to_vec();
+    let payload_start = MAGIC.len() + 32 + meta_end;
+    data.copy_within(payload_start.., 0);
+    data.truncate(data.len() - payload_start);
+    Some((meta, data))
 }
 
 /// Lower-case hexadecimal.

@@ -39,7 +39,7 @@ pub(crate) struct PageCache {
     site: Hash,
     /// Where each page's bytes are in `payload`, by page key.
     found: HashMap<Hash, (usize, usize)>,
-    payload: Vec<u8>,
+    payload: bytes::Bytes,
 }
 
 impl PageCache {
@@ -47,12 +47,12 @@ impl PageCache {
     /// verification (then it is rewritten by [`PageCache::store`]).
     pub(crate) fn open(store: Arc<PdfCache>, site: Hash) -> PageCache {
         let mut found = HashMap::new();
-        let mut payload = Vec::new();
+        let mut payload = bytes::Bytes::new();
         if let Ok((list, bytes)) = store.read(&file_name(&site), &site)
             && let Some(ranges) = ranges(&list, bytes.len())
         {
             found = ranges;
-            payload = bytes;
+            payload = bytes.into();
         }
         PageCache {
             store,
@@ -72,10 +72,10 @@ impl PageCache {
         hasher.finalize().into()
     }
 
-    /// The page stored under `key`, if any.
-    pub(crate) fn get(&self, key: &Hash) -> Option<&[u8]> {
+    /// The page stored under `key`, if any (sharing the bytes read, not a copy).
+    pub(crate) fn get(&self, key: &Hash) -> Option<bytes::Bytes> {
         let &(start, len) = self.found.get(key)?;
-        self.payload.get(start..start + len)
+        (start + len <= self.payload.len()).then(|| self.payload.slice(start..start + len))
     }
 
     /// Stores `pages` (key and bytes) as the site's pages, unless they are exactly the ones read.

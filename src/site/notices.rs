@@ -11,6 +11,7 @@ use crate::model::Notice;
 use crate::model::values::Day;
 use crate::pdf::cache::Hash;
 use crate::views::PageMeta;
+use bytes::Bytes;
 use serde::Serialize;
 use std::borrow::Cow;
 use tera::Context;
@@ -106,11 +107,11 @@ pub(super) fn notice_page<'a>(
     Ok((path, page, entry))
 }
 
-pub(super) type NoticePages<'a> = (Vec<(String, Vec<u8>)>, Vec<FeedEntry<'a>>, Vec<Problem>);
+pub(super) type NoticePages<'a> = (Vec<(String, Bytes)>, Vec<FeedEntry<'a>>, Vec<Problem>);
 
 /// A notice's page: its path, its bytes, its key in the page cache (when there is one) and, when asked
 /// for, its feed entry.
-type NoticeOut<'a> = (String, Vec<u8>, Option<Hash>, Option<FeedEntry<'a>>);
+type NoticeOut<'a> = (String, Bytes, Option<Hash>, Option<FeedEntry<'a>>);
 
 /// The page of one notice, from `cache` when a page with its key is there (see `super::cache`: the key
 /// covers the site-wide data and the notice's file), else rendered; with its feed entry when `feed`.
@@ -133,13 +134,13 @@ fn cached_notice_page<'a>(
     {
         return Ok((
             notice_path(&n.slug),
-            page.to_vec(),
+            page,
             Some(key),
             feed.then(|| feed_entry(n)),
         ));
     }
     let (path, page, entry) = notice_page(tera, n)?;
-    Ok((path, page, key, feed.then_some(entry)))
+    Ok((path, page.into(), key, feed.then_some(entry)))
 }
 
 /// Renders the Markdown and the page of every notice, on both cores for large sites, or takes the page
@@ -190,7 +191,7 @@ pub(super) fn render_notices<'a>(
         cache.store(
             keys.iter()
                 .zip(&pages)
-                .map(|(key, (_, page))| (*key, page.as_slice())),
+                .map(|(key, (_, page))| (*key, page.as_ref())),
         );
     }
     (pages, feed, problems)
