@@ -152,7 +152,10 @@ fn a_warm_rebuild_takes_unchanged_notice_pages_from_the_cache() {
         .expect("one file of pages");
     let data = std::fs::read(&pages).expect("pages");
     let (marked, count) = replace_all(&data, "赛前一日开放".as_bytes(), "赛前一天开放".as_bytes());
-    assert_eq!(count, 2, "the notice's page has the text in its description and its body");
+    assert_eq!(
+        count, 2,
+        "the notice's page has the text in its description and its body"
+    );
     std::fs::write(&pages, rehash(marked)).expect("write");
     let warm = setup.build("out", &[]);
     assert!(text(&warm, EXTRA_PAGE).contains("赛前一天开放"));

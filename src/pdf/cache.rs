@@ -4,8 +4,11 @@
 //! **What a document's key covers.** The key of a document is a SHA-256 over: the cache format, the
 //! jingsai version and the identity of the running binary (its path, size and modification time, so a
 //! rebuilt jingsai never reuses what an older one made), the fonts (the bundled ones by the hash
-//! rust-embed computed when the binary was built; installed and `--font-path` fonts by path, face index,
-//! size, modification and change time and inode, which changes when a file is written), the document's
+//! rust-embed computed when the binary was built; installed and `--font-path` fonts by path, size,
+//! modification and change time and inode, which change when a file is written, found by walking the
+//! font folders without reading a font: see `fonts::identity`; the fonts are parsed only when a
+//! document is compiled, and the font families `/data.json` names are kept in an `f-` entry under
+//! this identity), the document's
 //! main file, its PDF standards and timestamp, and the content of every virtual file its last compile
 //! read (templates, `/data.json`, `/forms/<id>.json`, `/results.json`, the QR code; a file that was
 //! missing counts as missing). A form's key also covers the labels of its fillable fields, the input
@@ -27,6 +30,9 @@
 //! magic line, carries the SHA-256 of the rest (checked) and names the key it was looked up by. Anything
 //! else is counted as rejected, ignored and replaced by a fresh compile. Entries are written under a
 //! temporary name and renamed into place, so a reader never sees half an entry.
+//!
+//! **Shared.** The same folder holds the rendered notice pages and the search index of the site
+//! (`s-` and `i-` entries, see `crate::site::cache`), read and written with the same rules.
 //!
 //! **Bounded.** After a build that stored something, the oldest entries (by modification time; a hit
 //! refreshes it) are removed until the folder holds at most three quarters of its bound (256 MiB unless
