@@ -271,25 +271,39 @@ impl PdfCache {
     /// Writes the file `name` under a temporary name and renames it into place (replacing a link there
     /// as a link). A cache that cannot be written is no error: the next build compiles again.
     pub(crate) fn write(&self, name: &str, key: &Hash, meta: &[u8], payload: &[u8]) {
-        let mut body = Vec::with_capacity(32 + 8 + meta.len() + payload.len());
-        body.extend_from_slice(key);
-        body.extend_from_slice(&(meta.len() as u64).to_le_bytes());
-        body.extend_from_slice(meta);
-        body.extend_from_slice(payload);
-        let mut data = Vec::with_capacity(MAGIC.len() + 32 + body.len());
-        data.extend_from_slice(MAGIC);
-        data.extend_from_slice(&Sha256::digest(&body));
-        data.extend_from_slice(&body);
-        if data.len() as u64 > MAX_ENTRY_BYTES {
+        self.write_parts(name, key, meta, &[payload]);
+    }
+
+    /// [`Self::write`] with the payload given in pieces, written one after the other without being
+    /// copied into one buffer.
+    pub(crate) fn write_parts(&self, name: &str, key: &Hash, meta: &[u8], payload: &[&[u8]]) {
+        let meta_len = (meta.len() as u64).to_le_bytes();
+        let mut pieces: Vec<&[u8]> = vec![key, &meta_len, meta];
+        pieces.extend_from_slice(payload);
+        let size: usize = MAGIC.len() + 32 + pieces.iter().map(|p| p.len()).sum::<usize>();
+        if size as u64 > MAX_ENTRY_BYTES {
             return;
         }
+        let mut hasher = Sha256::new();
+        for piece in &pieces {
+            hasher.update(piece);
+        }
+        let hash = hasher.finalize();
         let temp = self.dir.join(format!(".tmp-{}-{name}", std::process::id()));
         let _ = std::fs::remove_file(&temp);
         let written = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
-            .and_then(|mut file| std::io::Write::write_all(&mut file, &data));
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+                std::io::Write::write_all(&mut out, MAGIC)?;
+                std::io::Write::write_all(&mut out, &hash)?;
+                for piece in &pieces {
+                    std::io::Write::write_all(&mut out, piece)?;
+                }
+                std::io::Write::flush(&mut out)
+            });
         if written
             .and_then(|()| std::fs::rename(&temp, self.dir.join(name)))
             .is_err()

@@ -86,14 +86,14 @@ impl PageCache {
             return;
         }
         let mut list = Vec::with_capacity(pages.len() * RECORD);
-        let mut payload = Vec::new();
+        let mut payload = Vec::with_capacity(pages.len());
         for (key, bytes) in pages {
             list.extend_from_slice(&key);
             list.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            payload.extend_from_slice(bytes);
+            payload.push(bytes);
         }
         self.store
-            .write(&file_name(&self.site), &self.site, &list, &payload);
+            .write_parts(&file_name(&self.site), &self.site, &list, &payload);
         self.store.trim();
     }
 }
