@@ -115,13 +115,16 @@ pub fn pdf_warnings(pdfs: &[pdf::Pdf]) -> Problems {
 
 /// Renders a checked project: the PDFs compile on this thread while the pages that do not list them
 /// render on another (they need nothing of each other), then the downloads and the pages that list them
-/// with their sizes are added. The problems of both sides are reported together.
+/// with their sizes are added. The problems of both sides are reported together. When the engine uses
+/// a cache, the notice pages and the search index use it too (see `site::cache`).
 pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
     let activity = engine.activity().clone();
+    let cache = engine.shared_cache();
     let (pdfs, pages) = std::thread::scope(|scope| {
         let pages = scope.spawn(|| {
             let _attached = activity.attach("pages");
-            let renderer = Renderer::new(project)?;
+            let mut renderer = Renderer::new(project)?;
+            renderer.use_cache(cache);
             let site = renderer.render_before_downloads(project)?;
             Ok::<_, Problems>((renderer, site))
         });

@@ -405,9 +405,32 @@ fn removable(dir: &Path, line: &str) -> Option<PathBuf> {
     }
 }
 
+/// Whether `target` is a regular file holding exactly `bytes`: read in pieces into a buffer on the stack
+/// and compared as it comes, so a rebuild that leaves every file alone allocates nothing per file.
 fn unchanged(target: &Path, bytes: &[u8]) -> bool {
-    std::fs::symlink_metadata(target).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && std::fs::read(target).is_ok_and(|old| old == bytes)
+    use std::io::Read;
+    if !std::fs::symlink_metadata(target)
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let Ok(mut file) = options.open(target) else {
+        return false;
+    };
+    let mut buffer = [0u8; 64 * 1024];
+    let mut rest = bytes;
+    loop {
+        match file.read(&mut buffer) {
+            Ok(0) => return rest.is_empty(),
+            Ok(n) if n <= rest.len() && buffer[..n] == rest[..n] => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return false,
+        }
+    }
 }
 
 /// The lines of the manifest of `dir`; `None` when there is none. A manifest that is not a regular file

@@ -4,8 +4,11 @@
 //! **What a document's key covers.** The key of a document is a SHA-256 over: the cache format, the
 //! jingsai version and the identity of the running binary (its path, size and modification time, so a
 //! rebuilt jingsai never reuses what an older one made), the fonts (the bundled ones by the hash
-//! rust-embed computed when the binary was built; installed and `--font-path` fonts by path, face index,
-//! size, modification and change time and inode, which changes when a file is written), the document's
+//! rust-embed computed when the binary was built; installed and `--font-path` fonts by path, size,
+//! modification and change time and inode, which change when a file is written, found by walking the
+//! font folders without reading a font: see `fonts::identity`; the fonts are parsed only when a
+//! document is compiled, and the font families `/data.json` names are kept in an `f-` entry under
+//! this identity), the document's
 //! main file, its PDF standards and timestamp, and the content of every virtual file its last compile
 //! read (templates, `/data.json`, `/forms/<id>.json`, `/results.json`, the QR code; a file that was
 //! missing counts as missing). A form's key also covers the labels of its fillable fields, the input
@@ -28,6 +31,9 @@
 //! else is counted as rejected, ignored and replaced by a fresh compile. Entries are written under a
 //! temporary name and renamed into place, so a reader never sees half an entry.
 //!
+//! **Shared.** The same folder holds the rendered notice pages and the search index of the site
+//! (`s-` and `i-` entries, see `crate::site::cache`), read and written with the same rules.
+//!
 //! **Bounded.** After a build that stored something, the oldest entries (by modification time; a hit
 //! refreshes it) are removed until the folder holds at most three quarters of its bound (256 MiB unless
 //! `JINGSAI_CACHE_MAX_MIB` says otherwise).
@@ -42,12 +48,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A SHA-256 hash.
-pub(super) type Hash = [u8; 32];
+pub(crate) type Hash = [u8; 32];
 
 /// The first bytes of every cache file; the number is the format's version.
 const MAGIC: &[u8] = b"JINGSAI-PDF-CACHE 1\n";
 /// The default bound of the cache folder.
 const DEFAULT_MAX_BYTES: u64 = 256 << 20;
+/// The names of cache files start with one of these: `p-` a document, `t-` a trace, `s-` the rendered
+/// pages of a site (`crate::site::cache`), `i-` a search index, `f-` the font families found.
+const ENTRY_PREFIXES: [&str; 5] = ["p-", "t-", "s-", "i-", "f-"];
 /// A cached results PDF of 100,000 contestants stays well under this.
 const MAX_ENTRY_BYTES: u64 = 128 << 20;
 
@@ -138,8 +147,9 @@ pub(super) struct Entry {
     pub(super) bytes: Vec<u8>,
 }
 
-/// The cache folder of one engine.
-pub(super) struct PdfCache {
+/// The cache folder of one engine (shared with the page cache, [`crate::site`], whose files it also
+/// trims).
+pub(crate) struct PdfCache {
     dir: PathBuf,
     max_bytes: u64,
     /// Whether this engine stored anything (then the folder is trimmed to its bound).
@@ -147,7 +157,7 @@ pub(super) struct PdfCache {
 }
 
 /// Why a cache file was not used.
-pub(super) enum Miss {
+pub(crate) enum Miss {
     /// There is none.
     Absent,
     /// There is one, but it failed verification.
@@ -229,7 +239,7 @@ impl PdfCache {
 
     /// Reads and verifies the file `name`: a regular file (never through a link), within the size bound,
     /// with the magic line, the hash of the rest, and `key`. Gives its metadata and payload.
-    fn read(&self, name: &str, key: &Hash) -> Result<(Vec<u8>, Vec<u8>), Miss> {
+    pub(crate) fn read(&self, name: &str, key: &Hash) -> Result<(Vec<u8>, Vec<u8>), Miss> {
         let path = self.dir.join(name);
         let meta = match path.symlink_metadata() {
             Ok(meta) => meta,
@@ -252,7 +262,7 @@ impl PdfCache {
             .take(MAX_ENTRY_BYTES + 1)
             .read_to_end(&mut data)
             .map_err(|_| Miss::Rejected)?;
-        let parsed = parse(&data, key).ok_or(Miss::Rejected)?;
+        let parsed = parse(data, key).ok_or(Miss::Rejected)?;
         // A hit is recent: the trimming removes the entries used least recently first.
         let _ = file.set_modified(std::time::SystemTime::now());
         Ok(parsed)
@@ -260,26 +270,40 @@ impl PdfCache {
 
     /// Writes the file `name` under a temporary name and renames it into place (replacing a link there
     /// as a link). A cache that cannot be written is no error: the next build compiles again.
-    fn write(&self, name: &str, key: &Hash, meta: &[u8], payload: &[u8]) {
-        let mut body = Vec::with_capacity(32 + 8 + meta.len() + payload.len());
-        body.extend_from_slice(key);
-        body.extend_from_slice(&(meta.len() as u64).to_le_bytes());
-        body.extend_from_slice(meta);
-        body.extend_from_slice(payload);
-        let mut data = Vec::with_capacity(MAGIC.len() + 32 + body.len());
-        data.extend_from_slice(MAGIC);
-        data.extend_from_slice(&Sha256::digest(&body));
-        data.extend_from_slice(&body);
-        if data.len() as u64 > MAX_ENTRY_BYTES {
+    pub(crate) fn write(&self, name: &str, key: &Hash, meta: &[u8], payload: &[u8]) {
+        self.write_parts(name, key, meta, &[payload]);
+    }
+
+    /// [`Self::write`] with the payload given in pieces, written one after the other without being
+    /// copied into one buffer.
+    pub(crate) fn write_parts(&self, name: &str, key: &Hash, meta: &[u8], payload: &[&[u8]]) {
+        let meta_len = (meta.len() as u64).to_le_bytes();
+        let mut pieces: Vec<&[u8]> = vec![key, &meta_len, meta];
+        pieces.extend_from_slice(payload);
+        let size: usize = MAGIC.len() + 32 + pieces.iter().map(|p| p.len()).sum::<usize>();
+        if size as u64 > MAX_ENTRY_BYTES {
             return;
         }
+        let mut hasher = Sha256::new();
+        for piece in &pieces {
+            hasher.update(piece);
+        }
+        let hash = hasher.finalize();
         let temp = self.dir.join(format!(".tmp-{}-{name}", std::process::id()));
         let _ = std::fs::remove_file(&temp);
         let written = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temp)
-            .and_then(|mut file| std::io::Write::write_all(&mut file, &data));
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+                std::io::Write::write_all(&mut out, MAGIC)?;
+                std::io::Write::write_all(&mut out, &hash)?;
+                for piece in &pieces {
+                    std::io::Write::write_all(&mut out, piece)?;
+                }
+                std::io::Write::flush(&mut out)
+            });
         if written
             .and_then(|()| std::fs::rename(&temp, self.dir.join(name)))
             .is_err()
@@ -292,7 +316,7 @@ impl PdfCache {
 
     /// After a build that stored something: removes the least recently used entries until the folder
     /// holds at most three quarters of its bound, and temporary files of builds killed over an hour ago.
-    pub(super) fn trim(&self) {
+    pub(crate) fn trim(&self) {
         if !self.stored.load(Ordering::Relaxed) {
             return;
         }
@@ -307,7 +331,7 @@ impl PdfCache {
             let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
             if name.starts_with(".tmp-") && meta.is_file() && modified < hour_ago {
                 let _ = std::fs::remove_file(item.path());
-            } else if (name.starts_with("p-") || name.starts_with("t-")) && !meta.is_dir() {
+            } else if ENTRY_PREFIXES.iter().any(|p| name.starts_with(p)) && !meta.is_dir() {
                 entries.push((modified, meta.len(), item.path()));
             }
         }
@@ -328,8 +352,9 @@ impl PdfCache {
     }
 }
 
-/// The metadata and payload of a cache file, when its magic line, hash and key are right.
-fn parse(data: &[u8], key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
+/// The metadata and payload of a cache file, when its magic line, hash and key are right. The payload
+/// is `data` itself, moved to its start (no second buffer of its size).
+fn parse(mut data: Vec<u8>, key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
     let rest = data.strip_prefix(MAGIC)?;
     if rest.len() < 32 + 32 + 8 {
         return None;
@@ -343,22 +368,26 @@ fn parse(data: &[u8], key: &Hash) -> Option<(Vec<u8>, Vec<u8>)> {
     if meta_end > body.len() {
         return None;
     }
-    Some((body[40..meta_end].to_vec(), body[meta_end..].to_vec()))
+    let meta = body[40..meta_end].to_vec();
+    let payload_start = MAGIC.len() + 32 + meta_end;
+    data.copy_within(payload_start.., 0);
+    data.truncate(data.len() - payload_start);
+    Some((meta, data))
 }
 
 /// Lower-case hexadecimal.
-pub(super) fn hex(hash: &Hash) -> String {
+pub(crate) fn hex(hash: &Hash) -> String {
     hash.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Feeds a length-prefixed piece into a hash, so that two lists of pieces never hash alike.
-pub(super) fn feed(hasher: &mut Sha256, piece: &[u8]) {
+pub(crate) fn feed(hasher: &mut Sha256, piece: &[u8]) {
     hasher.update((piece.len() as u64).to_le_bytes());
     hasher.update(piece);
 }
 
 /// The identity of the running binary: version, path, size and modification time.
-pub(super) fn binary_identity(hasher: &mut Sha256) {
+pub(crate) fn binary_identity(hasher: &mut Sha256) {
     feed(hasher, MAGIC);
     feed(hasher, env!("CARGO_PKG_VERSION").as_bytes());
     if let Ok(exe) = std::env::current_exe() {

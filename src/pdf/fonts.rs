@@ -27,20 +27,15 @@ pub struct FontOptions {
 }
 
 /// Loads the bundled fonts first (so a family they provide is always the bundled face), then any
-/// `--font-path` folders and, when asked, the system fonts. Also gives the identity of the whole set, for
-/// the PDF cache: the bundled fonts by the SHA-256 rust-embed computed when the binary was built, the
-/// others by path, face index, size and the times and inode that change when the file is written.
-pub(super) fn load(options: &FontOptions) -> (FontStore, super::cache::Hash) {
+/// `--font-path` folders and, when asked, the system fonts. Parsing them for the font book is the
+/// costly part of the fonts: it happens only when a document is really compiled (see [`identity`]).
+pub(super) fn load(options: &FontOptions) -> FontStore {
     let mut store = FontStore::new();
-    let mut identity = Sha256::new();
     let mut names: Vec<_> = Bundled::iter().collect();
     names.sort();
     for name in names {
         let file = Bundled::get(&name).expect("listed embedded font");
-        super::cache::feed(&mut identity, name.as_bytes());
-        identity.update(file.metadata.sha256_hash());
-        // The bytes in the binary, not a copy: a build whose PDFs all come from the cache parses only
-        // the fonts' tables for the font book.
+        // The bytes in the binary, not a copy.
         let data = match file.data {
             std::borrow::Cow::Borrowed(data) => Bytes::new(data),
             std::borrow::Cow::Owned(data) => Bytes::new(data),
@@ -57,19 +52,126 @@ pub(super) fn load(options: &FontOptions) -> (FontStore, super::cache::Hash) {
     if options.system {
         found.extend(typst_kit::fonts::system());
     }
-    for (font, _) in &found {
-        super::cache::feed(&mut identity, font.path.as_os_str().as_encoded_bytes());
-        identity.update(font.index.to_le_bytes());
-        match font.path.metadata() {
-            Ok(meta) => {
-                identity.update(meta.len().to_le_bytes());
-                super::cache::file_times(&mut identity, &meta);
-            }
-            Err(_) => identity.update([0xff]),
+    store.extend(found);
+    store
+}
+
+/// The identity of the fonts [`load`] would load, for the PDF cache, without reading or parsing any
+/// font: the bundled fonts by the SHA-256 rust-embed computed when the binary was built; the
+/// `--font-path` folders and the system font folders (the ones fontdb scans: those of the fontconfig
+/// configuration, else the usual folders) by walking them as fontdb does, following links, and taking
+/// every font file's path, size, modification and change times and inode in the order fontdb meets
+/// them. A font added, removed, replaced or written to changes it, so a cached PDF is never reused
+/// with other fonts; anything else only costs a compile.
+pub(super) fn identity(options: &FontOptions) -> super::cache::Hash {
+    let mut identity = Sha256::new();
+    let mut names: Vec<_> = Bundled::iter().collect();
+    names.sort();
+    for name in names {
+        let file = Bundled::get(&name).expect("listed embedded font");
+        super::cache::feed(&mut identity, name.as_bytes());
+        identity.update(file.metadata.sha256_hash());
+    }
+    let mut seen = std::collections::HashSet::new();
+    for path in &options.paths {
+        super::cache::feed(&mut identity, b"--font-path");
+        walk(path, &mut identity, &mut seen);
+    }
+    identity.update([u8::from(options.system)]);
+    if options.system {
+        for dir in system_dirs() {
+            super::cache::feed(&mut identity, b"system");
+            walk(&dir, &mut identity, &mut seen);
         }
     }
-    store.extend(found);
-    (store, identity.finalize().into())
+    identity.finalize().into()
+}
+
+/// Feeds the font files under `dir` (recursively, links followed, each folder once) into `identity`.
+fn walk(
+    dir: &std::path::Path,
+    identity: &mut Sha256,
+    seen: &mut std::collections::HashSet<std::path::PathBuf>,
+) {
+    super::cache::feed(identity, dir.as_os_str().as_encoded_bytes());
+    let Ok(canonical) = std::fs::canonicalize(dir) else {
+        identity.update([0xfe]);
+        return;
+    };
+    if !seen.insert(canonical) {
+        return;
+    }
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        identity.update([0xfd]);
+        return;
+    };
+    for entry in listing.flatten() {
+        let path = entry.path();
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, identity, seen);
+        } else if meta.is_file() && is_font_file(&path) {
+            super::cache::feed(identity, path.as_os_str().as_encoded_bytes());
+            identity.update(meta.len().to_le_bytes());
+            super::cache::file_times(identity, &meta);
+        }
+    }
+}
+
+/// Whether fontdb reads the file `path` as a font (by its extension).
+fn is_font_file(path: &std::path::Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("ttf" | "ttc" | "TTF" | "TTC" | "otf" | "otc" | "OTF" | "OTC")
+    )
+}
+
+/// The folders fontdb scans for system fonts on this system: those the fontconfig configuration names
+/// (read as fontdb reads it), else the usual folders.
+fn system_dirs() -> Vec<std::path::PathBuf> {
+    use std::path::{Path, PathBuf};
+    let home = std::env::var("HOME").ok();
+    let mut dirs = Vec::new();
+    #[cfg(all(unix, not(any(target_os = "macos", target_os = "android"))))]
+    {
+        let mut config = fontconfig_parser::FontConfig::default();
+        if let Ok(file) = std::env::var("FONTCONFIG_FILE") {
+            let _ = config.merge_config(Path::new(&file));
+        } else {
+            let config_home = std::env::var("XDG_CONFIG_HOME")
+                .ok()
+                .map(PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| Path::new(h).join(".config")));
+            let read_global = match config_home {
+                Some(p) => config
+                    .merge_config(&p.join("fontconfig/fonts.conf"))
+                    .is_err(),
+                None => true,
+            };
+            if read_global {
+                let _ = config.merge_config(Path::new("/etc/fonts/local.conf"));
+            }
+            let _ = config.merge_config(Path::new("/etc/fonts/fonts.conf"));
+        }
+        for dir in config.dirs {
+            match (dir.path.strip_prefix("~"), &home) {
+                (Ok(rest), Some(home)) => dirs.push(Path::new(home).join(rest)),
+                (Ok(_), None) => {}
+                (Err(_), _) => dirs.push(dir.path),
+            }
+        }
+    }
+    if dirs.is_empty() {
+        dirs.push(PathBuf::from("/usr/share/fonts/"));
+        dirs.push(PathBuf::from("/usr/local/share/fonts/"));
+        if let Some(home) = &home {
+            dirs.push(Path::new(home).join(".fonts"));
+            dirs.push(Path::new(home).join(".local/share/fonts"));
+        }
+    }
+    dirs
 }
 
 /// The bytes of the field font.

@@ -76,8 +76,8 @@ pub struct PdfEngine {
     activity: crate::budget::Activity,
     /// The identity of the binary and the fonts, part of every cache key.
     fingerprint: Hash,
-    /// The cache of compiled PDFs, when one is used.
-    cache: Option<PdfCache>,
+    /// The cache of compiled PDFs, when one is used (shared with the page cache).
+    cache: Option<std::sync::Arc<PdfCache>>,
     /// What the PDFs cost so far: compiled, from the cache, rejected entries.
     counts: PdfCounts,
     /// The entries of the last forms zip as deflated, for the next one to copy when they are the same.
@@ -119,14 +119,14 @@ struct CompiledForm<'p> {
 }
 
 impl PdfEngine {
-    /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders.
+    /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders (read
+    /// only when a document is compiled; the cache keys use their identity, see [`fonts::identity`]).
     pub fn new(options: &fonts::FontOptions) -> Self {
-        let (fonts, font_identity) = fonts::load(options);
         let mut fingerprint = Sha256::new();
         cache::binary_identity(&mut fingerprint);
-        fingerprint.update(font_identity);
+        fingerprint.update(fonts::identity(options));
         PdfEngine {
-            world: PdfWorld::new(fonts),
+            world: PdfWorld::new(options.clone()),
             field_font: None,
             read_by: HashMap::new(),
             activity: crate::budget::Activity::new(),
@@ -154,10 +154,16 @@ impl PdfEngine {
         match PdfCache::open(options, root, output) {
             Ok(cache) => {
                 self.counts.cache = CacheState::On(cache.dir().to_path_buf());
-                self.cache = Some(cache);
+                self.cache = Some(std::sync::Arc::new(cache));
             }
             Err(reason) => self.counts.cache = CacheState::Unusable(reason),
         }
+    }
+
+    /// The cache folder in use, for the cache of rendered pages and of the search index
+    /// ([`crate::site::Renderer::use_cache`]); `None` when the cache is off or unusable.
+    pub(crate) fn shared_cache(&self) -> Option<std::sync::Arc<PdfCache>> {
+        self.cache.clone()
     }
 
     /// What the PDFs made by this engine cost: how many were compiled and how many read from the cache.

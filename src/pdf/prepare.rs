@@ -128,7 +128,27 @@ impl PdfEngine {
     }
 
     /// The family lists of 宋体, 黑体, 楷体 and 仿宋, as [`Self::families`] hands them to the templates.
+    /// They depend only on the fonts, so with a cache they are kept under the engine's fingerprint (the
+    /// binary and the fonts' identity, see [`super::fonts::identity`]): a build whose PDFs all come from
+    /// the cache neither reads nor parses a font.
     fn family_lists(&self) -> [Vec<String>; 4] {
+        let name = format!("f-{}", super::cache::hex(&self.fingerprint));
+        if let Some(cache) = &self.cache
+            && let Ok((lists, _)) = cache.read(&name, &self.fingerprint)
+            && let Ok(lists) = serde_json::from_slice(&lists)
+        {
+            return lists;
+        }
+        let lists = self.family_lists_from_book();
+        if let Some(cache) = &self.cache {
+            let json = serde_json::to_vec(&lists).expect("json of the family lists");
+            cache.write(&name, &self.fingerprint, &json, &[]);
+        }
+        lists
+    }
+
+    /// The family lists, from the font book.
+    fn family_lists_from_book(&self) -> [Vec<String>; 4] {
         let book = typst::World::book(&self.world);
         let pick = |wanted: &[&str], bundled: &[&str]| -> Vec<String> {
             let mut list: Vec<String> = wanted
@@ -163,7 +183,7 @@ impl PdfEngine {
     /// The fonts of the results PDF drawn without Typst: the same family lists as the templates get,
     /// each followed by the other bundled families (Typst falls back to them too).
     pub(super) fn results_fonts(&self) -> ResultsFonts {
-        let [song, hei, _, fangsong] = self.family_lists();
+        let [song, hei, _, fangsong] = self.family_lists_from_book();
         let faces = |list: &[String], bold: bool| {
             let book = typst::World::book(&self.world);
             let variant = FontVariant::new(

@@ -23,7 +23,9 @@ pub(super) fn file_id(path: &str) -> FileId {
 /// The Typst world of one build.
 pub(super) struct PdfWorld {
     library: LazyHash<Library>,
-    fonts: FontStore,
+    /// Where fonts come from; they are loaded when a compile first asks for one.
+    font_options: super::fonts::FontOptions,
+    fonts: std::sync::OnceLock<FontStore>,
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
@@ -32,11 +34,13 @@ pub(super) struct PdfWorld {
 }
 
 impl PdfWorld {
-    /// A world with these fonts and no files.
-    pub(super) fn new(fonts: FontStore) -> Self {
+    /// A world with the fonts of `font_options` and no files. The fonts are read and parsed when a
+    /// compile first asks for the font book, so a build whose PDFs all come from the cache never does.
+    pub(super) fn new(font_options: super::fonts::FontOptions) -> Self {
         PdfWorld {
             library: LazyHash::new(Library::builder().build()),
-            fonts,
+            font_options,
+            fonts: std::sync::OnceLock::new(),
             main: file_id("/main.typ"),
             sources: HashMap::new(),
             files: HashMap::new(),
@@ -126,6 +130,12 @@ impl PdfWorld {
         self.today
     }
 
+    /// The fonts, loaded on first use.
+    fn fonts(&self) -> &FontStore {
+        self.fonts
+            .get_or_init(|| super::fonts::load(&self.font_options))
+    }
+
     fn note(&self, id: FileId) {
         self.read.lock().expect("not poisoned").push(id);
     }
@@ -141,7 +151,7 @@ impl World for PdfWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.book()
+        self.fonts().book()
     }
 
     fn main(&self) -> FileId {
@@ -165,7 +175,7 @@ impl World for PdfWorld {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.font(index)
+        self.fonts().font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {

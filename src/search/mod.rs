@@ -27,6 +27,9 @@ use std::sync::Arc;
 /// Where the index goes in the site.
 pub const INDEX_PATH: &str = "search-index.js";
 
+/// How the index file starts.
+pub(crate) const INDEX_START: &[u8] = b"window.JINGSAI_SEARCH_INDEX = ";
+
 /// The search page, the one page that reads the index.
 pub const PAGE_PATH: &str = "search.html";
 
@@ -82,6 +85,16 @@ fn indexed_pages(map: &OutputMap) -> Vec<(&str, Kind, &[u8])> {
         })
     });
     pages
+}
+
+/// Feeds everything [`index_from`] reads of `map` into `hasher`: the address, kind and bytes of each
+/// indexed page, in the index's order (the key of a cached index, `crate::site::cache`).
+pub(crate) fn feed_indexed(map: &OutputMap, hasher: &mut sha2::Sha256) {
+    for (path, kind, bytes) in indexed_pages(map) {
+        crate::pdf::cache::feed(hasher, path.as_bytes());
+        crate::pdf::cache::feed(hasher, format!("{kind:?}").as_bytes());
+        crate::pdf::cache::feed(hasher, bytes);
+    }
 }
 
 #[derive(Serialize)]
@@ -222,7 +235,7 @@ pub(crate) fn index_from(map: &OutputMap, previous: &PageTexts) -> (PageTexts, V
     };
     let coded_bytes: usize = file.pages.iter().map(|p| p.2.len() + p.3.len()).sum();
     let mut out = Vec::with_capacity(coded_bytes + file.chars.len() + 64 * file.pages.len() + 64);
-    out.extend_from_slice(b"window.JINGSAI_SEARCH_INDEX = ");
+    out.extend_from_slice(INDEX_START);
     serde_json::to_writer(&mut out, &file).expect("the index serialises");
     out.extend_from_slice(b";\n");
     (texts, out)

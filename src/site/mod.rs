@@ -9,6 +9,7 @@
 //! the previous site in place and [`Site::with_search_index`] makes it again, so watch mode can publish
 //! the pages first and the index after them.
 
+pub(crate) mod cache;
 mod calendar;
 mod notices;
 mod pages;
@@ -25,6 +26,7 @@ use notices::{
     render_notices,
 };
 use pages::{HOME_LATEST, Pages};
+use sha2::Digest;
 use std::collections::HashSet;
 use std::sync::Arc;
 use templates::PageTemplates;
@@ -97,6 +99,25 @@ impl Site {
 pub struct Renderer {
     tera: PageTemplates,
     statics: Vec<(String, Vec<u8>)>,
+    /// The site key of the page cache: the binary, the templates and the global context (see `cache`).
+    key: crate::pdf::cache::Hash,
+    /// Where rendered pages and the search index are cached between builds, when they are.
+    cache: Option<Arc<crate::pdf::cache::PdfCache>>,
+}
+
+/// Sets a value of the templates' global context and feeds its JSON into the site key.
+fn global<T: serde::Serialize + ?Sized>(
+    tera: &mut PageTemplates,
+    key: &mut sha2::Sha256,
+    name: &'static str,
+    value: &T,
+) {
+    crate::pdf::cache::feed(key, name.as_bytes());
+    crate::pdf::cache::feed(
+        key,
+        &serde_json::to_vec(value).expect("the global context serialises"),
+    );
+    tera.global_context().insert(name, value);
 }
 
 impl Renderer {
@@ -104,31 +125,42 @@ impl Renderer {
     pub fn new(project: &Loaded) -> Result<Renderer, Problems> {
         let templates = templates::load(&project.root)?;
         let mut tera = templates.pages;
+        let mut key = sha2::Sha256::new();
+        crate::pdf::cache::binary_identity(&mut key);
+        key.update(templates.key);
         let c = &project.contest;
         let site = SiteView::new(c).with_results(project.results.is_some());
-        let globals = tera.global_context();
-        globals.insert("site", &site);
-        globals.insert("deadline", &views::deadline(c));
-        globals.insert("schedule", &views::stages(c));
-        globals.insert("tracks", &views::tracks(c));
-        globals.insert("groups", &views::groups(c));
-        globals.insert("venue", &c.venue);
-        globals.insert("event", &views::event(c));
-        globals.insert("date_iso", &c.notice.date.value.iso());
-        globals.insert("source", &c.notice.issuer);
+        let (t, k) = (&mut tera, &mut key);
+        global(t, k, "site", &site);
+        global(t, k, "deadline", &views::deadline(c));
+        global(t, k, "schedule", &views::stages(c));
+        global(t, k, "tracks", &views::tracks(c));
+        global(t, k, "groups", &views::groups(c));
+        global(t, k, "venue", &c.venue);
+        global(t, k, "event", &views::event(c));
+        global(t, k, "date_iso", &c.notice.date.value.iso());
+        global(t, k, "source", &c.notice.issuer);
         let attachments: Vec<_> = c
             .attachments
             .iter()
             .map(|a| serde_json::json!({"number": a.number.value, "title": a.title}))
             .collect();
-        globals.insert("attachments", &attachments);
-        globals.insert("rules", &views::rules(c));
-        globals.insert("scoring", &views::scoring(c));
-        globals.insert("awards", &views::awards(c));
+        global(t, k, "attachments", &attachments);
+        global(t, k, "rules", &views::rules(c));
+        global(t, k, "scoring", &views::scoring(c));
+        global(t, k, "awards", &views::awards(c));
         Ok(Renderer {
             tera,
             statics: templates.statics,
+            key: key.finalize().into(),
+            cache: None,
         })
+    }
+
+    /// Caches the rendered notice pages and the search index in `cache` between builds (see `cache`);
+    /// `None`, the default, renders every page.
+    pub(crate) fn use_cache(&mut self, cache: Option<Arc<crate::pdf::cache::PdfCache>>) {
+        self.cache = cache;
     }
 
     /// Renders every page of the site, with the given downloads.
@@ -153,8 +185,12 @@ impl Renderer {
         map.insert("calendar.ics", calendar::render(c));
 
         let listing = listing(&project.notices);
+        let page_cache = self
+            .cache
+            .as_ref()
+            .map(|store| cache::PageCache::open(Arc::clone(store), self.key));
         let (notice_pages, feed_entries, notice_problems) =
-            render_notices(&self.tera, &project.notices);
+            render_notices(&self.tera, &project.notices, page_cache.as_ref());
         for (path, page) in notice_pages {
             map.insert(path, page);
         }
@@ -202,7 +238,7 @@ impl Renderer {
             "search",
             Context::new(),
         );
-        let (search, index) = search::index_from(&map, &search::PageTexts::default());
+        let (search, index) = cache::search_index(&map, self.cache.as_deref());
         map.insert(search::INDEX_PATH, index);
         // Every results PDF is made with the results (drawn, or the contest's `results.typ`).
         let results_draft = project

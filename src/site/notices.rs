@@ -2,13 +2,16 @@
 //! show (compared by watch mode to know which lists to render again). A notice's page shows its tables in
 //! sideways-scrolling regions (`markdown::scrollable_tables`); the feed carries them as they are.
 
+use super::cache::PageCache;
 use super::render_page;
 use super::templates::PageTemplates;
 use crate::diagnostics::Problem;
 use crate::markdown;
 use crate::model::Notice;
 use crate::model::values::Day;
+use crate::pdf::cache::Hash;
 use crate::views::PageMeta;
+use bytes::Bytes;
 use serde::Serialize;
 use std::borrow::Cow;
 use tera::Context;
@@ -104,43 +107,94 @@ pub(super) fn notice_page<'a>(
     Ok((path, page, entry))
 }
 
-pub(super) type NoticePages<'a> = (Vec<(String, Vec<u8>)>, Vec<FeedEntry<'a>>, Vec<Problem>);
+pub(super) type NoticePages<'a> = (Vec<(String, Bytes)>, Vec<FeedEntry<'a>>, Vec<Problem>);
 
-/// Renders the Markdown and the page of every notice, on both cores for large sites. The HTML of a
-/// notice is dropped once its page is rendered, except for the newest ones, which the feed carries.
-pub(super) fn render_notices<'a>(tera: &PageTemplates, notices: &'a [Notice]) -> NoticePages<'a> {
+/// A notice's page: its path, its bytes, its key in the page cache (when there is one) and, when asked
+/// for, its feed entry.
+type NoticeOut<'a> = (String, Bytes, Option<Hash>, Option<FeedEntry<'a>>);
+
+/// The page of one notice, from `cache` when a page with its key is there (see `super::cache`: the key
+/// covers the site-wide data and the notice's file), else rendered; with its feed entry when `feed`.
+fn cached_notice_page<'a>(
+    tera: &PageTemplates,
+    n: &'a Notice,
+    cache: Option<&PageCache>,
+    feed: bool,
+) -> Result<NoticeOut<'a>, Problem> {
+    let key = cache.map(|cache| {
+        cache.page_key(&[
+            b"notice",
+            n.file.path.as_os_str().as_encoded_bytes(),
+            n.slug.as_bytes(),
+            n.file.text.as_bytes(),
+        ])
+    });
+    if let (Some(cache), Some(key)) = (cache, key)
+        && let Some(page) = cache.get(&key)
+    {
+        return Ok((
+            notice_path(&n.slug),
+            page,
+            Some(key),
+            feed.then(|| feed_entry(n)),
+        ));
+    }
+    let (path, page, entry) = notice_page(tera, n)?;
+    Ok((path, page.into(), key, feed.then_some(entry)))
+}
+
+/// Renders the Markdown and the page of every notice, on both cores for large sites, or takes the page
+/// from `cache` when its inputs are unchanged (and stores the pages there after). The HTML of a notice
+/// is dropped once its page is rendered, except for the newest ones, which the feed carries.
+pub(super) fn render_notices<'a>(
+    tera: &PageTemplates,
+    notices: &'a [Notice],
+    cache: Option<&PageCache>,
+) -> NoticePages<'a> {
     let work = |offset: usize, slice: &'a [Notice]| {
         let mut pages = Vec::with_capacity(slice.len());
+        let mut keys = Vec::with_capacity(slice.len());
         let mut feed = Vec::new();
         let mut problems = Vec::new();
         for (i, n) in slice.iter().enumerate() {
-            match notice_page(tera, n) {
-                Ok((path, page, entry)) => {
+            match cached_notice_page(tera, n, cache, offset + i < FEED_ENTRIES) {
+                Ok((path, page, key, entry)) => {
                     pages.push((path, page));
-                    if offset + i < FEED_ENTRIES {
-                        feed.push(entry);
-                    }
+                    keys.extend(key);
+                    feed.extend(entry);
                 }
                 Err(problem) => problems.push(problem),
             }
         }
-        (pages, feed, problems)
+        (pages, keys, feed, problems)
     };
-    if notices.len() < 64 {
-        return work(0, notices);
+    let (pages, keys, feed, problems) = if notices.len() < 64 {
+        work(0, notices)
+    } else {
+        let middle = notices.len() / 2;
+        let (first, second) = notices.split_at(middle);
+        std::thread::scope(|scope| {
+            let handle = scope.spawn(|| work(middle, second));
+            let (mut pages, mut keys, mut feed, mut problems) = work(0, first);
+            let (more_pages, more_keys, more_feed, more_problems) =
+                handle.join().expect("notice rendering thread");
+            pages.extend(more_pages);
+            keys.extend(more_keys);
+            feed.extend(more_feed);
+            problems.extend(more_problems);
+            (pages, keys, feed, problems)
+        })
+    };
+    if let Some(cache) = cache
+        && problems.is_empty()
+    {
+        cache.store(
+            keys.iter()
+                .zip(&pages)
+                .map(|(key, (_, page))| (*key, page.as_ref())),
+        );
     }
-    let middle = notices.len() / 2;
-    let (first, second) = notices.split_at(middle);
-    std::thread::scope(|scope| {
-        let handle = scope.spawn(|| work(middle, second));
-        let (mut pages, mut feed, mut problems) = work(0, first);
-        let (more_pages, more_feed, more_problems) =
-            handle.join().expect("notice rendering thread");
-        pages.extend(more_pages);
-        feed.extend(more_feed);
-        problems.extend(more_problems);
-        (pages, feed, problems)
-    })
+    (pages, feed, problems)
 }
 
 /// The first `chars` characters of `text` with runs of white space made single spaces.

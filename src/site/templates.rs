@@ -13,6 +13,7 @@ use crate::i18n::Text;
 use crate::model::display_path;
 use crate::msg;
 use rust_embed::RustEmbed;
+use sha2::Digest;
 use std::path::Path;
 use tera::ErrorKind;
 
@@ -36,6 +37,9 @@ pub(crate) struct Templates {
     pub pages: PageTemplates,
     /// Static files by name.
     pub statics: Vec<(String, Vec<u8>)>,
+    /// A SHA-256 over every page template's name and text, in the order they were added: part of the
+    /// key of every cached page (see `super::cache`).
+    pub key: crate::pdf::cache::Hash,
 }
 
 /// The page templates: the Tera instance with every template added, and the contest's own templates,
@@ -140,6 +144,11 @@ pub(crate) fn load(root: &Path) -> Result<Templates, Problems> {
             ),
         }
     }
+    let mut key = sha2::Sha256::new();
+    for (name, text) in &sources {
+        crate::pdf::cache::feed(&mut key, name.as_bytes());
+        crate::pdf::cache::feed(&mut key, text.as_bytes());
+    }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, s)| (n.as_str(), s.as_str()))) {
@@ -162,6 +171,7 @@ pub(crate) fn load(root: &Path) -> Result<Templates, Problems> {
     Ok(Templates {
         pages: PageTemplates { tera, own },
         statics,
+        key: sha2::Digest::finalize(key).into(),
     })
 }
 
