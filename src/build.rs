@@ -113,10 +113,11 @@ pub fn pdf_warnings(pdfs: &[pdf::Pdf]) -> Problems {
     warnings
 }
 
-/// Renders a checked project: the PDFs compile on this thread while the pages that do not list them
-/// render on another (they need nothing of each other), then the downloads and the pages that list them
-/// with their sizes are added. The problems of both sides are reported together. When the engine uses
-/// a cache, the notice pages and the search index use it too (see `site::cache`).
+/// Renders a checked project: the PDFs compile on this thread, followed by the downloads (the forms zip
+/// and the spreadsheet templates), while the pages that do not list them render on another (they need
+/// nothing of each other); then the pages that list the downloads with their sizes are added. The
+/// problems of both sides are reported together. When the engine uses a cache, the notice pages and
+/// the search index use it too (see `site::cache`).
 pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, Problems> {
     let activity = engine.activity().clone();
     let cache = engine.shared_cache();
@@ -129,11 +130,14 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
             Ok::<_, Problems>((renderer, site))
         });
         let attached = activity.attach("PDFs");
-        let pdfs = engine.render(project);
+        let pdfs = engine.render(project).and_then(|pdfs| {
+            let downloads = downloads(project, &pdfs, Some(&*engine))?;
+            Ok((pdfs, downloads))
+        });
         drop(attached);
         (pdfs, pages.join().expect("page rendering thread"))
     });
-    let ((renderer, site), pdfs) = match (pages, pdfs) {
+    let ((renderer, site), (pdfs, downloads)) = match (pages, pdfs) {
         (Ok(pages), Ok(pdfs)) => (pages, pdfs),
         (Err(mut problems), Err(more)) => {
             problems.extend(more);
@@ -143,7 +147,6 @@ pub fn render_all(project: &Loaded, engine: &mut PdfEngine) -> Result<Rendered, 
         (Err(problems), _) | (_, Err(problems)) => return Err(problems),
     };
     let _attached = activity.attach("pages");
-    let downloads = downloads(project, &pdfs, Some(&*engine))?;
     let site = renderer.update_downloads(project, &site, downloads)?;
     Ok(Rendered {
         renderer,
@@ -168,7 +171,7 @@ pub fn downloads(
         downloads.push(Download {
             path: p.path.clone(),
             label: p.title.clone(),
-            bytes: p.bytes.clone().into(),
+            bytes: p.bytes.clone(),
         });
         if let Some(sheet) = sheets.iter().find(|s| s.pdf_path == p.path) {
             downloads.push(sheet.download.clone());
@@ -189,7 +192,7 @@ pub fn downloads(
             label: "全部表格（压缩包）".into(),
             bytes: match engine {
                 Some(engine) => engine.forms_zip(pdfs, &extra, date),
-                None => pdf::forms_zip(pdfs, &extra, date),
+                None => pdf::forms_zip(pdfs, &extra, date).into(),
             }
             .into(),
         });

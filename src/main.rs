@@ -246,24 +246,37 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let command = jingsai::i18n::cli::localize(Cli::command(), lang);
-    // The first argument that names a command, for where an error sends to read more.
-    let subcommand = args
-        .iter()
-        .skip(1)
-        .map(|a| a.to_string_lossy())
-        .find(|a| command.get_subcommands().any(|c| c.get_name() == a))
-        .map(|a| a.into_owned());
-    let matches = match command.try_get_matches_from(args) {
+    // Translating every help text costs about as much as a warm build's PDFs: the arguments are parsed
+    // first as they are, and only a `--help` or a mistake (what shows those texts) parses them again
+    // with the texts in the language. The translation changes no name, so both parse alike.
+    let matches = match Cli::command().try_get_matches_from(args.iter()) {
+        Ok(matches) => Ok(matches),
+        Err(_) => {
+            let command = jingsai::i18n::cli::localize(Cli::command(), lang);
+            // The first argument that names a command, for where an error sends to read more.
+            let subcommand = args
+                .iter()
+                .skip(1)
+                .map(|a| a.to_string_lossy())
+                .find(|a| command.get_subcommands().any(|c| c.get_name() == a))
+                .map(|a| a.into_owned());
+            command
+                .try_get_matches_from(args)
+                .map_err(|error| (error, subcommand))
+        }
+    };
+    let matches = match matches {
         Ok(matches) => matches,
         // clap's own errors in the language; `--help`, `--version` and English as clap prints them.
-        Err(error) => match jingsai::i18n::cli::parse_error(&error, lang, subcommand.as_deref()) {
-            Some(text) => {
-                eprintln!("{text}");
-                return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        Err((error, subcommand)) => {
+            match jingsai::i18n::cli::parse_error(&error, lang, subcommand.as_deref()) {
+                Some(text) => {
+                    eprintln!("{text}");
+                    return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+                }
+                None => error.exit(),
             }
-            None => error.exit(),
-        },
+        }
     };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // Long messages stay on one line, so they can be searched for in logs.

@@ -6,7 +6,7 @@
 use crate::diagnostics::{Problem, Problems, SourceFile};
 use crate::msg;
 
-/// How every blank begins: in Chinese, and in English.
+/// How every blank begins: in Chinese, and in English (both with `【`, which [`spans`] looks for).
 pub const MARKS: [&str; 2] = ["【请填写", "【fill in"];
 
 /// The blanks of `file`: byte offset and length of each, from `【请填写` (or `【fill in`) to its `】`
@@ -15,8 +15,14 @@ pub fn spans(file: &SourceFile) -> Vec<(usize, usize)> {
     let text: &str = &file.text;
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some(at) = MARKS.iter().filter_map(|m| text[from..].find(m)).min() {
+    // Every mark begins with `【`: one pass finds the brackets, and each is compared with the marks.
+    let bracket = memchr::memmem::Finder::new("【");
+    while let Some(at) = bracket.find(&text.as_bytes()[from..]) {
         let start = from + at;
+        if !MARKS.iter().any(|m| text[start..].starts_with(m)) {
+            from = start + '【'.len_utf8();
+            continue;
+        }
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let end = text[start..line_end]
             .find('】')

@@ -211,10 +211,11 @@ fn stage_all(
     let stage_slice = |slice: &[(&str, &[u8])]| -> (Vec<Staged>, Option<FsError>) {
         let mut staged = Vec::new();
         let mut real_folders: HashSet<PathBuf> = HashSet::new();
+        let mut buffer = Vec::new();
         for (rel, bytes) in slice {
             let target = dir.join(rel);
             // Only a folder written before can hold an identical file; sizes are compared first.
-            if had_manifest && unchanged(&target, bytes) {
+            if had_manifest && unchanged(&target, bytes, &mut buffer) {
                 continue;
             }
             match stage_one(dir, rel, &target, bytes, suffix, &mut real_folders) {
@@ -228,7 +229,17 @@ fn stage_all(
         }
         (staged, None)
     };
-    let (first, second) = entries.split_at(entries.len() / 2);
+    // Halves of about the same number of bytes: comparing reads every byte back.
+    let total: usize = entries.iter().map(|(_, bytes)| bytes.len()).sum();
+    let mut half = 0;
+    let middle = entries
+        .iter()
+        .position(|(_, bytes)| {
+            half += bytes.len();
+            half * 2 >= total
+        })
+        .map_or(entries.len(), |i| i + 1);
+    let (first, second) = entries.split_at(middle);
     let ((mut staged, a), (more, b)) = std::thread::scope(|scope| {
         let handle = scope.spawn(|| stage_slice(second));
         (stage_slice(first), handle.join().expect("writer thread"))
@@ -405,26 +416,34 @@ fn removable(dir: &Path, line: &str) -> Option<PathBuf> {
     }
 }
 
-/// Whether `target` is a regular file holding exactly `bytes`: read in pieces into a buffer on the stack
-/// and compared as it comes, so a rebuild that leaves every file alone allocates nothing per file.
-fn unchanged(target: &Path, bytes: &[u8]) -> bool {
+/// Whether `target` is a regular file holding exactly `bytes`: opened without following a link (and
+/// without waiting on a pipe), its size compared first, then read in pieces into `buffer` (one per
+/// thread, kept between files) and compared as it comes, so a rebuild that leaves every file alone
+/// allocates nothing per file.
+fn unchanged(target: &Path, bytes: &[u8], buffer: &mut Vec<u8>) -> bool {
     use std::io::Read;
-    if !std::fs::symlink_metadata(target)
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK,
+    );
+    let Ok(mut file) = options.open(target) else {
+        return false;
+    };
+    if !file
+        .metadata()
         .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
     {
         return false;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
-    let Ok(mut file) = options.open(target) else {
-        return false;
-    };
-    let mut buffer = [0u8; 64 * 1024];
+    if buffer.is_empty() {
+        buffer.resize(64 * 1024, 0);
+    }
     let mut rest = bytes;
     loop {
-        match file.read(&mut buffer) {
+        match file.read(buffer) {
             Ok(0) => return rest.is_empty(),
             Ok(n) if n <= rest.len() && buffer[..n] == rest[..n] => rest = &rest[n..],
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}

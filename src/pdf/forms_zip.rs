@@ -25,7 +25,7 @@ pub(super) fn forms_zip_reusing(
     let mut entries: Vec<(&str, &[u8])> = pdfs
         .iter()
         .filter(|p| p.form.is_some())
-        .map(|p| (p.title.as_str(), p.bytes.as_slice()))
+        .map(|p| (p.title.as_str(), p.bytes.as_ref()))
         .chain(extra.iter().copied())
         .collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
@@ -122,7 +122,8 @@ mod tests {
             path: format!("downloads/{title}.pdf"),
             title: title.to_string(),
             form: Some(title.to_string()),
-            bytes: bytes.to_vec(),
+            bytes: bytes.to_vec().into(),
+            key: None,
             warnings: crate::diagnostics::Problems::default(),
         }
     }

@@ -60,8 +60,12 @@ pub struct Pdf {
     pub title: String,
     /// The id of the form it is, for forms; `None` for the notice and the results PDF.
     pub form: Option<String>,
-    /// The bytes of the PDF file.
-    pub bytes: Vec<u8>,
+    /// The bytes of the PDF file (shared, not copied, by the downloads and the output map).
+    pub bytes: bytes::Bytes,
+    /// The key it is kept under in the PDF cache, when it was read from there or stored there: it
+    /// stands for the bytes in the key of the forms zip (the same key always gives the same bytes), so
+    /// the zip's key needs no hash over the forms.
+    pub key: Option<[u8; 32]>,
     /// Warnings about it (a form that runs past one page), kept with it so that a reused PDF keeps them.
     pub warnings: Problems,
 }
@@ -75,7 +79,7 @@ pub struct PdfEngine {
     /// What is being compiled, for the time budget.
     activity: crate::budget::Activity,
     /// The identity of the binary and the fonts, part of every cache key.
-    fingerprint: Hash,
+    fingerprint: Fingerprint,
     /// The cache of compiled PDFs, when one is used (shared with the page cache).
     cache: Option<std::sync::Arc<PdfCache>>,
     /// What the PDFs cost so far: compiled, from the cache, rejected entries.
@@ -122,15 +126,12 @@ impl PdfEngine {
     /// An engine with the bundled fonts and, as asked, system fonts and `--font-path` folders (read
     /// only when a document is compiled; the cache keys use their identity, see [`fonts::identity`]).
     pub fn new(options: &fonts::FontOptions) -> Self {
-        let mut fingerprint = Sha256::new();
-        cache::binary_identity(&mut fingerprint);
-        fingerprint.update(fonts::identity(options));
         PdfEngine {
             world: PdfWorld::new(options.clone()),
             field_font: None,
             read_by: HashMap::new(),
             activity: crate::budget::Activity::new(),
-            fingerprint: fingerprint.finalize().into(),
+            fingerprint: Fingerprint::start(options.clone()),
             cache: None,
             counts: PdfCounts::default(),
             zip_parts: std::sync::Mutex::default(),
@@ -300,7 +301,9 @@ impl PdfEngine {
             made.pdfs.push(kept);
         } else {
             match self.draw_results(project, results) {
-                Ok(bytes) => made.pdfs.push(official_pdf(RESULTS_PATH, title, bytes)),
+                Ok(bytes) => made
+                    .pdfs
+                    .push(official_pdf(RESULTS_PATH, title, bytes.into(), None)),
                 Err(found) => made.problems.extend(found),
             }
         }
@@ -319,9 +322,9 @@ impl PdfEngine {
             made.pdfs.push(kept);
             return;
         }
-        if cached && let Some(entry) = self.cached_document(project, doc.main, None) {
+        if cached && let Some((key, entry)) = self.cached_document(project, doc.main, None) {
             made.pdfs
-                .push(official_pdf(doc.path, doc.title, entry.bytes));
+                .push(official_pdf(doc.path, doc.title, entry.bytes, Some(key)));
             return;
         }
         match self.compile_official(project, shown, doc.main, &doc.what) {
@@ -330,13 +333,13 @@ impl PdfEngine {
                 let entry = Entry {
                     pages: 0,
                     places: Vec::new(),
-                    bytes,
+                    bytes: bytes.into(),
                 };
-                if cached {
-                    self.store_document(project, doc.main, None, &entry);
-                }
+                let key = cached
+                    .then(|| self.store_document(project, doc.main, None, &entry))
+                    .flatten();
                 made.pdfs
-                    .push(official_pdf(doc.path, doc.title, entry.bytes));
+                    .push(official_pdf(doc.path, doc.title, entry.bytes, key));
             }
             Err(found) => made.problems.extend(found),
         }
@@ -424,7 +427,7 @@ impl PdfEngine {
     fn cached_form(&mut self, project: &Loaded, form: &Form) -> Option<Pdf> {
         let fields = form.fields(&project.contest);
         let main = format!("/{}.typ", form.id);
-        let entry = self.cached_document(project, &main, Some(&field_labels(&fields)))?;
+        let (key, entry) = self.cached_document(project, &main, Some(&field_labels(&fields)))?;
         let compiled = CompiledForm {
             form,
             path: form.pdf_path(),
@@ -434,7 +437,13 @@ impl PdfEngine {
             pdf: Vec::new(),
             pages: entry.pages,
         };
-        Some(finished_form(project, compiled, &fields, entry.bytes))
+        Some(finished_form(
+            project,
+            compiled,
+            &fields,
+            entry.bytes,
+            Some(key),
+        ))
     }
 
     /// Compiles the forms `wanted` and gives them with the places of their fields.
@@ -507,17 +516,26 @@ impl PdfEngine {
                 .collect();
             match acroform::add_fields(&form.pdf, &form.places, &labels, values, font) {
                 Ok(bytes) => {
-                    if cached {
-                        let entry = Entry {
-                            pages: form.pages,
-                            places: form.places.clone(),
-                            bytes: bytes.clone(),
-                        };
-                        let main = format!("/{}.typ", form.form.id);
-                        self.store_document(project, &main, Some(&field_labels(&fields)), &entry);
-                    }
+                    let bytes = bytes::Bytes::from(bytes);
+                    let key = cached
+                        .then(|| {
+                            let entry = Entry {
+                                pages: form.pages,
+                                places: form.places.clone(),
+                                bytes: bytes.clone(),
+                            };
+                            let main = format!("/{}.typ", form.form.id);
+                            self.store_document(
+                                project,
+                                &main,
+                                Some(&field_labels(&fields)),
+                                &entry,
+                            )
+                        })
+                        .flatten();
                     places = form.places.clone();
-                    made.pdfs.push(finished_form(project, form, &fields, bytes));
+                    made.pdfs
+                        .push(finished_form(project, form, &fields, bytes, key));
                 }
                 Err(e) => made.problems.push(Problem::general(
                     None,
@@ -540,7 +558,7 @@ impl PdfEngine {
         pdfs: &[Pdf],
         extra: &[(&str, &[u8])],
         date: jiff::civil::Date,
-    ) -> Vec<u8> {
+    ) -> bytes::Bytes {
         let make = || {
             let mut kept = self
                 .zip_parts
@@ -551,17 +569,28 @@ impl PdfEngine {
             zip
         };
         let Some(cache) = &self.cache else {
-            return make();
+            return make().into();
         };
         let mut hasher = Sha256::new();
-        hasher.update(self.fingerprint);
+        hasher.update(self.fingerprint.get());
         cache::feed(&mut hasher, b"forms.zip");
         cache::feed(&mut hasher, date.to_string().as_bytes());
-        let forms = pdfs
-            .iter()
-            .filter(|p| p.form.is_some())
-            .map(|p| (p.title.as_str(), p.bytes.as_slice()));
-        for (name, bytes) in forms.chain(extra.iter().copied()) {
+        // A form kept in the cache stands for its bytes by its key (the same key always holds the same
+        // bytes); any other file is hashed.
+        for pdf in pdfs.iter().filter(|p| p.form.is_some()) {
+            cache::feed(&mut hasher, pdf.title.as_bytes());
+            match &pdf.key {
+                Some(key) => {
+                    cache::feed(&mut hasher, b"cached");
+                    cache::feed(&mut hasher, key);
+                }
+                None => {
+                    cache::feed(&mut hasher, b"bytes");
+                    cache::feed(&mut hasher, &pdf.bytes);
+                }
+            }
+        }
+        for (name, bytes) in extra {
             cache::feed(&mut hasher, name.as_bytes());
             cache::feed(&mut hasher, bytes);
         }
@@ -569,11 +598,10 @@ impl PdfEngine {
         if let Ok(entry) = cache.get(&key, b"PK") {
             return entry.bytes;
         }
-        let bytes = make();
         let entry = Entry {
             pages: 0,
             places: Vec::new(),
-            bytes,
+            bytes: make().into(),
         };
         cache.put(&key, &entry);
         entry.bytes
@@ -586,15 +614,18 @@ impl PdfEngine {
         project: &Loaded,
         main: &str,
         labels: Option<&BTreeMap<String, String>>,
-    ) -> Option<Entry> {
+    ) -> Option<(Hash, Entry)> {
         let cache = self.cache.as_ref()?;
         let found = cache
             .trace(&self.trace_key(project, main))
-            .and_then(|read| cache.get(&self.document_key(project, main, &read, labels), b"%PDF-"));
+            .and_then(|read| {
+                let key = self.document_key(project, main, &read, labels);
+                cache.get(&key, b"%PDF-").map(|entry| (key, entry))
+            });
         match found {
-            Ok(entry) => {
+            Ok(found) => {
                 self.counts.from_cache += 1;
-                Some(entry)
+                Some(found)
             }
             Err(Miss::Rejected) => {
                 self.counts.rejected += 1;
@@ -604,25 +635,28 @@ impl PdfEngine {
         }
     }
 
-    /// Stores the document `main`, just compiled, under the key of what its compile read, and its trace.
+    /// Stores the document `main`, just compiled, under the key of what its compile read, and its trace;
+    /// gives that key.
     fn store_document(
         &self,
         project: &Loaded,
         main: &str,
         labels: Option<&BTreeMap<String, String>>,
         entry: &Entry,
-    ) {
+    ) -> Option<Hash> {
         let (Some(cache), Some(read)) = (&self.cache, self.read_by.get(main)) else {
-            return;
+            return None;
         };
-        cache.put(&self.document_key(project, main, read, labels), entry);
+        let key = self.document_key(project, main, read, labels);
+        cache.put(&key, entry);
         cache.put_trace(&self.trace_key(project, main), read);
+        Some(key)
     }
 
     /// Where the trace of the document `main` of this contest folder is kept.
     fn trace_key(&self, project: &Loaded, main: &str) -> Hash {
         let mut hasher = Sha256::new();
-        hasher.update(self.fingerprint);
+        hasher.update(self.fingerprint.get());
         cache::feed(&mut hasher, project.root.as_os_str().as_encoded_bytes());
         cache::feed(&mut hasher, main.as_bytes());
         hasher.finalize().into()
@@ -639,7 +673,7 @@ impl PdfEngine {
         labels: Option<&BTreeMap<String, String>>,
     ) -> Hash {
         let mut hasher = Sha256::new();
-        hasher.update(self.fingerprint);
+        hasher.update(self.fingerprint.get());
         cache::feed(&mut hasher, main.as_bytes());
         let stamp = format!(
             "{} {:?}",
@@ -666,6 +700,41 @@ impl PdfEngine {
     }
 }
 
+/// The identity of the binary and the fonts, part of every cache key. Walking the font folders takes
+/// a few milliseconds, as long as the rest of a warm build's PDFs: it runs on a thread of its own from
+/// [`PdfEngine::new`], while the contest is read, and is waited for at its first use.
+struct Fingerprint {
+    done: std::sync::OnceLock<Hash>,
+    pending: std::sync::Mutex<Option<std::thread::JoinHandle<Hash>>>,
+}
+
+impl Fingerprint {
+    fn start(options: fonts::FontOptions) -> Fingerprint {
+        let compute = move || {
+            let mut hasher = Sha256::new();
+            cache::binary_identity(&mut hasher);
+            hasher.update(fonts::identity(&options));
+            hasher.finalize().into()
+        };
+        Fingerprint {
+            done: std::sync::OnceLock::new(),
+            pending: std::sync::Mutex::new(Some(std::thread::spawn(compute))),
+        }
+    }
+
+    fn get(&self) -> Hash {
+        *self.done.get_or_init(|| {
+            self.pending
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take()
+                .expect("the identity is computed once")
+                .join()
+                .expect("the font identity thread")
+        })
+    }
+}
+
 /// An official document: its main file, where it goes, its title and how problems name it.
 struct Official {
     main: &'static str,
@@ -687,7 +756,8 @@ fn finished_form(
     project: &Loaded,
     form: CompiledForm<'_>,
     fields: &[crate::model::forms::Field],
-    bytes: Vec<u8>,
+    bytes: bytes::Bytes,
+    key: Option<Hash>,
 ) -> Pdf {
     let warnings = overflow(project, &form, fields);
     Pdf {
@@ -695,6 +765,7 @@ fn finished_form(
         title: format!("{}.pdf", form.title),
         form: Some(form.form.id.to_string()),
         bytes,
+        key,
         warnings,
     }
 }
@@ -707,12 +778,13 @@ pub fn form_title(c: &Contest, form: &Form) -> String {
 }
 
 /// The notice or the results PDF, which is no form.
-fn official_pdf(path: &str, title: String, bytes: Vec<u8>) -> Pdf {
+fn official_pdf(path: &str, title: String, bytes: bytes::Bytes, key: Option<Hash>) -> Pdf {
     Pdf {
         path: path.into(),
         title,
         form: None,
         bytes,
+        key,
         warnings: Problems::default(),
     }
 }

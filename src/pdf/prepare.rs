@@ -132,9 +132,10 @@ impl PdfEngine {
     /// binary and the fonts' identity, see [`super::fonts::identity`]): a build whose PDFs all come from
     /// the cache neither reads nor parses a font.
     fn family_lists(&self) -> [Vec<String>; 4] {
-        let name = format!("f-{}", super::cache::hex(&self.fingerprint));
+        let fingerprint = self.fingerprint.get();
+        let name = format!("f-{}", super::cache::hex(&fingerprint));
         if let Some(cache) = &self.cache
-            && let Ok((lists, _)) = cache.read(&name, &self.fingerprint)
+            && let Ok((lists, _)) = cache.read(&name, &fingerprint)
             && let Ok(lists) = serde_json::from_slice(&lists)
         {
             return lists;
@@ -142,7 +143,7 @@ impl PdfEngine {
         let lists = self.family_lists_from_book();
         if let Some(cache) = &self.cache {
             let json = serde_json::to_vec(&lists).expect("json of the family lists");
-            cache.write(&name, &self.fingerprint, &json, &[]);
+            cache.write(&name, &fingerprint, &json, &[]);
         }
         lists
     }

@@ -88,12 +88,27 @@ fn indexed_pages(map: &OutputMap) -> Vec<(&str, Kind, &[u8])> {
 }
 
 /// Feeds everything [`index_from`] reads of `map` into `hasher`: the address, kind and bytes of each
-/// indexed page, in the index's order (the key of a cached index, `crate::site::cache`).
-pub(crate) fn feed_indexed(map: &OutputMap, hasher: &mut sha2::Sha256) {
+/// indexed page, in the index's order (the key of a cached index, `crate::site::cache`). A page in
+/// `page_keys` is fed its page-cache key instead of its bytes: the key determines the bytes.
+pub(crate) fn feed_indexed(
+    map: &OutputMap,
+    page_keys: &std::collections::HashMap<String, [u8; 32]>,
+    hasher: &mut sha2::Sha256,
+) {
+    use crate::pdf::cache::feed;
     for (path, kind, bytes) in indexed_pages(map) {
-        crate::pdf::cache::feed(hasher, path.as_bytes());
-        crate::pdf::cache::feed(hasher, format!("{kind:?}").as_bytes());
-        crate::pdf::cache::feed(hasher, bytes);
+        feed(hasher, path.as_bytes());
+        feed(hasher, format!("{kind:?}").as_bytes());
+        match page_keys.get(path) {
+            Some(key) => {
+                feed(hasher, b"page key");
+                feed(hasher, key);
+            }
+            None => {
+                feed(hasher, b"bytes");
+                feed(hasher, bytes);
+            }
+        }
     }
 }
 

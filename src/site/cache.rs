@@ -12,18 +12,21 @@
 //! home page, the feed and the other pages are cheap and always rendered.
 //!
 //! The search index's key is a SHA-256 over the binary's identity and the address, kind and bytes of
-//! every page it indexes, in index order: the index is a function of exactly those.
+//! every page it indexes, in index order: the index is a function of exactly those. A notice page
+//! stands for its bytes by its page key (a key always gives the same page), so a warm build does not
+//! hash the pages twice.
 //!
 //! **Where it lives and how it is read.** In the folder of the PDF cache, with its rules: never in the
 //! contest or output folder, every read verified (a regular file opened without following links,
-//! bounded in size, magic line, SHA-256 of the contents, the key it was looked up by), written under a
+//! bounded in size, magic line, CRC-32 and length of the contents, the key it was looked up by), written under a
 //! temporary name and renamed, trimmed with the PDFs to the folder's bound. The rendered notice pages of
 //! one site are one file, `s-<site key>`, holding each page's key and bytes; it is written again when a
 //! page was rendered or a notice removed. `--no-cache` turns it off with the PDF cache. The output is
 //! the same bytes as without the cache.
 
 use crate::output::OutputMap;
-use crate::pdf::cache::{Hash, PdfCache, feed, hex};
+pub(crate) use crate::pdf::cache::Hash;
+use crate::pdf::cache::{PdfCache, feed, hex};
 use crate::search;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -52,7 +55,7 @@ impl PageCache {
             && let Some(ranges) = ranges(&list, bytes.len())
         {
             found = ranges;
-            payload = bytes.into();
+            payload = bytes;
         }
         PageCache {
             store,
@@ -125,14 +128,16 @@ fn ranges(list: &[u8], len: usize) -> Option<HashMap<Hash, (usize, usize)>> {
 /// are not read: they are empty, and a later [`super::Site::with_search_index`] reads every page.
 pub(crate) fn search_index(
     map: &OutputMap,
+    page_keys: &HashMap<String, Hash>,
     cache: Option<&PdfCache>,
-) -> (search::PageTexts, Vec<u8>) {
+) -> (search::PageTexts, bytes::Bytes) {
     let Some(cache) = cache else {
-        return search::index_from(map, &search::PageTexts::default());
+        let (texts, index) = search::index_from(map, &search::PageTexts::default());
+        return (texts, index.into());
     };
     let mut hasher = Sha256::new();
     crate::pdf::cache::binary_identity(&mut hasher);
-    search::feed_indexed(map, &mut hasher);
+    search::feed_indexed(map, page_keys, &mut hasher);
     let key: Hash = hasher.finalize().into();
     let name = format!("i-{}", hex(&key));
     if let Ok((_, index)) = cache.read(&name, &key)
@@ -143,7 +148,7 @@ pub(crate) fn search_index(
     let (texts, index) = search::index_from(map, &search::PageTexts::default());
     cache.write(&name, &key, &[], &index);
     cache.trim();
-    (texts, index)
+    (texts, index.into())
 }
 
 #[cfg(test)]

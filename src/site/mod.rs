@@ -27,7 +27,7 @@ use notices::{
 };
 use pages::{HOME_LATEST, Pages};
 use sha2::Digest;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use templates::PageTemplates;
 use tera::Context;
@@ -189,8 +189,15 @@ impl Renderer {
             .cache
             .as_ref()
             .map(|store| cache::PageCache::open(Arc::clone(store), self.key));
-        let (notice_pages, feed_entries, notice_problems) =
+        let (notice_pages, page_keys, feed_entries, notice_problems) =
             render_notices(&self.tera, &project.notices, page_cache.as_ref());
+        // A page's key stands for its bytes in the key of the search index (the same key always
+        // renders the same page).
+        let page_keys: HashMap<String, cache::Hash> = notice_pages
+            .iter()
+            .zip(page_keys)
+            .map(|((path, _), key)| (path.clone(), key))
+            .collect();
         for (path, page) in notice_pages {
             map.insert(path, page);
         }
@@ -238,7 +245,7 @@ impl Renderer {
             "search",
             Context::new(),
         );
-        let (search, index) = cache::search_index(&map, self.cache.as_deref());
+        let (search, index) = cache::search_index(&map, &page_keys, self.cache.as_deref());
         map.insert(search::INDEX_PATH, index);
         // Every results PDF is made with the results (drawn, or the contest's `results.typ`).
         let results_draft = project

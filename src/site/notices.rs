@@ -107,7 +107,14 @@ pub(super) fn notice_page<'a>(
     Ok((path, page, entry))
 }
 
-pub(super) type NoticePages<'a> = (Vec<(String, Bytes)>, Vec<FeedEntry<'a>>, Vec<Problem>);
+/// The notice pages (path and bytes), their keys in the page cache (one per page, in the same order;
+/// none without a cache), the feed entries and the problems.
+pub(super) type NoticePages<'a> = (
+    Vec<(String, Bytes)>,
+    Vec<Hash>,
+    Vec<FeedEntry<'a>>,
+    Vec<Problem>,
+);
 
 /// A notice's page: its path, its bytes, its key in the page cache (when there is one) and, when asked
 /// for, its feed entry.
@@ -194,7 +201,7 @@ pub(super) fn render_notices<'a>(
                 .map(|(key, (_, page))| (*key, page.as_ref())),
         );
     }
-    (pages, feed, problems)
+    (pages, keys, feed, problems)
 }
 
 /// The first `chars` characters of `text` with runs of white space made single spaces.
