@@ -178,15 +178,21 @@ struct LimitArgs {
 }
 
 impl LimitArgs {
-    /// The limits, with the memory budget (and its message in `lang`) set on the allocator.
+    /// The limits, with the memory budget (and its message in `lang`) set on the allocator. The message
+    /// is worded on a thread of its own: the first message read parses the language's catalogue, which
+    /// takes a few milliseconds, and the build needs far longer than that to reach its budget (until it
+    /// is set, the allocator prints its own message, in English).
     fn apply(&self, lang: Lang) -> jingsai::budget::Limits {
         let limits = jingsai::budget::Limits {
             time: std::time::Duration::from_secs(self.time_limit.max(1)),
             memory: self.memory_limit.max(64).saturating_mul(1 << 20),
         };
-        let message = jingsai::budget::over_budget_message(limits.memory).render(lang);
-        ALLOCATOR.set_message(Box::leak(format!("{message}\n").into_boxed_str()));
         ALLOCATOR.set_limit(limits.memory);
+        let memory = limits.memory;
+        std::thread::spawn(move || {
+            let message = jingsai::budget::over_budget_message(memory).render(lang);
+            ALLOCATOR.set_message(Box::leak(format!("{message}\n").into_boxed_str()));
+        });
         limits
     }
 }
