@@ -193,8 +193,7 @@ pub fn downloads(
             bytes: match engine {
                 Some(engine) => engine.forms_zip(pdfs, &extra, date),
                 None => pdf::forms_zip(pdfs, &extra, date).into(),
-            }
-            .into(),
+            },
         });
     }
     Ok(downloads)

@@ -33,7 +33,7 @@
 //! renamed into place, so a reader never sees half an entry. The check is against damage, not against
 //! someone who can write into the folder: no unkeyed hash stops a planted entry (its key is computed
 //! from public inputs), which is why the folder is the user's own and never the contest's. A CRC-32
-//! costs a sixth of a SHA-256 over the 12 MB a warm build of 1,000 notices reads back.
+//! costs about a sixth of a SHA-256 over the 12 MB a warm build of 1,000 notices reads back (perf).
 //!
 //! **Shared.** The same folder holds the rendered notice pages and the search index of the site
 //! (`s-` and `i-` entries, see `crate::site::cache`), read and written with the same rules.
