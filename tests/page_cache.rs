@@ -5,7 +5,6 @@
 
 mod support;
 
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use support::ContestCopy;
@@ -298,10 +297,14 @@ fn replace_all(data: &[u8], from: &[u8], to: &[u8]) -> (Vec<u8>, usize) {
     (out, count)
 }
 
-/// A cache file with its hash made again for its changed contents (magic line, SHA-256, the rest).
+/// A cache file with its check made again for its changed contents (magic line, the CRC-32 and length
+/// of the rest, the rest).
 fn rehash(mut data: Vec<u8>) -> Vec<u8> {
-    let start = b"JINGSAI-PDF-CACHE 1\n".len();
-    let hash = Sha256::digest(&data[start + 32..]);
-    data[start..start + 32].copy_from_slice(&hash);
+    let start = b"JINGSAI-PDF-CACHE 2\n".len();
+    let body = start + 4 + 8;
+    let crc = crc32fast::hash(&data[body..]);
+    let len = (data.len() - body) as u64;
+    data[start..start + 4].copy_from_slice(&crc.to_le_bytes());
+    data[start + 4..body].copy_from_slice(&len.to_le_bytes());
     data
 }

@@ -60,10 +60,10 @@ impl Setup {
     }
 }
 
-/// Whether a cache file holds a PDF: its payload (after the magic line, the hash, the key, the length of
-/// the metadata and the metadata) starts with `%PDF-`.
+/// Whether a cache file holds a PDF: its payload (after the magic line, the CRC-32 and length, the key,
+/// the length of the metadata and the metadata) starts with `%PDF-`.
 fn is_pdf_entry(data: &[u8]) -> bool {
-    let header = b"JINGSAI-PDF-CACHE 1\n".len() + 32 + 32;
+    let header = b"JINGSAI-PDF-CACHE 2\n".len() + 4 + 8 + 32;
     let Some(length) = data.get(header..header + 8) else {
         return false;
     };
