@@ -385,6 +385,20 @@ fn utf8(root: Option<&Path>, path: &Path, bytes: Vec<u8>) -> Result<String, FsEr
     })
 }
 
+/// Opens `path` for reading without following a symbolic link in its last part (an error instead) and
+/// without waiting on a pipe: for files jingsai wrote itself (the output, the cache), which the caller
+/// still checks to be regular files.
+pub(crate) fn open_own_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK,
+    );
+    options.open(path)
+}
+
 /// Creates a folder and its parents.
 pub(crate) fn create_dir_all(path: &Path) -> Result<(), FsError> {
     std::fs::create_dir_all(path).map_err(|e| FsError::new(Action::CreateFolder, path, e))

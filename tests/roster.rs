@@ -607,27 +607,12 @@ fn assert_entries(batch: &Batch, roster: &Sheets, out: &Path) -> BTreeSet<Vec<St
 /// reaches output/.
 fn publish(copy: &support::ContestCopy, out: &Path, want: &BTreeSet<Vec<String>>, batch: &Batch) {
     // Scores typed into the score sheet; `build` publishes exactly those names.
-    let results = copy.file("content/results.xlsx");
-    run_python(
-        "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb.worksheets[0]\n\
-         for r in range(2, ws.max_row + 1):\n    ws.cell(r, 5).value = 60 + r % 40\n    ws.cell(r, 6).value = 50 + (r * 7) % 50\n\
-         wb.save(sys.argv[2])",
-        &[
-            out.join("score-sheet.xlsx").to_str().unwrap(),
-            results.to_str().unwrap(),
-        ],
-    );
-    copy.append(
-        "content/contest.yaml",
+    let csv = type_scores_and_build(
+        copy,
+        out,
+        ("60 + r % 40", "50 + (r * 7) % 50"),
         "results:\n  published: 2025-12-05\n",
     );
-    let built = support::jingsai("build").arg(copy.path()).output().unwrap();
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
-    let csv = std::fs::read_to_string(copy.file("output/results/results.csv")).unwrap();
     for row in want {
         assert!(csv.contains(&row[0]), "{} not published", row[0]);
     }
@@ -1012,20 +997,37 @@ fn honours_and_coaches_are_checked_as_the_rules_say() {
 /// The score sheet with scores typed in, built with one award tier (a no-award note is only said
 /// where there are awards); the published results.csv.
 fn publish_with_tiers(copy: &support::ContestCopy, out: &Path) -> String {
-    let results = copy.file("content/results.xlsx");
-    run_python(
+    type_scores_and_build(
+        copy,
+        out,
+        ("60 + r", "50 + r"),
+        "results:\n  published: 2025-12-05\n  tiers:\n    - { name: 一等奖, count: 1 }\n",
+    )
+}
+
+/// Types scores into `out/score-sheet.xlsx` (the two score columns, each a Python expression of the
+/// row number `r`) as `content/results.xlsx`, appends `results` to contest.yaml, builds, and gives the
+/// published results.csv.
+fn type_scores_and_build(
+    copy: &support::ContestCopy,
+    out: &Path,
+    (first, second): (&str, &str),
+    results: &str,
+) -> String {
+    let sheet = copy.file("content/results.xlsx");
+    let script = format!(
         "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nws = wb.worksheets[0]\n\
-         for r in range(2, ws.max_row + 1):\n    ws.cell(r, 5).value = 60 + r\n    ws.cell(r, 6).value = 50 + r\n\
-         wb.save(sys.argv[2])",
+         for r in range(2, ws.max_row + 1):\n    ws.cell(r, 5).value = {first}\n    ws.cell(r, 6).value = {second}\n\
+         wb.save(sys.argv[2])"
+    );
+    run_python(
+        &script,
         &[
             out.join("score-sheet.xlsx").to_str().unwrap(),
-            results.to_str().unwrap(),
+            sheet.to_str().unwrap(),
         ],
     );
-    copy.append(
-        "content/contest.yaml",
-        "results:\n  published: 2025-12-05\n  tiers:\n    - { name: 一等奖, count: 1 }\n",
-    );
+    copy.append("content/contest.yaml", results);
     let built = support::jingsai("build").arg(copy.path()).output().unwrap();
     assert!(
         built.status.success(),

@@ -422,14 +422,7 @@ fn removable(dir: &Path, line: &str) -> Option<PathBuf> {
 /// allocates nothing per file.
 fn unchanged(target: &Path, bytes: &[u8], buffer: &mut Vec<u8>) -> bool {
     use std::io::Read;
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(
-        &mut options,
-        libc::O_NOFOLLOW | libc::O_NONBLOCK,
-    );
-    let Ok(mut file) = options.open(target) else {
+    let Ok(mut file) = fs::open_own_file(target) else {
         return false;
     };
     if !file

@@ -256,14 +256,7 @@ impl PdfCache {
         if !meta.is_file() || meta.len() > MAX_ENTRY_BYTES {
             return Err(Miss::Rejected);
         }
-        let mut options = std::fs::OpenOptions::new();
-        options.read(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::custom_flags(
-            &mut options,
-            libc::O_NOFOLLOW | libc::O_NONBLOCK,
-        );
-        let mut file = options.open(&path).map_err(|_| Miss::Rejected)?;
+        let mut file = crate::fs::open_own_file(&path).map_err(|_| Miss::Rejected)?;
         let mut data = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         (&mut file)
             .take(MAX_ENTRY_BYTES + 1)

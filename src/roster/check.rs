@@ -411,6 +411,15 @@ pub(super) fn unit_key(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// The unit key of individual entrants (`rules.individual_entry.listed_as`), who count for no unit.
+pub(super) fn individual_unit(contest: &Contest) -> Option<String> {
+    contest
+        .rules
+        .individual_entry
+        .as_ref()
+        .map(|e| unit_key(&e.listed_as.value))
+}
+
 /// Units over `rules.quota.per_unit` (every entry of the unit in that scope is held back until the unit
 /// says which go), and under `min_per_unit` (reported only), counted over the quota's scope; individual
 /// entrants (`rules.individual_entry.listed_as`) count for no unit. A team event counts teams.
@@ -418,11 +427,7 @@ fn quota(contest: &Contest, entries: &[Entry], resolved: &[Resolved], findings: 
     let Some(quota) = &contest.rules.quota else {
         return;
     };
-    let individual = contest
-        .rules
-        .individual_entry
-        .as_ref()
-        .map(|e| unit_key(&e.listed_as.value));
+    let individual = individual_unit(contest);
     type Scope = (String, Option<usize>, Option<usize>);
     let mut counts: BTreeMap<Scope, Vec<usize>> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {

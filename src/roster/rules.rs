@@ -195,11 +195,7 @@ pub(super) fn unit_roles(
     if contest.rules.unit_roles.is_empty() {
         return;
     }
-    let individual = contest
-        .rules
-        .individual_entry
-        .as_ref()
-        .map(|e| unit_key(&e.listed_as.value));
+    let individual = super::check::individual_unit(contest);
     let mut units: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, entry) in entries.iter().enumerate() {
         let unit = unit_key(entry.text(Role::Unit));
