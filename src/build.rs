@@ -64,6 +64,7 @@ pub fn verify(
 ) -> Result<(Loaded, PdfCounts), Problems> {
     let mut engine = PdfEngine::new(fonts);
     engine.use_cache(cache, root, Some(&root.join("output")));
+    engine.prepare_for(root);
     let watchdog = arm(limits, &engine, lang);
     let mut project = check(root)?;
     let rendered = render_all(&project, &mut engine)?;
@@ -350,6 +351,7 @@ pub fn build_site(options: &BuildOptions) -> Result<Built, BuildFailure> {
     })?;
     let mut engine = PdfEngine::new(&options.fonts);
     engine.use_cache(options.cache.as_ref(), &options.root, Some(&options.output));
+    engine.prepare_for(&options.root);
     let watchdog = arm(options.limits, &engine, options.lang);
     let mut project = check(&options.root)?;
     let rendered = render_all(&project, &mut engine)?;

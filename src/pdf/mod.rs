@@ -138,6 +138,15 @@ impl PdfEngine {
         }
     }
 
+    /// Starts loading the fonts on another thread when the contest folder `root` has a results file:
+    /// its PDF is drawn on every build, so the fonts will be needed, and they load while the contest
+    /// and the results are read.
+    pub fn prepare_for(&self, root: &std::path::Path) {
+        if matches!(crate::results::find_file(root), Ok(Some(_))) {
+            self.world.load_fonts_early();
+        }
+    }
+
     /// Uses the PDF cache of `options` (none: compile every PDF) for the contest folder `root` built
     /// into `output`. A cache folder that cannot be used is no error: it is reported in
     /// [`Self::counts`] and every PDF is compiled.

@@ -5,7 +5,7 @@
 //! the last compile read.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -26,6 +26,8 @@ pub(super) struct PdfWorld {
     /// Where fonts come from; they are loaded when a compile first asks for one.
     font_options: super::fonts::FontOptions,
     fonts: std::sync::OnceLock<FontStore>,
+    /// The fonts being loaded on a thread of their own (see [`PdfWorld::load_fonts_early`]).
+    loading: Mutex<Option<std::thread::JoinHandle<FontStore>>>,
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
@@ -41,6 +43,7 @@ impl PdfWorld {
             library: LazyHash::new(Library::builder().build()),
             font_options,
             fonts: std::sync::OnceLock::new(),
+            loading: Mutex::new(None),
             main: file_id("/main.typ"),
             sources: HashMap::new(),
             files: HashMap::new(),
@@ -130,10 +133,31 @@ impl PdfWorld {
         self.today
     }
 
-    /// The fonts, loaded on first use.
+    /// Starts reading and parsing the fonts on a thread of their own, for a build that is known to need
+    /// them (one with results, whose PDF is always drawn), so that they are ready when the PDFs start;
+    /// the first use waits for them.
+    pub(super) fn load_fonts_early(&self) {
+        let mut loading = self.loading.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.fonts.get().is_none() && loading.is_none() {
+            let options = self.font_options.clone();
+            *loading = Some(std::thread::spawn(move || super::fonts::load(&options)));
+        }
+    }
+
+    /// The fonts, loaded on first use (or taken from the thread [`Self::load_fonts_early`] started).
     fn fonts(&self) -> &FontStore {
-        self.fonts
-            .get_or_init(|| super::fonts::load(&self.font_options))
+        self.fonts.get_or_init(|| {
+            let early = self
+                .loading
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take();
+            match early.map(std::thread::JoinHandle::join) {
+                Some(Ok(store)) => store,
+                // A thread that panicked: load here, where a panic is reported as usual.
+                _ => super::fonts::load(&self.font_options),
+            }
+        })
     }
 
     fn note(&self, id: FileId) {

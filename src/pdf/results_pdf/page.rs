@@ -120,6 +120,16 @@ pub(super) struct Writer<'a> {
     /// rows (see [`Faces::recycle`]).
     spare_rows: Vec<Vec<Vec<Line>>>,
     spare_placed: Vec<Vec<Placed>>,
+    /// The column rules of the rows placed last on this page, which the next row of the same table
+    /// lengthens.
+    open_rules: Option<OpenRules>,
+}
+
+/// Where the column rules of the last rows placed are in [`Writer::rules`], and where they end.
+struct OpenRules {
+    first: usize,
+    verticals: usize,
+    bottom: f32,
 }
 
 impl<'a> Writer<'a> {
@@ -137,6 +147,7 @@ impl<'a> Writer<'a> {
             missing: Vec::new(),
             spare_rows: Vec::new(),
             spare_placed: Vec::new(),
+            open_rules: None,
         }
     }
 
@@ -211,6 +222,7 @@ impl<'a> Writer<'a> {
         );
         self.y += 0.5 * BODY;
         self.items.push(Item::TableStart(t.entries.len() + 1));
+        self.open_rules = None;
         self.place_row(&columns, head_lines, head_height, Some(Role::Cell(true)));
         for entry in &t.entries {
             let (lines, height) = self.row(&columns, &cells(results, entry), Family::Body);
@@ -403,12 +415,9 @@ impl<'a> Writer<'a> {
                 size,
                 lines: placed,
             });
-            self.rules.push([x, top, x, top + height]);
             x += width;
         }
-        self.rules.push([x, top, x, top + height]);
-        self.rules.push([LEFT, top, x, top]);
-        self.rules.push([LEFT, top + height, x, top + height]);
+        self.rule_row(columns, top, top + height);
         if tagged {
             self.items.push(Item::RowEnd);
         }
@@ -416,8 +425,42 @@ impl<'a> Writer<'a> {
         self.y = top + height;
     }
 
+    /// The rules of a row from `top` to `bottom`. A row right under the previous one of the same table
+    /// lengthens that row's column rules and adds only its bottom rule, so a page of a table is drawn
+    /// with one rule per column and one per row boundary (the same lines, a third of the drawing).
+    fn rule_row(&mut self, columns: &Columns, top: f32, bottom: f32) {
+        let verticals = columns.widths.len() + 1;
+        if let Some(open) = &mut self.open_rules
+            && open.bottom == top
+            && open.verticals == verticals
+        {
+            for rule in &mut self.rules[open.first..open.first + verticals] {
+                rule[3] = bottom;
+            }
+            open.bottom = bottom;
+            let right = self.rules[open.first + verticals - 1][0];
+            self.rules.push([LEFT, bottom, right, bottom]);
+            return;
+        }
+        let first = self.rules.len();
+        let mut x = LEFT;
+        self.rules.push([x, top, x, bottom]);
+        for width in &columns.widths {
+            x += width;
+            self.rules.push([x, top, x, bottom]);
+        }
+        self.rules.push([LEFT, top, x, top]);
+        self.rules.push([LEFT, bottom, x, bottom]);
+        self.open_rules = Some(OpenRules {
+            first,
+            verticals,
+            bottom,
+        });
+    }
+
     /// Draws the current page with its page number and starts a new one.
     fn flush(&mut self) {
+        self.open_rules = None;
         let number = self.pages + 1;
         let label = format!("— {number} —");
         let line = self.fonts.number.line(&label, &mut self.missing);
