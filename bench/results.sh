@@ -7,11 +7,17 @@
 #   BASE_BIN=/path/to/old/jingsai bench/results.sh # also the binary before a change, run alternately with
 #                                                  # the new one in the same minutes (BASE_SIZES, default 5000 10000)
 #
-# `jingsai build` of the generated contest on tmpfs, with the results file and without it (the same
-# contest, so the difference is what the results cost: read, check, rank, the results pages, the results
-# PDF and the xlsx and csv downloads). Per size: median wall time, median CPU time (user + sys), peak RSS
-# (the largest of the runs), the size of results.pdf and the cost over the contest without results. The
-# load average is printed before each size: other work on the machine inflates wall time most.
+# `jingsai build` of the generated contest on tmpfs into an empty output folder, with the results file and
+# without it (the same contest, so the difference is what the results cost: read, check, rank, the
+# results pages, the results PDF and the xlsx and csv downloads). Each binary has its own PDF cache, filled
+# by a build without results (the notice and the forms come from it, as in any rebuild):
+#   cold  - a copy of that cache before every run: the results PDF is drawn (results published for the
+#           first time, or changed);
+#   warm  - one copy kept across the runs: the results PDF comes from the cache (a rebuild after any
+#           other edit).
+# Per size: median wall time, median CPU time (user + sys), peak RSS (the largest of the runs), the size of
+# results.pdf and the cost over the contest without results. The load average is printed before each
+# size: other work on the machine inflates wall time most.
 #
 # The generated sheet has the columns staff send (序号, 姓名, 身份证号, 手机号, 参赛单位, 赛项, 组别,
 # 理论成绩, 实操成绩, 实操用时, 状态, 荣誉), 3 tracks x 2 groups, 1% absent, 1% disqualified, 2% honour
@@ -66,26 +72,38 @@ with open(path, "w", encoding="utf-8", newline="") as f:
 PY
 }
 
-# runs CONTEST BINARY... -> one line per binary: "wall_s cpu_s max_rss_mib pdf_kib", medians of RUNS
-# builds after one warm-up each; the binaries take turns, so they share the machine's load.
+# runs MODE CONTEST BINARY... -> one line per binary: "wall_s cpu_s max_rss_mib pdf_kib", medians of RUNS
+# builds after one warm-up each; the binaries take turns, so they share the machine's load. Binary i uses
+# the PDF cache $TMP/cache-i: a fresh copy of $TMP/base-i before every run (MODE cold), or one copy made
+# now and kept (MODE warm).
 runs() {
-  python3 - "$TMP/out" "$RUNS" "$BUILD_ARGS" "$@" <<'PY'
-import os, statistics, subprocess, sys, time
-out, runs, extra, contest, binaries = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4], sys.argv[5:]
+  python3 - "$TMP" "$RUNS" "$BUILD_ARGS" "$@" <<'PY'
+import os, shutil, statistics, subprocess, sys, time
+tmp, runs, extra, mode, contest, binaries = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4], sys.argv[5], sys.argv[6:]
+out = os.path.join(tmp, "out")
 walls = {b: [] for b in binaries}; cpus = {b: [] for b in binaries}; rss = {b: [] for b in binaries}
 pdf = {b: 0 for b in binaries}
-for i in range(runs + 1):
-    for b in binaries:
-        subprocess.run(["rm", "-rf", out], check=True)
+def fresh_cache(i):
+    cache = os.path.join(tmp, f"cache-{i}")
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(os.path.join(tmp, f"base-{i}"), cache)
+    return cache
+caches = {b: fresh_cache(i) for i, b in enumerate(binaries)}
+for r in range(runs + 1):
+    for i, b in enumerate(binaries):
+        shutil.rmtree(out, ignore_errors=True)
+        if mode == "cold":
+            caches[b] = fresh_cache(i)
+        env = dict(os.environ, JINGSAI_CACHE_DIR=caches[b])
         argv = ["/usr/bin/time", "-f", "%M", "-o", out + ".rss", b, "build", contest, "--output", out] + extra
         t0 = time.perf_counter()
         quiet = [(os.POSIX_SPAWN_OPEN, fd, "/dev/null", os.O_WRONLY, 0) for fd in (1, 2)]
-        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=quiet)
+        pid = os.posix_spawn(argv[0], argv, env, file_actions=quiet)
         _, status, usage = os.wait4(pid, 0)
         t1 = time.perf_counter()
         if status != 0:
             sys.exit(f"{b} build {contest} failed")
-        if i == 0:
+        if r == 0:
             continue  # warm-up
         walls[b].append(t1 - t0)
         cpus[b].append(usage.ru_utime + usage.ru_stime)
@@ -97,7 +115,7 @@ for b in binaries:
 PY
 }
 
-printf '%-8s %-6s %-28s %-24s %-22s %s\n' rows binary "with results (s, CPU s, MiB)" "without (s, CPU s, MiB)" "cost (s, CPU s, MiB)" "results.pdf KiB"
+printf '%-8s %-6s %-5s %-24s %-24s %-22s %s\n' rows binary mode "with results (s, CPU s, MiB)" "without (s, CPU s, MiB)" "cost (s, CPU s, MiB)" "results.pdf KiB"
 for n in $SIZES; do
   dir="$TMP/contest-$n"
   generate "$n" "$dir"
@@ -106,13 +124,20 @@ for n in $SIZES; do
     bins+=("$BENCH_ROOT/jingsai-base"); names+=(before)
   fi
   echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  mapfile -t with < <(runs "$dir" "${bins[@]}")
   mv "$dir/content/results.csv" "$TMP/results-$n.csv"
-  mapfile -t without < <(runs "$dir" "${bins[@]}")
   for i in "${!bins[@]}"; do
-    read -r ws wc wm wp <<<"${with[$i]}"
-    read -r os oc om _ <<<"${without[$i]}"
-    cost=$(python3 -c "print(f'{$ws - $os:.3f}, {$wc - $oc:.3f}, {$wm - $om:.0f}')")
-    printf '%-8s %-6s %-28s %-24s %-22s %s\n' "$n" "${names[$i]}" "$ws, $wc, $wm" "$os, $oc, $om" "$cost" "$wp"
+    rm -rf "$TMP/base-$i" "$TMP/out"
+    JINGSAI_CACHE_DIR="$TMP/base-$i" "${bins[$i]}" build "$dir" --output "$TMP/out" >/dev/null 2>&1
+  done
+  mapfile -t without < <(runs warm "$dir" "${bins[@]}")
+  mv "$TMP/results-$n.csv" "$dir/content/results.csv"
+  for mode in cold warm; do
+    mapfile -t with < <(runs "$mode" "$dir" "${bins[@]}")
+    for i in "${!bins[@]}"; do
+      read -r ws wc wm wp <<<"${with[$i]}"
+      read -r os oc om _ <<<"${without[$i]}"
+      cost=$(python3 -c "print(f'{$ws - $os:.3f}, {$wc - $oc:.3f}, {$wm - $om:.0f}')")
+      printf '%-8s %-6s %-5s %-24s %-24s %-22s %s\n' "$n" "${names[$i]}" "$mode" "$ws, $wc, $wm" "$os, $oc, $om" "$cost" "$wp"
+    done
   done
 done

@@ -309,10 +309,29 @@ impl PdfEngine {
         } else if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
             made.pdfs.push(kept);
         } else {
+            let key = cached.then(|| self.results_key(project, results));
+            if let Some(key) = key
+                && let Some(entry) = self.cached_entry(&key)
+            {
+                self.note_results_read();
+                made.pdfs
+                    .push(official_pdf(RESULTS_PATH, title, entry.bytes, Some(key)));
+                return;
+            }
             match self.draw_results(project, results) {
-                Ok(bytes) => made
-                    .pdfs
-                    .push(official_pdf(RESULTS_PATH, title, bytes.into(), None)),
+                Ok(bytes) => {
+                    self.counts.compiled += 1;
+                    let entry = Entry {
+                        pages: 0,
+                        places: Vec::new(),
+                        bytes: bytes.into(),
+                    };
+                    if let (Some(key), Some(cache)) = (key, &self.cache) {
+                        cache.put(&key, &entry);
+                    }
+                    made.pdfs
+                        .push(official_pdf(RESULTS_PATH, title, entry.bytes, key));
+                }
                 Err(found) => made.problems.extend(found),
             }
         }
@@ -354,9 +373,30 @@ impl PdfEngine {
         }
     }
 
-    /// The built-in results PDF, drawn without Typst (see `results_pdf`); fast enough not to be cached.
-    /// Like a compile, it notes what it read: only an override of `results.typ` makes it compile again
-    /// in watch mode.
+    /// The cache key of the built-in results PDF: the binary and the fonts, and what the writer draws
+    /// from (see [`results_pdf::feed_inputs`]).
+    fn results_key(&self, project: &Loaded, results: &crate::results::Results) -> Hash {
+        let mut hasher = Sha256::new();
+        hasher.update(self.fingerprint.get());
+        results_pdf::feed_inputs(project, results, &mut hasher);
+        hasher.finalize().into()
+    }
+
+    /// The cache entry under `key`, counted as a PDF from the cache (or as a damaged entry).
+    fn cached_entry(&mut self, key: &Hash) -> Option<Entry> {
+        let found = self.cache.as_ref()?.get(key, b"%PDF-");
+        self.count_lookup(found)
+    }
+
+    /// Notes what the built-in results PDF reads, as a compile does: only an override of `results.typ`
+    /// makes it compile again in watch mode.
+    fn note_results_read(&mut self) {
+        self.read_by
+            .insert("/results.typ".into(), vec!["/results.typ".into()]);
+    }
+
+    /// The built-in results PDF, drawn without Typst (see `results_pdf`). A 5,000-row sheet takes a
+    /// quarter of a second, so it is cached like the compiled PDFs.
     fn draw_results(
         &mut self,
         project: &Loaded,
@@ -367,8 +407,7 @@ impl PdfEngine {
         let fonts = self.results_fonts();
         match results_pdf::render(project, results, &fonts) {
             Ok(bytes) => {
-                self.read_by
-                    .insert("/results.typ".into(), vec!["/results.typ".into()]);
+                self.note_results_read();
                 Ok(bytes)
             }
             Err(results_pdf::Failure::Missing(missing)) => Err(Problems(
@@ -631,6 +670,11 @@ impl PdfEngine {
                 let key = self.document_key(project, main, &read, labels);
                 cache.get(&key, b"%PDF-").map(|entry| (key, entry))
             });
+        self.count_lookup(found)
+    }
+
+    /// Counts what a lookup in the cache found: a PDF from the cache, or a damaged entry.
+    fn count_lookup<T>(&mut self, found: Result<T, Miss>) -> Option<T> {
         match found {
             Ok(found) => {
                 self.counts.from_cache += 1;
