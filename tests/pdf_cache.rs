@@ -18,7 +18,11 @@ struct Setup {
 
 impl Setup {
     fn new() -> Self {
-        let copy = support::contest_copy();
+        Self::of(support::contest_copy())
+    }
+
+    /// The contest `copy` with a cache folder beside it.
+    fn of(copy: ContestCopy) -> Self {
         let cache = copy.beside("cache");
         Setup { copy, cache }
     }
@@ -338,5 +342,38 @@ fn serve_starts_from_the_cache() {
     assert!(
         log.contains("PDFs: 3 compiled (the PDF cache is off)"),
         "{log}"
+    );
+}
+
+#[test]
+fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
+    let setup = Setup::of(support::fixture_copy("results/seed"));
+    let (from_cache, all) = counts(&setup.build("cold", &[]));
+    assert_eq!(from_cache, 0);
+    let warm = setup.build("warm", &[]);
+    assert_eq!(counts(&warm), (all, 0), "{warm}");
+    let results = |out: &str| {
+        std::fs::read(setup.copy.beside(out).join("results/results.pdf")).expect("results.pdf")
+    };
+    assert!(results("cold") == results("warm"), "the cached results PDF differs");
+
+    // A contestant's name corrected in the sheet: only the results PDF is drawn again, and shows it.
+    let sheet = setup.copy.read("content/results.csv");
+    assert!(sheet.contains("\n1,吕静,"), "the fixture's first row");
+    setup.copy.write(
+        "content/results.csv",
+        sheet.replace("\n1,吕静,", "\n1,吕静怡,").as_bytes(),
+    );
+    let edited = setup.build("edited", &[]);
+    assert_eq!(counts(&edited), (all - 1, 1), "{edited}");
+    let text = pdf_text(&setup.copy.beside("edited/results/results.pdf"));
+    assert!(text.contains("吕静怡"), "{text}");
+    let again = setup.build("again", &[]);
+    assert_eq!(counts(&again), (all, 0), "{again}");
+    let uncached = setup.build("uncached", &["--no-cache"]);
+    assert!(uncached.contains(&format!("PDFs: {all} compiled")), "{uncached}");
+    assert!(
+        results("again") == results("uncached"),
+        "the cached results PDF differs from one drawn without the cache"
     );
 }
