@@ -355,7 +355,10 @@ fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
     let results = |out: &str| {
         std::fs::read(setup.copy.beside(out).join("results/results.pdf")).expect("results.pdf")
     };
-    assert!(results("cold") == results("warm"), "the cached results PDF differs");
+    assert!(
+        results("cold") == results("warm"),
+        "the cached results PDF differs"
+    );
 
     // A contestant's name corrected in the sheet: only the results PDF is drawn again, and shows it.
     let sheet = setup.copy.read("content/results.csv");
@@ -371,7 +374,10 @@ fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
     let again = setup.build("again", &[]);
     assert_eq!(counts(&again), (all, 0), "{again}");
     let uncached = setup.build("uncached", &["--no-cache"]);
-    assert!(uncached.contains(&format!("PDFs: {all} compiled")), "{uncached}");
+    assert!(
+        uncached.contains(&format!("PDFs: {all} compiled")),
+        "{uncached}"
+    );
     assert!(
         results("again") == results("uncached"),
         "the cached results PDF differs from one drawn without the cache"

@@ -30,6 +30,17 @@ pub struct FontOptions {
 /// `--font-path` folders and, when asked, the system fonts. Parsing them for the font book is the
 /// costly part of the fonts: it happens only when a document is really compiled (see [`identity`]).
 pub(super) fn load(options: &FontOptions) -> FontStore {
+    load_with(options, false)
+}
+
+/// [`load`], with the hash of each bundled font file computed (Typst keeps it with the bytes): finding
+/// a font in Typst's caches hashes its whole file, a few milliseconds for a CJK font, and the thread
+/// that loads the fonts early (see [`super::world::PdfWorld::load_fonts_early`]) has time for it.
+pub(super) fn load_hashed(options: &FontOptions) -> FontStore {
+    load_with(options, true)
+}
+
+fn load_with(options: &FontOptions, hash_bundled: bool) -> FontStore {
     let mut store = FontStore::new();
     let mut names: Vec<_> = Bundled::iter().collect();
     names.sort();
@@ -40,6 +51,9 @@ pub(super) fn load(options: &FontOptions) -> FontStore {
             std::borrow::Cow::Borrowed(data) => Bytes::new(data),
             std::borrow::Cow::Owned(data) => Bytes::new(data),
         };
+        if hash_bundled {
+            typst::utils::hash128(&data);
+        }
         for font in Font::iter(data) {
             let info = font.info().clone();
             store.push((font, info));

@@ -140,7 +140,9 @@ impl PdfWorld {
         let mut loading = self.loading.lock().unwrap_or_else(PoisonError::into_inner);
         if self.fonts.get().is_none() && loading.is_none() {
             let options = self.font_options.clone();
-            *loading = Some(std::thread::spawn(move || super::fonts::load(&options)));
+            *loading = Some(std::thread::spawn(move || {
+                super::fonts::load_hashed(&options)
+            }));
         }
     }
 

@@ -57,10 +57,13 @@ pub struct Record {
     pub no_award_honour: Option<String>,
 }
 
+/// From this many rows on, the rows are checked on two threads.
+const PARALLEL_ROWS: usize = 2_000;
+
 /// Checks every row and returns the records, or every problem found.
 pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> {
     let mut problems = Problems::default();
-    let mut records = Vec::with_capacity(sheet.rows.len());
+    let records;
     let score_parts = contest.score_parts();
     let tracks = parts_by_track(contest, &score_parts);
     let every_part: Vec<TrackPart<'_>> = score_parts
@@ -72,20 +75,47 @@ pub fn check(contest: &Contest, sheet: &Sheet) -> Result<Vec<Record>, Problems> 
             modules: (0..part.modules().len()).collect(),
         })
         .collect();
-    for (index, row) in sheet.rows.iter().enumerate() {
-        let mut check = RowCheck {
-            contest,
-            score_parts: &score_parts,
-            tracks: &tracks,
-            every_part: &every_part,
-            sheet,
-            row,
-            problems: &mut problems,
-            ok: true,
-        };
-        if let Some(record) = check.record(index) {
-            records.push(record);
+    // The rows are checked one by one, on both cores for a large sheet (the halves are joined in order,
+    // so records and problems come out as from one pass).
+    let check_rows = |from: usize, rows: &[Row], problems: &mut Problems| -> Vec<Record> {
+        let mut records = Vec::with_capacity(rows.len());
+        for (offset, row) in rows.iter().enumerate() {
+            let mut check = RowCheck {
+                contest,
+                score_parts: &score_parts,
+                tracks: &tracks,
+                every_part: &every_part,
+                sheet,
+                row,
+                problems,
+                ok: true,
+            };
+            if let Some(record) = check.record(from + offset) {
+                records.push(record);
+            }
         }
+        records
+    };
+    if sheet.rows.len() < PARALLEL_ROWS {
+        records = check_rows(0, &sheet.rows, &mut problems);
+    } else {
+        let half = sheet.rows.len() / 2;
+        let (first, second) = sheet.rows.split_at(half);
+        let (mut done, (more, more_problems)) = std::thread::scope(|scope| {
+            let later = scope.spawn(|| {
+                let mut problems = Problems::default();
+                let records = check_rows(half, second, &mut problems);
+                (records, problems)
+            });
+            let done = check_rows(0, first, &mut problems);
+            let later = later
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (done, later)
+        });
+        done.extend(more);
+        records = done;
+        problems.extend(more_problems);
     }
     duplicates(contest, sheet, &records, &mut problems);
     quota(contest, sheet, &records, &mut problems);

@@ -29,9 +29,6 @@ pub(super) const FILTER_SCRIPT: &str = "results-filter.js";
 /// escaping leaves alone and no sheet is expected to hold (a name that did would show the size there).
 const PDF_SIZE_MARK: &str = "\u{F8FF}\u{F8FE}results.pdf\u{F8FE}\u{F8FF}";
 
-/// Stands for the size of `results.xlsx` while the pages are drafted and the workbook is being made.
-const XLSX_SIZE_MARK: &str = "\u{F8FF}\u{F8FE}results.xlsx\u{F8FE}\u{F8FF}";
-
 /// The results pages and downloads made before the results PDF: see the module's documentation.
 #[derive(Debug)]
 pub(crate) struct Draft {
@@ -55,9 +52,7 @@ impl Draft {
         let size = pdf.map(|len| DownloadView::new("results.pdf", "", len).size);
         for (path, bytes) in &self.files {
             let bytes = match &size {
-                Some(size) if path.ends_with(".html") => {
-                    replace_mark(bytes, PDF_SIZE_MARK, size.as_bytes())
-                }
+                Some(size) if path.ends_with(".html") => replace_mark(bytes, size.as_bytes()),
                 _ => bytes.clone(),
             };
             map.insert(path.clone(), bytes);
@@ -67,9 +62,9 @@ impl Draft {
     }
 }
 
-/// `page` with every `mark` replaced by `size`.
-fn replace_mark(page: &Bytes, mark: &str, size: &[u8]) -> Bytes {
-    let mark = mark.as_bytes();
+/// `page` with every [`PDF_SIZE_MARK`] replaced by `size`.
+fn replace_mark(page: &Bytes, size: &[u8]) -> Bytes {
+    let mark = PDF_SIZE_MARK.as_bytes();
     let mut out = Vec::with_capacity(page.len());
     let mut from = 0;
     let mut at = 0;
@@ -118,53 +113,36 @@ pub(super) fn draft(
         problems: Problems::default(),
     };
     let title = format!("{}成绩", contest.contest.name);
-    // The workbook (writing and deflating its XML) takes as long as the CSV and the pages together: it
-    // is made on a thread of its own meanwhile, and the pages hold a mark where its size goes.
-    let xlsx = std::thread::scope(|scope| {
-        let xlsx = scope.spawn(|| export::xlsx(results, &title));
-        let csv = export::csv(results);
-        let mut xlsx_entry = DownloadView::new("results.xlsx", "成绩表（Excel 工作簿）", 0);
-        xlsx_entry.size = XLSX_SIZE_MARK.to_string();
-        let mut downloads = vec![
-            xlsx_entry,
-            DownloadView::new("results.csv", "成绩表（CSV，UTF-8）", csv.len()),
-        ];
-        if lists_pdf {
-            let mut pdf = DownloadView::new("results.pdf", "成绩公布（PDF）", 0);
-            pdf.size = PDF_SIZE_MARK.to_string();
-            downloads.insert(0, pdf);
-        }
-        draft.files.push((format!("{DIR}/results.csv"), csv.into()));
-        match Value::try_from_serializable(results) {
-            Ok(shared) => pages(tera, contest, results, &shared, &downloads, &mut draft),
-            Err(e) => draft.problems.push(Problem::general(
-                None,
-                format!("cannot prepare the results pages: {e}"),
-            )),
-        }
-        xlsx.join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    });
-    match xlsx {
-        Ok(bytes) => {
-            let size = DownloadView::new("results.xlsx", "", bytes.len()).size;
-            for (path, page) in &mut draft.files {
-                if path.ends_with(".html") {
-                    *page = replace_mark(page, XLSX_SIZE_MARK, size.as_bytes());
-                }
-            }
-            draft
-                .files
-                .insert(0, (format!("{DIR}/results.xlsx"), bytes.into()));
-        }
+    let csv = export::csv(results);
+    let xlsx = match export::xlsx(results, &title) {
+        Ok(bytes) => bytes,
         Err(e) => {
-            // Nothing is published without the workbook the pages list.
-            draft.files.clear();
             draft.problems.push(Problem::general(
                 None,
                 format!("cannot write `{DIR}/results.xlsx`: {e}"),
             ));
+            return draft;
         }
+    };
+    let mut downloads = vec![
+        DownloadView::new("results.xlsx", "成绩表（Excel 工作簿）", xlsx.len()),
+        DownloadView::new("results.csv", "成绩表（CSV，UTF-8）", csv.len()),
+    ];
+    if lists_pdf {
+        let mut pdf = DownloadView::new("results.pdf", "成绩公布（PDF）", 0);
+        pdf.size = PDF_SIZE_MARK.to_string();
+        downloads.insert(0, pdf);
+    }
+    draft
+        .files
+        .push((format!("{DIR}/results.xlsx"), xlsx.into()));
+    draft.files.push((format!("{DIR}/results.csv"), csv.into()));
+    match Value::try_from_serializable(results) {
+        Ok(shared) => pages(tera, contest, results, &shared, &downloads, &mut draft),
+        Err(e) => draft.problems.push(Problem::general(
+            None,
+            format!("cannot prepare the results pages: {e}"),
+        )),
     }
     draft
 }
