@@ -320,12 +320,7 @@ impl PdfEngine {
             }
             match self.draw_results(project, results) {
                 Ok(bytes) => {
-                    self.counts.compiled += 1;
-                    let entry = Entry {
-                        pages: 0,
-                        places: Vec::new(),
-                        bytes: bytes.into(),
-                    };
+                    let entry = self.made_official(bytes);
                     if let (Some(key), Some(cache)) = (key, &self.cache) {
                         cache.put(&key, &entry);
                     }
@@ -334,6 +329,16 @@ impl PdfEngine {
                 }
                 Err(found) => made.problems.extend(found),
             }
+        }
+    }
+
+    /// The cache entry of an official document just made (counted as compiled).
+    fn made_official(&mut self, bytes: Vec<u8>) -> Entry {
+        self.counts.compiled += 1;
+        Entry {
+            pages: 0,
+            places: Vec::new(),
+            bytes: bytes.into(),
         }
     }
 
@@ -357,12 +362,7 @@ impl PdfEngine {
         }
         match self.compile_official(project, shown, doc.main, &doc.what) {
             Ok(bytes) => {
-                self.counts.compiled += 1;
-                let entry = Entry {
-                    pages: 0,
-                    places: Vec::new(),
-                    bytes: bytes.into(),
-                };
+                let entry = self.made_official(bytes);
                 let key = cached
                     .then(|| self.store_document(project, doc.main, None, &entry))
                     .flatten();
