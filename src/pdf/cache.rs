@@ -39,8 +39,9 @@
 //! (`s-` and `i-` entries, see `crate::site::cache`), read and written with the same rules.
 //!
 //! **Bounded.** After a build that stored something, the oldest entries (by modification time; a hit
-//! refreshes it) are removed until the folder holds at most three quarters of its bound (256 MiB unless
-//! `JINGSAI_CACHE_MAX_MIB` says otherwise).
+//! refreshes it) are removed until the folder holds at most three quarters of its bound (512 MiB unless
+//! `JINGSAI_CACHE_MAX_MIB` says otherwise). A file larger than half the bound is not stored, so that one
+//! entry never empties the folder of the others (the results PDF of 100,000 contestants is 134 MiB).
 
 use super::inspect::FieldPlace;
 use crate::i18n::Text;
@@ -57,14 +58,15 @@ pub(crate) type Hash = [u8; 32];
 /// The first bytes of every cache file; the number is the format's version.
 const MAGIC: &[u8] = b"JINGSAI-PDF-CACHE 2\n";
 /// The default bound of the cache folder.
-const DEFAULT_MAX_BYTES: u64 = 256 << 20;
+const DEFAULT_MAX_BYTES: u64 = 512 << 20;
 /// The names of cache files start with one of these: `p-` a document, `t-` a trace, `s-` the rendered
 /// pages of a site (`crate::site::cache`), `i-` a search index, `f-` the font families found.
 const ENTRY_PREFIXES: [&str; 5] = ["p-", "t-", "s-", "i-", "f-"];
 /// The bytes after the magic line that check the rest: its CRC-32 and its length (little-endian).
 const CHECK: usize = 4 + 8;
-/// A cached results PDF of 100,000 contestants stays well under this.
-const MAX_ENTRY_BYTES: u64 = 128 << 20;
+/// No cache file is read (or written) beyond this size, whatever the folder's bound: the results PDF
+/// of 100,000 contestants is 134 MiB.
+const MAX_ENTRY_BYTES: u64 = 256 << 20;
 
 /// Where the PDF cache is, and how large it may grow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +80,7 @@ pub struct CacheOptions {
 impl CacheOptions {
     /// The cache folder chosen by the environment: `JINGSAI_CACHE_DIR`, else
     /// `$XDG_CACHE_HOME/jingsai/pdf`, else `$HOME/.cache/jingsai/pdf`; `None` when none is set. Its bound
-    /// is `JINGSAI_CACHE_MAX_MIB` MiB, 256 by default.
+    /// is `JINGSAI_CACHE_MAX_MIB` MiB, 512 by default.
     pub fn from_env() -> Option<Self> {
         let var = |name: &str| {
             std::env::var_os(name)
@@ -281,7 +283,8 @@ impl PdfCache {
         let mut pieces: Vec<&[u8]> = vec![key, &meta_len, meta];
         pieces.extend_from_slice(payload);
         let body: usize = pieces.iter().map(|p| p.len()).sum();
-        if (MAGIC.len() + CHECK + body) as u64 > MAX_ENTRY_BYTES {
+        let size = (MAGIC.len() + CHECK + body) as u64;
+        if size > MAX_ENTRY_BYTES || size > self.max_bytes / 2 {
             return;
         }
         let mut crc = crc32fast::Hasher::new();
@@ -462,6 +465,20 @@ mod tests {
         let other = [9u8; 32];
         std::fs::write(cache.dir().join(format!("p-{}", hex(&other))), &good).expect("write");
         assert!(matches!(cache.get(&other, b"%PDF-"), Err(Miss::Rejected)));
+    }
+
+    #[test]
+    fn a_file_larger_than_half_the_bound_is_not_stored() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let cache = cache(tmp.path());
+        let mut large = entry();
+        large.bytes = [b"%PDF-".as_slice(), &vec![b' '; 600 << 10]].concat().into();
+        cache.put(&[3u8; 32], &large);
+        assert!(matches!(cache.get(&[3u8; 32], b"%PDF-"), Err(Miss::Absent)));
+        let mut fits = entry();
+        fits.bytes = [b"%PDF-".as_slice(), &vec![b' '; 400 << 10]].concat().into();
+        cache.put(&[4u8; 32], &fits);
+        assert!(cache.get(&[4u8; 32], b"%PDF-").is_ok());
     }
 
     #[cfg(unix)]
