@@ -472,11 +472,15 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tmp");
         let cache = cache(tmp.path());
         let mut large = entry();
-        large.bytes = [b"%PDF-".as_slice(), &vec![b' '; 600 << 10]].concat().into();
+        large.bytes = [b"%PDF-".as_slice(), &vec![b' '; 600 << 10]]
+            .concat()
+            .into();
         cache.put(&[3u8; 32], &large);
         assert!(matches!(cache.get(&[3u8; 32], b"%PDF-"), Err(Miss::Absent)));
         let mut fits = entry();
-        fits.bytes = [b"%PDF-".as_slice(), &vec![b' '; 400 << 10]].concat().into();
+        fits.bytes = [b"%PDF-".as_slice(), &vec![b' '; 400 << 10]]
+            .concat()
+            .into();
         cache.put(&[4u8; 32], &fits);
         assert!(cache.get(&[4u8; 32], b"%PDF-").is_ok());
     }
