@@ -346,7 +346,7 @@ fn serve_starts_from_the_cache() {
 }
 
 #[test]
-fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
+fn the_results_pdf_and_workbook_are_made_once_and_again_only_when_the_results_change() {
     let setup = Setup::of(support::fixture_copy("results/seed"));
     let (from_cache, all) = counts(&setup.build("cold", &[]));
     assert_eq!(from_cache, 0);
@@ -354,6 +354,9 @@ fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
     assert_eq!(counts(&warm), (all, 0), "{warm}");
     let results = |out: &str| {
         std::fs::read(setup.copy.beside(out).join("results/results.pdf")).expect("results.pdf")
+    };
+    let workbook = |out: &str| {
+        std::fs::read(setup.copy.beside(out).join("results/results.xlsx")).expect("results.xlsx")
     };
     assert!(
         results("cold") == results("warm"),
@@ -371,6 +374,11 @@ fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
     assert_eq!(counts(&edited), (all - 1, 1), "{edited}");
     let text = pdf_text(&setup.copy.beside("edited/results/results.pdf"));
     assert!(text.contains("吕静怡"), "{text}");
+    // The workbook, cached beside the PDFs, is made again too.
+    assert!(
+        workbook("edited") != workbook("warm"),
+        "a stale results.xlsx"
+    );
     let again = setup.build("again", &[]);
     assert_eq!(counts(&again), (all, 0), "{again}");
     let uncached = setup.build("uncached", &["--no-cache"]);
@@ -381,5 +389,9 @@ fn the_results_pdf_is_drawn_once_and_again_only_when_the_results_change() {
     assert!(
         results("again") == results("uncached"),
         "the cached results PDF differs from one drawn without the cache"
+    );
+    assert!(
+        workbook("again") == workbook("uncached") && workbook("cold") == workbook("warm"),
+        "the cached results.xlsx differs from one made without the cache"
     );
 }

@@ -60,8 +60,9 @@ const MAGIC: &[u8] = b"JINGSAI-PDF-CACHE 2\n";
 /// The default bound of the cache folder.
 const DEFAULT_MAX_BYTES: u64 = 512 << 20;
 /// The names of cache files start with one of these: `p-` a document, `t-` a trace, `s-` the rendered
-/// pages of a site (`crate::site::cache`), `i-` a search index, `f-` the font families found.
-const ENTRY_PREFIXES: [&str; 5] = ["p-", "t-", "s-", "i-", "f-"];
+/// pages of a site (`crate::site::cache`), `i-` a search index, `f-` the font families found, `x-` a
+/// results workbook.
+const ENTRY_PREFIXES: [&str; 6] = ["p-", "t-", "s-", "i-", "f-", "x-"];
 /// The bytes after the magic line that check the rest: its CRC-32 and its length (little-endian).
 const CHECK: usize = 4 + 8;
 /// No cache file is read (or written) beyond this size, whatever the folder's bound: the results PDF

@@ -248,10 +248,10 @@ impl Renderer {
         let (search, index) = cache::search_index(&map, &page_keys, self.cache.as_deref());
         map.insert(search::INDEX_PATH, index);
         // Every results PDF is made with the results (drawn, or the contest's `results.typ`).
-        let results_draft = project
-            .results
-            .as_ref()
-            .map(|results| Arc::new(results::draft(&self.tera, c, results, true)));
+        let results_draft = project.results.as_ref().map(|results| {
+            let cache = self.cache.as_deref();
+            Arc::new(results::draft(&self.tera, c, results, true, cache))
+        });
 
         if problems.has_errors() {
             return Err(problems);
@@ -414,6 +414,7 @@ impl Renderer {
                     results,
                     pages.map,
                     pages.problems,
+                    self.cache.as_deref(),
                 );
             }
         }

@@ -14,6 +14,7 @@ use super::templates::PageTemplates;
 use crate::diagnostics::{Problem, Problems};
 use crate::model::{Contest, EventKind};
 use crate::output::OutputMap;
+use crate::pdf::cache::PdfCache;
 use crate::results::{Results, export};
 use crate::views::{DownloadView, PageMeta};
 use bytes::Bytes;
@@ -91,9 +92,10 @@ pub(super) fn render(
     results: &Results,
     map: &mut OutputMap,
     problems: &mut Problems,
+    cache: Option<&PdfCache>,
 ) {
     let lists_pdf = map.get(&format!("{DIR}/results.pdf")).is_some();
-    let draft = draft(tera, contest, results, lists_pdf);
+    let draft = draft(tera, contest, results, lists_pdf, cache);
     draft
         .finish(map, problems)
         .expect("the draft lists the PDF when the map has it");
@@ -106,6 +108,7 @@ pub(super) fn draft(
     contest: &Contest,
     results: &Results,
     lists_pdf: bool,
+    cache: Option<&PdfCache>,
 ) -> Draft {
     let mut draft = Draft {
         files: Vec::new(),
@@ -114,7 +117,9 @@ pub(super) fn draft(
     };
     let title = format!("{}成绩", contest.contest.name);
     let csv = export::csv(results);
-    let xlsx = match export::xlsx(results, &title) {
+    let xlsx = match super::cache::results_workbook(results, &title, cache, || {
+        export::xlsx(results, &title)
+    }) {
         Ok(bytes) => bytes,
         Err(e) => {
             draft.problems.push(Problem::general(
