@@ -138,9 +138,7 @@ pub(super) fn draft(
         pdf.size = PDF_SIZE_MARK.to_string();
         downloads.insert(0, pdf);
     }
-    draft
-        .files
-        .push((format!("{DIR}/results.xlsx"), xlsx.into()));
+    draft.files.push((format!("{DIR}/results.xlsx"), xlsx));
     draft.files.push((format!("{DIR}/results.csv"), csv.into()));
     match Value::try_from_serializable(results) {
         Ok(shared) => pages(tera, contest, results, &shared, &downloads, &mut draft),
