@@ -25,6 +25,19 @@ pub struct Loaded {
     /// The entries counted from the roster, for the page 报名情况, when `registration.publish_counts`
     /// asks for it and there is a roster.
     pub entry_counts: Option<EntryCounts>,
+    /// The digest of `results`, made once when a cache key first needs it ([`Loaded::results_digest`]).
+    results_digest: std::sync::OnceLock<[u8; 32]>,
+}
+
+impl Loaded {
+    /// A SHA-256 over the whole results value as `Debug` prints it: every field, the ones the pages'
+    /// JSON leaves out included (the numbers of the workbook, whether a column's weight is the same in
+    /// every track). The cache keys of the results PDF and the workbook use it; it is computed once per
+    /// build, by whichever of the two threads asks first. `None` without results.
+    pub fn results_digest(&self) -> Option<[u8; 32]> {
+        let results = self.results.as_ref()?;
+        Some(*self.results_digest.get_or_init(|| results.digest()))
+    }
 }
 
 impl Deref for Loaded {
@@ -62,6 +75,7 @@ pub fn load(root: &Path) -> Result<Loaded, Problems> {
                 project,
                 results,
                 entry_counts,
+                results_digest: std::sync::OnceLock::new(),
             })
         }
         _ => Err(problems),

@@ -309,7 +309,7 @@ impl PdfEngine {
         } else if let Some(kept) = self.reusable(reuse, "/results.typ", RESULTS_PATH) {
             made.pdfs.push(kept);
         } else {
-            let key = cached.then(|| self.results_key(project, results));
+            let key = cached.then(|| self.results_key(project));
             if let Some(key) = key
                 && let Some(entry) = self.cached_entry(&key)
             {
@@ -375,10 +375,13 @@ impl PdfEngine {
 
     /// The cache key of the built-in results PDF: the binary and the fonts, and what the writer draws
     /// from (see [`results_pdf::feed_inputs`]).
-    fn results_key(&self, project: &Loaded, results: &crate::results::Results) -> Hash {
+    fn results_key(&self, project: &Loaded) -> Hash {
+        let digest = project
+            .results_digest()
+            .expect("the results PDF is made only with results");
         let mut hasher = Sha256::new();
         hasher.update(self.fingerprint.get());
-        results_pdf::feed_inputs(project, results, &mut hasher);
+        results_pdf::feed_inputs(project, &digest, &mut hasher);
         hasher.finalize().into()
     }
 

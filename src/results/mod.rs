@@ -228,6 +228,25 @@ pub struct Entry {
     pub time_seconds: Option<u32>,
 }
 
+impl Results {
+    /// A SHA-256 over this value as `Debug` prints it (see [`crate::loaded::Loaded::results_digest`]),
+    /// fed to the hash as it is formatted, without holding the text.
+    pub fn digest(&self) -> [u8; 32] {
+        use sha2::Digest;
+        struct HashWriter(sha2::Sha256);
+        impl std::fmt::Write for HashWriter {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0.update(s.as_bytes());
+                Ok(())
+            }
+        }
+        let mut writer = HashWriter(sha2::Sha256::new());
+        std::fmt::Write::write_fmt(&mut writer, format_args!("{self:?}"))
+            .expect("hashing cannot fail");
+        writer.0.finalize().into()
+    }
+}
+
 /// Finds the results file in `<root>/content`; more than one is a problem.
 pub fn find_file(root: &Path) -> Result<Option<PathBuf>, Box<Problem>> {
     let content = root.join("content");

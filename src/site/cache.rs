@@ -12,7 +12,7 @@
 //! home page, the feed and the other pages are cheap and always rendered.
 //!
 //! The results workbook (`results.xlsx`) is kept too, under a key over the binary's identity, its
-//! title and the results as `Debug` prints them (see [`results_workbook`]).
+//! title and the digest of every field of the results (see [`results_workbook`]).
 //!
 //! The search index's key is a SHA-256 over the binary's identity and the address, kind and bytes of
 //! every page it indexes, in index order: the index is a function of exactly those. A notice page
@@ -155,25 +155,18 @@ pub(crate) fn search_index(
 }
 
 /// The results workbook (`results.xlsx`), read from `cache` when the same binary made it from the same
-/// results under the same title, else made by `make` (and stored). Its key is the binary's identity,
-/// the title and the whole results value as `Debug` prints it: every field, the numbers the workbook
-/// writes included, which the results' JSON leaves out. A 100,000-row workbook takes most of a second
-/// to write and deflate; the key, a few tens of milliseconds.
+/// results (`digest`, [`crate::loaded::Loaded::results_digest`]) under the same title, else made by
+/// `make` (and stored). A 100,000-row workbook takes most of a second to write and deflate.
 pub(crate) fn results_workbook<E>(
-    results: &crate::results::Results,
+    (cache, digest): (&PdfCache, Hash),
     title: &str,
-    cache: Option<&PdfCache>,
     make: impl FnOnce() -> Result<Vec<u8>, E>,
 ) -> Result<bytes::Bytes, E> {
-    let Some(cache) = cache else {
-        return make().map(bytes::Bytes::from);
-    };
     let mut hasher = Sha256::new();
     crate::pdf::cache::binary_identity(&mut hasher);
     feed(&mut hasher, b"results.xlsx");
     feed(&mut hasher, title.as_bytes());
-    std::fmt::Write::write_fmt(&mut HashWriter(&mut hasher), format_args!("{results:?}"))
-        .expect("hashing cannot fail");
+    feed(&mut hasher, &digest);
     let key: Hash = hasher.finalize().into();
     let name = format!("x-{}", hex(&key));
     if let Ok((_, workbook)) = cache.read(&name, &key)
@@ -185,16 +178,6 @@ pub(crate) fn results_workbook<E>(
     cache.write(&name, &key, &[], &workbook);
     cache.trim();
     Ok(workbook.into())
-}
-
-/// Feeds what is formatted into it to a SHA-256, without holding the text.
-struct HashWriter<'a>(&'a mut Sha256);
-
-impl std::fmt::Write for HashWriter<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.update(s.as_bytes());
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -157,10 +157,19 @@ impl Renderer {
         })
     }
 
-    /// Caches the rendered notice pages and the search index in `cache` between builds (see `cache`);
-    /// `None`, the default, renders every page.
+    /// Caches the rendered notice pages, the search index and the results workbook in `cache` between
+    /// builds (see `cache`); `None`, the default, renders every page.
     pub(crate) fn use_cache(&mut self, cache: Option<Arc<crate::pdf::cache::PdfCache>>) {
         self.cache = cache;
+    }
+
+    /// The cache folder and the results' digest, which key the results workbook there; `None` without a
+    /// cache (or results).
+    fn workbook_cache(
+        &self,
+        project: &Loaded,
+    ) -> Option<(&crate::pdf::cache::PdfCache, cache::Hash)> {
+        Some((self.cache.as_deref()?, project.results_digest()?))
     }
 
     /// Renders every page of the site, with the given downloads.
@@ -249,7 +258,7 @@ impl Renderer {
         map.insert(search::INDEX_PATH, index);
         // Every results PDF is made with the results (drawn, or the contest's `results.typ`).
         let results_draft = project.results.as_ref().map(|results| {
-            let cache = self.cache.as_deref();
+            let cache = self.workbook_cache(project);
             Arc::new(results::draft(&self.tera, c, results, true, cache))
         });
 
@@ -414,7 +423,7 @@ impl Renderer {
                     results,
                     pages.map,
                     pages.problems,
-                    self.cache.as_deref(),
+                    self.workbook_cache(project),
                 );
             }
         }

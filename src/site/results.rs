@@ -14,7 +14,7 @@ use super::templates::PageTemplates;
 use crate::diagnostics::{Problem, Problems};
 use crate::model::{Contest, EventKind};
 use crate::output::OutputMap;
-use crate::pdf::cache::PdfCache;
+use crate::pdf::cache::{Hash, PdfCache};
 use crate::results::{Results, export};
 use crate::views::{DownloadView, PageMeta};
 use bytes::Bytes;
@@ -92,7 +92,7 @@ pub(super) fn render(
     results: &Results,
     map: &mut OutputMap,
     problems: &mut Problems,
-    cache: Option<&PdfCache>,
+    cache: Option<(&PdfCache, Hash)>,
 ) {
     let lists_pdf = map.get(&format!("{DIR}/results.pdf")).is_some();
     let draft = draft(tera, contest, results, lists_pdf, cache);
@@ -108,7 +108,7 @@ pub(super) fn draft(
     contest: &Contest,
     results: &Results,
     lists_pdf: bool,
-    cache: Option<&PdfCache>,
+    cache: Option<(&PdfCache, Hash)>,
 ) -> Draft {
     let mut draft = Draft {
         files: Vec::new(),
@@ -117,9 +117,12 @@ pub(super) fn draft(
     };
     let title = format!("{}成绩", contest.contest.name);
     let csv = export::csv(results);
-    let xlsx = match super::cache::results_workbook(results, &title, cache, || {
-        export::xlsx(results, &title)
-    }) {
+    let make = || export::xlsx(results, &title);
+    let xlsx = match cache {
+        Some(cache) => super::cache::results_workbook(cache, &title, make),
+        None => make().map(Bytes::from),
+    };
+    let xlsx = match xlsx {
         Ok(bytes) => bytes,
         Err(e) => {
             draft.problems.push(Problem::general(

@@ -80,25 +80,16 @@ pub(super) fn render(
 }
 
 /// Feeds everything [`render`] draws from into `hasher`, for the PDF cache (the binary and the fonts are
-/// fed by the caller): the contest's name, its issuer and the notice's date, the results as published
-/// (their JSON) and each table's header row, which the JSON leaves out (a column's heading depends on
-/// whether its weight is the same in every track).
-pub(super) fn feed_inputs(project: &Loaded, results: &Results, hasher: &mut sha2::Sha256) {
+/// fed by the caller): the contest's name, its issuer and the notice's date, and the digest of every
+/// field of the results ([`Loaded::results_digest`]).
+pub(super) fn feed_inputs(project: &Loaded, digest: &[u8; 32], hasher: &mut sha2::Sha256) {
     use super::cache::feed;
     let c = &project.contest;
     feed(hasher, b"built-in results.pdf");
     feed(hasher, c.contest.name.as_bytes());
     feed(hasher, c.notice.issuer_full.as_bytes());
     feed(hasher, c.notice.date.value.0.to_string().as_bytes());
-    feed(
-        hasher,
-        &serde_json::to_vec(results).expect("json of the results"),
-    );
-    for table in &results.tables {
-        for cell in page::header_cells(results, table) {
-            feed(hasher, cell.as_bytes());
-        }
-    }
+    feed(hasher, digest);
 }
 
 /// Why the results PDF could not be made.

@@ -634,7 +634,7 @@ fn columns(results: &Results, t: &ResultTable) -> Columns {
 }
 
 /// The header row of the table `t` (its track's score columns).
-pub(super) fn header_cells(results: &Results, t: &ResultTable) -> Vec<String> {
+fn header_cells(results: &Results, t: &ResultTable) -> Vec<String> {
     let mut cells = vec!["名次".to_string(), "姓名".into(), "参赛单位".into()];
     cells.extend(t.score_columns.iter().map(|c| c.heading("")));
     if results.has_time {
