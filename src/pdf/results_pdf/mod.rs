@@ -1,5 +1,5 @@
-//! The built-in results PDF, drawn directly with krilla (the PDF library under Typst's own export) instead
-//! of being laid out by Typst: a results sheet can hold 100,000 contestants, and Typst lays out each
+//! The built-in results PDF, written directly (`document.rs`, with `pdf-writer`) instead of being laid
+//! out by Typst: a results sheet can hold 100,000 contestants, and Typst lays out each
 //! table cell twice (to measure its row, then to place it), keeps every cell's layout in its caches and
 //! needs about 1.7 ms of CPU and 125 KB per row on this machine; this writer needs about an eighth of
 //! the CPU time and a fourteenth of the memory, and draws each page as soon as it is laid out (see
@@ -14,14 +14,12 @@
 //! header cells), rules, repeated headers and page numbers are artifacts, and the headings are the
 //! outline.
 
+mod document;
 mod page;
 mod text;
 
 use crate::loaded::Loaded;
 use crate::results::Results;
-use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
-use krilla::metadata::{DateTime, Metadata};
-use krilla::{Document, SerializeSettings};
 pub(super) use text::{Face, Faces, Missing};
 
 /// The fonts of the results PDF, each a family list tried in order.
@@ -36,8 +34,8 @@ pub(super) struct ResultsFonts {
     pub(super) number: Faces,
 }
 
-/// Draws the results PDF; `Err` lists the characters no font has (sorted, each once) or what krilla
-/// refused.
+/// Draws the results PDF; `Err` lists the characters no font has (sorted, each once) or names a font
+/// that could not be embedded.
 pub(super) fn render(
     project: &Loaded,
     results: &Results,
@@ -45,38 +43,24 @@ pub(super) fn render(
 ) -> Result<Vec<u8>, Failure> {
     let c = &project.contest;
     let title = format!("{}成绩公布", c.contest.name);
-    let mut document = Document::new_with(settings()?);
-    let mut writer = page::Writer::new(&mut document, fonts, &title);
+    let mut writer = page::Writer::new(fonts, &title);
     writer.front_matter(results);
     // A track or group with no results has no table (the results page lists it as 无成绩).
     for table in results.tables.iter().filter(|t| !t.entries.is_empty()) {
         writer.table(results, table);
     }
     writer.unit_awards(results);
-    let missing = writer.finish();
+    let (document, missing) = writer.finish();
     if !missing.is_empty() {
         return Err(Failure::Missing(missing));
     }
     let date = c.notice.date.value.0;
-    let stamp = DateTime::new(date.year() as u16)
-        .month(date.month() as u8)
-        .day(date.day() as u8)
-        .hour(0)
-        .minute(0)
-        .second(0)
-        .utc_offset_hour(0)
-        .utc_offset_minute(0);
-    document.set_metadata(
-        Metadata::new()
-            .title(title)
-            .authors(vec![c.notice.issuer_full.clone()])
-            .language("zh-CN".into())
-            .creation_date(stamp)
-            .document_id("jingsai/results.pdf".into()),
-    );
-    document
-        .finish()
-        .map_err(|e| Failure::Pdf(format!("{e:?}")))
+    let meta = document::Meta {
+        title,
+        author: c.notice.issuer_full.clone(),
+        date: (i32::from(date.year()), date.month() as u8, date.day() as u8),
+    };
+    document.finish(&meta).map_err(Failure::Pdf)
 }
 
 /// Feeds everything [`render`] draws from into `hasher`, for the PDF cache (the binary and the fonts are
@@ -97,26 +81,6 @@ pub(super) fn feed_inputs(project: &Loaded, digest: &[u8; 32], hasher: &mut sha2
 pub(super) enum Failure {
     /// Characters that no font could draw.
     Missing(Vec<Missing>),
-    /// What the PDF library refused (a standard's rule, a font it cannot embed).
+    /// A font that could not be embedded.
     Pdf(String),
-}
-
-/// PDF/A-2b and PDF/UA-1, compressed streams, tagging on: as Typst exports the notice.
-fn settings() -> Result<SerializeSettings, Failure> {
-    let configuration = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
-        .with_accessibility_validator(Accessibility::UA1)
-        .finish()
-        .map_err(|e| Failure::Pdf(format!("{e:?}")))?;
-    Ok(SerializeSettings {
-        compress_content_streams: true,
-        no_device_cs: true,
-        ascii_compatible: false,
-        xmp_metadata: true,
-        cmyk_profile: None,
-        configuration,
-        enable_tagging: true,
-        pretty: false,
-        ..SerializeSettings::default()
-    })
 }

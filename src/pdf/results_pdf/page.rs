@@ -3,23 +3,11 @@
 //! document and dropped, so memory does not grow with the pages laid out (only the tag tree does).
 
 use super::ResultsFonts;
-use super::text::{Faces, Line, Missing};
+use super::document::{Document, Kind, PAGE_H, PAGE_W, PageContent};
+use super::text::{Face, Faces, Line, Missing};
 use crate::results::{ResultTable, Results};
-use krilla::Document;
-use krilla::geom::{PathBuilder, Point};
-use krilla::outline::{Outline, OutlineNode};
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
-use krilla::surface::Surface;
-use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Node, SpanTag, TableHeaderScope, Tag, TagGroup, TagTree,
-};
+use pdf_writer::Ref;
 use std::borrow::Cow;
-use std::num::NonZeroU16;
-
-/// A4 in points.
-const PAGE_W: f32 = 595.276;
-const PAGE_H: f32 = 841.89;
 /// The margins of `results.typ` (30, 25, 22 and 28 mm).
 const TOP: f32 = 85.04;
 const LEFT: f32 = 70.87;
@@ -87,13 +75,43 @@ enum Item {
     TableEnd,
 }
 
-/// The tag tree and the outline being built while pages are drawn.
+/// The table and the row being drawn: their structure elements and their children so far.
 #[derive(Default)]
 struct Tags {
-    root: Vec<Node>,
-    table: Option<TagGroup>,
-    row: Option<TagGroup>,
-    outline: Vec<OutlineNode>,
+    table: Option<(Ref, Vec<Ref>)>,
+    row: Option<(Ref, Vec<Ref>)>,
+}
+
+/// For each family list, the document's index of each of its faces.
+struct FontIds([Vec<usize>; 4]);
+
+impl FontIds {
+    /// Each distinct font of `fonts` once, and the index of every face in that list.
+    fn of(fonts: &ResultsFonts) -> (FontIds, Vec<Face>) {
+        let mut distinct: Vec<Face> = Vec::new();
+        let families = [&fonts.body, &fonts.head, &fonts.title, &fonts.number];
+        let ids = families.map(|faces| {
+            faces
+                .faces()
+                .iter()
+                .map(|face| {
+                    let font = face.source();
+                    distinct
+                        .iter()
+                        .position(|f| f.source() == font)
+                        .unwrap_or_else(|| {
+                            distinct.push(face.clone());
+                            distinct.len() - 1
+                        })
+                })
+                .collect()
+        });
+        (FontIds(ids), distinct)
+    }
+
+    fn get(&self, family: Family, face: usize) -> usize {
+        self.0[family as usize][face]
+    }
 }
 
 /// A table's columns: their widths in points, which ones are left-aligned, and the size of the table's
@@ -106,14 +124,14 @@ struct Columns {
 
 /// Lays out the document and draws each page as soon as it is full.
 pub(super) struct Writer<'a> {
-    doc: &'a mut Document,
+    doc: Document,
     fonts: &'a ResultsFonts,
+    ids: FontIds,
     title: String,
     items: Vec<Item>,
     /// Table rules of the current page: (x1, y1, x2, y2).
     rules: Vec<[f32; 4]>,
     y: f32,
-    pages: usize,
     tags: Tags,
     missing: Vec<Missing>,
     /// Emptied lists of a row's cells and of a cell's placed lines, kept with their room for the next
@@ -134,15 +152,16 @@ struct OpenRules {
 
 impl<'a> Writer<'a> {
     /// A writer with an empty first page.
-    pub(super) fn new(doc: &'a mut Document, fonts: &'a ResultsFonts, title: &str) -> Self {
+    pub(super) fn new(fonts: &'a ResultsFonts, title: &str) -> Self {
+        let (ids, distinct) = FontIds::of(fonts);
         Writer {
-            doc,
+            doc: Document::new(distinct),
             fonts,
+            ids,
             title: title.to_string(),
             items: Vec::new(),
             rules: Vec::new(),
             y: TOP,
-            pages: 0,
             tags: Tags::default(),
             missing: Vec::new(),
             spare_rows: Vec::new(),
@@ -265,32 +284,18 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Draws the last page, hands over the tag tree and the outline; gives the characters no font has.
-    pub(super) fn finish(mut self) -> Vec<Missing> {
+    /// Draws the last page; gives the document to finish and the characters no font has.
+    pub(super) fn finish(mut self) -> (Document, Vec<Missing>) {
         self.flush();
-        let tags = std::mem::take(&mut self.tags);
-        let mut tree = TagTree::new().with_lang(Some("zh-CN".into()));
-        for node in tags.root {
-            tree.push(node);
-        }
-        self.doc.set_tag_tree(tree);
-        let mut outline = Outline::new();
-        for node in tags.outline {
-            outline.push_child(node);
-        }
-        self.doc.set_outline(outline);
         let mut missing = std::mem::take(&mut self.missing);
         missing.sort();
         missing.dedup();
-        missing
+        (self.doc, missing)
     }
 
     /// A bookmark to the current position.
     fn outline(&mut self, text: &str) {
-        let at = krilla::destination::XyzDestination::new(self.pages, Point::from_xy(LEFT, self.y));
-        self.tags
-            .outline
-            .push(OutlineNode::new(text.to_string(), at));
+        self.doc.bookmark(text, LEFT, self.y);
     }
 
     /// A paragraph at the cursor, broken into lines across the text width, moved on to a new page line
@@ -461,7 +466,7 @@ impl<'a> Writer<'a> {
     /// Draws the current page with its page number and starts a new one.
     fn flush(&mut self) {
         self.open_rules = None;
-        let number = self.pages + 1;
+        let number = self.doc.page_count() + 1;
         let label = format!("— {number} —");
         let line = self.fonts.number.line(&label, &mut self.missing);
         let x = if number % 2 == 1 {
@@ -477,139 +482,89 @@ impl<'a> Writer<'a> {
         self.push_text(Role::Artifact, Family::Number, 14.0, vec![footer]);
         let items = std::mem::take(&mut self.items);
         let rules = std::mem::take(&mut self.rules);
-        let settings = PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid page size");
-        let mut page = self.doc.start_page_with(settings);
-        let mut surface = page.surface();
-        draw_rules(&mut surface, &rules);
+        let mut page = self.doc.page();
+        page.rules(&rules);
         for item in items {
-            draw(
-                &mut surface,
-                self.fonts,
-                item,
-                &mut self.tags,
-                &mut self.spare_placed,
-            );
+            self.draw(&mut page, item);
         }
-        surface.finish();
-        page.finish();
-        self.pages += 1;
+        self.doc.finish_page(page);
         self.y = TOP;
     }
-}
 
-/// The table rules of a page, as one artifact.
-fn draw_rules(surface: &mut Surface<'_>, rules: &[[f32; 4]]) {
-    let mut path = PathBuilder::new();
-    for [x1, y1, x2, y2] in rules {
-        path.move_to(*x1, *y1);
-        path.line_to(*x2, *y2);
-    }
-    let Some(path) = path.finish() else {
-        return;
-    };
-    surface.start_tagged(ContentTag::Artifact(Artifact::new(
-        ArtifactType::Layout,
-        None,
-    )));
-    surface.set_fill(None);
-    surface.set_stroke(Some(Stroke {
-        width: 0.5,
-        ..Stroke::default()
-    }));
-    surface.draw_path(&path);
-    surface.set_stroke(None);
-    surface.set_fill(Some(Fill::default()));
-    surface.end_tagged();
-}
-
-/// Draws one item and adds it to the tag tree; its emptied list of lines goes to `spare`.
-fn draw(
-    surface: &mut Surface<'_>,
-    fonts: &ResultsFonts,
-    item: Item,
-    tags: &mut Tags,
-    spare: &mut Vec<Vec<Placed>>,
-) {
-    let (role, family, size, lines) = match item {
-        // Each group is made at its final size: a cell's group holds its one span, and a table of
-        // 100,000 rows would otherwise keep three spare places per cell and copy itself as it grows.
-        Item::TableStart(rows) => {
-            tags.table = Some(TagGroup::with_children(
-                Tag::Table,
-                Vec::with_capacity(rows),
-            ));
-            return;
-        }
-        Item::RowStart(cells) => {
-            tags.row = Some(TagGroup::with_children(Tag::TR, Vec::with_capacity(cells)));
-            return;
-        }
-        Item::RowEnd => {
-            if let (Some(row), Some(table)) = (tags.row.take(), tags.table.as_mut()) {
-                table.push(row);
-            }
-            return;
-        }
-        Item::TableEnd => {
-            if let Some(table) = tags.table.take() {
-                tags.root.push(table.into());
-            }
-            return;
-        }
-        Item::Text {
-            role,
-            family,
-            size,
-            lines,
-        } => (role, family, size, lines),
-    };
-    let faces = match family {
-        Family::Body => &fonts.body,
-        Family::Head => &fonts.head,
-        Family::Title => &fonts.title,
-        Family::Number => &fonts.number,
-    };
-    let content = match role {
-        Role::Artifact => ContentTag::Artifact(Artifact::new(ArtifactType::PaginationOther, None)),
-        _ => ContentTag::Span(SpanTag::empty()),
-    };
-    let id = surface.start_tagged(content);
-    for placed in &lines {
-        faces.draw(surface, &placed.line, placed.x, placed.y, size);
-    }
-    surface.end_tagged();
-    let mut lines = lines;
-    for placed in lines.drain(..) {
-        faces.recycle(placed.line);
-    }
-    spare.push(lines);
-    match role {
-        Role::Artifact => {}
-        Role::Heading(level, title) => {
-            let level = NonZeroU16::new(level).expect("levels start at 1");
-            let mut group = TagGroup::new(Tag::Hn(level, Some(title)));
-            group.push(id);
-            tags.root.push(group.into());
-        }
-        Role::Paragraph(continued) => {
-            if continued && let Some(Node::Group(last)) = tags.root.last_mut() {
-                last.push(id);
+    /// Draws one item and adds it to the structure tree; its emptied list of lines is kept for the next
+    /// items.
+    fn draw(&mut self, page: &mut PageContent, item: Item) {
+        let (role, family, size, mut lines) = match item {
+            Item::TableStart(rows) => {
+                self.tags.table = Some((self.doc.alloc(), Vec::with_capacity(rows)));
                 return;
             }
-            let mut group = TagGroup::new(Tag::P);
-            group.push(id);
-            tags.root.push(group.into());
-        }
-        Role::Cell(header) => {
-            let children = vec![Node::from(id)];
-            let group = if header {
-                TagGroup::with_children(Tag::TH(TableHeaderScope::Column), children)
-            } else {
-                TagGroup::with_children(Tag::TD, children)
-            };
-            if let Some(row) = tags.row.as_mut() {
-                row.push(group);
+            Item::RowStart(cells) => {
+                self.tags.row = Some((self.doc.alloc(), Vec::with_capacity(cells)));
+                return;
             }
+            Item::RowEnd => {
+                if let (Some((row, cells)), Some((table, rows))) =
+                    (self.tags.row.take(), &mut self.tags.table)
+                {
+                    self.doc.group(row, Some(*table), &cells);
+                    rows.push(row);
+                }
+                return;
+            }
+            Item::TableEnd => {
+                if let Some((table, rows)) = self.tags.table.take() {
+                    self.doc.group(table, None, &rows);
+                    self.doc.table_done(table);
+                }
+                return;
+            }
+            Item::Text {
+                role,
+                family,
+                size,
+                lines,
+            } => (role, family, size, lines),
+        };
+        // The structure element the text belongs to (none for an artifact), known before the text is
+        // drawn so that its marked content can name it.
+        let mcid = page.next_mcid();
+        let element = match role {
+            Role::Artifact => None,
+            Role::Cell(header) => Some((self.doc.alloc(), Some(header))),
+            Role::Heading(level, title) => {
+                let kind = Kind::Heading(level, title);
+                Some((self.doc.marked(page, mcid, kind, false), None))
+            }
+            Role::Paragraph(continues) => Some((
+                self.doc.marked(page, mcid, Kind::Paragraph, continues),
+                None,
+            )),
+        };
+        match element {
+            Some((element, _)) => page.begin_marked(element),
+            None => page.begin_artifact(),
+        }
+        let faces = self.faces(family);
+        for placed in &lines {
+            let mut x = placed.x;
+            for run in &placed.line.runs {
+                let font = self.ids.get(family, run.face);
+                self.doc
+                    .show(page, font, size, x, placed.y, &run.glyphs, &run.text);
+                x += run.width * size;
+            }
+        }
+        page.end();
+        for placed in lines.drain(..) {
+            faces.recycle(placed.line);
+        }
+        self.spare_placed.push(lines);
+        if let Some((element, Some(header))) = element
+            && let Some((row, cells)) = self.tags.row.as_mut()
+        {
+            self.doc.cell(page, element, *row, mcid, header);
+            cells.push(element);
         }
     }
 }

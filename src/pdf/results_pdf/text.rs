@@ -8,34 +8,46 @@
 //! ([`Faces`]'s cache), and a cell that fits on one line (almost all of them) is laid out without
 //! breaking.
 
-use krilla::text::{Font as PdfFont, GlyphId, KrillaGlyph};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use typst::text::{Font, FontInstance, FontVariations};
 
-/// A font as the writer uses it: Typst's parsed face (cmap and advances) and krilla's handle for
-/// embedding.
+/// A font as the writer uses it: the font of the Typst world (to embed) and its parsed face (cmap and
+/// advances).
 #[derive(Clone)]
 pub(in crate::pdf) struct Face {
     font: FontInstance,
-    pdf: PdfFont,
+    source: Font,
 }
 
 impl Face {
-    /// Wraps a font of the Typst world; `None` when krilla cannot read it.
+    /// Wraps a font of the Typst world; `None` when it cannot be embedded as a CID font (it has neither
+    /// TrueType outlines nor a CFF table, or it has too many glyphs).
     pub(in crate::pdf) fn new(font: Font) -> Option<Face> {
-        let bytes = font.data().clone();
-        let data: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync> = std::sync::Arc::new(bytes);
-        let pdf = PdfFont::new(data.into(), font.index())?;
         let variant = font.info().variant;
+        let source = font.clone();
         let font = font.instantiate(
             variant,
             typst::layout::Abs::pt(12.0),
             &FontVariations::default(),
         );
-        Some(Face { font, pdf })
+        let tables = font.ttf().tables();
+        if tables.glyf.is_none() && tables.cff.is_none() {
+            return None;
+        }
+        Some(Face { font, source })
+    }
+
+    /// The parsed font.
+    pub(super) fn ttf(&self) -> &ttf_parser::Face<'_> {
+        self.font.ttf()
+    }
+
+    /// The font to embed.
+    pub(super) fn source(&self) -> &Font {
+        &self.source
     }
 
     /// The glyph of `c` and its advance in em, when the font has it.
@@ -118,16 +130,18 @@ pub(in crate::pdf) struct Missing(pub(in crate::pdf) char);
 
 /// A run of characters drawn with one face.
 pub(super) struct Run {
-    face: usize,
-    text: String,
-    glyphs: Vec<KrillaGlyph>,
+    /// The face's index in its family list.
+    pub(super) face: usize,
+    pub(super) text: String,
+    /// The glyph of each character.
+    pub(super) glyphs: Vec<u16>,
     /// Width in em.
-    width: f32,
+    pub(super) width: f32,
 }
 
 /// One line of text, ready to draw.
 pub(super) struct Line {
-    runs: Vec<Run>,
+    pub(super) runs: Vec<Run>,
     /// Width in em.
     pub(super) width: f32,
 }
@@ -225,27 +239,9 @@ impl Faces {
         self.cache.borrow_mut().spare.line_lists.push(lines);
     }
 
-    /// Draws `line` with its baseline starting at (`x`, `y`) points, `size` points high.
-    pub(super) fn draw(
-        &self,
-        surface: &mut krilla::surface::Surface<'_>,
-        line: &Line,
-        x: f32,
-        y: f32,
-        size: f32,
-    ) {
-        let mut x = x;
-        for run in &line.runs {
-            surface.draw_glyphs(
-                krilla::geom::Point::from_xy(x, y),
-                &run.glyphs,
-                self.faces[run.face].pdf.clone(),
-                &run.text,
-                size,
-                false,
-            );
-            x += run.width * size;
-        }
+    /// The faces tried in order.
+    pub(super) fn faces(&self) -> &[Face] {
+        &self.faces
     }
 }
 
@@ -260,17 +256,8 @@ fn line_of(text: &str, shaped: &[Shaped], spare: &mut Spare) -> Line {
             runs.push(spare.run(face));
         }
         let run = runs.last_mut().expect("pushed above");
-        let start = run.text.len();
         run.text.push(c);
-        run.glyphs.push(KrillaGlyph::new(
-            GlyphId::new(u32::from(id)),
-            advance,
-            0.0,
-            0.0,
-            0.0,
-            start..run.text.len(),
-            None,
-        ));
+        run.glyphs.push(id);
         run.width += advance;
     }
     Line { runs, width }
