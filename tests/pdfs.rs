@@ -772,12 +772,101 @@ fn results_pdf_lists_the_ranked_results_and_nothing_private() {
     }
     let meta = tool("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
     assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "PDF/A-2b");
+    // What a screen reader and a PDF/A checker read: the structure tree, written by jingsai itself.
+    let structure = pypdf(RESULTS_STRUCTURE_SCRIPT, &pdf);
+    let contestants: Vec<Vec<&str>> = input
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').collect())
+        .collect();
+    let mut tables: Vec<(&str, &str)> = contestants.iter().map(|c| (c[5], c[6])).collect();
+    tables.sort();
+    tables.dedup();
+    assert!(
+        structure.contains(&format!("Table {}\n", tables.len()))
+            && structure.contains(&format!("TR {}\n", contestants.len() + tables.len())),
+        "a table per track and group, a row per contestant and a header row each: {structure}"
+    );
+    assert!(
+        structure.contains("headers ok") && structure.contains("marked content ok"),
+        "{structure}"
+    );
+    assert!(structure.contains("output intent GRAY mntr"), "{structure}");
     let page = std::fs::read_to_string(site.out.join("results/index.html")).unwrap();
     assert!(
         page.contains("href=\"results.pdf\""),
         "the results page offers the PDF"
     );
 }
+
+/// Walks the structure tree of a results PDF and prints how many elements of each type it has, whether
+/// every table's first row holds its column headers (`TH`, scope `Column`) and every other row data
+/// cells, whether each marked content on each page is owned by the element the parent tree names (and
+/// the page is tabbed in structure order), and the output intent's ICC profile.
+const RESULTS_STRUCTURE_SCRIPT: &str = r#"
+import sys, re, collections, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+root = r.trailer['/Root']
+tree = root['/StructTreeRoot']
+pages = {p.indirect_reference.idnum: i for i, p in enumerate(r.pages)}
+counts = collections.Counter()
+owner = {}
+headers_ok = True
+def kids(element):
+    k = element.raw_get('/K') if '/K' in element else None
+    if k is None:
+        return []
+    k = k.get_object() if isinstance(k, pypdf.generic.IndirectObject) and isinstance(k.get_object(), pypdf.generic.ArrayObject) else k
+    return list(k) if isinstance(k, pypdf.generic.ArrayObject) else [k]
+def walk(reference, parent):
+    global headers_ok
+    element = reference.get_object()
+    kind = element['/S'][1:]
+    counts[kind] += 1
+    if parent is not None:
+        assert element.raw_get('/P').idnum == parent, (kind, 'parent')
+    children = kids(element)
+    if kind == 'Table':
+        for i, row in enumerate(children):
+            cells = [c.get_object() for c in kids(row.get_object())]
+            want = 'TH' if i == 0 else 'TD'
+            if not cells or any(c['/S'][1:] != want for c in cells):
+                headers_ok = False
+            attributes = [c['/A'] if isinstance(c['/A'], pypdf.generic.ArrayObject) else [c['/A']] for c in cells if '/A' in c]
+            if i == 0 and (len(attributes) != len(cells) or any(a.get_object()['/Scope'] != '/Column' for a in sum(attributes, []))):
+                headers_ok = False
+    for kid in children:
+        if isinstance(kid, int):
+            owner[(pages[element.raw_get('/Pg').idnum], kid)] = reference.idnum
+        elif isinstance(kid, pypdf.generic.IndirectObject):
+            walk(kid, reference.idnum)
+        else:
+            kid = kid.get_object()
+            assert kid['/Type'] == '/MCR'
+            owner[(pages[kid.raw_get('/Pg').idnum], kid['/MCID'])] = reference.idnum
+for top in kids(tree):
+    walk(top, None)
+for kind, n in sorted(counts.items()):
+    print(kind, n)
+nums = tree['/ParentTree']['/Nums']
+parents = {nums[i]: nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+marked_ok = len(owner) > 0
+for i, page in enumerate(r.pages):
+    data = page.get_contents().get_data()
+    mcids = [int(m) for m in re.findall(rb'/MCID (\d+)', data)]
+    parent = parents[page['/StructParents']]
+    marked_ok &= page['/Tabs'] == '/S' and mcids == list(range(len(parent)))
+    marked_ok &= all(owner.get((i, m)) == parent[m].idnum for m in mcids)
+    marked_ok &= data.count(b'BDC') == data.count(b'EMC')
+print('headers ok' if headers_ok else 'headers WRONG')
+print('marked content ok' if marked_ok else 'marked content WRONG')
+intent = root['/OutputIntents'][0].get_object()
+profile = intent['/DestOutputProfile'].get_object()
+icc = profile.get_data()
+assert int.from_bytes(icc[:4], 'big') == len(icc) and icc[36:40] == b'acsp' and profile['/N'] == 1
+print('output intent', icc[16:20].decode(), icc[12:16].decode(), intent['/S'])
+"#;
 
 /// A sheet of `rows` contestants in the seed's columns (names 选手N, units with long names every 50th row so
 /// that some cells wrap), written over the fixture's results.csv.
