@@ -30,8 +30,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// A SHA-256 over the whole results value as `Debug` prints it: every field, the ones the pages'
-    /// JSON leaves out included (the numbers of the workbook, whether a column's weight is the same in
+    /// A SHA-256 over every field of the results ([`crate::results::Results::digest`]), the ones the
+    /// pages' JSON leaves out included (the numbers of the workbook, whether a column's weight is the same in
     /// every track). The cache keys of the results PDF and the workbook use it; it is computed once per
     /// build, by whichever of the two threads asks first. `None` without results.
     pub fn results_digest(&self) -> Option<[u8; 32]> {

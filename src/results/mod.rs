@@ -59,7 +59,7 @@ use validate::Status;
 pub const FILE_NAMES: [&str; 4] = ["results.xlsx", "results.csv", "results.yaml", "results.yml"];
 
 /// The results as published: only what may be shown, names already masked when the contest says so.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Results {
     /// The publication date, `2025-12-05`.
     pub published: String,
@@ -96,7 +96,7 @@ pub struct Results {
 }
 
 /// A published score column: a part's, or a module's of a part.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ScoreColumn {
     /// The part's or the module's name (理论考试, 模块A 数据采集).
     pub name: String,
@@ -124,7 +124,7 @@ impl ScoreColumn {
 }
 
 /// An award to units and the units given it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct UnitAwardView {
     /// 优秀组织奖.
     pub name: String,
@@ -133,7 +133,7 @@ pub struct UnitAwardView {
 }
 
 /// A score column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct PartHead {
     /// The part id.
     pub id: String,
@@ -144,7 +144,7 @@ pub struct PartHead {
 }
 
 /// The results of one track and group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct ResultTable {
     /// The id of the track (`ai-trainer`), as in contest.yaml.
     pub track_id: String,
@@ -179,7 +179,7 @@ pub struct ResultTable {
 }
 
 /// A tier of one table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct TierView {
     /// 一等奖.
     pub name: String,
@@ -190,7 +190,7 @@ pub struct TierView {
 }
 
 /// One published line.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Hash, Serialize)]
 pub struct Entry {
     /// The rank; none for absent and disqualified.
     pub rank: Option<u32>,
@@ -229,21 +229,30 @@ pub struct Entry {
 }
 
 impl Results {
-    /// A SHA-256 over this value as `Debug` prints it (see [`crate::loaded::Loaded::results_digest`]),
-    /// fed to the hash as it is formatted, without holding the text.
+    /// A SHA-256 over every field of this value, as `Hash` feeds them (strings with their end,
+    /// lists with their length; see [`crate::loaded::Loaded::results_digest`]). A decimal is fed
+    /// normalised (`1.0` as `1`): the workbook writes decimals as numbers, where the two are the same.
     pub fn digest(&self) -> [u8; 32] {
         use sha2::Digest;
-        struct HashWriter(sha2::Sha256);
-        impl std::fmt::Write for HashWriter {
-            fn write_str(&mut self, s: &str) -> std::fmt::Result {
-                self.0.update(s.as_bytes());
-                Ok(())
+        use std::hash::{Hash, Hasher};
+        /// Feeds SHA-256 in blocks: `Hash` writes a few bytes at a time.
+        struct Sha(sha2::Sha256, Vec<u8>);
+        impl Hasher for Sha {
+            fn write(&mut self, bytes: &[u8]) {
+                if self.1.len() + bytes.len() > 8192 {
+                    self.0.update(&self.1);
+                    self.1.clear();
+                }
+                self.1.extend_from_slice(bytes);
+            }
+            fn finish(&self) -> u64 {
+                unreachable!("the digest is the SHA-256, not a u64")
             }
         }
-        let mut writer = HashWriter(sha2::Sha256::new());
-        std::fmt::Write::write_fmt(&mut writer, format_args!("{self:?}"))
-            .expect("hashing cannot fail");
-        writer.0.finalize().into()
+        let mut sha = Sha(sha2::Sha256::new(), Vec::with_capacity(8192 + 64));
+        self.hash(&mut sha);
+        sha.0.update(&sha.1);
+        sha.0.finalize().into()
     }
 }
 
