@@ -50,12 +50,7 @@ impl FieldFont {
             }
         }
         let subset = subsetter::subset(data, 0, &remapper).map_err(|e| e.to_string())?;
-        let ps_name = face
-            .names()
-            .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|n| n.to_string())
-            .unwrap_or_else(|| "CJKField".into());
+        let ps_name = super::fonts::postscript_name(&face, "CJKField");
         let scale = |v: i16| f64::from(v) * 1000.0 / upem;
         let widths = old_of_new
             .iter()

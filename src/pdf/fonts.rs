@@ -195,3 +195,23 @@ pub(super) fn field_font() -> Vec<u8> {
         .data
         .into_owned()
 }
+
+/// The PostScript name of a font, with only the characters a PDF name holds plainly (letters, digits,
+/// `-`, `_`, `.`) and at most 100 of them; `fallback` when it has none.
+pub(super) fn postscript_name(ttf: &ttf_parser::Face<'_>, fallback: &str) -> String {
+    let name: String = ttf
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(100)
+        .collect();
+    if name.is_empty() {
+        fallback.to_string()
+    } else {
+        name
+    }
+}

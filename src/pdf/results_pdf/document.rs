@@ -9,7 +9,7 @@
 //! device-independent), XMP metadata matching the document information, the structure tree with its
 //! parent tree, `Tabs /S` on every page, `MarkInfo`, the catalog's language, and `DisplayDocTitle`.
 
-use super::text::Face;
+use super::text::{Face, Run};
 use pdf_writer::types::{
     ArtifactType, CidFontType, FontFlags, OutputIntentSubtype, StructRole, SystemInfo,
     TableHeaderScope, UnicodeCmap,
@@ -229,20 +229,19 @@ impl Document {
         reference
     }
 
-    /// Writes `glyphs` (of the font `font`, drawing `text`) at (`x`, `y`) from the top left.
+    /// Writes `run` in the font `font` (the document's index) at `size` points, its baseline starting
+    /// at `at` (x, y from the top left).
     pub(super) fn show(
         &mut self,
         page: &mut PageContent,
         font: usize,
         size: f32,
-        x: f32,
-        y: f32,
-        glyphs: &[u16],
-        text: &str,
+        at: (f32, f32),
+        run: &Run,
     ) {
         let embedded = &mut self.fonts[font];
         self.codes.clear();
-        for (&glyph, c) in glyphs.iter().zip(text.chars()) {
+        for (&glyph, c) in run.glyphs.iter().zip(run.text.chars()) {
             let cid = match embedded.cids.get(usize::from(glyph)) {
                 Some(&0) if glyph != 0 => {
                     let cid = embedded.remapper.remap(glyph);
@@ -268,7 +267,7 @@ impl Document {
             content.set_font(Name(name.as_bytes()), size);
             page.state = Some((font, size));
         }
-        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, x, PAGE_H - y]);
+        content.set_text_matrix([1.0, 0.0, 0.0, 1.0, at.0, PAGE_H - at.1]);
         content.show(Str(&self.codes));
     }
 
@@ -406,7 +405,7 @@ impl Document {
             [self.alloc(), self.alloc(), self.alloc(), self.alloc()];
         let embedded = &self.fonts[i];
         let ttf = embedded.font.ttf();
-        let name = postscript_name(ttf);
+        let name = crate::pdf::fonts::postscript_name(ttf, "Font");
         let subset = subsetter::subset(
             embedded.font.source().data().as_slice(),
             embedded.font.source().index(),
@@ -465,36 +464,7 @@ impl Document {
             .consecutive(0, embedded.widths.iter().map(|w| pdf_units(f32::from(*w))));
         cid.finish();
 
-        let mut flags = FontFlags::SYMBOLIC;
-        flags.set(FontFlags::SERIF, name.contains("Serif"));
-        flags.set(FontFlags::ITALIC, ttf.italic_angle() != 0.0);
-        let bbox = ttf.global_bounding_box();
-        let ascent = pdf_units(f32::from(ttf.ascender()));
-        let weight = f32::from(ttf.weight().to_number());
-        let mut descriptor = self.pdf.font_descriptor(descriptor_ref);
-        descriptor
-            .name(Name(base.as_bytes()))
-            .flags(flags)
-            .bbox(Rect::new(
-                pdf_units(f32::from(bbox.x_min)),
-                pdf_units(f32::from(bbox.y_min)),
-                pdf_units(f32::from(bbox.x_max)),
-                pdf_units(f32::from(bbox.y_max)),
-            ))
-            .italic_angle(ttf.italic_angle())
-            .ascent(ascent)
-            .descent(pdf_units(f32::from(ttf.descender())))
-            .cap_height(
-                ttf.capital_height()
-                    .map_or(ascent, |h| pdf_units(f32::from(h))),
-            )
-            .stem_v(10.0 + 0.244 * (weight - 50.0));
-        if cff {
-            descriptor.font_file3(file_ref);
-        } else {
-            descriptor.font_file2(file_ref);
-        }
-        descriptor.finish();
+        write_descriptor(&mut self.pdf, descriptor_ref, file_ref, ttf, &base, cff);
 
         let data = deflate(program);
         let mut file = self.pdf.stream(file_ref, &data);
@@ -506,18 +476,7 @@ impl Document {
         }
         file.finish();
 
-        let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
-        let embedded = &self.fonts[i];
-        for (cid, c) in embedded.chars.iter().enumerate().skip(1) {
-            cmap.pair(cid as u16, *c);
-        }
-        let data = deflate(&cmap.finish());
-        self.pdf
-            .cmap(cmap_ref, &data)
-            .name(Name(b"Custom"))
-            .system_info(SYSTEM_INFO)
-            .writing_mode(WMode::Horizontal)
-            .filter(Filter::FlateDecode);
+        write_unicode_map(&mut self.pdf, cmap_ref, &self.fonts[i].chars);
         Ok(())
     }
 
@@ -695,6 +654,64 @@ impl PageContent {
     }
 }
 
+/// Writes the font descriptor of the subset `base` of `ttf`, whose program is the stream `file` (CFF or
+/// TrueType).
+fn write_descriptor(
+    pdf: &mut Pdf,
+    reference: Ref,
+    file: Ref,
+    ttf: &ttf_parser::Face<'_>,
+    base: &str,
+    cff: bool,
+) {
+    let units = f32::from(ttf.units_per_em());
+    let pdf_units = |v: f32| v * 1000.0 / units;
+    let mut flags = FontFlags::SYMBOLIC;
+    flags.set(FontFlags::SERIF, base.contains("Serif"));
+    flags.set(FontFlags::ITALIC, ttf.italic_angle() != 0.0);
+    let bbox = ttf.global_bounding_box();
+    let ascent = pdf_units(f32::from(ttf.ascender()));
+    let weight = f32::from(ttf.weight().to_number());
+    let mut descriptor = pdf.font_descriptor(reference);
+    descriptor
+        .name(Name(base.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            pdf_units(f32::from(bbox.x_min)),
+            pdf_units(f32::from(bbox.y_min)),
+            pdf_units(f32::from(bbox.x_max)),
+            pdf_units(f32::from(bbox.y_max)),
+        ))
+        .italic_angle(ttf.italic_angle())
+        .ascent(ascent)
+        .descent(pdf_units(f32::from(ttf.descender())))
+        .cap_height(
+            ttf.capital_height()
+                .map_or(ascent, |h| pdf_units(f32::from(h))),
+        )
+        .stem_v(10.0 + 0.244 * (weight - 50.0));
+    if cff {
+        descriptor.font_file3(file);
+    } else {
+        descriptor.font_file2(file);
+    }
+    descriptor.finish();
+}
+
+/// Writes the ToUnicode map of a subset whose CID `n` draws `chars[n]` (CID 0, `.notdef`, draws none).
+fn write_unicode_map(pdf: &mut Pdf, reference: Ref, chars: &[char]) {
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+    for (cid, c) in chars.iter().enumerate().skip(1) {
+        cmap.pair(cid as u16, *c);
+    }
+    let data = deflate(&cmap.finish());
+    pdf.cmap(reference, &data)
+        .name(Name(b"Custom"))
+        .system_info(SYSTEM_INFO)
+        .writing_mode(WMode::Horizontal)
+        .filter(Filter::FlateDecode);
+}
+
 /// `data` compressed for a `FlateDecode` stream.
 fn deflate(data: &[u8]) -> Vec<u8> {
     deflate_at(data, 6)
@@ -745,22 +762,6 @@ fn hex_id(data: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02X}"))
         .collect()
-}
-
-/// The font's PostScript name with only the characters a PDF name may hold plainly.
-fn postscript_name(ttf: &ttf_parser::Face<'_>) -> String {
-    let name = ttf
-        .names()
-        .into_iter()
-        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-        .find_map(|n| n.to_string())
-        .unwrap_or_else(|| "Font".to_string());
-    let name: String = name
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .take(100)
-        .collect();
-    if name.is_empty() { "Font".into() } else { name }
 }
 
 /// The XMP metadata: the title, author, language and date of the document information, and the

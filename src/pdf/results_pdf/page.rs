@@ -550,8 +550,7 @@ impl<'a> Writer<'a> {
             let mut x = placed.x;
             for run in &placed.line.runs {
                 let font = self.ids.get(family, run.face);
-                self.doc
-                    .show(page, font, size, x, placed.y, &run.glyphs, &run.text);
+                self.doc.show(page, font, size, (x, placed.y), run);
                 x += run.width * size;
             }
         }
