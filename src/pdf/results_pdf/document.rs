@@ -104,23 +104,19 @@ impl Document {
         doc.document = doc.alloc();
         for font in fonts {
             let reference = doc.alloc();
-            let glyphs = font.ttf().number_of_glyphs();
+            let ttf = font.ttf();
+            let cids = vec![0; usize::from(ttf.number_of_glyphs())];
+            // CID 0 is `.notdef`, which every subset keeps and no character maps to.
+            let notdef = ttf.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(0);
             doc.fonts.push(Embedded {
                 font,
                 reference,
                 remapper: GlyphRemapper::new(),
-                cids: vec![0; usize::from(glyphs)],
-                widths: Vec::new(),
-                chars: Vec::new(),
+                cids,
+                widths: vec![notdef],
+                chars: vec!['\0'],
                 used: false,
             });
-            let embedded = doc.fonts.last_mut().expect("pushed above");
-            let notdef = embedded
-                .font
-                .ttf()
-                .glyph_hor_advance(ttf_parser::GlyphId(0));
-            embedded.widths.push(notdef.unwrap_or(0));
-            embedded.chars.push('\0');
         }
         doc
     }
@@ -181,26 +177,25 @@ impl Document {
         element.pair(Name(b"K"), mcid);
     }
 
-    /// Writes a row (`TR`) or a table (`Table`) with its children, written before or after it.
-    pub(super) fn group(&mut self, reference: Ref, parent: Option<Ref>, kids: &[Ref]) {
-        let parent = parent.unwrap_or(self.document);
+    /// Writes a row (`TR`) of the table `table` with its cells, written before it.
+    pub(super) fn row(&mut self, reference: Ref, table: Ref, cells: &[Ref]) {
+        self.group(reference, StructRole::TR, table, cells);
+    }
+
+    /// Writes a table with its rows, written before it, as the next child of the document element.
+    pub(super) fn table(&mut self, reference: Ref, rows: &[Ref]) {
+        self.group(reference, StructRole::Table, self.document, rows);
+        self.children.push(Child::Table(reference));
+    }
+
+    /// Writes the structure element `reference` of role `role` under `parent`, with `kids`.
+    fn group(&mut self, reference: Ref, role: StructRole, parent: Ref, kids: &[Ref]) {
         let mut element = self.pdf.struct_element(reference);
-        element
-            .kind(if parent == self.document {
-                StructRole::Table
-            } else {
-                StructRole::TR
-            })
-            .parent(parent);
+        element.kind(role).parent(parent);
         let mut children = element.children();
         for kid in kids {
             children.struct_element(*kid);
         }
-    }
-
-    /// A table of the document element, written already.
-    pub(super) fn table_done(&mut self, reference: Ref) {
-        self.children.push(Child::Table(reference));
     }
 
     /// The structure element of a heading or paragraph whose first content is `mcid` on `page`; a

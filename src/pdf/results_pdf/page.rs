@@ -507,15 +507,14 @@ impl<'a> Writer<'a> {
                 if let (Some((row, cells)), Some((table, rows))) =
                     (self.tags.row.take(), &mut self.tags.table)
                 {
-                    self.doc.group(row, Some(*table), &cells);
+                    self.doc.row(row, *table, &cells);
                     rows.push(row);
                 }
                 return;
             }
             Item::TableEnd => {
                 if let Some((table, rows)) = self.tags.table.take() {
-                    self.doc.group(table, None, &rows);
-                    self.doc.table_done(table);
+                    self.doc.table(table, &rows);
                 }
                 return;
             }
