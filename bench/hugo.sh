@@ -21,14 +21,9 @@ RUNS=${RUNS:-7}
 command -v hugo >/dev/null || apt-get install -y hugo >/dev/null
 rm -rf "$ROOT" && mkdir -p "$ROOT"
 BIN="$ROOT/jingsai"
-if [ -n "${JINGSAI_BIN:-}" ]; then
-  cp "$JINGSAI_BIN" "$BIN"
-else
-  (cd "$REPO" && cargo build --release --quiet --bin jingsai)
-  TARGET_DIR=${CARGO_TARGET_DIR:-target}
-  case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
-  cp "$TARGET_DIR/release/jingsai" "$BIN"
-fi
+# shellcheck source=bench/binary.sh
+source "$REPO/bench/binary.sh"
+copy_binary "$BIN"
 
 # The jingsai contest, with the sheet `bench/results.sh` generates.
 mkdir -p "$ROOT/contest/content"

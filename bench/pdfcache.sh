@@ -23,14 +23,9 @@ SEED=${SEED:-20251016}
 
 mkdir -p "$BENCH_ROOT"
 BIN="$BENCH_ROOT/jingsai"
-if [[ -n ${JINGSAI_BIN:-} ]]; then
-  cp "$JINGSAI_BIN" "$BIN"
-else
-  (cd "$REPO" && cargo build --release --quiet --bin jingsai)
-  TARGET_DIR=${CARGO_TARGET_DIR:-target}
-  case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
-  cp "$TARGET_DIR/release/jingsai" "$BIN"
-fi
+# shellcheck source=bench/binary.sh
+source "$REPO/bench/binary.sh"
+copy_binary "$BIN"
 COMMIT=$(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 TMP=$(mktemp -d "$BENCH_ROOT/run.XXXXXX")

@@ -36,15 +36,9 @@ BUILD_ARGS=${BUILD_ARGS:-"--time-limit 1800"}
 
 mkdir -p "$BENCH_ROOT"
 BIN="$BENCH_ROOT/jingsai"
-if [ -n "${JINGSAI_BIN:-}" ]; then
-  cp "$JINGSAI_BIN" "$BIN"
-else
-  echo "== cargo build --release" >&2
-  (cd "$REPO" && cargo build --release --quiet --bin jingsai)
-  TARGET_DIR=${CARGO_TARGET_DIR:-target}
-  case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
-  cp "$TARGET_DIR/release/jingsai" "$BIN"
-fi
+# shellcheck source=bench/binary.sh
+source "$REPO/bench/binary.sh"
+copy_binary "$BIN"
 if [ -n "${BASE_BIN:-}" ]; then cp "$BASE_BIN" "$BENCH_ROOT/jingsai-base"; fi
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
 TMP=$(mktemp -d "$BENCH_ROOT/run.XXXXXX")

@@ -24,15 +24,9 @@ PYTHON=${JINGSAI_PYTHON:-python3}
 rm -rf "$BENCH_ROOT"
 mkdir -p "$BENCH_ROOT"
 BIN="$BENCH_ROOT/jingsai"
-if [ -n "${JINGSAI_BIN:-}" ]; then
-  cp "$JINGSAI_BIN" "$BIN"
-else
-  echo "== cargo build --release" >&2
-  (cd "$REPO" && cargo build --release --quiet --bin jingsai)
-  TARGET_DIR=${CARGO_TARGET_DIR:-target}
-  case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
-  cp "$TARGET_DIR/release/jingsai" "$BIN"
-fi
+# shellcheck source=bench/binary.sh
+source "$REPO/bench/binary.sh"
+copy_binary "$BIN"
 
 CONTEST="$BENCH_ROOT/contest"
 mkdir -p "$CONTEST"

@@ -23,15 +23,9 @@ CHARS=${CHARS:-400}
 
 mkdir -p "$BENCH_ROOT"
 BIN="$BENCH_ROOT/jingsai"
-if [[ -n ${JINGSAI_BIN:-} ]]; then
-  cp "$JINGSAI_BIN" "$BIN"
-else
-  echo "== cargo build --release" >&2
-  (cd "$REPO" && cargo build --release --quiet --bin jingsai)
-  TARGET_DIR=${CARGO_TARGET_DIR:-target}
-  case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$REPO/$TARGET_DIR" ;; esac
-  cp "$TARGET_DIR/release/jingsai" "$BIN"
-fi
+# shellcheck source=bench/binary.sh
+source "$REPO/bench/binary.sh"
+copy_binary "$BIN"
 
 SERVER_PID=""
 cleanup() { [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null || true; }
